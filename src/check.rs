@@ -1,0 +1,222 @@
+//! The checker: analyses an objective once, runs every enabled rule over the
+//! shared context and turns the findings into per-criterion verdicts.
+
+use crate::config::Config;
+use crate::finding::{
+    Criteria, Criterion, CriterionResult, Finding, Judgment, Level, Severity, Verdict,
+};
+use crate::frame::Frame;
+use crate::lexicon::Lexicon;
+use crate::measure::{self, MeasureRecogniser};
+use crate::nlp::Analysis;
+use crate::rules::{self, Context, Rule};
+use crate::time::TimeRecogniser;
+use std::sync::Arc;
+
+/// Objectives longer than this are refused: an objective is a sentence or a plan
+/// row, and the tagger's cost grows with length.
+pub const MAX_OBJECTIVE_BYTES: usize = 4096;
+
+/// One objective to judge, with the concern it should address when known.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Objective {
+    pub text: String,
+    pub concern: Option<String>,
+}
+
+impl Objective {
+    pub fn new(text: impl Into<String>) -> Self {
+        Objective {
+            text: text.into(),
+            concern: None,
+        }
+    }
+}
+
+pub struct Checker {
+    tokenizer: Arc<nlprule::Tokenizer>,
+    lexicon: Lexicon,
+    time: TimeRecogniser,
+    measure: MeasureRecogniser,
+    rules: Vec<(Box<dyn Rule>, Level)>,
+}
+
+impl Checker {
+    pub fn new(tokenizer: Arc<nlprule::Tokenizer>, config: &Config) -> Self {
+        let lexicon = config.lexicon();
+        let rules = rules::all()
+            .into_iter()
+            .map(|r| {
+                let level = config
+                    .rules
+                    .get(r.id())
+                    .copied()
+                    .unwrap_or(r.default_level());
+                (r, level)
+            })
+            .collect();
+        Checker {
+            time: TimeRecogniser::new(&lexicon),
+            measure: MeasureRecogniser::new(&lexicon),
+            tokenizer,
+            lexicon,
+            rules,
+        }
+    }
+
+    pub fn tokenizer(&self) -> &nlprule::Tokenizer {
+        &self.tokenizer
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// The rules with the levels they run at.
+    pub fn rules(&self) -> impl Iterator<Item = (&dyn Rule, Level)> {
+        self.rules.iter().map(|(r, l)| (r.as_ref(), *l))
+    }
+
+    /// Judges one objective given as text.
+    pub fn check_text(&self, text: &str) -> Judgment {
+        self.check(&Objective::new(text))
+    }
+
+    /// Judges one objective. Text longer than [`MAX_OBJECTIVE_BYTES`] is judged on its
+    /// first part only; callers that read input should refuse it first.
+    pub fn check(&self, objective: &Objective) -> Judgment {
+        let mut end = objective.text.len().min(MAX_OBJECTIVE_BYTES);
+        while !objective.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let text = &objective.text[..end];
+        let analysis = Analysis::new(&self.tokenizer, text);
+        let concern = objective
+            .concern
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(|c| Analysis::new(&self.tokenizer, c));
+        let times = self.time.recognise(text);
+        let frame = Frame::new(&analysis, &times, &self.lexicon);
+        let indicators = self.measure.indicators(&analysis, &times);
+        let methods = measure::methods(&analysis, &self.lexicon);
+        let cx = Context {
+            a: &analysis,
+            lexicon: &self.lexicon,
+            frame: &frame,
+            times: &times,
+            indicators: &indicators,
+            methods: &methods,
+            concern: concern.as_ref(),
+        };
+        let mut findings = Vec::new();
+        if !analysis.tokens.is_empty() {
+            for (rule, level) in &self.rules {
+                let severity = match level {
+                    Level::Off => continue,
+                    Level::Warning => Severity::Warning,
+                    Level::Error => Severity::Error,
+                };
+                for hit in rule.check(&cx) {
+                    findings.push(Finding {
+                        rule: rule.id().to_string(),
+                        criterion: rule.criterion(),
+                        start: hit.span.start,
+                        end: hit.span.end,
+                        severity,
+                        message: hit.message,
+                        suggestion: hit.suggestion,
+                    });
+                }
+            }
+        }
+        findings.sort_by_key(|f| (f.start, f.criterion));
+        let criteria = judge(&cx, &findings);
+        Judgment {
+            text: objective.text.clone(),
+            smart: criteria.failing().is_empty(),
+            criteria,
+            findings,
+        }
+    }
+}
+
+/// Turns findings into verdicts: an error fails its letter; R is unknown without a concern.
+fn judge(cx: &Context, findings: &[Finding]) -> Criteria {
+    let result = |c: Criterion| {
+        let errors: Vec<String> = findings
+            .iter()
+            .filter(|f| f.criterion == c && f.severity == Severity::Error)
+            .map(|f| format!("{}: {}", f.rule, f.message))
+            .collect();
+        if !errors.is_empty() {
+            return CriterionResult {
+                verdict: Verdict::Fail,
+                reasons: errors,
+            };
+        }
+        if c == Criterion::R && cx.concern.is_none() {
+            return CriterionResult {
+                verdict: Verdict::Unknown,
+                reasons: vec![
+                    "no concern given: relevance is judged against the plan's concern (use --concern)"
+                        .to_string(),
+                ],
+            };
+        }
+        CriterionResult {
+            verdict: Verdict::Pass,
+            reasons: pass_reasons(cx, c),
+        }
+    };
+    Criteria {
+        s: result(Criterion::S),
+        m: result(Criterion::M),
+        a: result(Criterion::A),
+        r: result(Criterion::R),
+        t: result(Criterion::T),
+    }
+}
+
+/// What the objective does state, for a letter that passes.
+fn pass_reasons(cx: &Context, c: Criterion) -> Vec<String> {
+    let text = cx.text();
+    let quote = |r: &std::ops::Range<usize>| format!("'{}'", &text[r.clone()]);
+    match c {
+        Criterion::S => {
+            let mut reasons = Vec::new();
+            if let Some(s) = &cx.frame.subject {
+                reasons.push(format!("who: '{}'", cx.slice(s.clone())));
+            }
+            if let Some(h) = cx.frame.head {
+                let end = cx.frame.object.as_ref().map_or(h + 1, |o| o.end.max(h + 1));
+                reasons.push(format!("what: '{}'", cx.slice(h..end)));
+            }
+            reasons
+        }
+        Criterion::M => cx
+            .indicators
+            .iter()
+            .map(|i| format!("indicator: {}", quote(&i.span)))
+            .chain(cx.methods.iter().map(|m| format!("method: {}", quote(m))))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .chain(
+                (cx.indicators.is_empty() && cx.methods.is_empty()).then(|| {
+                    "completion of a single, observable action can be checked".to_string()
+                }),
+            )
+            .collect(),
+        Criterion::A => {
+            vec!["no absolute target, outside-control or bundled actions found".to_string()]
+        }
+        Criterion::R => vec!["relates to the concern".to_string()],
+        Criterion::T => cx
+            .times
+            .iter()
+            .filter(|t| t.kind.is_concrete())
+            .map(|t| format!("time: {}", quote(&t.span)))
+            .collect(),
+    }
+}

@@ -1,0 +1,2 @@
+//! Scoring the checker against labelled data: confusion counts, balanced accuracy,
+//! and per-letter precision, recall and F1.

@@ -1,0 +1,165 @@
+//! The judgment types: the SMART criteria, a finding (one rule's complaint about a
+//! span of text) and the per-criterion verdicts that make up the JSON contract.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::ops::Range;
+
+/// One letter of SMART.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Criterion {
+    S,
+    M,
+    A,
+    R,
+    T,
+}
+
+impl Criterion {
+    pub const ALL: [Criterion; 5] = [
+        Criterion::S,
+        Criterion::M,
+        Criterion::A,
+        Criterion::R,
+        Criterion::T,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Criterion::S => "Specific",
+            Criterion::M => "Measurable",
+            Criterion::A => "Achievable",
+            Criterion::R => "Relevant",
+            Criterion::T => "Time-bound",
+        }
+    }
+
+    pub fn letter(self) -> char {
+        match self {
+            Criterion::S => 'S',
+            Criterion::M => 'M',
+            Criterion::A => 'A',
+            Criterion::R => 'R',
+            Criterion::T => 'T',
+        }
+    }
+
+    pub fn from_letter(c: char) -> Option<Self> {
+        Criterion::ALL
+            .into_iter()
+            .find(|k| k.letter() == c.to_ascii_uppercase())
+    }
+}
+
+impl fmt::Display for Criterion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.letter())
+    }
+}
+
+/// How much a finding counts: an `error` fails its criterion, a `warning` advises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// The level a rule runs at: its severity, or switched off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Off,
+    Warning,
+    Error,
+}
+
+/// One rule's complaint about a span of the objective.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub rule: String,
+    pub criterion: Criterion,
+    /// Byte offsets into the objective's text.
+    pub start: usize,
+    pub end: usize,
+    pub severity: Severity,
+    pub message: String,
+    pub suggestion: String,
+}
+
+impl Finding {
+    pub fn span(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// A criterion's outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Pass,
+    Fail,
+    Unknown,
+}
+
+/// A criterion's verdict with the reasons behind it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CriterionResult {
+    pub verdict: Verdict,
+    pub reasons: Vec<String>,
+}
+
+/// The five criteria, keyed `S`, `M`, `A`, `R`, `T` in JSON.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Criteria {
+    #[serde(rename = "S")]
+    pub s: CriterionResult,
+    #[serde(rename = "M")]
+    pub m: CriterionResult,
+    #[serde(rename = "A")]
+    pub a: CriterionResult,
+    #[serde(rename = "R")]
+    pub r: CriterionResult,
+    #[serde(rename = "T")]
+    pub t: CriterionResult,
+}
+
+impl Criteria {
+    pub fn get(&self, c: Criterion) -> &CriterionResult {
+        match c {
+            Criterion::S => &self.s,
+            Criterion::M => &self.m,
+            Criterion::A => &self.a,
+            Criterion::R => &self.r,
+            Criterion::T => &self.t,
+        }
+    }
+
+    pub fn get_mut(&mut self, c: Criterion) -> &mut CriterionResult {
+        match c {
+            Criterion::S => &mut self.s,
+            Criterion::M => &mut self.m,
+            Criterion::A => &mut self.a,
+            Criterion::R => &mut self.r,
+            Criterion::T => &mut self.t,
+        }
+    }
+
+    /// Letters whose verdict is `fail`.
+    pub fn failing(&self) -> Vec<Criterion> {
+        Criterion::ALL
+            .into_iter()
+            .filter(|c| self.get(*c).verdict == Verdict::Fail)
+            .collect()
+    }
+}
+
+/// The checker's judgment of one objective: the JSON contract of `smarten check`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Judgment {
+    pub text: String,
+    /// True exactly when no criterion is `fail`.
+    pub smart: bool,
+    pub criteria: Criteria,
+    pub findings: Vec<Finding>,
+}

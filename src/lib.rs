@@ -1,0 +1,24 @@
+//! smarten: checks the objectives in care and action plans against SMART
+//! (Specific, Measurable, Achievable, Relevant, Time-bound) and says which
+//! criteria fail, where and why. This crate is the pure core: text in,
+//! judgments out. Reading files and printing live in the binary.
+
+pub mod check;
+pub mod config;
+pub mod eval;
+pub mod finding;
+pub mod frame;
+pub mod lexicon;
+pub mod measure;
+pub mod models;
+pub mod nlp;
+pub mod rules;
+pub mod time;
+
+#[cfg(test)]
+pub(crate) mod testing;
+
+pub use check::{Checker, Objective, MAX_OBJECTIVE_BYTES};
+pub use finding::{
+    Criteria, Criterion, CriterionResult, Finding, Judgment, Level, Severity, Verdict,
+};

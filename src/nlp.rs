@@ -1,0 +1,228 @@
+//! The NLP layer: runs nlprule over an objective and keeps, per token, its text,
+//! byte span, lemmas, part-of-speech tags and chunk, in a form the rules can query.
+
+use nlprule::Tokenizer;
+use std::ops::Range;
+
+/// The kind of phrase chunk nlprule's chunker put a token in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChunkKind {
+    Noun,
+    Verb,
+    Prep,
+    Adverb,
+    Adjective,
+    Other,
+}
+
+/// One analysed token.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Byte span in the objective's text.
+    pub span: Range<usize>,
+    /// The surface text, lowercased.
+    pub lower: String,
+    /// Lowercased lemmas of every reading nlprule kept.
+    pub lemmas: Vec<String>,
+    /// POS tags of every reading nlprule kept (Penn Treebank style, e.g. `VB`, `NNS`).
+    pub tags: Vec<String>,
+    /// The tag chosen as most likely, using the chunk to break ties.
+    pub pos: String,
+    pub chunk: ChunkKind,
+    /// True when this token starts its chunk (`B-`).
+    pub chunk_start: bool,
+    /// Index of the sentence this token belongs to.
+    pub sentence: usize,
+    /// For the first word of a sentence: the dictionary has a verb reading for it,
+    /// even if disambiguation dropped it ("exercise daily", "track medication use").
+    pub can_be_verb: bool,
+}
+
+impl Token {
+    pub fn has_tag(&self, prefix: &str) -> bool {
+        self.tags.iter().any(|t| t.starts_with(prefix))
+    }
+    pub fn is_verb(&self) -> bool {
+        self.pos.starts_with("VB")
+    }
+    pub fn is_noun(&self) -> bool {
+        self.pos.starts_with("NN")
+    }
+    pub fn is_proper_noun(&self) -> bool {
+        self.pos.starts_with("NNP")
+    }
+    pub fn is_number(&self) -> bool {
+        self.pos == "CD"
+    }
+    pub fn is_punct(&self) -> bool {
+        self.lower.chars().all(|c| !c.is_alphanumeric())
+    }
+    /// True when the surface form or any lemma equals `word` (lowercase).
+    pub fn is(&self, word: &str) -> bool {
+        self.lower == word || self.lemmas.iter().any(|l| l == word)
+    }
+    /// The lemma that goes with the chosen tag, else the surface form.
+    pub fn lemma(&self) -> &str {
+        self.lemmas
+            .iter()
+            .zip(&self.tags)
+            .find(|(_, t)| **t == self.pos)
+            .map(|(l, _)| l.as_str())
+            .unwrap_or(&self.lower)
+    }
+    pub fn starts_uppercase(&self, text: &str) -> bool {
+        text[self.span.clone()]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    }
+}
+
+/// An objective after tagging and chunking.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub text: String,
+    pub tokens: Vec<Token>,
+}
+
+impl Analysis {
+    /// Tags and chunks `text` with nlprule.
+    pub fn new(tokenizer: &Tokenizer, text: &str) -> Self {
+        let mut tokens = Vec::new();
+        for (index, sentence) in tokenizer.pipe(text).enumerate() {
+            let mut first = true;
+            for token in sentence.tokens() {
+                let span = token.span().byte().clone();
+                let surface = &text[span.clone()];
+                if surface.trim().is_empty() {
+                    continue;
+                }
+                let mut lemmas = Vec::new();
+                let mut tags = Vec::new();
+                for data in token.word().tags() {
+                    let pos = data.pos().as_str();
+                    if pos.is_empty() || pos == "SENT_END" || pos == "SENT_START" {
+                        continue;
+                    }
+                    tags.push(pos.to_string());
+                    lemmas.push(data.lemma().as_str().to_lowercase());
+                }
+                let (chunk, chunk_start) = parse_chunk(token.chunks());
+                let pos = choose_pos(&tags, chunk);
+                let can_be_verb = tags.iter().any(|t| t.starts_with("VB"))
+                    || (first
+                        && tokenizer
+                            .tagger()
+                            .get_tags(&surface.to_lowercase())
+                            .any(|d| d.pos().as_str().starts_with("VB")));
+                first = false;
+                tokens.push(Token {
+                    span,
+                    lower: surface.to_lowercase(),
+                    lemmas,
+                    tags,
+                    pos,
+                    chunk,
+                    chunk_start,
+                    sentence: index,
+                    can_be_verb,
+                });
+            }
+        }
+        Analysis {
+            text: text.to_string(),
+            tokens,
+        }
+    }
+
+    /// The source text of tokens `range` (inclusive of what lies between them).
+    pub fn slice(&self, range: Range<usize>) -> &str {
+        if range.is_empty() || range.end > self.tokens.len() {
+            return "";
+        }
+        &self.text[self.tokens[range.start].span.start..self.tokens[range.end - 1].span.end]
+    }
+
+    /// Byte span covering tokens `range`.
+    pub fn byte_span(&self, range: Range<usize>) -> Range<usize> {
+        if range.is_empty() || range.end > self.tokens.len() {
+            return 0..0;
+        }
+        self.tokens[range.start].span.start..self.tokens[range.end - 1].span.end
+    }
+
+    /// Index of the token that contains byte offset `at`, if any.
+    pub fn token_at(&self, at: usize) -> Option<usize> {
+        self.tokens
+            .iter()
+            .position(|t| t.span.start <= at && at < t.span.end)
+    }
+
+    /// Finds every occurrence of `phrase` (lowercase words, space-separated) where
+    /// each word matches a token's surface form or lemma. Returns token ranges.
+    pub fn find_phrase(&self, phrase: &str) -> Vec<Range<usize>> {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let mut found = Vec::new();
+        let n = self.tokens.len();
+        let mut i = 0;
+        while i + words.len() <= n {
+            if words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.tokens[i + k].is(w))
+            {
+                found.push(i..i + words.len());
+                i += words.len();
+            } else {
+                i += 1;
+            }
+        }
+        found
+    }
+}
+
+fn parse_chunk(chunks: &[String]) -> (ChunkKind, bool) {
+    let Some(first) = chunks.first() else {
+        return (ChunkKind::Other, false);
+    };
+    let start = chunks.iter().any(|c| c.starts_with("B-"));
+    let kind = if first.contains("-NP") {
+        ChunkKind::Noun
+    } else if first.contains("-VP") {
+        ChunkKind::Verb
+    } else if first.contains("-PP") {
+        ChunkKind::Prep
+    } else if first.contains("-ADVP") {
+        ChunkKind::Adverb
+    } else if first.contains("-ADJP") {
+        ChunkKind::Adjective
+    } else {
+        ChunkKind::Other
+    };
+    (kind, start)
+}
+
+/// Picks the reading that fits the chunk: verbs in verb chunks, nouns in noun chunks.
+fn choose_pos(tags: &[String], chunk: ChunkKind) -> String {
+    let prefer: &[&str] = match chunk {
+        ChunkKind::Verb => &["MD", "TO", "VB", "RB"],
+        ChunkKind::Noun => &["PRP", "CD", "DT", "NNP", "NN", "JJ", "POS"],
+        ChunkKind::Prep => &["IN", "TO"],
+        ChunkKind::Adverb => &["RB", "WRB"],
+        ChunkKind::Adjective => &["JJ"],
+        ChunkKind::Other => &[],
+    };
+    for p in prefer {
+        if let Some(t) = tags.iter().find(|t| t.starts_with(p)) {
+            return t.clone();
+        }
+    }
+    tags.iter()
+        .find(|t| !matches!(t.as_str(), "PCT" | "UNKNOWN"))
+        .or_else(|| tags.first())
+        .cloned()
+        .unwrap_or_default()
+}

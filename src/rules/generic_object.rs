@@ -1,0 +1,130 @@
+//! `generic-object` (S): the action's object is a general category that leaves open
+//! what exactly will be done ("engage with services", "take medication",
+//! "develop an effective relationship").
+
+use super::{Context, Examples, Hit, Rule};
+use crate::finding::Criterion;
+use crate::lexicon::contains;
+use crate::nlp::ChunkKind;
+
+pub struct GenericObject;
+
+impl Rule for GenericObject {
+    fn id(&self) -> &'static str {
+        "generic-object"
+    }
+    fn criterion(&self) -> Criterion {
+        Criterion::S
+    }
+    fn summary(&self) -> &'static str {
+        "The object is a general category ('services', 'support', 'medication') with nothing saying which"
+    }
+    fn guidance(&self) -> &'static str {
+        "S = Specific: detailed, not general, outcomes; clarity for all involved in an action plan; say exactly what tasks/actions will be done."
+    }
+    fn examples(&self) -> Examples {
+        Examples {
+            flags: &[
+                "Mum will engage with services",
+                "Develop an effective relationship.",
+                "take medications daily at 10am",
+                "exercise daily for at least 1 hour",
+                "To get all equipment in a good state",
+            ],
+            allows: &[
+                "take statin medications daily",
+                "do exercises 4 times a week, including walking, stretches and knee exercises",
+                "for XXX to develop her social skills by using kind hands and feet on 3 out of 5 occasions",
+                "Mum will attend the Incredible Years parenting course every Tuesday",
+            ],
+        }
+    }
+    fn check(&self, cx: &Context) -> Vec<Hit> {
+        let Some(head) = cx.frame.head else {
+            return Vec::new();
+        };
+        let lex = cx.lexicon;
+        let toks = &cx.a.tokens;
+        // Spelled out after the object: "including ...", "such as ...", "(walking)", "by using ...".
+        let end_of_object = cx.frame.object.as_ref().map_or(head + 1, |o| o.end);
+        let specified_after = toks[end_of_object.min(toks.len())..]
+            .iter()
+            .take(3)
+            .enumerate()
+            .any(|(k, t)| {
+                matches!(
+                    t.lower.as_str(),
+                    "including" | "like" | "(" | ":" | "e.g." | "eg"
+                ) || (t.lower == "such"
+                    && toks
+                        .get(end_of_object + k + 1)
+                        .is_some_and(|n| n.lower == "as"))
+                    || (t.lower == "by"
+                        && toks
+                            .get(end_of_object + k + 1)
+                            .is_some_and(|n| n.pos == "VBG"))
+            });
+        if specified_after {
+            return Vec::new();
+        }
+        // "for at least 1 hour", "for 20 minutes": a quantity, not a thing acted on.
+        let object = cx.frame.object.as_ref().filter(|o| {
+            let first = &toks[o.start];
+            let last = &toks[o.end - 1];
+            !(first.is_number() || first.lower == "at" || contains(&lex.units, &last.lower))
+        });
+        let Some(object) = object else {
+            // A generic activity as the verb itself: "exercise daily".
+            let t = &toks[head];
+            if contains(&lex.generic_objects, t.lemma()) && !cx.frame.copula {
+                return vec![hit(cx, t.span.clone())];
+            }
+            return Vec::new();
+        };
+        // The head noun of the object's first noun phrase (before "of").
+        let mut last_noun = None;
+        for k in object.clone() {
+            let t = &toks[k];
+            if t.lower == "of" || t.pos == "POS" {
+                break;
+            }
+            if t.is_noun() || t.has_tag("NN") {
+                last_noun = Some(k);
+            }
+        }
+        let Some(noun) = last_noun else {
+            return Vec::new();
+        };
+        if !(contains(&lex.generic_objects, &toks[noun].lower)
+            || contains(&lex.generic_objects, toks[noun].lemma()))
+        {
+            return Vec::new();
+        }
+        let specified_by_modifier = (object.start..noun).any(|k| {
+            let t = &toks[k];
+            let word = t.lower.as_str();
+            let is_modifier =
+                t.is_noun() || t.pos.starts_with("JJ") || t.is_proper_noun() || t.pos == "VBG";
+            is_modifier
+                && t.chunk == ChunkKind::Noun
+                && !contains(&lex.nonspecific_modifiers, word)
+                && !contains(&lex.generic_objects, word)
+                && !t.pos.starts_with("DT")
+                && !t.pos.starts_with("PRP")
+        });
+        if specified_by_modifier {
+            return Vec::new();
+        }
+        vec![hit(cx, cx.a.byte_span(object.start..noun + 1))]
+    }
+}
+
+fn hit(cx: &Context, span: std::ops::Range<usize>) -> Hit {
+    Hit {
+        message: format!("'{}' is a general category: it does not say exactly what will be done", &cx.text()[span.clone()]),
+        suggestion: "Name the exact thing: which service, which medication, which activity (e.g. 'the Tuesday parenting group', 'statins', 'a 20-minute walk')".to_string(),
+        span,
+    }
+}
+
+crate::rule_examples_test!(super::GenericObject);

@@ -1,0 +1,91 @@
+//! `vague-verb` (S): a general outcome verb ("engage with", "support", "improve",
+//! "work on") with no figure that says how much.
+
+use super::{Context, Examples, Hit, Rule};
+use crate::finding::Criterion;
+use crate::lexicon::contains;
+
+pub struct VagueVerb;
+
+impl Rule for VagueVerb {
+    fn id(&self) -> &'static str {
+        "vague-verb"
+    }
+    fn criterion(&self) -> Criterion {
+        Criterion::S
+    }
+    fn summary(&self) -> &'static str {
+        "A general outcome verb ('engage', 'support', 'improve', 'work on') instead of a detailed action"
+    }
+    fn guidance(&self) -> &'static str {
+        "S = Specific: detailed, not general, outcomes; say exactly what tasks/actions will be done. Actions in plans have often been vague, non-measurable and have lacked direction."
+    }
+    fn examples(&self) -> Examples {
+        Examples {
+            flags: &[
+                "Mum to engage with services ongoing",
+                "Adam will improve his attendance.",
+                "Maisie's communication will improve.",
+                "Liaise with XYZ supplier.",
+                "Dad will work on his anger by March",
+                "I will try harder in school.",
+                "Social worker will monitor the home conditions",
+                "I will be nicer.",
+            ],
+            allows: &[
+                "In 4 weeks, I will increase my math mark by 5%.",
+                "the child will achieve attendance of 90% on days where they have Spanish lessons in the next 8 weeks.",
+                "Joyce will attend a 6 week parenting group delivered by the Avedon Team beginning on 1st July",
+                "increase the duration of jogging to 45 minutes, once per week, every saturday.",
+            ],
+        }
+    }
+    fn check(&self, cx: &Context) -> Vec<Hit> {
+        let Some(head) = cx.frame.head else {
+            return Vec::new();
+        };
+        let lex = cx.lexicon;
+        let toks = &cx.a.tokens;
+        if cx.frame.copula {
+            // "I will be nicer", "be more physically active": a state, not a behaviour.
+            let next = toks
+                .get(head + 1..(head + 4).min(toks.len()))
+                .unwrap_or(&[]);
+            if let Some(t) = next.iter().find(|t| {
+                t.pos == "JJR" || t.pos == "RBR" || contains(&lex.vague_comparatives, &t.lower)
+            }) {
+                if !cx.is_quantified() {
+                    return vec![Hit {
+                        span: toks[head].span.start..t.span.end,
+                        message: format!(
+                            "'{}' is a general state, not a behaviour anyone can see",
+                            &cx.text()[toks[head].span.start..t.span.end]
+                        ),
+                        suggestion:
+                            "Name the behaviour: 'I will use kind words when I talk to my sister'"
+                                .to_string(),
+                    }];
+                }
+            }
+            return Vec::new();
+        }
+        let Some((phrase, range)) = cx.phrase_at(&lex.vague_verbs, head) else {
+            return Vec::new();
+        };
+        let verb = phrase.split_whitespace().next().unwrap_or(phrase);
+        if contains(&lex.quantified_vague_verbs, verb) && cx.is_quantified() {
+            return Vec::new();
+        }
+        vec![Hit {
+            span: cx.a.byte_span(range),
+            message: format!(
+                "'{phrase}' is a general outcome, not a detailed action: nobody can tell when it has been done"
+            ),
+            suggestion: format!(
+                "Replace '{phrase}' with the task itself and how much: e.g. 'attend the weekly group on Tuesdays', 'increase attendance from 70% to 90%'"
+            ),
+        }]
+    }
+}
+
+crate::rule_examples_test!(super::VagueVerb);

@@ -1,0 +1,17 @@
+//! Test support: one shared checker per test process (loading nlprule takes a while).
+
+use crate::check::Checker;
+use std::sync::OnceLock;
+
+/// The checker with the bundled lexicon and default rule levels, loaded once.
+pub fn checker() -> &'static Checker {
+    static CHECKER: OnceLock<Checker> = OnceLock::new();
+    CHECKER.get_or_init(|| {
+        let tokenizer = crate::models::load_tokenizer()
+            .unwrap_or_else(|e| panic!("tests need the nlprule model: {e}"));
+        Checker::new(
+            std::sync::Arc::new(tokenizer),
+            &crate::config::Config::default(),
+        )
+    })
+}
