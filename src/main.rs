@@ -1,1 +1,285 @@
-fn main() {}
+//! The `smarten` command line: reads objectives, runs the checker, prints the
+//! judgments. Exit codes: 0 every objective is SMART, 1 some objective is not,
+//! 2 a usage, input or model error.
+
+mod cli;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use smarten::config::Config;
+use smarten::{Checker, Judgment};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use cli::input::{self, Record};
+
+#[derive(Parser)]
+#[command(
+    name = "smarten",
+    version,
+    about = "Checks the objectives in care and action plans against SMART, and says why"
+)]
+struct Cli {
+    /// A smarten.toml with extra word lists and rule levels (default: ./smarten.toml if present).
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Human,
+    Json,
+    Jsonl,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check objectives: from arguments, --file (txt or jsonl), or standard input.
+    Check {
+        /// Objectives to check.
+        objectives: Vec<String>,
+        /// A .txt file (one objective per line) or .jsonl file (objects with `text`).
+        #[arg(long, short, value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// The concern the objectives should address (needed to judge R).
+        #[arg(long, value_name = "TEXT")]
+        concern: Option<String>,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        /// Colour in human output: auto, always or never.
+        #[arg(long, default_value = "auto", value_name = "WHEN")]
+        color: String,
+    },
+    /// List every rule with its id, letter, level and summary.
+    Rules,
+    /// Explain a rule: its rationale in the guidance's words, with examples.
+    Explain {
+        /// A rule id, as listed by `smarten rules`.
+        rule: String,
+    },
+    /// Score the checker against labelled JSONL (dev statements or SMARTSpan rows).
+    Eval {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        /// List every objective judged differently from its label.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn load_config(path: Option<&PathBuf>) -> Result<Config, String> {
+    match path {
+        Some(p) => Config::from_file(p).map_err(|e| e.to_string()),
+        None if std::path::Path::new("smarten.toml").is_file() => {
+            Config::from_file(std::path::Path::new("smarten.toml")).map_err(|e| e.to_string())
+        }
+        None => Ok(Config::default()),
+    }
+}
+
+fn load_tokenizer() -> Result<Arc<nlprule::Tokenizer>, String> {
+    smarten::models::load_tokenizer()
+        .map(Arc::new)
+        .map_err(|e| e.to_string())
+}
+
+fn run(cli: Cli) -> Result<ExitCode, String> {
+    let config = load_config(cli.config.as_ref())?;
+    match cli.command {
+        Command::Rules => {
+            let checker_rules = smarten::rules::all();
+            for rule in &checker_rules {
+                let level = config
+                    .rules
+                    .get(rule.id())
+                    .copied()
+                    .unwrap_or(rule.default_level());
+                println!(
+                    "{:<22} {}  {:<7}  {}",
+                    rule.id(),
+                    rule.criterion(),
+                    level_name(level),
+                    rule.summary()
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Explain { rule } => {
+            let rules = smarten::rules::all();
+            let Some(r) = rules.iter().find(|r| r.id() == rule) else {
+                return Err(format!("unknown rule `{rule}`; `smarten rules` lists them"));
+            };
+            println!("{} ({}: {})\n", r.id(), r.criterion(), r.criterion().name());
+            println!("{}\n", r.summary());
+            println!("The guidance says:\n  \"{}\"\n", r.guidance());
+            let ex = r.examples();
+            println!("Flags:");
+            for e in ex.flags {
+                println!("  ✗ {e}");
+            }
+            println!("Allows:");
+            for e in ex.allows {
+                println!("  ✓ {e}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval {
+            files,
+            format,
+            verbose,
+        } => {
+            let tokenizer = load_tokenizer()?;
+            let reports = cli::eval::run(tokenizer, &config, &files)?;
+            match format {
+                Format::Human => print!("{}", cli::eval::human(&reports, verbose)),
+                _ => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&cli::eval::json(&reports))
+                        .map_err(|e| e.to_string())?
+                ),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check {
+            objectives,
+            file,
+            concern,
+            format,
+            color,
+        } => {
+            let records = if let Some(f) = &file {
+                if !objectives.is_empty() {
+                    return Err("give objectives as arguments or with --file, not both".to_string());
+                }
+                input::from_file(f, concern.as_deref())?
+            } else if !objectives.is_empty() {
+                input::from_args(&objectives, concern.as_deref())
+            } else if !std::io::stdin().is_terminal() {
+                input::from_stdin(concern.as_deref())?
+            } else {
+                return Err(
+                    "no objectives: give them as arguments, with --file FILE, or on standard input"
+                        .to_string(),
+                );
+            };
+            if records.is_empty() {
+                let source = file
+                    .as_ref()
+                    .map_or("standard input".to_string(), |f| f.display().to_string());
+                return Err(format!(
+                    "no objectives found in {source} (it is empty or only blank lines)"
+                ));
+            }
+            let tokenizer = load_tokenizer()?;
+            let checker = Checker::new(tokenizer, &config);
+            let color = match color.as_str() {
+                "always" => true,
+                "never" => false,
+                _ => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            };
+            check(&checker, &records, format, color)
+        }
+    }
+}
+
+fn level_name(level: smarten::Level) -> &'static str {
+    match level {
+        smarten::Level::Off => "off",
+        smarten::Level::Warning => "warning",
+        smarten::Level::Error => "error",
+    }
+}
+
+fn judgment_json(j: &Judgment, input: Option<&serde_json::Value>) -> serde_json::Value {
+    let mut value = serde_json::to_value(j).expect("a judgment serialises");
+    if let (Some(obj), Some(input)) = (value.as_object_mut(), input) {
+        obj.insert("input".to_string(), input.clone());
+    }
+    value
+}
+
+fn check(
+    checker: &Checker,
+    records: &[Record],
+    format: Format,
+    color: bool,
+) -> Result<ExitCode, String> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut any_error = false;
+    let mut any_not_smart = false;
+    let mut json_items = Vec::new();
+    let (mut smart_count, mut total) = (0, 0);
+    for record in records {
+        match record {
+            Record::Error { origin, message } => {
+                any_error = true;
+                eprintln!("error: {origin}: {message}");
+                if format != Format::Human {
+                    let item = serde_json::json!({ "origin": origin, "error": message });
+                    if format == Format::Jsonl {
+                        writeln!(out, "{item}").map_err(|e| e.to_string())?;
+                    } else {
+                        json_items.push(item);
+                    }
+                }
+            }
+            Record::Objective {
+                origin,
+                objective,
+                input,
+            } => {
+                let j = checker.check(objective);
+                total += 1;
+                if j.smart {
+                    smart_count += 1;
+                } else {
+                    any_not_smart = true;
+                }
+                match format {
+                    Format::Human => write!(out, "{}", cli::human::render(&j, origin, color))
+                        .map_err(|e| e.to_string())?,
+                    Format::Jsonl => writeln!(out, "{}", judgment_json(&j, input.as_ref()))
+                        .map_err(|e| e.to_string())?,
+                    Format::Json => json_items.push(judgment_json(&j, input.as_ref())),
+                }
+            }
+        }
+    }
+    match format {
+        Format::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&json_items).map_err(|e| e.to_string())?
+        )
+        .map_err(|e| e.to_string())?,
+        Format::Human if total > 1 => {
+            writeln!(out, "{smart_count} of {total} objectives are SMART")
+                .map_err(|e| e.to_string())?
+        }
+        _ => {}
+    }
+    Ok(if any_error {
+        ExitCode::from(2)
+    } else if any_not_smart {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -31,6 +31,8 @@ impl Rule for VagueVerb {
                 "I will try harder in school.",
                 "Social worker will monitor the home conditions",
                 "I will be nicer.",
+                "I will walk more.",
+                "I will become a doctor in 4 years because my parents said so.",
             ],
             allows: &[
                 "In 4 weeks, I will increase my math mark by 5%.",
@@ -68,6 +70,25 @@ impl Rule for VagueVerb {
                 }
             }
             return Vec::new();
+        }
+        // "walk more", "read more", "eat less": more of an activity, not a detailed task.
+        if let Some(next) = toks.get(head + 1) {
+            let bare_comparative = matches!(
+                next.lower.as_str(),
+                "more" | "less" | "better" | "harder" | "faster"
+            ) && toks
+                .get(head + 2)
+                .is_none_or(|t| t.is_punct() || !t.is_noun());
+            if bare_comparative && !cx.is_quantified() {
+                return vec![Hit {
+                    span: toks[head].span.start..next.span.end,
+                    message: format!(
+                        "'{}' asks for more of an activity, not a detailed task: how, when and how much are left open",
+                        &cx.text()[toks[head].span.start..next.span.end]
+                    ),
+                    suggestion: "Name the task and its size: 'I will walk for 20 minutes every morning'".to_string(),
+                }];
+            }
         }
         let Some((phrase, range)) = cx.phrase_at(&lex.vague_verbs, head) else {
             return Vec::new();

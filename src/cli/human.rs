@@ -1,0 +1,53 @@
+//! Human output: each objective with its findings underlined, in the style of
+//! compiler diagnostics, and a one-line verdict per letter.
+
+use annotate_snippets::{Level, Renderer, Snippet};
+use smarten::{Criterion, Judgment, Severity, Verdict};
+use std::fmt::Write;
+
+pub fn render(judgment: &Judgment, origin: &str, color: bool) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    let verdicts: Vec<String> = Criterion::ALL
+        .iter()
+        .map(|c| {
+            let mark = match judgment.criteria.get(*c).verdict {
+                Verdict::Pass => "✓",
+                Verdict::Fail => "✗",
+                Verdict::Unknown => "?",
+            };
+            format!("{c}{mark}")
+        })
+        .collect();
+    let headline = if judgment.smart { "SMART" } else { "not SMART" };
+    let _ = writeln!(out, "{origin}: {headline}  [{}]", verdicts.join(" "));
+    let text = judgment.text.as_str();
+    for f in &judgment.findings {
+        let level = match f.severity {
+            Severity::Error => Level::Error,
+            Severity::Warning => Level::Warning,
+        };
+        let title = format!("{} ({}): {}", f.criterion, f.criterion.name(), f.message);
+        let message = level
+            .title(&title)
+            .id(&f.rule)
+            .snippet(
+                Snippet::source(text)
+                    .origin(origin)
+                    .annotation(level.span(f.start..f.end.max(f.start))),
+            )
+            .footer(Level::Help.title(&f.suggestion));
+        let _ = writeln!(out, "{}", renderer.render(message));
+    }
+    if judgment.criteria.r.verdict == Verdict::Unknown && !judgment.findings.is_empty() {
+        let _ = writeln!(
+            out,
+            "note: R (Relevant) not judged: give the concern with --concern"
+        );
+    }
+    out
+}

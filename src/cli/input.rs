@@ -1,0 +1,139 @@
+//! Reads objectives from arguments, a `.txt` or `.jsonl` file, or standard input.
+//! Every problem is reported with its source and line; good lines are still read.
+
+use smarten::{Objective, MAX_OBJECTIVE_BYTES};
+use std::io::Read;
+use std::path::Path;
+
+/// One input record: an objective to check, or an error that names where it came from.
+pub enum Record {
+    Objective {
+        /// "argument 2", "plans.txt:14", "<stdin>:3".
+        origin: String,
+        objective: Objective,
+        /// The JSONL object the objective came from, passed through unchanged.
+        input: Option<serde_json::Value>,
+    },
+    Error {
+        origin: String,
+        message: String,
+    },
+}
+
+fn checked(
+    origin: String,
+    text: &str,
+    concern: Option<String>,
+    input: Option<serde_json::Value>,
+) -> Record {
+    if text.trim().is_empty() {
+        return Record::Error {
+            origin,
+            message: "the objective is empty".to_string(),
+        };
+    }
+    if text.len() > MAX_OBJECTIVE_BYTES {
+        return Record::Error {
+            origin,
+            message: format!(
+                "the objective is {} bytes long; the limit is {MAX_OBJECTIVE_BYTES} bytes (one objective per line)",
+                text.len()
+            ),
+        };
+    }
+    Record::Objective {
+        origin,
+        objective: Objective {
+            text: text.trim().to_string(),
+            concern,
+        },
+        input,
+    }
+}
+
+/// Objectives given as command-line arguments.
+pub fn from_args(args: &[String], concern: Option<&str>) -> Vec<Record> {
+    args.iter()
+        .enumerate()
+        .map(|(i, a)| {
+            checked(
+                format!("argument {}", i + 1),
+                a,
+                concern.map(str::to_string),
+                None,
+            )
+        })
+        .collect()
+}
+
+/// Objectives from a file: `.jsonl` (objects with a `text` field) or text, one per line.
+pub fn from_file(path: &Path, concern: Option<&str>) -> Result<Vec<Record>, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let jsonl = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
+    Ok(from_bytes(
+        &bytes,
+        &path.display().to_string(),
+        jsonl,
+        concern,
+    ))
+}
+
+/// Objectives from standard input, one per line.
+pub fn from_stdin(concern: Option<&str>) -> Result<Vec<Record>, String> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("<stdin>: cannot read: {e}"))?;
+    Ok(from_bytes(&bytes, "<stdin>", false, concern))
+}
+
+/// Splits `bytes` into lines and reads each; blank lines separate, they are not objectives.
+pub fn from_bytes(bytes: &[u8], name: &str, jsonl: bool, concern: Option<&str>) -> Vec<Record> {
+    let mut records = Vec::new();
+    for (i, raw) in bytes.split(|b| *b == b'\n').enumerate() {
+        let origin = format!("{name}:{}", i + 1);
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        let line = match std::str::from_utf8(raw) {
+            Ok(l) => l,
+            Err(e) => {
+                records.push(Record::Error {
+                    origin,
+                    message: format!("not valid UTF-8 (at byte {})", e.valid_up_to()),
+                });
+                continue;
+            }
+        };
+        let line = line.strip_prefix('\u{feff}').unwrap_or(line);
+        if line.trim().is_empty() {
+            continue;
+        }
+        if !jsonl {
+            records.push(checked(origin, line, concern.map(str::to_string), None));
+            continue;
+        }
+        records.push(match serde_json::from_str::<serde_json::Value>(line) {
+            Err(e) => Record::Error {
+                origin,
+                message: format!("not valid JSON: {e}"),
+            },
+            Ok(value) => match value.get("text").and_then(|t| t.as_str()) {
+                None => Record::Error {
+                    origin,
+                    message: "the JSON object has no string field `text`".to_string(),
+                },
+                Some(text) => {
+                    let row_concern = value
+                        .get("concern")
+                        .and_then(|c| c.as_str())
+                        .map(str::to_string)
+                        .or_else(|| concern.map(str::to_string));
+                    let text = text.to_string();
+                    checked(origin, &text, row_concern, Some(value))
+                }
+            },
+        });
+    }
+    records
+}

@@ -1,0 +1,5 @@
+//! The command line's parts: reading input, rendering human output, the eval report.
+
+pub mod eval;
+pub mod human;
+pub mod input;
