@@ -35,6 +35,9 @@ pub struct Indicator {
 pub struct MeasureRecogniser {
     patterns: Vec<(IndicatorKind, Regex)>,
     count: Regex,
+    /// "(confidence level 7/10)", "80% confident": how sure the person is that they
+    /// can do it, not a measure of the objective.
+    confidence: Regex,
 }
 
 const NUM: &str = r"(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|half)";
@@ -82,6 +85,9 @@ impl MeasureRecogniser {
             count: rx(&format!(
                 r"\b{NUM}(?:\s*(?:-|to)\s*{NUM})?[\s-]*(?:{units})\b"
             )),
+            confidence: rx(
+                r"\([^()]*\bconfiden(?:t|ce)\b[^()]*\)?|\bconfiden(?:t|ce)(?:\s+level)?(?:\s+of|\s*:)?\s*(?:is\s+)?\d+(?:\s*-\s*\d+)?\s*(?:%|/\s*10|out\s+of\s+10)|\b\d+(?:\s*-\s*\d+)?\s*(?:%|/\s*10|out\s+of\s+10)\s+confiden(?:t|ce)\b",
+            ),
         }
     }
 
@@ -89,6 +95,13 @@ impl MeasureRecogniser {
     /// indicators; recurrences are (a frequency can be counted).
     pub fn indicators(&self, a: &Analysis, times: &[TimeExpr]) -> Vec<Indicator> {
         let text = &a.text;
+        let confidence: Vec<Range<usize>> =
+            self.confidence.find_iter(text).map(|m| m.range()).collect();
+        let in_confidence = |r: &Range<usize>| {
+            confidence
+                .iter()
+                .any(|c| c.start <= r.start && r.end <= c.end)
+        };
         let in_time = |r: &Range<usize>| {
             times.iter().any(|t| {
                 matches!(
@@ -145,6 +158,7 @@ impl MeasureRecogniser {
                 });
             }
         }
+        found.retain(|f| !in_confidence(&f.span));
         found.sort_by_key(|f| f.span.start);
         found
     }

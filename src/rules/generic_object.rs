@@ -36,6 +36,7 @@ impl Rule for GenericObject {
                 "do exercises 4 times a week, including walking, stretches and knee exercises",
                 "for XXX to develop her social skills by using kind hands and feet on 3 out of 5 occasions",
                 "Mum will attend the Incredible Years parenting course every Tuesday",
+                "do the exercises shown in educational videos at least two days a week",
             ],
         }
     }
@@ -55,10 +56,11 @@ impl Rule for GenericObject {
                 matches!(
                     t.lower.as_str(),
                     "including" | "like" | "(" | ":" | "e.g." | "eg"
-                ) || (t.lower == "such"
-                    && toks
-                        .get(end_of_object + k + 1)
-                        .is_some_and(|n| n.lower == "as"))
+                ) || (k == 0 && (t.pos == "VBN" || t.pos == "VBG") && t.chunk == ChunkKind::Verb)
+                    || (t.lower == "such"
+                        && toks
+                            .get(end_of_object + k + 1)
+                            .is_some_and(|n| n.lower == "as"))
                     || (t.lower == "by"
                         && toks
                             .get(end_of_object + k + 1)

@@ -33,13 +33,12 @@ impl Rule for NoAction {
         }
     }
     fn check(&self, cx: &Context) -> Vec<Hit> {
-        if cx.frame.head.is_some()
-            || cx
-                .a
-                .tokens
-                .iter()
-                .any(|t| t.is_verb() && t.chunk == crate::nlp::ChunkKind::Verb)
-        {
+        // A gerund names an activity: "two times of brisk walking per week".
+        let names_activity =
+            cx.a.tokens.iter().any(|t| {
+                (t.is_verb() && t.chunk == crate::nlp::ChunkKind::Verb) || t.has_tag("VBG")
+            });
+        if cx.frame.head.is_some() || names_activity {
             return Vec::new();
         }
         vec![Hit {

@@ -30,6 +30,8 @@ impl Rule for NoIndicator {
                 "Distribute model school health policies to schools.",
                 "Mum to engage with services ongoing",
                 "track medication use on the app",
+                "take photo of food on the app (95% confident)",
+                "minimize alcohol intake on weekdays",
             ],
             allows: &[
                 "John will raise his hand when he wants to ask a question",
@@ -42,7 +44,17 @@ impl Rule for NoIndicator {
         }
     }
     fn check(&self, cx: &Context) -> Vec<Hit> {
-        if !cx.indicators.is_empty() || !cx.methods.is_empty() {
+        // A change ("reduce oil intake") is measured by its amount, not by how often.
+        let change = cx
+            .frame
+            .head
+            .is_some_and(|h| cx.phrase_at(&cx.lexicon.change_verbs, h).is_some());
+        let measured = if change {
+            cx.is_quantified()
+        } else {
+            !cx.indicators.is_empty()
+        };
+        if measured || !cx.methods.is_empty() {
             return Vec::new();
         }
         // The vague-comparative rule explains comparatives better.

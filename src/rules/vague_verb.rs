@@ -39,6 +39,8 @@ impl Rule for VagueVerb {
                 "the child will achieve attendance of 90% on days where they have Spanish lessons in the next 8 weeks.",
                 "Joyce will attend a 6 week parenting group delivered by the Avedon Team beginning on 1st July",
                 "increase the duration of jogging to 45 minutes, once per week, every saturday.",
+                "improve living environment by completing repairs, including fixing taps",
+                "reduce oil intake during festive season",
             ],
         }
     }
@@ -89,6 +91,44 @@ impl Rule for VagueVerb {
                     suggestion: "Name the task and its size: 'I will walk for 20 minutes every morning'".to_string(),
                 }];
             }
+        }
+        // Made concrete by its means: "develop her social skills by using kind hands".
+        let by_means = (head + 1..toks.len()).any(|k| {
+            toks[k].lower == "by"
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| n.pos == "VBG" || n.has_tag("VBG"))
+        });
+        if by_means {
+            return Vec::new();
+        }
+        if let (None, Some((phrase, range))) = (
+            cx.phrase_at(&lex.vague_verbs, head),
+            cx.phrase_at(&lex.change_verbs, head),
+        ) {
+            // A change verb names what changes; only a missing or general object is vague.
+            let general = match &cx.frame.object {
+                None => true,
+                Some(o) => o
+                    .clone()
+                    .take_while(|&k| toks[k].lower != "of")
+                    .filter(|&k| toks[k].is_noun())
+                    .last()
+                    .is_none_or(|k| {
+                        let w = toks[k].lemma();
+                        contains(&lex.generic_objects, w)
+                            || contains(&lex.state_nouns, w)
+                            || contains(&lex.generic_objects, &toks[k].lower)
+                    }),
+            };
+            if !general || cx.is_quantified() {
+                return Vec::new();
+            }
+            return vec![Hit {
+                span: cx.a.byte_span(range),
+                message: format!("'{phrase}' with no detailed object is a general outcome: what exactly will change?"),
+                suggestion: "Name what will change and by how much: 'increase attendance from 70% to 90%'".to_string(),
+            }];
         }
         let Some((phrase, range)) = cx.phrase_at(&lex.vague_verbs, head) else {
             return Vec::new();
