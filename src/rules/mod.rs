@@ -164,7 +164,7 @@ impl Context<'_> {
                 let words: Vec<&str> = p.split_whitespace().collect();
                 let end = at + words.len();
                 (end <= toks.len() && words.iter().enumerate().all(|(k, w)| toks[at + k].is(w)))
-                    .then(|| (p.as_str(), at..end))
+                    .then_some((p.as_str(), at..end))
             })
             .max_by_key(|(_, r)| r.len())
     }
@@ -178,6 +178,21 @@ impl Context<'_> {
     pub fn slice(&self, range: Range<usize>) -> &str {
         self.a.slice(range)
     }
+}
+
+/// Declares the examples test for a rule inside its file.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! rule_examples_test {
+    ($rule:expr) => {
+        #[cfg(test)]
+        mod examples {
+            #[test]
+            fn rule_examples_hold() {
+                $crate::rules::harness::run_examples(&$rule);
+            }
+        }
+    };
 }
 
 #[cfg(test)]
@@ -235,19 +250,4 @@ pub(crate) mod harness {
         }
         assert!(failures.is_empty(), "\n{}", failures.join("\n"));
     }
-}
-
-/// Declares the examples test for a rule inside its file.
-#[macro_export]
-#[doc(hidden)]
-macro_rules! rule_examples_test {
-    ($rule:expr) => {
-        #[cfg(test)]
-        mod examples {
-            #[test]
-            fn rule_examples_hold() {
-                $crate::rules::harness::run_examples(&$rule);
-            }
-        }
-    };
 }
