@@ -200,7 +200,7 @@ impl Frame {
         let Some(head) = frame.head else {
             return frame;
         };
-        frame.object = object_after(a, head);
+        frame.object = object_after(a, head, times);
         if frame.passive {
             let in_time = |k: usize| {
                 times
@@ -291,7 +291,10 @@ fn leading_adverbial_end(a: &Analysis, times: &[TimeExpr]) -> usize {
 /// True when token `i` opens the objective with a verb ("Distribute ...", "ask for help").
 fn is_leading_verb(a: &Analysis, i: usize) -> bool {
     let t = &a.tokens[i];
-    if !(t.has_tag("VB") || t.has_tag("VBP") || t.can_be_verb && !t.has_tag("NNS")) {
+    // A word the dictionary does not know, opening the objective before a phrase: "homecook dinner".
+    let unknown =
+        t.tags.iter().all(|x| x == "UNKNOWN") && a.tokens.get(i + 1).is_some_and(|n| !n.is_punct());
+    if !(t.has_tag("VB") || t.has_tag("VBP") || t.can_be_verb && !t.has_tag("NNS") || unknown) {
         return false;
     }
     if t.pos.starts_with("NNP")
@@ -332,8 +335,15 @@ fn wrapper_len(a: &Analysis, i: usize, lexicon: &Lexicon) -> Option<usize> {
 
 /// The object or complement after the main verb: particles, then the noun phrase,
 /// continued through "of" ("the importance of school").
-fn object_after(a: &Analysis, head: usize) -> Option<Range<usize>> {
+fn object_after(a: &Analysis, head: usize, times: &[TimeExpr]) -> Option<Range<usize>> {
     let toks = &a.tokens;
+    let in_time = |k: usize| {
+        times.iter().any(|t| {
+            t.kind.is_concrete()
+                && t.span.start <= toks[k].span.start
+                && toks[k].span.end <= t.span.end
+        })
+    };
     let n = toks.len();
     let mut i = head + 1;
     while i < n
@@ -351,6 +361,9 @@ fn object_after(a: &Analysis, head: usize) -> Option<Range<usize>> {
     let start = i;
     while i < n {
         let t = &toks[i];
+        if in_time(i) {
+            break;
+        }
         let in_np = t.chunk == ChunkKind::Noun || t.chunk == ChunkKind::Adjective;
         let joins = (t.lower == "of" || t.pos == "POS" || t.lower == "'")
             && toks.get(i + 1).is_some_and(|x| x.chunk == ChunkKind::Noun);

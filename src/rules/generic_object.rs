@@ -28,6 +28,7 @@ impl Rule for GenericObject {
                 "Mum will engage with services",
                 "Develop an effective relationship.",
                 "take medications daily at 10am",
+                "take medication every day using the app reminder",
                 "exercise daily for at least 1 hour",
                 "To get all equipment in a good state",
             ],
@@ -37,6 +38,8 @@ impl Rule for GenericObject {
                 "for XXX to develop her social skills by using kind hands and feet on 3 out of 5 occasions",
                 "Mum will attend the Incredible Years parenting course every Tuesday",
                 "do the exercises shown in educational videos at least two days a week",
+                "stretching exercises at work for 5 minutes every day",
+                "explore educational content on the app by watching at least 2 videos until next meeting",
             ],
         }
     }
@@ -50,7 +53,7 @@ impl Rule for GenericObject {
         let end_of_object = cx.frame.object.as_ref().map_or(head + 1, |o| o.end);
         let specified_after = toks[end_of_object.min(toks.len())..]
             .iter()
-            .take(3)
+            .take_while(|t| t.sentence == toks[head].sentence)
             .enumerate()
             .any(|(k, t)| {
                 matches!(
@@ -66,7 +69,10 @@ impl Rule for GenericObject {
                             .get(end_of_object + k + 1)
                             .is_some_and(|n| n.pos == "VBG"))
             });
-        if specified_after {
+        // "stretching exercises ...": a goal written as a noun phrase, led by its modifier.
+        let nominal = cx.frame.anchor == crate::frame::Anchor::Imperative
+            && (toks[head].pos == "VBG" || toks[head].has_tag("VBG"));
+        if specified_after || nominal || cx.has_means_clause() {
             return Vec::new();
         }
         // "for at least 1 hour", "for 20 minutes": a quantity, not a thing acted on.

@@ -174,6 +174,19 @@ impl Context<'_> {
         crate::measure::phrase_spans(self.a, list)
     }
 
+    /// True when a "by + -ing" clause after the main verb says how it will be done
+    /// ("develop her social skills by using kind hands").
+    pub fn has_means_clause(&self) -> bool {
+        let toks = &self.a.tokens;
+        let from = self.frame.head.map_or(0, |h| h + 1);
+        (from..toks.len()).any(|k| {
+            toks[k].lower == "by"
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| n.pos == "VBG" || n.has_tag("VBG"))
+        })
+    }
+
     /// The text of tokens `range`.
     pub fn slice(&self, range: Range<usize>) -> &str {
         self.a.slice(range)

@@ -93,13 +93,7 @@ impl Rule for VagueVerb {
             }
         }
         // Made concrete by its means: "develop her social skills by using kind hands".
-        let by_means = (head + 1..toks.len()).any(|k| {
-            toks[k].lower == "by"
-                && toks
-                    .get(k + 1)
-                    .is_some_and(|n| n.pos == "VBG" || n.has_tag("VBG"))
-        });
-        if by_means {
+        if cx.has_means_clause() {
             return Vec::new();
         }
         if let (None, Some((phrase, range))) = (
