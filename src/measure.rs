@@ -78,12 +78,12 @@ impl MeasureRecogniser {
                 (
                     IndicatorKind::Baseline,
                     rx(&format!(
-                        r"\bfrom\s+(?:\w+\s+){{0,4}}?{NUM}.*?\bto\s+(?:\w+\s+){{0,3}}?{NUM}|\bby\s+{NUM}\s*(?:%|per\s*cent|percent|{units})"
+                        r"\bfrom\s+(?:\w+\s+){{0,4}}?{NUM}.*?\bto\s+(?:\w+\s+){{0,3}}?{NUM}|\bby\s+{NUM}\s*(?:%|per\s*cent|percent|{units})|\bby\s+(?:half|a\s+(?:half|third|quarter))\b|\b(?:to|down\s+to|up\s+to)\s+(?:once|twice|{NUM}\s+times?)\s+(?:a|per|every)\b"
                     )),
                 ),
             ],
             count: rx(&format!(
-                r"\b{NUM}(?:\s*(?:-|to)\s*{NUM})?[\s-]*(?:{units})\b"
+                r"\b{NUM}(?:\s*(?:-|to)\s*{NUM})?[\s-]*(?:{units})\b|\b\d+\s*(?:-|to)\s*\d+\s+[a-z]+"
             )),
             confidence: rx(
                 r"\([^()]*\bconfiden(?:t|ce)\b[^()]*\)?|\bconfiden(?:t|ce)(?:\s+level)?(?:\s+of|\s*:)?\s*(?:is\s+)?\d+(?:\s*-\s*\d+)?\s*(?:%|/\s*10|out\s+of\s+10)|\b\d+(?:\s*-\s*\d+)?\s*(?:%|/\s*10|out\s+of\s+10)\s+confiden(?:t|ce)\b",

@@ -40,6 +40,9 @@ impl Rule for NoIndicator {
                 "I will read for 20 minutes every day.",
                 "Mum's confidence will be rated weekly using a scaling question",
                 "Get 8/10 words correct on spelling tests.",
+                "cut daily carbohydrate intake by half",
+                "limit takeaway suppers to twice a week",
+                "complete 1-2 entries in health journal before next session",
             ],
         }
     }
