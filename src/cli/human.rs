@@ -26,6 +26,11 @@ pub fn render(judgment: &Judgment, origin: &str, color: bool) -> String {
     let headline = if judgment.smart { "SMART" } else { "not SMART" };
     let _ = writeln!(out, "{origin}: {headline}  [{}]", verdicts.join(" "));
     let text = judgment.text.as_str();
+    // "plans.txt:14" shows as "plans.txt:14:COL" rather than restarting at line 1.
+    let (name, line) = match origin.rsplit_once(':') {
+        Some((name, n)) => n.parse::<usize>().map_or((origin, 1), |n| (name, n)),
+        None => (origin, 1),
+    };
     for f in &judgment.findings {
         let level = match f.severity {
             Severity::Error => Level::Error,
@@ -37,7 +42,8 @@ pub fn render(judgment: &Judgment, origin: &str, color: bool) -> String {
             .id(&f.rule)
             .snippet(
                 Snippet::source(text)
-                    .origin(origin)
+                    .origin(name)
+                    .line_start(line)
                     .annotation(level.span(f.start..f.end.max(f.start))),
             )
             .footer(Level::Help.title(&f.suggestion));
