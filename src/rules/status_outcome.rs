@@ -54,7 +54,7 @@ impl Rule for StatusOutcome {
         };
         let short = cx.times.iter().any(|t| {
             matches!(t.kind, TimeKind::Period | TimeKind::Deadline)
-                && regex_short(&cx.text()[t.span.clone()])
+                && is_short_timeframe(&cx.text()[t.span.clone()])
         });
         vec![Hit {
             span: toks[head].span.start..toks[k].span.end,
@@ -69,7 +69,7 @@ impl Rule for StatusOutcome {
 }
 
 /// True for timeframes of about a month or less: "this week", "tomorrow", "in 3 weeks".
-fn regex_short(time: &str) -> bool {
+fn is_short_timeframe(time: &str) -> bool {
     let t = time.to_lowercase();
     t.contains("week")
         || t.contains("tomorrow")
