@@ -109,6 +109,10 @@ impl Checker {
             indicators: &indicators,
             methods: &methods,
             concern: concern.as_ref(),
+            owner: frame
+                .subject
+                .as_ref()
+                .map(|s| crate::frame::classify_owner(&analysis, s, &self.lexicon)),
         };
         let mut findings = Vec::new();
         if !analysis.tokens.is_empty() {

@@ -3,7 +3,7 @@
 
 use super::{Context, Examples, Hit, Rule};
 use crate::finding::Criterion;
-use crate::frame::{classify_owner, Owner};
+use crate::frame::Owner;
 
 pub struct AgencyAsOwner;
 
@@ -34,11 +34,8 @@ impl Rule for AgencyAsOwner {
         }
     }
     fn check(&self, cx: &Context) -> Vec<Hit> {
-        let Some(s) = &cx.frame.subject else {
-            return Vec::new();
-        };
-        match classify_owner(cx.a, s, cx.lexicon) {
-            Owner::Agency(span) => vec![Hit {
+        match cx.owner.clone() {
+            Some(Owner::Agency(span)) => vec![Hit {
                 message: format!("'{}' is an agency, not a named person", &cx.text()[span.clone()]),
                 suggestion: "Name the person at the agency who will do it, e.g. '[named worker] from the school'".to_string(),
                 span,

@@ -3,7 +3,7 @@
 
 use super::{Context, Examples, Hit, Rule};
 use crate::finding::{Criterion, Level};
-use crate::frame::{classify_owner, Owner};
+use crate::frame::Owner;
 
 pub struct JobTitleOnly;
 
@@ -36,11 +36,8 @@ impl Rule for JobTitleOnly {
         }
     }
     fn check(&self, cx: &Context) -> Vec<Hit> {
-        let Some(s) = &cx.frame.subject else {
-            return Vec::new();
-        };
-        match classify_owner(cx.a, s, cx.lexicon) {
-            Owner::JobTitle(span) => vec![Hit {
+        match cx.owner.clone() {
+            Some(Owner::JobTitle(span)) => vec![Hit {
                 message: format!(
                     "'{}' is a job title: add the name of the person who holds it",
                     &cx.text()[span.clone()]

@@ -111,6 +111,8 @@ pub struct Context<'a> {
     pub methods: &'a [Range<usize>],
     /// The concern the objective should address, when known.
     pub concern: Option<&'a Analysis>,
+    /// Who the subject is, classified once for the rules that need it.
+    pub owner: Option<crate::frame::Owner>,
 }
 
 impl Context<'_> {

@@ -3,7 +3,7 @@
 
 use super::{Context, Examples, Hit, Rule};
 use crate::finding::Criterion;
-use crate::frame::{classify_owner, Owner};
+use crate::frame::Owner;
 
 pub struct NoSubject;
 
@@ -47,7 +47,11 @@ impl Rule for NoSubject {
                 suggestion: "Start with the person who will act: '[named person] will ...'"
                     .to_string(),
             }],
-            Some(s) => match classify_owner(cx.a, s, cx.lexicon) {
+            Some(_) => match cx
+                .owner
+                .clone()
+                .expect("owner is classified when there is a subject")
+            {
                 Owner::Thing(span) if !cx.frame.passive => vec![Hit {
                     message: format!(
                         "'{}' is not a person: the objective does not say who will act",
