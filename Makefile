@@ -1,16 +1,24 @@
 # The two commands in the README: `make demo` and `make test`. Both install what
 # is missing first (idempotently), so they work on a fresh machine.
 
-.PHONY: demo test models check-toolchain
-
-models: check-toolchain
-	@bash scripts/install-nlprule-data.sh
+.PHONY: demo test models system-deps check-toolchain
 
 check-toolchain:
 	@command -v cargo >/dev/null || { echo "cargo is missing: install Rust (https://rustup.rs)"; exit 2; }
 
+# Debian's CPU libtorch and OpenBLAS, which rust-bert/tch build and run against.
+system-deps:
+	@bash scripts/install-system-deps.sh
+
+# Every model file: the nlprule tagger data and the MiniLM sentence encoder.
+# PROFILE=--release converts the encoder with the release build (as `demo` uses).
+models: check-toolchain system-deps
+	@bash scripts/install-nlprule-data.sh
+	@bash scripts/install-minilm.sh $(PROFILE)
+
 # Checks the bundled example objectives. Exit code 1 (some objective is not SMART) is the expected result here.
-demo: models
+demo:
+	@$(MAKE) --no-print-directory models PROFILE=--release
 	cargo build --release --quiet
 	./target/release/smarten check --file data/examples/objectives.txt; status=$$?; [ $$status -le 1 ]
 

@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod config;
+pub mod embed;
 pub mod eval;
 pub mod finding;
 pub mod frame;

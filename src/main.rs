@@ -70,6 +70,24 @@ enum Command {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// Show where the model files are, or convert downloaded weights.
+    Models {
+        #[command(subcommand)]
+        action: Option<ModelsAction>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ModelsAction {
+    /// List each model smarten uses and where it was found (the default).
+    Status,
+    /// Convert a safetensors file into the .ot weights tch loads (used by `make models`).
+    Convert {
+        /// The published weights, e.g. model.safetensors.
+        source: PathBuf,
+        /// Where to write the converted weights, e.g. models/minilm/rust_model.ot.
+        target: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -139,6 +157,19 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Models { action } => match action.unwrap_or(ModelsAction::Status) {
+            ModelsAction::Status => Ok(models_status()),
+            ModelsAction::Convert { source, target } => {
+                let count = smarten::embed::convert_safetensors(&source, &target)
+                    .map_err(|e| e.to_string())?;
+                println!(
+                    "converted {count} tensors from {} to {}",
+                    source.display(),
+                    target.display()
+                );
+                Ok(ExitCode::SUCCESS)
+            }
+        },
         Command::Eval {
             files,
             format,
@@ -196,6 +227,30 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             check(&checker, &records, format, color)
         }
     }
+}
+
+/// Prints where each model was found; exit 2 when the required tagger is missing.
+fn models_status() -> ExitCode {
+    let mut code = ExitCode::SUCCESS;
+    let tagger = smarten::models::locate("nlprule/en_tokenizer.bin");
+    match &tagger {
+        Ok(path) => println!("nlprule tagger (required):      {}", path.display()),
+        Err(e) => {
+            println!("nlprule tagger (required):      missing: {e}");
+            code = ExitCode::from(2);
+        }
+    }
+    match smarten::models::locate(&format!("{}/rust_model.ot", smarten::embed::MINILM_DIR)) {
+        Ok(path) => println!(
+            "all-MiniLM-L6-v2 (optional):    {}",
+            path.parent().unwrap_or(&path).display()
+        ),
+        Err(_) => println!(
+            "all-MiniLM-L6-v2 (optional):    not installed; rewrites rank by word overlap (install with `{}`)",
+            smarten::models::INSTALL_COMMAND
+        ),
+    }
+    code
 }
 
 fn level_name(level: smarten::Level) -> &'static str {

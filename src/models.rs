@@ -62,3 +62,14 @@ pub fn load_tokenizer() -> Result<nlprule::Tokenizer, ModelError> {
         reason: e.to_string(),
     })
 }
+
+/// Loads the all-MiniLM-L6-v2 sentence encoder from `minilm/` in the first models
+/// folder that has its weights.
+pub fn load_encoder() -> Result<crate::embed::SentenceEncoder, ModelError> {
+    let weights = locate(&format!("{}/rust_model.ot", crate::embed::MINILM_DIR))?;
+    let dir = weights.parent().unwrap_or(Path::new("."));
+    crate::embed::SentenceEncoder::load(dir).map_err(|e| ModelError::Unreadable {
+        path: dir.display().to_string(),
+        reason: e.to_string(),
+    })
+}

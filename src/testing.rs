@@ -15,3 +15,13 @@ pub fn checker() -> &'static Checker {
         )
     })
 }
+
+/// The MiniLM sentence encoder, loaded once. `make test` installs it, so its
+/// absence is a set-up error, not a reason to skip.
+pub fn encoder() -> &'static crate::embed::SentenceEncoder {
+    static ENCODER: OnceLock<crate::embed::SentenceEncoder> = OnceLock::new();
+    ENCODER.get_or_init(|| {
+        crate::models::load_encoder()
+            .unwrap_or_else(|e| panic!("tests need the MiniLM model (make models): {e}"))
+    })
+}

@@ -1,0 +1,286 @@
+//! Sentence similarity: all-MiniLM-L6-v2 embeddings through rust-bert when the
+//! model is installed, and a lexical-overlap fallback when it is not.
+
+use rust_bert::pipelines::sentence_embeddings::{
+    SentenceEmbeddingsBuilder, SentenceEmbeddingsModel,
+};
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::Mutex;
+
+/// The folder, under a models directory, that holds the converted MiniLM files.
+pub const MINILM_DIR: &str = "minilm";
+
+/// The files rust-bert needs from the MiniLM folder, in the order they are checked.
+pub const MINILM_FILES: [&str; 7] = [
+    "rust_model.ot",
+    "config.json",
+    "vocab.txt",
+    "modules.json",
+    "sentence_bert_config.json",
+    "tokenizer_config.json",
+    "1_Pooling/config.json",
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum EmbedError {
+    #[error("{path}: {reason}")]
+    Load { path: String, reason: String },
+    #[error("the sentence encoder failed: {0}")]
+    Encode(String),
+    #[error("{path}: cannot convert safetensors weights: {reason}")]
+    Convert { path: String, reason: String },
+}
+
+/// all-MiniLM-L6-v2, loaded once and shared. Encoding is serialised: one
+/// sentence batch at a time, on one intra-op thread, which is fastest for the
+/// short texts smarten embeds.
+pub struct SentenceEncoder {
+    model: Mutex<SentenceEmbeddingsModel>,
+}
+
+impl SentenceEncoder {
+    /// Loads the converted model from `dir` (see `smarten models convert`).
+    pub fn load(dir: &Path) -> Result<Self, EmbedError> {
+        for file in MINILM_FILES {
+            let path = dir.join(file);
+            if !path.is_file() {
+                return Err(EmbedError::Load {
+                    path: path.display().to_string(),
+                    reason: "file is missing".into(),
+                });
+            }
+        }
+        tch::set_num_threads(1);
+        let model = SentenceEmbeddingsBuilder::local(dir)
+            .with_device(tch::Device::Cpu)
+            .create_model()
+            .map_err(|e| EmbedError::Load {
+                path: dir.display().to_string(),
+                reason: e.to_string(),
+            })?;
+        Ok(SentenceEncoder {
+            model: Mutex::new(model),
+        })
+    }
+
+    /// Unit-length embeddings of `texts`, one per text, in order.
+    pub fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EmbedError> {
+        if texts.is_empty() {
+            return Ok(Vec::new());
+        }
+        let model = self
+            .model
+            .lock()
+            .map_err(|_| EmbedError::Encode("a previous encoding panicked".into()))?;
+        model
+            .encode(texts)
+            .map_err(|e| EmbedError::Encode(e.to_string()))
+    }
+}
+
+/// Cosine similarity of two vectors (0 when either is zero).
+pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
+    let dot: f32 = a.iter().zip(b).map(|(x, y)| x * y).sum();
+    let na: f32 = a.iter().map(|x| x * x).sum::<f32>().sqrt();
+    let nb: f32 = b.iter().map(|x| x * x).sum::<f32>().sqrt();
+    if na == 0.0 || nb == 0.0 {
+        0.0
+    } else {
+        dot / (na * nb)
+    }
+}
+
+/// Words too common to say anything about what two sentences share.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "to", "of", "and", "or", "in", "on", "at", "by", "for", "with", "will", "be",
+    "is", "are", "was", "his", "her", "their", "he", "she", "they", "it", "this", "that", "as",
+    "from", "each", "every", "when", "who",
+];
+
+/// The content words of `text`, lower-cased, with a crude plural/verb suffix folded so
+/// that "appointments" meets "appointment" and "attends" meets "attend".
+pub fn content_words(text: &str) -> HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .map(|w| w.trim_matches('\'').to_lowercase())
+        .filter(|w| w.len() > 1 && !STOP_WORDS.contains(&w.as_str()))
+        .filter(|w| !(w.starts_with('[') || w.chars().all(|c| c.is_ascii_digit())))
+        .map(|w| fold_suffix(&w))
+        .collect()
+}
+
+fn fold_suffix(word: &str) -> String {
+    for suffix in ["ies", "ing", "ed", "es", "s"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if stem.len() >= 3 {
+                return stem.to_string();
+            }
+        }
+    }
+    word.to_string()
+}
+
+/// Lexical similarity in 0..=1: the overlap of content words (Dice coefficient).
+pub fn lexical_similarity(a: &str, b: &str) -> f32 {
+    let wa = content_words(a);
+    let wb = content_words(b);
+    if wa.is_empty() || wb.is_empty() {
+        return 0.0;
+    }
+    let shared = wa.intersection(&wb).count();
+    2.0 * shared as f32 / (wa.len() + wb.len()) as f32
+}
+
+/// How smarten compares two texts: with the sentence model when it is installed,
+/// by word overlap when it is not.
+#[derive(Clone, Copy)]
+pub enum Similarity<'a> {
+    Model(&'a SentenceEncoder),
+    Lexical,
+}
+
+impl Similarity<'_> {
+    /// The name reported in output: `"minilm"` or `"unavailable"`.
+    pub fn model_name(&self) -> &'static str {
+        match self {
+            Similarity::Model(_) => "minilm",
+            Similarity::Lexical => "unavailable",
+        }
+    }
+
+    /// Similarity of `reference` to each of `candidates`, in order. With the model this
+    /// is the cosine of the embeddings; if encoding fails it falls back to word overlap.
+    pub fn to_each(&self, reference: &str, candidates: &[&str]) -> Vec<f32> {
+        if let Similarity::Model(encoder) = self {
+            let mut texts = Vec::with_capacity(candidates.len() + 1);
+            texts.push(reference);
+            texts.extend_from_slice(candidates);
+            if let Ok(vectors) = encoder.embed(&texts) {
+                return vectors[1..]
+                    .iter()
+                    .map(|v| cosine(&vectors[0], v))
+                    .collect();
+            }
+        }
+        candidates
+            .iter()
+            .map(|c| lexical_similarity(reference, c))
+            .collect()
+    }
+}
+
+/// Converts a safetensors file (as published for all-MiniLM-L6-v2) into the `.ot`
+/// format that tch 0.10 loads. Returns the number of tensors written.
+pub fn convert_safetensors(source: &Path, target: &Path) -> Result<usize, EmbedError> {
+    let fail = |reason: String| EmbedError::Convert {
+        path: source.display().to_string(),
+        reason,
+    };
+    let bytes = std::fs::read(source).map_err(|e| fail(e.to_string()))?;
+    let tensors = safetensors::SafeTensors::deserialize(&bytes).map_err(|e| fail(e.to_string()))?;
+    let mut named = Vec::new();
+    for (name, view) in tensors.tensors() {
+        let kind = match view.dtype() {
+            safetensors::Dtype::F32 => tch::Kind::Float,
+            safetensors::Dtype::F16 => tch::Kind::Half,
+            safetensors::Dtype::BF16 => tch::Kind::BFloat16,
+            safetensors::Dtype::I64 => tch::Kind::Int64,
+            other => {
+                return Err(fail(format!(
+                    "tensor {name} has unsupported type {other:?}"
+                )))
+            }
+        };
+        let shape: Vec<i64> = view.shape().iter().map(|&d| d as i64).collect();
+        let tensor = tch::Tensor::f_of_data_size(view.data(), &shape, kind)
+            .map_err(|e| fail(format!("tensor {name}: {e}")))?;
+        // The model runs in f32 on the CPU whatever the published precision.
+        let tensor = if matches!(kind, tch::Kind::Half | tch::Kind::BFloat16) {
+            tensor.to_kind(tch::Kind::Float)
+        } else {
+            tensor
+        };
+        named.push((name, tensor));
+    }
+    named.sort_by(|a, b| a.0.cmp(&b.0));
+    tch::Tensor::save_multi(&named, target).map_err(|e| EmbedError::Convert {
+        path: target.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    Ok(named.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexical_similarity_rewards_shared_content_words() {
+        let close = lexical_similarity(
+            "Mum will take Amy to her dental appointments",
+            "Amy attends the dental appointment",
+        );
+        let far = lexical_similarity(
+            "Mum will take Amy to her dental appointments",
+            "John will hand in his homework on Fridays",
+        );
+        assert!(close > 0.3, "{close}");
+        assert!(far < 0.1, "{far}");
+        assert_eq!(lexical_similarity("", "anything"), 0.0);
+    }
+
+    #[test]
+    fn minilm_puts_paraphrases_closer_than_unrelated_objectives() {
+        let sim = Similarity::Model(crate::testing::encoder());
+        let scores = sim.to_each(
+            "Mum will take Amy to every dental appointment",
+            &[
+                "Amy's mother makes sure she goes to the dentist",
+                "John will hand in his maths homework each Friday",
+            ],
+        );
+        assert!(scores[0] > 0.5, "{scores:?}");
+        assert!(scores[1] < 0.25, "{scores:?}");
+        // Unit-length embeddings: a text is maximally similar to itself.
+        let same = sim.to_each(
+            "Dad to attend the parenting course",
+            &["Dad to attend the parenting course"],
+        );
+        assert!((same[0] - 1.0).abs() < 1e-4, "{same:?}");
+        assert_eq!(sim.model_name(), "minilm");
+    }
+
+    #[test]
+    fn cosine_of_parallel_and_orthogonal_vectors() {
+        assert!((cosine(&[1.0, 2.0], &[2.0, 4.0]) - 1.0).abs() < 1e-6);
+        assert_eq!(cosine(&[1.0, 0.0], &[0.0, 3.0]), 0.0);
+        assert_eq!(cosine(&[0.0, 0.0], &[1.0, 1.0]), 0.0);
+    }
+
+    #[test]
+    fn conversion_round_trips_through_tch() {
+        let dir = tempfile::tempdir().unwrap();
+        let values: Vec<f32> = vec![1.0, -2.5, 3.25, 0.0, 7.0, 8.5];
+        let data: Vec<u8> = values.iter().flat_map(|v| v.to_le_bytes()).collect();
+        let view = safetensors::tensor::TensorView::new(safetensors::Dtype::F32, vec![2, 3], &data)
+            .unwrap();
+        let source = dir.path().join("model.safetensors");
+        safetensors::serialize_to_file(vec![("layer.weight", view)], &None, &source).unwrap();
+        let target = dir.path().join("rust_model.ot");
+        assert_eq!(convert_safetensors(&source, &target).unwrap(), 1);
+        let loaded = tch::Tensor::load_multi(&target).unwrap();
+        assert_eq!(loaded[0].0, "layer.weight");
+        assert_eq!(loaded[0].1.size(), vec![2, 3]);
+        let back: Vec<f32> = Vec::from(loaded[0].1.view([-1]));
+        assert_eq!(back, values);
+    }
+
+    #[test]
+    fn conversion_of_a_file_that_is_not_safetensors_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let source = dir.path().join("model.safetensors");
+        std::fs::write(&source, b"not a model").unwrap();
+        let err = convert_safetensors(&source, &dir.path().join("out.ot")).unwrap_err();
+        assert!(err.to_string().contains("model.safetensors"), "{err}");
+    }
+}
