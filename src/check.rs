@@ -5,12 +5,12 @@ use crate::config::Config;
 use crate::finding::{
     Criteria, Criterion, CriterionResult, Finding, Judgment, Level, Severity, Verdict,
 };
-use crate::frame::Frame;
+use crate::frame::{Frame, Owner};
 use crate::lexicon::Lexicon;
-use crate::measure::{self, MeasureRecogniser};
+use crate::measure::{self, Indicator, MeasureRecogniser};
 use crate::nlp::Analysis;
 use crate::rules::{self, Context, Rule};
-use crate::time::TimeRecogniser;
+use crate::time::{TimeExpr, TimeRecogniser};
 use std::sync::Arc;
 
 /// Objectives longer than this are refused: an objective is a sentence or a plan
@@ -85,6 +85,12 @@ impl Checker {
     /// Judges one objective. Text longer than [`MAX_OBJECTIVE_BYTES`] is judged on its
     /// first part only; callers that read input should refuse it first.
     pub fn check(&self, objective: &Objective) -> Judgment {
+        self.analyse(objective).judgment
+    }
+
+    /// Judges one objective and keeps the analysis the judgment was made from
+    /// (the frame, times, indicators and methods), for the rewriter.
+    pub fn analyse(&self, objective: &Objective) -> Analysed {
         let mut end = objective.text.len().min(MAX_OBJECTIVE_BYTES);
         while !objective.text.is_char_boundary(end) {
             end -= 1;
@@ -100,7 +106,20 @@ impl Checker {
         let times = self.time.recognise(text);
         let frame = Frame::new(&analysis, &times, &self.lexicon);
         let indicators = self.measure.indicators(&analysis, &times);
-        let methods = measure::methods(&analysis, &self.lexicon);
+        // The main verb is the action, not how it is measured ("to count", "to record").
+        let head_span = frame.head.map(|h| analysis.tokens[h].span.clone());
+        let methods: Vec<_> = measure::methods(&analysis, &self.lexicon)
+            .into_iter()
+            .filter(|m| {
+                head_span
+                    .as_ref()
+                    .is_none_or(|h| !(m.start <= h.start && h.end <= m.end))
+            })
+            .collect();
+        let owner = frame
+            .subject
+            .as_ref()
+            .map(|s| crate::frame::classify_owner(&analysis, s, &self.lexicon));
         let cx = Context {
             a: &analysis,
             lexicon: &self.lexicon,
@@ -109,10 +128,7 @@ impl Checker {
             indicators: &indicators,
             methods: &methods,
             concern: concern.as_ref(),
-            owner: frame
-                .subject
-                .as_ref()
-                .map(|s| crate::frame::classify_owner(&analysis, s, &self.lexicon)),
+            owner: owner.clone(),
         };
         let mut findings = Vec::new();
         if !analysis.tokens.is_empty() {
@@ -137,12 +153,45 @@ impl Checker {
         }
         findings.sort_by_key(|f| (f.start, f.criterion));
         let criteria = judge(&cx, &findings);
-        Judgment {
+        let judgment = Judgment {
             text: objective.text.clone(),
             smart: criteria.failing().is_empty(),
             criteria,
             findings,
+        };
+        Analysed {
+            analysis,
+            frame,
+            times,
+            indicators,
+            methods,
+            owner,
+            judgment,
         }
+    }
+}
+
+/// One objective's analysis together with its judgment.
+#[derive(Debug, Clone)]
+pub struct Analysed {
+    pub analysis: Analysis,
+    pub frame: Frame,
+    pub times: Vec<TimeExpr>,
+    pub indicators: Vec<Indicator>,
+    /// Byte spans of named measurement methods.
+    pub methods: Vec<std::ops::Range<usize>>,
+    /// Who the subject is, when there is one.
+    pub owner: Option<Owner>,
+    pub judgment: Judgment,
+}
+
+impl Analysed {
+    /// True when some error-level finding of rule `id` was made.
+    pub fn failed(&self, id: &str) -> bool {
+        self.judgment
+            .findings
+            .iter()
+            .any(|f| f.rule == id && f.severity == Severity::Error)
     }
 }
 

@@ -8,6 +8,8 @@
 //! [rules]
 //! acronym = "off"
 //! job-title-only = "error"
+//! [rewrite]
+//! generator = "models/flan-t5-small"
 //! ```
 
 use crate::finding::Level;
@@ -24,6 +26,16 @@ pub struct Config {
     /// Rule id to level (`off`, `warning`, `error`).
     #[serde(default)]
     pub rules: BTreeMap<String, Level>,
+    #[serde(default)]
+    pub rewrite: RewriteConfig,
+}
+
+/// The `[rewrite]` table.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RewriteConfig {
+    /// A seq2seq model folder (BART or T5 in rust-bert's format) to generate candidates.
+    pub generator: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

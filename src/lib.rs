@@ -13,6 +13,7 @@ pub mod lexicon;
 pub mod measure;
 pub mod models;
 pub mod nlp;
+pub mod rewrite;
 pub mod rules;
 pub mod time;
 

@@ -6,6 +6,9 @@ mod cli;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use smarten::config::Config;
+use smarten::embed::SentenceEncoder;
+use smarten::rewrite::generator::Seq2SeqGenerator;
+use smarten::rewrite::{Rewrite, Rewriter};
 use smarten::{Checker, Judgment};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -52,6 +55,28 @@ enum Command {
         /// Colour in human output: auto, always or never.
         #[arg(long, default_value = "auto", value_name = "WHEN")]
         color: String,
+        /// Show the top rewrite under each objective that is not SMART.
+        #[arg(long)]
+        suggest: bool,
+    },
+    /// Propose a SMART rewrite: from arguments, --file (txt or jsonl), or standard input.
+    Rewrite {
+        /// Objectives to rewrite.
+        objectives: Vec<String>,
+        /// A .txt file (one objective per line) or .jsonl file (objects with `text`).
+        #[arg(long, short, value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// The concern the objectives should address (needed to judge R).
+        #[arg(long, value_name = "TEXT")]
+        concern: Option<String>,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        /// Colour in human output: auto, always or never.
+        #[arg(long, default_value = "auto", value_name = "WHEN")]
+        color: String,
+        /// A seq2seq model folder (BART or T5, rust-bert format) that also proposes rewrites.
+        #[arg(long, value_name = "DIR")]
+        generator: Option<PathBuf>,
     },
     /// List every rule with its id, letter, level and summary.
     Rules,
@@ -193,38 +218,93 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             concern,
             format,
             color,
+            suggest,
         } => {
-            let records = if let Some(f) = &file {
-                if !objectives.is_empty() {
-                    return Err("give objectives as arguments or with --file, not both".to_string());
-                }
-                input::from_file(f, concern.as_deref())?
-            } else if !objectives.is_empty() {
-                input::from_args(&objectives, concern.as_deref())
-            } else if !std::io::stdin().is_terminal() {
-                input::from_stdin(concern.as_deref())?
-            } else {
-                return Err(
-                    "no objectives: give them as arguments, with --file FILE, or on standard input"
-                        .to_string(),
-                );
-            };
-            if records.is_empty() {
-                let source = file
-                    .as_ref()
-                    .map_or("standard input".to_string(), |f| f.display().to_string());
-                return Err(format!(
-                    "no objectives found in {source} (it is empty or only blank lines)"
-                ));
-            }
+            let records = read_records(&objectives, file.as_ref(), concern.as_deref())?;
             let tokenizer = load_tokenizer()?;
             let checker = Checker::new(tokenizer, &config);
-            let color = match color.as_str() {
-                "always" => true,
-                "never" => false,
-                _ => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            let color = use_color(&color);
+            let encoder = if suggest {
+                load_encoder_or_note()
+            } else {
+                None
             };
-            check(&checker, &records, format, color)
+            let rewriter = suggest.then(|| Rewriter::new(&checker, encoder.as_ref()));
+            check(&checker, rewriter.as_ref(), &records, format, color)
+        }
+        Command::Rewrite {
+            objectives,
+            file,
+            concern,
+            format,
+            color,
+            generator,
+        } => {
+            let records = read_records(&objectives, file.as_ref(), concern.as_deref())?;
+            let tokenizer = load_tokenizer()?;
+            let checker = Checker::new(tokenizer, &config);
+            let encoder = load_encoder_or_note();
+            let generator_dir = generator.or(config.rewrite.generator.clone());
+            let generator = match &generator_dir {
+                Some(dir) => Some(Seq2SeqGenerator::load(dir)?),
+                None => None,
+            };
+            let mut rewriter = Rewriter::new(&checker, encoder.as_ref());
+            if let Some(g) = &generator {
+                rewriter = rewriter.with_generator(g);
+            }
+            rewrite(&checker, &rewriter, &records, format, use_color(&color))
+        }
+    }
+}
+
+/// Reads objectives from arguments, a file or standard input; an empty source is an error.
+fn read_records(
+    objectives: &[String],
+    file: Option<&PathBuf>,
+    concern: Option<&str>,
+) -> Result<Vec<Record>, String> {
+    let records = if let Some(f) = file {
+        if !objectives.is_empty() {
+            return Err("give objectives as arguments or with --file, not both".to_string());
+        }
+        input::from_file(f, concern)?
+    } else if !objectives.is_empty() {
+        input::from_args(objectives, concern)
+    } else if !std::io::stdin().is_terminal() {
+        input::from_stdin(concern)?
+    } else {
+        return Err(
+            "no objectives: give them as arguments, with --file FILE, or on standard input"
+                .to_string(),
+        );
+    };
+    if records.is_empty() {
+        let source = file.map_or("standard input".to_string(), |f| f.display().to_string());
+        return Err(format!(
+            "no objectives found in {source} (it is empty or only blank lines)"
+        ));
+    }
+    Ok(records)
+}
+
+fn use_color(when: &str) -> bool {
+    match when {
+        "always" => true,
+        "never" => false,
+        _ => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    }
+}
+
+/// The sentence encoder, or `None` with a note (once per run) saying how to install it.
+fn load_encoder_or_note() -> Option<SentenceEncoder> {
+    match smarten::models::load_encoder() {
+        Ok(e) => Some(e),
+        Err(e) => {
+            eprintln!(
+                "note: the MiniLM sentence model is not available, so rewrites are ranked by word overlap ({e})"
+            );
+            None
         }
     }
 }
@@ -271,6 +351,7 @@ fn judgment_json(j: &Judgment, input: Option<&serde_json::Value>) -> serde_json:
 
 fn check(
     checker: &Checker,
+    rewriter: Option<&Rewriter>,
     records: &[Record],
     format: Format,
     color: bool,
@@ -307,12 +388,31 @@ fn check(
                 } else {
                     any_not_smart = true;
                 }
+                let suggestion = rewriter.filter(|_| !j.smart).map(|r| r.rewrite(objective));
+                let mut value = judgment_json(&j, input.as_ref());
+                if let (Some(s), Some(obj)) = (&suggestion, value.as_object_mut()) {
+                    obj.insert(
+                        "suggestion".to_string(),
+                        serde_json::json!({
+                            "rewrite": s.rewrite,
+                            "placeholders": s.placeholders,
+                            "suggested": s.suggested,
+                            "changes": s.changes,
+                            "model": s.model,
+                        }),
+                    );
+                }
                 match format {
-                    Format::Human => write!(out, "{}", cli::human::render(&j, origin, color))
-                        .map_err(|e| e.to_string())?,
-                    Format::Jsonl => writeln!(out, "{}", judgment_json(&j, input.as_ref()))
-                        .map_err(|e| e.to_string())?,
-                    Format::Json => json_items.push(judgment_json(&j, input.as_ref())),
+                    Format::Human => {
+                        write!(out, "{}", cli::human::render(&j, origin, color))
+                            .map_err(|e| e.to_string())?;
+                        if let Some(s) = &suggestion {
+                            write!(out, "{}", cli::rewrite::render_brief(s, color))
+                                .map_err(|e| e.to_string())?;
+                        }
+                    }
+                    Format::Jsonl => writeln!(out, "{value}").map_err(|e| e.to_string())?,
+                    Format::Json => json_items.push(value),
                 }
             }
         }
@@ -333,6 +433,92 @@ fn check(
     Ok(if any_error {
         ExitCode::from(2)
     } else if any_not_smart {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Rewrites each objective and prints the result; exit 1 when some objective
+/// needed rewriting, 2 when some input could not be read.
+fn rewrite(
+    checker: &Checker,
+    rewriter: &Rewriter,
+    records: &[Record],
+    format: Format,
+    color: bool,
+) -> Result<ExitCode, String> {
+    let _ = checker;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut any_error = false;
+    let mut any_rewritten = false;
+    let mut json_items = Vec::new();
+    let (mut rewritten, mut total) = (0, 0);
+    for record in records {
+        match record {
+            Record::Error { origin, message } => {
+                any_error = true;
+                eprintln!("error: {origin}: {message}");
+                let item = serde_json::json!({ "origin": origin, "error": message });
+                match format {
+                    Format::Jsonl => writeln!(out, "{item}").map_err(|e| e.to_string())?,
+                    Format::Json => json_items.push(item),
+                    Format::Human => {}
+                }
+            }
+            Record::Objective {
+                origin,
+                objective,
+                input,
+            } => {
+                let r: Rewrite = rewriter.rewrite(objective);
+                total += 1;
+                if !r.changes.is_empty() || r.rewrite != r.text {
+                    rewritten += 1;
+                    any_rewritten = true;
+                }
+                let mut value = serde_json::to_value(&r).map_err(|e| e.to_string())?;
+                if let (Some(obj), Some(input)) = (value.as_object_mut(), input) {
+                    obj.insert("input".to_string(), input.clone());
+                }
+                match format {
+                    Format::Human => {
+                        let judgment = Judgment {
+                            text: r.text.clone(),
+                            smart: r.before.failing().is_empty(),
+                            criteria: r.before.clone(),
+                            findings: r.findings.clone(),
+                        };
+                        write!(out, "{}", cli::human::render(&judgment, origin, color))
+                            .map_err(|e| e.to_string())?;
+                        writeln!(out, "{}", cli::rewrite::render(&r, color))
+                            .map_err(|e| e.to_string())?;
+                    }
+                    Format::Jsonl => writeln!(out, "{value}").map_err(|e| e.to_string())?,
+                    Format::Json => json_items.push(value),
+                }
+            }
+        }
+    }
+    match format {
+        Format::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&json_items).map_err(|e| e.to_string())?
+        )
+        .map_err(|e| e.to_string())?,
+        Format::Human if total > 1 => writeln!(
+            out,
+            "{rewritten} of {total} objectives rewritten (model: {})",
+            rewriter.model_name()
+        )
+        .map_err(|e| e.to_string())?,
+        _ => {}
+    }
+    Ok(if any_error {
+        ExitCode::from(2)
+    } else if any_rewritten {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

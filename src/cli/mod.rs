@@ -3,3 +3,4 @@
 pub mod eval;
 pub mod human;
 pub mod input;
+pub mod rewrite;

@@ -3,6 +3,7 @@
 
 use super::{Context, Examples, Hit, Rule};
 use crate::finding::Criterion;
+use crate::lexicon::contains;
 use crate::nlp::ChunkKind;
 
 pub struct BundledActions;
@@ -32,6 +33,7 @@ impl Rule for BundledActions {
             allows: &[
                 "Complete the Facility and Safety assessment and develop an action plan based on its outcome by 3 March",
                 "Mum will attend the parenting group every Tuesday for 6 weeks",
+                "John will raise his hand and wait to be asked in 4 of 5 lessons each day by July, measured by the class behaviour chart",
             ],
         }
     }
@@ -55,8 +57,9 @@ impl Rule for BundledActions {
             });
             if joined
                 && (t.chunk == ChunkKind::Verb || takes_object)
-                && (t.has_tag("VB") || t.has_tag("VBP"))
+                && t.tags.iter().any(|g| g == "VB" || g == "VBP")
                 && !t.has_tag("VBG")
+                && !contains(&cx.lexicon.methods, &t.lower)
                 && t.sentence == toks[head].sentence
             {
                 actions.push(i);

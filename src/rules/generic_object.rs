@@ -37,6 +37,7 @@ impl Rule for GenericObject {
                 "do exercises 4 times a week, including walking, stretches and knee exercises",
                 "for XXX to develop her social skills by using kind hands and feet on 3 out of 5 occasions",
                 "Mum will attend the Incredible Years parenting course every Tuesday",
+                "Amy will attend school on 4 of 5 school days each week",
                 "do the exercises shown in educational videos at least two days a week",
                 "stretching exercises at work for 5 minutes every day",
                 "explore educational content on the app by watching at least 2 videos until next meeting",

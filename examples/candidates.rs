@@ -1,0 +1,26 @@
+//! Prints every rewrite candidate for an objective, with the letters it still
+//! fails and any invented facts: `cargo run --example candidates -- "TEXT"`.
+
+use smarten::rewrite::Rewriter;
+use smarten::{Checker, Objective};
+use std::sync::Arc;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let text = std::env::args()
+        .nth(1)
+        .ok_or("usage: candidates \"OBJECTIVE\" [CONCERN]")?;
+    let concern = std::env::args().nth(2);
+    let checker = Checker::new(
+        Arc::new(smarten::models::load_tokenizer()?),
+        &Default::default(),
+    );
+    let encoder = smarten::models::load_encoder().ok();
+    let rewriter = Rewriter::new(&checker, encoder.as_ref());
+    for c in rewriter.candidate_reports(&Objective { text, concern }) {
+        println!(
+            "{:<11} fails {:?} invented {:?}\n    {}",
+            c.source, c.failing, c.invented, c.rewrite
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,121 @@
+//! The exemplar bank in `data/exemplars.toml`: vague objectives paired with
+//! observable replacement actions, by domain, and retrieval of the nearest ones.
+
+use crate::embed::{lexical_similarity, SentenceEncoder};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// The bundled bank.
+pub const BUNDLED: &str = include_str!("../../data/exemplars.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Domain {
+    pub name: String,
+    /// Measurement methods suited to the domain, offered in `[how measured]`.
+    pub methods: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exemplar {
+    pub domain: String,
+    /// The vague objective, as plans write it.
+    pub vague: String,
+    /// The observable action to put in its place (after "will").
+    pub action: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BankFile {
+    domains: BTreeMap<String, Domain>,
+    #[serde(rename = "exemplar")]
+    exemplars: Vec<Exemplar>,
+}
+
+/// The bank, with the embeddings of its vague sides computed on first use.
+pub struct ExemplarBank {
+    pub domains: BTreeMap<String, Domain>,
+    pub exemplars: Vec<Exemplar>,
+    embeddings: OnceLock<Option<Vec<Vec<f32>>>>,
+}
+
+impl ExemplarBank {
+    /// Parses a bank from TOML; `origin` names the file in errors.
+    pub fn from_toml(origin: &str, text: &str) -> Result<Self, String> {
+        let file: BankFile = toml::from_str(text).map_err(|e| format!("{origin}: {e}"))?;
+        for (i, e) in file.exemplars.iter().enumerate() {
+            if !file.domains.contains_key(&e.domain) {
+                return Err(format!(
+                    "{origin}: exemplar {} ('{}') has unknown domain `{}`",
+                    i + 1,
+                    e.vague,
+                    e.domain
+                ));
+            }
+        }
+        Ok(ExemplarBank {
+            domains: file.domains,
+            exemplars: file.exemplars,
+            embeddings: OnceLock::new(),
+        })
+    }
+
+    pub fn bundled() -> Self {
+        Self::from_toml("data/exemplars.toml", BUNDLED).expect("the bundled exemplars.toml parses")
+    }
+
+    /// The `k` exemplars nearest to `text`, best first, with their similarity.
+    pub fn nearest(
+        &self,
+        text: &str,
+        k: usize,
+        encoder: Option<&SentenceEncoder>,
+    ) -> Vec<(usize, f32)> {
+        let mut scored: Vec<(usize, f32)> =
+            match encoder.and_then(|enc| self.embeddings(enc).map(|v| (enc, v))) {
+                Some((enc, vectors)) => match enc.embed(&[text]) {
+                    Ok(q) => vectors
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| (i, crate::embed::cosine(&q[0], v)))
+                        .collect(),
+                    Err(_) => self.lexical(text),
+                },
+                None => self.lexical(text),
+            };
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        scored.truncate(k);
+        scored
+    }
+
+    fn lexical(&self, text: &str) -> Vec<(usize, f32)> {
+        self.exemplars
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (i, lexical_similarity(text, &e.vague)))
+            .collect()
+    }
+
+    fn embeddings(&self, encoder: &SentenceEncoder) -> Option<&Vec<Vec<f32>>> {
+        self.embeddings
+            .get_or_init(|| {
+                let texts: Vec<&str> = self.exemplars.iter().map(|e| e.vague.as_str()).collect();
+                let mut all = Vec::with_capacity(texts.len());
+                for chunk in texts.chunks(32) {
+                    all.extend(encoder.embed(chunk).ok()?);
+                }
+                Some(all)
+            })
+            .as_ref()
+    }
+
+    /// The methods of measurement suited to exemplar `i`'s domain.
+    pub fn methods_for(&self, i: usize) -> &[String] {
+        self.domains
+            .get(&self.exemplars[i].domain)
+            .map_or(&[], |d| d.methods.as_slice())
+    }
+}

@@ -1,0 +1,398 @@
+//! The SMART rewriter: builds candidate rewrites (templates, exemplars and an
+//! optional seq2seq model), re-checks each with placeholders counted as filled,
+//! drops any that invent a fact, and keeps the one closest in meaning.
+
+pub mod draft;
+pub mod exemplars;
+pub mod facts;
+pub mod generator;
+pub mod repair;
+pub mod templates;
+
+use crate::check::{Checker, Objective};
+use crate::embed::{SentenceEncoder, Similarity};
+use crate::finding::{Criteria, Finding, Verdict};
+use draft::{render, Fills, Piece, PlaceholderSpan, Rendered, SuggestedSpan};
+use exemplars::ExemplarBank;
+use repair::{Candidate, Change, Repairer, Source};
+use serde::Serialize;
+use templates::Templates;
+
+/// How many alternatives are kept beside the chosen rewrite.
+pub const MAX_ALTERNATIVES: usize = 3;
+/// How many exemplars are retrieved for an objective whose action is replaced.
+pub const NEAREST_EXEMPLARS: usize = 3;
+
+/// Something that proposes rewrites as free text (a seq2seq model).
+pub trait Generate: Send + Sync {
+    /// Candidate rewrites of `objective`; errors are reported, not fatal.
+    fn generate(&self, objective: &str) -> Result<Vec<String>, String>;
+}
+
+/// The result of rewriting one objective.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rewrite {
+    /// The objective as given.
+    pub text: String,
+    /// The chosen rewrite; the text itself when it was already SMART.
+    pub rewrite: String,
+    pub placeholders: Vec<PlaceholderSpan>,
+    /// Spans taken from the exemplar bank: suggestions for the team to confirm.
+    pub suggested: Vec<SuggestedSpan>,
+    pub changes: Vec<Change>,
+    pub alternatives: Vec<Alternative>,
+    /// The checker's verdicts on the original.
+    pub before: Criteria,
+    /// The checker's verdicts on the rewrite, with placeholders counted as filled.
+    pub after: Criteria,
+    /// The findings on the original.
+    pub findings: Vec<Finding>,
+    /// Similarity in meaning to the original (cosine with the model, word overlap without).
+    pub fidelity: f32,
+    /// `"minilm"`, `"minilm+generator"` or `"unavailable"`.
+    pub model: String,
+}
+
+/// A runner-up rewrite.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternative {
+    pub rewrite: String,
+    pub placeholders: Vec<PlaceholderSpan>,
+    pub suggested: Vec<SuggestedSpan>,
+    pub passes: bool,
+    pub fidelity: f32,
+    /// "kept", "verb-repair", "exemplar" or "generator".
+    pub source: String,
+}
+
+pub struct Rewriter<'a> {
+    checker: &'a Checker,
+    templates: Templates,
+    fills: Fills,
+    bank: ExemplarBank,
+    encoder: Option<&'a SentenceEncoder>,
+    generator: Option<&'a dyn Generate>,
+}
+
+/// Every candidate considered for one objective, for reviewers and tests.
+#[derive(Debug, Clone, Serialize)]
+pub struct CandidateReport {
+    pub rewrite: String,
+    /// "kept", "verb-repair", "exemplar", "steps" or "generator".
+    pub source: String,
+    /// Letters that still fail with placeholders filled.
+    pub failing: Vec<crate::finding::Criterion>,
+    /// Numbers or names the input does not contain: such a candidate is never shown.
+    pub invented: Vec<String>,
+}
+
+/// A candidate after re-checking.
+struct Scored {
+    candidate: Candidate,
+    rendered: Rendered,
+    after: Criteria,
+    passes: bool,
+    fidelity: f32,
+    rank_score: f32,
+}
+
+impl<'a> Rewriter<'a> {
+    /// A rewriter with the bundled templates and exemplar bank.
+    pub fn new(checker: &'a Checker, encoder: Option<&'a SentenceEncoder>) -> Self {
+        Self::with_data(
+            checker,
+            encoder,
+            Templates::bundled(),
+            ExemplarBank::bundled(),
+        )
+    }
+
+    pub fn with_data(
+        checker: &'a Checker,
+        encoder: Option<&'a SentenceEncoder>,
+        templates: Templates,
+        bank: ExemplarBank,
+    ) -> Self {
+        Rewriter {
+            checker,
+            fills: templates.fills(),
+            templates,
+            bank,
+            encoder,
+            generator: None,
+        }
+    }
+
+    /// Also take candidates from a seq2seq model.
+    pub fn with_generator(mut self, generator: &'a dyn Generate) -> Self {
+        self.generator = Some(generator);
+        self
+    }
+
+    pub fn bank(&self) -> &ExemplarBank {
+        &self.bank
+    }
+
+    pub fn templates(&self) -> &Templates {
+        &self.templates
+    }
+
+    pub fn fills(&self) -> &Fills {
+        &self.fills
+    }
+
+    /// The model name reported with each rewrite.
+    pub fn model_name(&self) -> String {
+        match (self.encoder, self.generator) {
+            (Some(_), Some(_)) => "minilm+generator".into(),
+            (Some(_), None) => "minilm".into(),
+            (None, Some(_)) => "unavailable+generator".into(),
+            (None, None) => "unavailable".into(),
+        }
+    }
+
+    fn similarity(&self) -> Similarity<'a> {
+        match self.encoder {
+            Some(e) => Similarity::Model(e),
+            None => Similarity::Lexical,
+        }
+    }
+
+    /// Rewrites one objective. An objective that is already SMART comes back unchanged.
+    pub fn rewrite(&self, objective: &Objective) -> Rewrite {
+        let x = self.checker.analyse(objective);
+        let before = x.judgment.criteria.clone();
+        let findings = x.judgment.findings.clone();
+        if x.judgment.smart {
+            return Rewrite {
+                text: objective.text.clone(),
+                rewrite: objective.text.clone(),
+                placeholders: Vec::new(),
+                suggested: Vec::new(),
+                changes: Vec::new(),
+                alternatives: Vec::new(),
+                after: before.clone(),
+                before,
+                findings,
+                fidelity: 1.0,
+                model: self.model_name(),
+            };
+        }
+        let concern = objective
+            .concern
+            .as_deref()
+            .filter(|c| !c.trim().is_empty());
+        let candidates = self.candidates(objective, &x, concern);
+        self.choose(objective, concern, candidates, before, findings)
+    }
+
+    /// Every candidate for an objective that is not SMART, with why each was kept or not.
+    pub fn candidate_reports(&self, objective: &Objective) -> Vec<CandidateReport> {
+        let x = self.checker.analyse(objective);
+        let concern = objective
+            .concern
+            .as_deref()
+            .filter(|c| !c.trim().is_empty());
+        self.candidates(objective, &x, concern)
+            .into_iter()
+            .map(|c| {
+                let rendered = render(&c.pieces);
+                let filled = self.fills.fill(&rendered);
+                let after = self.checker.check(&Objective {
+                    text: filled,
+                    concern: concern.map(str::to_string),
+                });
+                CandidateReport {
+                    invented: facts::invented_facts(&objective.text, concern, &rendered),
+                    rewrite: rendered.text,
+                    source: source_name(&c.source).to_string(),
+                    failing: after.criteria.failing(),
+                }
+            })
+            .collect()
+    }
+
+    fn candidates(
+        &self,
+        objective: &Objective,
+        x: &crate::check::Analysed,
+        concern: Option<&str>,
+    ) -> Vec<Candidate> {
+        let query = match concern {
+            Some(c) if x.failed("off-concern") => format!("{} {}", objective.text, c),
+            _ => objective.text.clone(),
+        };
+        let nearest = self.bank.nearest(&query, NEAREST_EXEMPLARS, self.encoder);
+        let mut candidates = Repairer {
+            x,
+            templates: &self.templates,
+            bank: &self.bank,
+            nearest: &nearest,
+            concern,
+        }
+        .candidates();
+        if let Some(generator) = self.generator {
+            if let Ok(texts) = generator.generate(&objective.text) {
+                for t in texts {
+                    let t = t.trim();
+                    if !t.is_empty() {
+                        candidates.push(Candidate {
+                            pieces: vec![Piece::added(t)],
+                            changes: vec![],
+                            source: Source::Generator,
+                            prior: 0.0,
+                        });
+                    }
+                }
+            }
+        }
+        candidates
+    }
+
+    fn choose(
+        &self,
+        objective: &Objective,
+        concern: Option<&str>,
+        candidates: Vec<Candidate>,
+        before: Criteria,
+        findings: Vec<Finding>,
+    ) -> Rewrite {
+        let mut scored = self.score(&objective.text, concern, candidates);
+        if scored.is_empty() {
+            // Every candidate invented a fact: say so rather than guess.
+            return Rewrite {
+                text: objective.text.clone(),
+                rewrite: objective.text.clone(),
+                placeholders: Vec::new(),
+                suggested: Vec::new(),
+                changes: Vec::new(),
+                alternatives: Vec::new(),
+                after: before.clone(),
+                before,
+                findings,
+                fidelity: 1.0,
+                model: self.model_name(),
+            };
+        }
+        let best = scored.remove(0);
+        let alternatives = scored
+            .into_iter()
+            .take(MAX_ALTERNATIVES)
+            .map(|s| Alternative {
+                rewrite: s.rendered.text,
+                placeholders: s.rendered.placeholders,
+                suggested: s.rendered.suggested,
+                passes: s.passes,
+                fidelity: s.fidelity,
+                source: source_name(&s.candidate.source).to_string(),
+            })
+            .collect();
+        let mut changes = best.candidate.changes;
+        changes.sort_by_key(|c| c.criterion);
+        changes.dedup();
+        Rewrite {
+            text: objective.text.clone(),
+            rewrite: best.rendered.text,
+            placeholders: best.rendered.placeholders,
+            suggested: best.rendered.suggested,
+            changes,
+            alternatives,
+            before,
+            after: best.after,
+            findings,
+            fidelity: best.fidelity,
+            model: self.model_name(),
+        }
+    }
+
+    /// Re-checks each candidate, drops those that invent facts or repeat another,
+    /// and orders the rest: passing first, then closest in meaning, then shortest.
+    fn score(
+        &self,
+        original: &str,
+        concern: Option<&str>,
+        candidates: Vec<Candidate>,
+    ) -> Vec<Scored> {
+        let mut seen = std::collections::HashSet::new();
+        let mut kept = Vec::new();
+        for candidate in candidates {
+            let rendered = render(&candidate.pieces);
+            if rendered.text.is_empty() || !seen.insert(rendered.text.clone()) {
+                continue;
+            }
+            if !facts::invented_facts(original, concern, &rendered).is_empty() {
+                continue;
+            }
+            let filled = self.fills.fill(&rendered);
+            let after = self
+                .checker
+                .check(&Objective {
+                    text: filled,
+                    concern: concern.map(str::to_string),
+                })
+                .criteria;
+            let passes = after.failing().is_empty();
+            kept.push((candidate, rendered, after, passes));
+        }
+        let plain: Vec<String> = kept
+            .iter()
+            .map(|(_, r, _, _)| without_placeholders(r))
+            .collect();
+        let refs: Vec<&str> = plain.iter().map(String::as_str).collect();
+        let sim = self.similarity();
+        let fidelity = sim.to_each(original, &refs);
+        let to_concern = concern.map(|c| sim.to_each(c, &refs));
+        let mut scored: Vec<Scored> = kept
+            .into_iter()
+            .enumerate()
+            .map(|(i, (candidate, rendered, after, passes))| {
+                let concern_bonus = to_concern.as_ref().map_or(0.0, |v| 0.5 * v[i]);
+                Scored {
+                    rank_score: fidelity[i] + candidate.prior + concern_bonus,
+                    fidelity: fidelity[i],
+                    candidate,
+                    rendered,
+                    after,
+                    passes,
+                }
+            })
+            .collect();
+        scored.sort_by(|a, b| {
+            b.passes
+                .cmp(&a.passes)
+                .then(failing_count(&a.after).cmp(&failing_count(&b.after)))
+                .then(b.rank_score.total_cmp(&a.rank_score))
+                .then(a.rendered.text.len().cmp(&b.rendered.text.len()))
+        });
+        scored
+    }
+}
+
+fn failing_count(c: &Criteria) -> usize {
+    crate::finding::Criterion::ALL
+        .iter()
+        .filter(|&&k| c.get(k).verdict == Verdict::Fail)
+        .count()
+}
+
+fn source_name(source: &Source) -> &'static str {
+    match source {
+        Source::Kept => "kept",
+        Source::VerbRepair => "verb-repair",
+        Source::Exemplar(_) => "exemplar",
+        Source::Steps => "steps",
+        Source::Generator => "generator",
+    }
+}
+
+/// The rendered text with placeholders removed, for comparing meanings.
+fn without_placeholders(r: &Rendered) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for p in &r.placeholders {
+        out.push_str(&r.text[at..p.start]);
+        at = p.end;
+    }
+    out.push_str(&r.text[at..]);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,137 @@
+//! The rewrite templates in `data/rewrite.toml`: placeholder stand-ins, how a
+//! repaired objective is assembled, and the verb repairs that keep the object.
+
+use super::draft::Fills;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// The bundled templates.
+pub const BUNDLED: &str = include_str!("../../data/rewrite.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Templates {
+    fills: BTreeMap<String, String>,
+    pub assembly: Assembly,
+    pub default_methods: Vec<String>,
+    #[serde(rename = "verb_repair")]
+    pub verb_repairs: Vec<VerbRepair>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assembly {
+    pub time: String,
+    pub method: String,
+    pub quantity: String,
+    pub who: String,
+    pub agency: String,
+    pub job_title: String,
+    /// The fallback action when no observable action fits: `{goal}` is the
+    /// writer's own action, quoted.
+    pub steps: String,
+}
+
+/// A weak or vague verb replaced by an observable action that keeps the object.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerbRepair {
+    /// Lemma phrases of the verbs this repair replaces.
+    pub verbs: Vec<String>,
+    /// When given, the object must contain one of these words.
+    #[serde(default)]
+    pub object_words: Vec<String>,
+    /// The replacement action; `{object}` is the object as written.
+    pub action: String,
+}
+
+impl Templates {
+    /// Parses templates from TOML; `origin` names the file in errors.
+    pub fn from_toml(origin: &str, text: &str) -> Result<Self, String> {
+        let templates: Templates = toml::from_str(text).map_err(|e| format!("{origin}: {e}"))?;
+        for key in ["who", "by when", "how measured", "how often", "N", "N of M"] {
+            if !templates.fills.contains_key(key) {
+                return Err(format!("{origin}: [fills] has no stand-in for `{key}`"));
+            }
+        }
+        Ok(templates)
+    }
+
+    /// The bundled templates.
+    pub fn bundled() -> Self {
+        Self::from_toml("data/rewrite.toml", BUNDLED).expect("the bundled rewrite.toml parses")
+    }
+
+    pub fn fills(&self) -> Fills {
+        Fills::new(self.fills.clone())
+    }
+
+    /// The first repair for head verb phrase `verb` (a lemma phrase) whose object
+    /// words, if any, meet `object` (lower-cased words).
+    pub fn verb_repair(
+        &self,
+        verb_matches: impl Fn(&str) -> bool,
+        object: &[String],
+    ) -> Option<&VerbRepair> {
+        self.verb_repairs.iter().find(|r| {
+            r.verbs.iter().any(|v| verb_matches(v))
+                && (r.object_words.is_empty()
+                    || r.object_words.iter().any(|w| object.iter().any(|o| o == w)))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_templates_parse_and_fill_every_placeholder_they_use() {
+        let t = Templates::bundled();
+        let fills = t.fills();
+        let mut texts: Vec<&str> = t.verb_repairs.iter().map(|r| r.action.as_str()).collect();
+        texts.extend([
+            t.assembly.time.as_str(),
+            t.assembly.method.as_str(),
+            t.assembly.quantity.as_str(),
+            t.assembly.who.as_str(),
+        ]);
+        for text in texts {
+            for piece in super::super::draft::template(text) {
+                if let super::super::draft::Piece::Placeholder { label, .. } = piece {
+                    assert!(
+                        fills.get(&label).is_some(),
+                        "no stand-in for [{label}] in '{text}'"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_missing_required_stand_in_is_an_error_naming_the_file() {
+        let text = BUNDLED.replace("\"by when\" = \"by 31 March 2027\"\n", "");
+        let err = Templates::from_toml("custom.toml", &text).unwrap_err();
+        assert!(
+            err.contains("custom.toml") && err.contains("by when"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn verb_repairs_depend_on_the_object() {
+        let t = Templates::bundled();
+        let school = t
+            .verb_repair(
+                |v| v == "understand",
+                &["importance".into(), "school".into()],
+            )
+            .unwrap();
+        assert!(school.action.contains("attend school"), "{}", school.action);
+        let risk = t
+            .verb_repair(|v| v == "understand", &["risks".into()])
+            .unwrap();
+        assert!(!risk.action.contains("attend school"), "{}", risk.action);
+        assert!(t.verb_repair(|v| v == "paint", &[]).is_none());
+    }
+}
