@@ -425,13 +425,6 @@ pub fn classify_owner(a: &Analysis, range: &Range<usize>, lexicon: &Lexicon) -> 
         end += 1;
     }
     let head_range = range.start..end;
-    // A possessor that names a person owns the attribute ("Maisie's communication").
-    if let Some(pos) = (head_range.clone()).find(|&k| toks[k].pos == "POS" || toks[k].lower == "'s")
-    {
-        if names_person(a, &(range.start..pos), lexicon) {
-            return Owner::Person;
-        }
-    }
     for (list, make) in [
         (
             &lexicon.agencies,
@@ -456,6 +449,13 @@ pub fn classify_owner(a: &Analysis, range: &Range<usize>, lexicon: &Lexicon) -> 
                     return make(a.byte_span(head_range.clone()));
                 }
             }
+        }
+    }
+    // After agencies ("Children's Services"): a possessor that names a person owns the attribute ("Maisie's communication").
+    if let Some(pos) = (head_range.clone()).find(|&k| toks[k].pos == "POS" || toks[k].lower == "'s")
+    {
+        if names_person(a, &(range.start..pos), lexicon) {
+            return Owner::Person;
         }
     }
     if names_person(a, &head_range, lexicon) {

@@ -9,10 +9,16 @@ use std::collections::HashSet;
 /// found in neither `input` nor `concern`: a word with a digit, or a capitalised
 /// word that does not begin a sentence.
 pub fn invented_facts(input: &str, concern: Option<&str>, rendered: &Rendered) -> Vec<String> {
-    let known: HashSet<String> = words(input)
+    let mut known: HashSet<String> = words(input)
         .chain(concern.into_iter().flat_map(words))
         .map(|(_, w, _)| w.to_lowercase())
         .collect();
+    // "Kai's" in the input vouches for "Kai".
+    let stems: Vec<String> = known
+        .iter()
+        .filter_map(|w| w.split(['\'', '’']).next().map(str::to_string))
+        .collect();
+    known.extend(stems);
     let exempt = rendered.exempt_spans();
     let mut invented = Vec::new();
     for (start, word, sentence_start) in words(&rendered.text) {

@@ -348,7 +348,7 @@ impl<'a> Rewriter<'a> {
             .map(|(i, (candidate, rendered, after, passes))| {
                 let concern_bonus = to_concern.as_ref().map_or(0.0, |v| 0.5 * v[i]);
                 Scored {
-                    rank_score: fidelity[i] + candidate.prior + concern_bonus,
+                    rank_score: 0.5 * fidelity[i] + candidate.prior + concern_bonus,
                     fidelity: fidelity[i],
                     candidate,
                     rendered,

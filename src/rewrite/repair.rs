@@ -55,7 +55,7 @@ pub struct Candidate {
 }
 
 /// The prior of a verb repair: it keeps the object but its verb is generic.
-const VERB_REPAIR_PRIOR: f32 = 0.6;
+const VERB_REPAIR_PRIOR: f32 = 0.85;
 /// The prior of the writer's action with "[which]" asked of a general object.
 const KEPT_WITH_WHICH_PRIOR: f32 = 0.8;
 /// The prior of "take [N] agreed steps towards '<goal>'": faithful but roundabout.
@@ -497,7 +497,10 @@ impl Repairer<'_> {
                         .then_some(after_phrase..end)
                 });
             // The object runs on to the end of the clause: "people at risk with HIV messages".
-            let object_range = object_range.map(|r| r.start..self.clause_end(r.end).max(r.end));
+            // ... and starts after the verb phrase ("be aware of | the risks").
+            let object_range = object_range
+                .map(|r| r.start.max(after_phrase)..self.clause_end(r.end).max(r.end))
+                .filter(|r| !r.is_empty());
             let object_words: Vec<String> = object_range
                 .clone()
                 .map(|r| toks[r].iter().map(|t| t.lower.clone()).collect())
@@ -634,7 +637,9 @@ impl Repairer<'_> {
         let mut end = from;
         while end < toks.len() {
             let at = toks[end].span.start;
-            if toks[end].is_punct()
+            if (toks[end].is_punct()
+                && toks[end].pos != "POS"
+                && !toks[end].lower.starts_with('\''))
                 || inside(self.x.times.iter().map(|t| &t.span), at)
                 || inside(self.x.methods.iter(), at)
                 || matches!(

@@ -110,7 +110,7 @@ mod tests {
 
     #[test]
     fn a_missing_required_stand_in_is_an_error_naming_the_file() {
-        let text = BUNDLED.replace("\"by when\" = \"by 31 March 2027\"\n", "");
+        let text = BUNDLED.replace("\"by when\" = \"31 March 2027\"\n", "");
         let err = Templates::from_toml("custom.toml", &text).unwrap_err();
         assert!(
             err.contains("custom.toml") && err.contains("by when"),
