@@ -20,7 +20,7 @@ models: check-toolchain system-deps
 demo:
 	@$(MAKE) --no-print-directory models PROFILE=--release
 	cargo build --release --quiet
-	./target/release/smarten check --file data/examples/objectives.txt; status=$$?; [ $$status -le 1 ]
+	./target/release/smarten check --suggest --file data/examples/objectives.txt; status=$$?; [ $$status -le 1 ]
 
 # Runs every test: unit tests (each rule's examples), CLI snapshots, robustness and quality gates.
 test: models

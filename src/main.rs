@@ -58,6 +58,9 @@ enum Command {
         /// Show the top rewrite under each objective that is not SMART.
         #[arg(long)]
         suggest: bool,
+        /// With --suggest: rank rewrites by word overlap, without loading the MiniLM model.
+        #[arg(long)]
+        no_model: bool,
     },
     /// Propose a SMART rewrite: from arguments, --file (txt or jsonl), or standard input.
     Rewrite {
@@ -77,6 +80,9 @@ enum Command {
         /// A seq2seq model folder (BART or T5, rust-bert format) that also proposes rewrites.
         #[arg(long, value_name = "DIR")]
         generator: Option<PathBuf>,
+        /// Rank rewrites by word overlap, without loading the MiniLM model.
+        #[arg(long)]
+        no_model: bool,
     },
     /// List every rule with its id, letter, level and summary.
     Rules,
@@ -219,12 +225,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             format,
             color,
             suggest,
+            no_model,
         } => {
             let records = read_records(&objectives, file.as_ref(), concern.as_deref())?;
             let tokenizer = load_tokenizer()?;
             let checker = Checker::new(tokenizer, &config);
             let color = use_color(&color);
-            let encoder = if suggest {
+            let encoder = if suggest && !no_model {
                 load_encoder_or_note()
             } else {
                 None
@@ -239,11 +246,16 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             format,
             color,
             generator,
+            no_model,
         } => {
             let records = read_records(&objectives, file.as_ref(), concern.as_deref())?;
             let tokenizer = load_tokenizer()?;
             let checker = Checker::new(tokenizer, &config);
-            let encoder = load_encoder_or_note();
+            let encoder = if no_model {
+                None
+            } else {
+                load_encoder_or_note()
+            };
             let generator_dir = generator.or(config.rewrite.generator.clone());
             let generator = match &generator_dir {
                 Some(dir) => Some(Seq2SeqGenerator::load(dir)?),

@@ -74,18 +74,29 @@ impl ExemplarBank {
         k: usize,
         encoder: Option<&SentenceEncoder>,
     ) -> Vec<(usize, f32)> {
-        let mut scored: Vec<(usize, f32)> =
-            match encoder.and_then(|enc| self.embeddings(enc).map(|v| (enc, v))) {
-                Some((enc, vectors)) => match enc.embed(&[text]) {
-                    Ok(q) => vectors
-                        .iter()
-                        .enumerate()
-                        .map(|(i, v)| (i, crate::embed::cosine(&q[0], v)))
-                        .collect(),
-                    Err(_) => self.lexical(text),
-                },
-                None => self.lexical(text),
-            };
+        let query = encoder
+            .and_then(|e| e.embed(&[text]).ok())
+            .map(|mut v| v.remove(0));
+        self.nearest_to(text, query.as_deref(), k, encoder)
+    }
+
+    /// As [`Self::nearest`], with the text's embedding already computed (`query`).
+    pub fn nearest_to(
+        &self,
+        text: &str,
+        query: Option<&[f32]>,
+        k: usize,
+        encoder: Option<&SentenceEncoder>,
+    ) -> Vec<(usize, f32)> {
+        let vectors = encoder.and_then(|enc| self.embeddings(enc));
+        let mut scored: Vec<(usize, f32)> = match (vectors, query) {
+            (Some(vectors), Some(q)) => vectors
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (i, crate::embed::cosine(q, v)))
+                .collect(),
+            _ => self.lexical(text),
+        };
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         scored.truncate(k);
         scored
@@ -95,14 +106,18 @@ impl ExemplarBank {
         self.exemplars
             .iter()
             .enumerate()
-            .map(|(i, e)| (i, lexical_similarity(text, &e.vague)))
+            .map(|(i, e)| (i, lexical_similarity(text, action_part(&e.vague))))
             .collect()
     }
 
     fn embeddings(&self, encoder: &SentenceEncoder) -> Option<&Vec<Vec<f32>>> {
         self.embeddings
             .get_or_init(|| {
-                let texts: Vec<&str> = self.exemplars.iter().map(|e| e.vague.as_str()).collect();
+                let texts: Vec<&str> = self
+                    .exemplars
+                    .iter()
+                    .map(|e| action_part(&e.vague))
+                    .collect();
                 let mut all = Vec::with_capacity(texts.len());
                 for chunk in texts.chunks(32) {
                     all.extend(encoder.embed(chunk).ok()?);
@@ -112,10 +127,52 @@ impl ExemplarBank {
             .as_ref()
     }
 
+    /// The exemplar's vague objective without who does it ("John will stop
+    /// disrupting the class" is compared as "stop disrupting the class"), so that
+    /// retrieval matches on the action, not on a name.
+    pub fn vague_action(&self, i: usize) -> &str {
+        action_part(&self.exemplars[i].vague)
+    }
+
     /// The methods of measurement suited to exemplar `i`'s domain.
     pub fn methods_for(&self, i: usize) -> &[String] {
         self.domains
             .get(&self.exemplars[i].domain)
             .map_or(&[], |d| d.methods.as_slice())
+    }
+}
+
+/// Drops a leading "Name will", "Mum to", "Parents will" from an objective.
+pub fn action_part(text: &str) -> &str {
+    let mut words = text.splitn(3, ' ');
+    match (words.next(), words.next(), words.next()) {
+        (Some(who), Some("will" | "to"), Some(rest))
+            if who.chars().next().is_some_and(char::is_uppercase) && who != "To" =>
+        {
+            rest
+        }
+        _ => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::action_part;
+
+    #[test]
+    fn action_part_drops_the_owner() {
+        assert_eq!(
+            action_part("John will stop disrupting the class"),
+            "stop disrupting the class"
+        );
+        assert_eq!(
+            action_part("Mum to engage with services"),
+            "engage with services"
+        );
+        assert_eq!(
+            action_part("To understand the classroom rules"),
+            "To understand the classroom rules"
+        );
+        assert_eq!(action_part("Improve attendance"), "Improve attendance");
     }
 }

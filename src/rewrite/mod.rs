@@ -151,13 +151,6 @@ impl<'a> Rewriter<'a> {
         }
     }
 
-    fn similarity(&self) -> Similarity<'a> {
-        match self.encoder {
-            Some(e) => Similarity::Model(e),
-            None => Similarity::Lexical,
-        }
-    }
-
     /// Rewrites one objective. An objective that is already SMART comes back unchanged.
     pub fn rewrite(&self, objective: &Objective) -> Rewrite {
         let x = self.checker.analyse(objective);
@@ -182,8 +175,16 @@ impl<'a> Rewriter<'a> {
             .concern
             .as_deref()
             .filter(|c| !c.trim().is_empty());
-        let candidates = self.candidates(objective, &x, concern);
-        self.choose(objective, concern, candidates, before, findings)
+        let original = self.embed_one(&objective.text);
+        let candidates = self.candidates(objective, &x, concern, original.as_deref());
+        self.choose(
+            objective,
+            concern,
+            original.as_deref(),
+            candidates,
+            before,
+            findings,
+        )
     }
 
     /// Every candidate for an objective that is not SMART, with why each was kept or not.
@@ -193,7 +194,8 @@ impl<'a> Rewriter<'a> {
             .concern
             .as_deref()
             .filter(|c| !c.trim().is_empty());
-        self.candidates(objective, &x, concern)
+        let original = self.embed_one(&objective.text);
+        self.candidates(objective, &x, concern, original.as_deref())
             .into_iter()
             .map(|c| {
                 let rendered = render(&c.pieces);
@@ -212,17 +214,36 @@ impl<'a> Rewriter<'a> {
             .collect()
     }
 
+    /// The embedding of one text, when the model is loaded.
+    fn embed_one(&self, text: &str) -> Option<Vec<f32>> {
+        self.encoder
+            .and_then(|e| e.embed(&[text]).ok())
+            .map(|mut v| v.remove(0))
+    }
+
     fn candidates(
         &self,
         objective: &Objective,
         x: &crate::check::Analysed,
         concern: Option<&str>,
+        original: Option<&[f32]>,
     ) -> Vec<Candidate> {
-        let query = match concern {
-            Some(c) if x.failed("off-concern") => format!("{} {}", objective.text, c),
-            _ => objective.text.clone(),
+        // Retrieval compares actions: from the main verb on, without who does it.
+        // With no object ("Evie's speech will improve") the subject is what changes.
+        let action = match (x.frame.head, &x.frame.object) {
+            (Some(h), Some(_)) => &objective.text[x.analysis.tokens[h].span.start..],
+            _ => objective.text.as_str(),
         };
-        let nearest = self.bank.nearest(&query, NEAREST_EXEMPLARS, self.encoder);
+        let query = match concern {
+            Some(c) if x.failed("off-concern") => format!("{action} {c}"),
+            _ => action.to_string(),
+        };
+        let nearest = if query == objective.text {
+            self.bank
+                .nearest_to(&query, original, NEAREST_EXEMPLARS, self.encoder)
+        } else {
+            self.bank.nearest(&query, NEAREST_EXEMPLARS, self.encoder)
+        };
         let mut candidates = Repairer {
             x,
             templates: &self.templates,
@@ -241,6 +262,7 @@ impl<'a> Rewriter<'a> {
                             changes: vec![],
                             source: Source::Generator,
                             prior: 0.0,
+                            core: 1,
                         });
                     }
                 }
@@ -253,11 +275,12 @@ impl<'a> Rewriter<'a> {
         &self,
         objective: &Objective,
         concern: Option<&str>,
+        original: Option<&[f32]>,
         candidates: Vec<Candidate>,
         before: Criteria,
         findings: Vec<Finding>,
     ) -> Rewrite {
-        let mut scored = self.score(&objective.text, concern, candidates);
+        let mut scored = self.score(&objective.text, concern, original, candidates);
         if scored.is_empty() {
             // Every candidate invented a fact: say so rather than guess.
             return Rewrite {
@@ -311,6 +334,7 @@ impl<'a> Rewriter<'a> {
         &self,
         original: &str,
         concern: Option<&str>,
+        original_vector: Option<&[f32]>,
         candidates: Vec<Candidate>,
     ) -> Vec<Scored> {
         let mut seen = std::collections::HashSet::new();
@@ -331,17 +355,44 @@ impl<'a> Rewriter<'a> {
                     concern: concern.map(str::to_string),
                 })
                 .criteria;
+            let after = self.unfill_reasons(after, &rendered);
             let passes = after.failing().is_empty();
             kept.push((candidate, rendered, after, passes));
         }
+        // Fidelity compares who-does-what: the time and method templates are shared.
         let plain: Vec<String> = kept
             .iter()
-            .map(|(_, r, _, _)| without_placeholders(r))
+            .map(|(c, _, _, _)| {
+                without_placeholders(&render(&c.pieces[..c.core.min(c.pieces.len())]))
+            })
             .collect();
         let refs: Vec<&str> = plain.iter().map(String::as_str).collect();
-        let sim = self.similarity();
-        let fidelity = sim.to_each(original, &refs);
-        let to_concern = concern.map(|c| sim.to_each(c, &refs));
+        let (fidelity, to_concern) = match (self.encoder, original_vector) {
+            (Some(encoder), Some(original_vector)) => {
+                let mut texts = refs.clone();
+                if let Some(c) = concern {
+                    texts.push(c);
+                }
+                match encoder.embed(&texts) {
+                    Ok(vectors) => {
+                        let fidelity: Vec<f32> = vectors[..refs.len()]
+                            .iter()
+                            .map(|v| crate::embed::cosine(original_vector, v))
+                            .collect();
+                        let to_concern = concern.map(|_| {
+                            let c = &vectors[refs.len()];
+                            vectors[..refs.len()]
+                                .iter()
+                                .map(|v| crate::embed::cosine(c, v))
+                                .collect::<Vec<f32>>()
+                        });
+                        (fidelity, to_concern)
+                    }
+                    Err(_) => self.lexical_scores(original, concern, &refs),
+                }
+            }
+            _ => self.lexical_scores(original, concern, &refs),
+        };
         let mut scored: Vec<Scored> = kept
             .into_iter()
             .enumerate()
@@ -365,6 +416,43 @@ impl<'a> Rewriter<'a> {
                 .then(a.rendered.text.len().cmp(&b.rendered.text.len()))
         });
         scored
+    }
+}
+
+impl Rewriter<'_> {
+    fn lexical_scores(
+        &self,
+        original: &str,
+        concern: Option<&str>,
+        refs: &[&str],
+    ) -> (Vec<f32>, Option<Vec<f32>>) {
+        let sim = Similarity::Lexical;
+        (
+            sim.to_each(original, refs),
+            concern.map(|c| sim.to_each(c, refs)),
+        )
+    }
+
+    /// The re-check quotes the stand-ins ("by 31 March 2027"); show the
+    /// placeholders the user sees ("by [by when]") instead.
+    fn unfill_reasons(&self, mut after: Criteria, rendered: &Rendered) -> Criteria {
+        for c in crate::finding::Criterion::ALL {
+            for reason in &mut after.get_mut(c).reasons {
+                for p in &rendered.placeholders {
+                    if let Some(value) = self.fills.get(&p.label) {
+                        let label = format!("[{}]", p.label);
+                        *reason = reason.replace(value, &label);
+                        // A reason quoting part of a stand-in: "method: 'attendance register'".
+                        if let (Some(a), Some(b)) = (reason.find('\''), reason.rfind('\'')) {
+                            if b > a + 1 && value.contains(&reason[a + 1..b]) {
+                                *reason = format!("{}{label}{}", &reason[..=a], &reason[b..]);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        after
     }
 }
 

@@ -52,6 +52,9 @@ pub struct Candidate {
     /// How apt the action's source is, before fidelity is measured: 1 for the
     /// writer's own action, the retrieval similarity for an exemplar.
     pub prior: f32,
+    /// How many leading pieces say who does what: the part compared for fidelity
+    /// (the time and method templates are the same in every candidate).
+    pub core: usize,
 }
 
 /// The prior of a verb repair: it keeps the object but its verb is generic.
@@ -152,6 +155,7 @@ impl Repairer<'_> {
                 pieces.push(Piece::added("will"));
                 let kept = source == Source::Kept;
                 pieces.extend(action);
+                let core = pieces.len();
                 if kept && (force_quantity || self.x.failed("no-indicator")) {
                     pieces.extend(template(&self.templates.assembly.quantity));
                     all_changes.push(Change::new(
@@ -170,6 +174,7 @@ impl Repairer<'_> {
                     changes: all_changes,
                     source,
                     prior,
+                    core,
                 }
             })
             .collect()
