@@ -34,6 +34,17 @@ impl Criterion {
         }
     }
 
+    /// What the letter asks, in the guidance's words.
+    pub fn guidance(self) -> &'static str {
+        match self {
+            Criterion::S => "Specific: what exactly will be done, by whom, for whom",
+            Criterion::M => "Measurable: what does success look like, and how will we know?",
+            Criterion::A => "Achievable: realistic in the time and with the resources, in the control of the person named, and agreed",
+            Criterion::R => "Relevant: it must address the need, risk or issue identified in the assessment",
+            Criterion::T => "Time-bound: by when, with deadlines for each stage",
+        }
+    }
+
     pub fn letter(self) -> char {
         match self {
             Criterion::S => 'S',

@@ -10,11 +10,13 @@ pub mod eval;
 pub mod finding;
 pub mod frame;
 pub mod lexicon;
+pub mod mark;
 pub mod measure;
 pub mod models;
 pub mod nlp;
 pub mod rewrite;
 pub mod rules;
+pub mod table;
 pub mod time;
 
 #[cfg(test)]

@@ -101,10 +101,54 @@ enum Command {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// Mark "Is it SMART?" exercise answers (or compare confidence questionnaires).
+    Mark(MarkArgs),
     /// Show where the model files are, or convert downloaded weights.
     Models {
         #[command(subcommand)]
         action: Option<ModelsAction>,
+    },
+}
+
+#[derive(clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+struct MarkArgs {
+    #[command(subcommand)]
+    command: Option<MarkCommand>,
+    /// The exercise: TOML, or a CSV/XLSX with id and text (and optionally smart, failing, model answer, concern).
+    #[arg(long, value_name = "FILE")]
+    exercise: Option<PathBuf>,
+    /// The answers: CSV or XLSX with participant, statement id, tick and re-worded text.
+    #[arg(long, value_name = "FILE")]
+    answers: Option<PathBuf>,
+    /// Write one row per answer (tick verdict, letter scores, total, feedback) to this CSV.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Write the self-contained HTML class report here.
+    #[arg(long, value_name = "FILE")]
+    report: Option<PathBuf>,
+    /// The confidence questionnaire from before the session (with --after).
+    #[arg(long, value_name = "FILE", requires = "after")]
+    before: Option<PathBuf>,
+    /// The confidence questionnaire from after the session (with --before).
+    #[arg(long, value_name = "FILE", requires = "before")]
+    after: Option<PathBuf>,
+    /// Judge faithfulness and rank improvements by word overlap, without the MiniLM model.
+    #[arg(long)]
+    no_model: bool,
+}
+
+#[derive(Subcommand)]
+enum MarkCommand {
+    /// Compare the before and after Measure of Confidence questionnaires.
+    Confidence {
+        #[arg(long, value_name = "FILE")]
+        before: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        after: PathBuf,
+        /// Write the HTML report here.
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
     },
 }
 
@@ -188,6 +232,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Mark(args) => run_mark(&config, args),
         Command::Models { action } => match action.unwrap_or(ModelsAction::Status) {
             ModelsAction::Status => Ok(models_status()),
             ModelsAction::Convert { source, target } => {
@@ -268,6 +313,89 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             rewrite(&checker, &rewriter, &records, format, use_color(&color))
         }
     }
+}
+
+/// `smarten mark`: exit 0 when every answer row was marked, 2 when some could not be.
+fn run_mark(config: &Config, args: MarkArgs) -> Result<ExitCode, String> {
+    if let Some(MarkCommand::Confidence {
+        before,
+        after,
+        report,
+    }) = args.command
+    {
+        let c = cli::mark::confidence(&before, &after)?;
+        print!("{}", cli::mark::confidence_text(&c));
+        if let Some(path) = report {
+            cli::mark::write_atomically(
+                &path,
+                cli::mark::html(None, &[], None, Some(&c)).as_bytes(),
+            )?;
+            println!("report written to {}", path.display());
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (Some(exercise_path), Some(answers_path)) = (&args.exercise, &args.answers) else {
+        return Err(
+            "mark needs --exercise FILE and --answers FILE (or the `confidence` subcommand)".into(),
+        );
+    };
+    let exercise = cli::mark::read_exercise(exercise_path)?;
+    let confidence = match (&args.before, &args.after) {
+        (Some(b), Some(a)) => Some(cli::mark::confidence(b, a)?),
+        _ => None,
+    };
+    let tokenizer = load_tokenizer()?;
+    let checker = Checker::new(tokenizer, config);
+    let encoder = if args.no_model {
+        None
+    } else {
+        load_encoder_or_note()
+    };
+    let rewriter = Rewriter::new(&checker, encoder.as_ref());
+    let marker = smarten::mark::Marker {
+        checker: &checker,
+        rewriter: &rewriter,
+        encoder: encoder.as_ref(),
+    };
+    let (marks, summary, origin) = cli::mark::mark(&marker, &exercise, answers_path)?;
+    for m in marks.iter().filter(|m| m.error.is_some()) {
+        eprintln!(
+            "error: {origin}: row {}: {}",
+            m.row,
+            m.error.as_deref().unwrap_or("")
+        );
+    }
+    for m in marks.iter().filter(|m| m.superseded_by.is_some()) {
+        eprintln!(
+            "note: {origin}: row {} ({}, {}) is replaced by the later row {}",
+            m.row,
+            m.participant,
+            m.statement,
+            m.superseded_by.unwrap_or(0)
+        );
+    }
+    if let Some(path) = &args.out {
+        cli::mark::write_atomically(path, &cli::mark::marks_csv(&marks)?)?;
+    }
+    if let Some(path) = &args.report {
+        let html = cli::mark::html(Some(&exercise), &marks, Some(&summary), confidence.as_ref());
+        cli::mark::write_atomically(path, html.as_bytes())?;
+    }
+    print!("{}", cli::mark::summary_text(&summary, &origin));
+    if let Some(c) = &confidence {
+        print!("{}", cli::mark::confidence_text(c));
+    }
+    if let Some(path) = &args.out {
+        println!("marks written to {}", path.display());
+    }
+    if let Some(path) = &args.report {
+        println!("report written to {}", path.display());
+    }
+    Ok(if summary.errors > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Reads objectives from arguments, a file or standard input; an empty source is an error.

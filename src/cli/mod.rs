@@ -3,4 +3,5 @@
 pub mod eval;
 pub mod human;
 pub mod input;
+pub mod mark;
 pub mod rewrite;

@@ -1,0 +1,273 @@
+//! Reads tables of text (CSV, TSV or XLSX) with a header row, keeping each
+//! cell's row number so that every later error can name its file, row and
+//! column. This is the I/O edge for `mark` (and plan files): the marking itself
+//! works on the `Table` values it returns.
+
+use std::path::Path;
+
+/// A table read from a file: a header row and the data rows below it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// The file (and sheet, for XLSX) it came from, for messages.
+    pub origin: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<TableRow>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRow {
+    /// 1-based row number in the file, counting the header row as row 1.
+    pub number: usize,
+    pub cells: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TableError {
+    #[error("{path}: {reason}")]
+    Unreadable { path: String, reason: String },
+    #[error("{origin}: row {row}: {reason}")]
+    BadRow {
+        origin: String,
+        row: usize,
+        reason: String,
+    },
+    #[error("{origin}: the file has no header row")]
+    NoHeader { origin: String },
+}
+
+impl Table {
+    /// The index of the first header that matches one of `names` (case-, space-
+    /// and punctuation-insensitive).
+    pub fn column(&self, names: &[&str]) -> Option<usize> {
+        let wanted: Vec<String> = names.iter().map(|n| normalise_header(n)).collect();
+        self.headers
+            .iter()
+            .position(|h| wanted.contains(&normalise_header(h)))
+    }
+
+    /// The first header containing one of `fragments` ("Re-worded statement"
+    /// contains "reword"), for columns whose titles vary from form to form.
+    pub fn column_containing(&self, fragments: &[&str]) -> Option<usize> {
+        self.headers.iter().position(|h| {
+            let h = normalise_header(h);
+            fragments.iter().any(|f| h.contains(&normalise_header(f)))
+        })
+    }
+
+    /// The cell of `row` in column `col`, trimmed ("" when the row is short).
+    pub fn cell<'a>(&self, row: &'a TableRow, col: usize) -> &'a str {
+        row.cells.get(col).map_or("", |c| c.trim())
+    }
+}
+
+/// Lower-cases and drops everything but letters and digits: "Statement ID " → "statementid".
+pub fn normalise_header(header: &str) -> String {
+    header
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Reads a CSV, TSV or XLSX file by its extension. For XLSX the first sheet is
+/// read. Rows whose cells are all empty are skipped; their numbers are kept.
+pub fn read_table(path: &Path) -> Result<Table, TableError> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "xlsx" | "xlsm" => read_xlsx(path),
+        "csv" | "tsv" | "txt" => {
+            let bytes = std::fs::read(path).map_err(|e| TableError::Unreadable {
+                path: path.display().to_string(),
+                reason: e.to_string(),
+            })?;
+            let text = String::from_utf8(bytes).map_err(|e| TableError::Unreadable {
+                path: path.display().to_string(),
+                reason: format!(
+                    "not UTF-8 text (byte {}); save it as UTF-8 CSV",
+                    e.utf8_error().valid_up_to()
+                ),
+            })?;
+            parse_delimited(&path.display().to_string(), &text)
+        }
+        other => Err(TableError::Unreadable {
+            path: path.display().to_string(),
+            reason: format!(
+                "'.{other}' is not a table format smarten reads (use .csv, .tsv or .xlsx)"
+            ),
+        }),
+    }
+}
+
+/// Parses delimited text, detecting tab, semicolon or comma from the header line.
+pub fn parse_delimited(origin: &str, text: &str) -> Result<Table, TableError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first_line = text.lines().next().unwrap_or("");
+    let delimiter = [b'\t', b';', b',']
+        .into_iter()
+        .max_by_key(|d| first_line.bytes().filter(|b| b == d).count())
+        .filter(|d| first_line.bytes().any(|b| b == *d))
+        .unwrap_or(b',');
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut headers: Option<Vec<String>> = None;
+    let mut rows = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        // Line numbers from byte offsets: the csv reader does not count blank lines.
+        let line_of = |byte: u64| {
+            let mut end = (byte as usize).min(text.len());
+            // A record's position can include the blank lines skipped before it.
+            while end < text.len() && matches!(text.as_bytes()[end], b'\n' | b'\r') {
+                end += 1;
+            }
+            text.as_bytes()[..end]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1
+        };
+        let number = record
+            .as_ref()
+            .ok()
+            .and_then(|r| r.position())
+            .map_or(i + 1, |p| line_of(p.byte()));
+        let record = record.map_err(|e| TableError::BadRow {
+            origin: origin.to_string(),
+            row: e.position().map_or(i + 1, |p| line_of(p.byte())),
+            reason: format!("cannot be parsed as CSV: {e}"),
+        })?;
+        let cells: Vec<String> = record.iter().map(str::to_string).collect();
+        if headers.is_none() {
+            if cells.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            headers = Some(cells.iter().map(|c| c.trim().to_string()).collect());
+            continue;
+        }
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        rows.push(TableRow { number, cells });
+    }
+    let headers = headers.ok_or_else(|| TableError::NoHeader {
+        origin: origin.to_string(),
+    })?;
+    // The csv reader accepts a quote that is never closed and swallows the rest of
+    // the file into one cell; refuse it instead, naming the row it starts on.
+    if text.bytes().filter(|&b| b == b'"').count() % 2 == 1 {
+        let row = rows
+            .iter()
+            .rev()
+            .find(|r| r.cells.iter().any(|c| c.contains('\n')))
+            .or(rows.last())
+            .map_or(1, |r| r.number);
+        return Err(TableError::BadRow {
+            origin: origin.to_string(),
+            row,
+            reason: "a quote (\") opened on this row is never closed".to_string(),
+        });
+    }
+    Ok(Table {
+        origin: origin.to_string(),
+        headers,
+        rows,
+    })
+}
+
+fn read_xlsx(path: &Path) -> Result<Table, TableError> {
+    use calamine::{open_workbook, Reader, Xlsx};
+    let unreadable = |reason: String| TableError::Unreadable {
+        path: path.display().to_string(),
+        reason,
+    };
+    let mut workbook: Xlsx<_> = open_workbook(path)
+        .map_err(|e| unreadable(format!("not a readable XLSX workbook: {e}")))?;
+    let sheet = workbook
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| unreadable("the workbook has no sheets".into()))?;
+    let range = workbook
+        .worksheet_range(&sheet)
+        .map_err(|e| unreadable(format!("sheet '{sheet}' cannot be read: {e}")))?;
+    let origin = format!("{} [{sheet}]", path.display());
+    let first_row = range.start().map_or(0, |(r, _)| r as usize);
+    let mut headers: Option<Vec<String>> = None;
+    let mut rows = Vec::new();
+    for (i, row) in range.rows().enumerate() {
+        let cells: Vec<String> = row.iter().map(cell_text).collect();
+        let number = first_row + i + 1;
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if headers.is_none() {
+            headers = Some(cells.iter().map(|c| c.trim().to_string()).collect());
+        } else {
+            rows.push(TableRow { number, cells });
+        }
+    }
+    let headers = headers.ok_or(TableError::NoHeader {
+        origin: origin.clone(),
+    })?;
+    Ok(Table {
+        origin,
+        headers,
+        rows,
+    })
+}
+
+fn cell_text(cell: &calamine::Data) -> String {
+    use calamine::Data;
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delimiter_is_detected_and_rows_keep_their_numbers() {
+        let t = parse_delimited("a.tsv", "Name\tStatement\n\nAsha\t1\nBen\t2\n").unwrap();
+        assert_eq!(t.headers, vec!["Name", "Statement"]);
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[0].number, 3);
+        assert_eq!(t.rows[1].cells, vec!["Ben", "2"]);
+        let t = parse_delimited("b.csv", "x;y\n1;\"a;b\"\n").unwrap();
+        assert_eq!(t.rows[0].cells, vec!["1", "a;b"]);
+    }
+
+    #[test]
+    fn headers_match_loosely() {
+        let t = parse_delimited("c.csv", "Participant Name, Statement ID ,Tick\n").unwrap();
+        assert_eq!(t.column(&["statement id"]), Some(1));
+        assert_eq!(t.column(&["participant name", "name"]), Some(0));
+        assert_eq!(t.column(&["rewording"]), None);
+    }
+
+    #[test]
+    fn broken_quoting_names_the_row() {
+        let err = parse_delimited("bad.csv", "a,b\n1,2\n\"3,4\n").unwrap_err();
+        let text = err.to_string();
+        assert!(text.starts_with("bad.csv: row"), "{text}");
+    }
+
+    #[test]
+    fn an_empty_file_has_no_header() {
+        let err = parse_delimited("empty.csv", "\n\n").unwrap_err();
+        assert!(err.to_string().contains("no header"), "{err}");
+    }
+}
