@@ -75,7 +75,7 @@ pub fn marks_csv(marks: &[Mark]) -> Result<Vec<u8>, String> {
     ];
     let letters: Vec<String> = Criterion::ALL.iter().map(|c| c.to_string()).collect();
     header.extend(letters.iter().map(String::as_str));
-    header.extend(["total", "max", "faithful", "similarity", "feedback"]);
+    header.extend(["total", "max", "not_judged", "faithful", "similarity", "feedback"]);
     w.write_record(&header).map_err(|e| e.to_string())?;
     let yn = |b: Option<bool>| {
         b.map_or(
@@ -105,6 +105,7 @@ pub fn marks_csv(marks: &[Mark]) -> Result<Vec<u8>, String> {
         }
         record.push(m.total.to_string());
         record.push(m.max.to_string());
+        record.push(m.not_judged.join("; "));
         record.push(yn(Some(m.faithful)));
         record.push(m.similarity.map_or(String::new(), |s| format!("{s:.2}")));
         record.push(m.feedback.clone());
