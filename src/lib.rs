@@ -14,6 +14,7 @@ pub mod mark;
 pub mod measure;
 pub mod models;
 pub mod nlp;
+pub mod plan;
 pub mod rewrite;
 pub mod rules;
 pub mod table;

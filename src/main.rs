@@ -101,6 +101,27 @@ enum Command {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// Audit archived plans: CSV/TSV, XLSX, DOCX, JSONL and TXT files, or folders of them.
+    Audit {
+        /// Plan files or folders (read recursively).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write one record per input row, in input order, to FILE.jsonl or FILE.csv.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Say which column is which: what=Action,who=Lead,when=By when,measure=Evidence,concern=Need.
+        #[arg(long, value_name = "MAP")]
+        columns: Option<String>,
+        /// No progress bar and no column mappings on standard error.
+        #[arg(long, short)]
+        quiet: bool,
+        /// Do not propose rewrites (faster).
+        #[arg(long)]
+        no_rewrite: bool,
+        /// Rank rewrites by word overlap, without loading the MiniLM model.
+        #[arg(long)]
+        no_model: bool,
+    },
     /// Mark "Is it SMART?" exercise answers (or compare confidence questionnaires).
     Mark(MarkArgs),
     /// Show where the model files are, or convert downloaded weights.
@@ -233,6 +254,45 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Mark(args) => run_mark(&config, args),
+        Command::Audit {
+            paths,
+            out,
+            columns,
+            quiet,
+            no_rewrite,
+            no_model,
+        } => {
+            let tokenizer = load_tokenizer()?;
+            let checker = Checker::new(tokenizer, &config);
+            let encoder = if no_model || no_rewrite {
+                None
+            } else {
+                load_encoder_or_note()
+            };
+            let rewriter = Rewriter::new(&checker, encoder.as_ref());
+            let auditor = smarten::plan::Auditor {
+                checker: &checker,
+                rewriter: (!no_rewrite).then_some(&rewriter),
+            };
+            let opts = cli::audit::Options {
+                paths,
+                out: out.clone(),
+                columns,
+                quiet,
+            };
+            let (summary, failed) = cli::audit::run(&auditor, &opts)?;
+            print!("{}", summary.text());
+            if let Some(p) = out {
+                println!("records written to {}", p.display());
+            }
+            Ok(if failed {
+                ExitCode::from(2)
+            } else if summary.any_not_smart() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
         Command::Models { action } => match action.unwrap_or(ModelsAction::Status) {
             ModelsAction::Status => Ok(models_status()),
             ModelsAction::Convert { source, target } => {

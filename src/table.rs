@@ -103,7 +103,18 @@ pub fn read_table(path: &Path) -> Result<Table, TableError> {
 }
 
 /// Parses delimited text, detecting tab, semicolon or comma from the header line.
+/// Rows whose cells are all empty are skipped.
 pub fn parse_delimited(origin: &str, text: &str) -> Result<Table, TableError> {
+    parse_delimited_rows(origin, text, false)
+}
+
+/// As [`parse_delimited`], keeping rows whose cells are all empty (an audit
+/// outputs them as skipped, so that rows in and records out stay equal).
+pub fn parse_delimited_all(origin: &str, text: &str) -> Result<Table, TableError> {
+    parse_delimited_rows(origin, text, true)
+}
+
+fn parse_delimited_rows(origin: &str, text: &str, keep_empty: bool) -> Result<Table, TableError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_line = text.lines().next().unwrap_or("");
     let delimiter = [b'\t', b';', b',']
@@ -150,7 +161,7 @@ pub fn parse_delimited(origin: &str, text: &str) -> Result<Table, TableError> {
             headers = Some(cells.iter().map(|c| c.trim().to_string()).collect());
             continue;
         }
-        if cells.iter().all(|c| c.trim().is_empty()) {
+        if !keep_empty && cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
         rows.push(TableRow { number, cells });
@@ -222,7 +233,8 @@ fn read_xlsx(path: &Path) -> Result<Table, TableError> {
     })
 }
 
-fn cell_text(cell: &calamine::Data) -> String {
+/// The text of a spreadsheet cell; whole numbers without a decimal point.
+pub fn cell_text(cell: &calamine::Data) -> String {
     use calamine::Data;
     match cell {
         Data::Empty => String::new(),

@@ -75,7 +75,14 @@ pub fn marks_csv(marks: &[Mark]) -> Result<Vec<u8>, String> {
     ];
     let letters: Vec<String> = Criterion::ALL.iter().map(|c| c.to_string()).collect();
     header.extend(letters.iter().map(String::as_str));
-    header.extend(["total", "max", "not_judged", "faithful", "similarity", "feedback"]);
+    header.extend([
+        "total",
+        "max",
+        "not_judged",
+        "faithful",
+        "similarity",
+        "feedback",
+    ]);
     w.write_record(&header).map_err(|e| e.to_string())?;
     let yn = |b: Option<bool>| {
         b.map_or(

@@ -1,0 +1,411 @@
+//! `smarten audit`: reads plan files and folders, judges every row in parallel,
+//! streams one record per input row to --out (JSONL or CSV, written atomically),
+//! and prints a summary.
+
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use smarten::finding::Verdict;
+use smarten::plan::fields::{Field, Mapping};
+use smarten::plan::read::{collect_files, read_plan_file};
+use smarten::plan::{Auditor, RowRecord};
+use smarten::Criterion;
+use std::collections::{BTreeMap, HashMap};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+/// Where records go: JSONL or CSV, into a temporary file renamed at the end.
+enum Out {
+    Jsonl(std::io::BufWriter<tempfile::NamedTempFile>),
+    Csv(Box<csv::Writer<tempfile::NamedTempFile>>),
+}
+
+impl Out {
+    fn create(path: &Path) -> Result<Out, String> {
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let tmp =
+            tempfile::NamedTempFile::new_in(dir).map_err(|e| format!("{}: {e}", path.display()))?;
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match ext.as_str() {
+            "jsonl" => Ok(Out::Jsonl(std::io::BufWriter::new(tmp))),
+            "csv" => {
+                let mut w = csv::Writer::from_writer(tmp);
+                w.write_record([
+                    "file",
+                    "sheet",
+                    "row",
+                    "plan",
+                    "status",
+                    "smart",
+                    "S",
+                    "M",
+                    "A",
+                    "R",
+                    "T",
+                    "findings",
+                    "messages",
+                    "field_findings",
+                    "rewrite",
+                    "objective",
+                    "fields",
+                ])
+                .map_err(|e| e.to_string())?;
+                Ok(Out::Csv(Box::new(w)))
+            }
+            other => Err(format!(
+                "--out {}: '.{other}' is not an output format (use .jsonl or .csv)",
+                path.display()
+            )),
+        }
+    }
+
+    fn write(&mut self, r: &RowRecord) -> Result<(), String> {
+        match self {
+            Out::Jsonl(w) => {
+                serde_json::to_writer(&mut *w, r).map_err(|e| e.to_string())?;
+                w.write_all(b"\n").map_err(|e| e.to_string())
+            }
+            Out::Csv(w) => {
+                let verdict = |c: Criterion| {
+                    r.criteria.as_ref().map_or(String::new(), |k| {
+                        match k.get(c).verdict {
+                            Verdict::Pass => "pass",
+                            Verdict::Fail => "fail",
+                            Verdict::Unknown => "unknown",
+                        }
+                        .to_string()
+                    })
+                };
+                let status = match (&r.error, r.skipped) {
+                    (Some(e), _) => format!("error: {e}"),
+                    (None, Some(s)) => format!("skipped: {s}"),
+                    _ => "judged".into(),
+                };
+                w.write_record([
+                    r.file.clone(),
+                    r.sheet.clone().unwrap_or_default(),
+                    r.row.to_string(),
+                    r.plan.clone(),
+                    status,
+                    r.smart.map_or(String::new(), |s| s.to_string()),
+                    verdict(Criterion::S),
+                    verdict(Criterion::M),
+                    verdict(Criterion::A),
+                    verdict(Criterion::R),
+                    verdict(Criterion::T),
+                    r.findings
+                        .iter()
+                        .map(|f| f.rule.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    r.findings
+                        .iter()
+                        .map(|f| f.message.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" | "),
+                    r.field_findings
+                        .iter()
+                        .map(|f| format!("{}: {}", f.field, f.message))
+                        .collect::<Vec<_>>()
+                        .join(" | "),
+                    r.rewrite.clone().unwrap_or_default(),
+                    r.objective.clone().unwrap_or_default(),
+                    serde_json::Value::Object(r.fields.clone()).to_string(),
+                ])
+                .map_err(|e| e.to_string())
+            }
+        }
+    }
+
+    fn finish(self, path: &Path) -> Result<(), String> {
+        let tmp = match self {
+            Out::Jsonl(w) => w.into_inner().map_err(|e| e.to_string())?,
+            Out::Csv(w) => w.into_inner().map_err(|e| e.to_string())?,
+        };
+        tmp.persist(path)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok(())
+    }
+}
+
+/// Counters for the summary; memory stays flat in the number of rows.
+#[derive(Default)]
+pub struct Summary {
+    files: usize,
+    tables: usize,
+    rows: usize,
+    judged: usize,
+    smart: usize,
+    skipped_empty: usize,
+    errors: usize,
+    fails: BTreeMap<Criterion, usize>,
+    findings: HashMap<String, usize>,
+    plans: BTreeMap<String, (usize, usize)>,
+    unreadable: Vec<String>,
+    not_plans: Vec<String>,
+}
+
+impl Summary {
+    fn add(&mut self, r: &RowRecord) {
+        self.rows += 1;
+        if r.error.is_some() {
+            self.errors += 1;
+            return;
+        }
+        if r.skipped.is_some() {
+            self.skipped_empty += 1;
+            return;
+        }
+        self.judged += 1;
+        let smart = r.smart == Some(true);
+        if smart {
+            self.smart += 1;
+        }
+        let plan = self.plans.entry(r.plan.clone()).or_default();
+        plan.1 += 1;
+        if smart {
+            plan.0 += 1;
+        }
+        if let Some(c) = &r.criteria {
+            for letter in c.failing() {
+                *self.fails.entry(letter).or_default() += 1;
+            }
+        }
+        for f in &r.findings {
+            *self.findings.entry(f.rule.clone()).or_default() += 1;
+        }
+    }
+
+    pub fn any_not_smart(&self) -> bool {
+        self.smart < self.judged
+    }
+
+    pub fn text(&self) -> String {
+        let pct = |n: usize, d: usize| {
+            if d == 0 {
+                0.0
+            } else {
+                100.0 * n as f64 / d as f64
+            }
+        };
+        let mut out = format!(
+            "audited {} files ({} tables, {} plans): {} rows, {} judged, {} empty rows skipped, {} rows with errors\n",
+            self.files,
+            self.tables,
+            self.plans.len(),
+            self.rows,
+            self.judged,
+            self.skipped_empty,
+            self.errors
+        );
+        out.push_str(&format!(
+            "SMART: {} of {} judged rows ({:.0}%)\n",
+            self.smart,
+            self.judged,
+            pct(self.smart, self.judged)
+        ));
+        let letters: Vec<String> = Criterion::ALL
+            .iter()
+            .map(|c| format!("{c} {}", self.fails.get(c).copied().unwrap_or(0)))
+            .collect();
+        out.push_str(&format!("failures per letter: {}\n", letters.join(", ")));
+        let mut top: Vec<(&String, &usize)> = self.findings.iter().collect();
+        top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        if !top.is_empty() {
+            out.push_str("most frequent findings:\n");
+            for (rule, n) in top.iter().take(10) {
+                out.push_str(&format!("  {n:>6}  {rule}\n"));
+            }
+        }
+        let mut plans: Vec<(&String, &(usize, usize))> = self.plans.iter().collect();
+        plans.sort_by(|a, b| {
+            let sa = a.1 .0 as f64 / a.1 .1 as f64;
+            let sb = b.1 .0 as f64 / b.1 .1 as f64;
+            sa.total_cmp(&sb)
+                .then(b.1 .1.cmp(&a.1 .1))
+                .then(a.0.cmp(b.0))
+        });
+        if !plans.is_empty() {
+            out.push_str("plans with the lowest share of SMART actions:\n");
+            for (plan, (smart, total)) in plans.iter().take(5) {
+                out.push_str(&format!(
+                    "  {:>3.0}%  {smart} of {total}  {plan}\n",
+                    pct(*smart, *total)
+                ));
+            }
+        }
+        for u in &self.unreadable {
+            out.push_str(&format!("could not read: {u}\n"));
+        }
+        for s in &self.not_plans {
+            out.push_str(&format!("skipped: {s}\n"));
+        }
+        out
+    }
+}
+
+pub struct Options {
+    pub paths: Vec<PathBuf>,
+    pub out: Option<PathBuf>,
+    pub columns: Option<String>,
+    pub quiet: bool,
+}
+
+/// Runs the audit; returns the summary and whether any file or row failed to read.
+pub fn run(auditor: &Auditor, opts: &Options) -> Result<(Summary, bool), String> {
+    let overrides = match &opts.columns {
+        Some(spec) => smarten::plan::fields::parse_overrides(spec)?,
+        None => BTreeMap::new(),
+    };
+    let (files, not_plans) = collect_files(&opts.paths);
+    let mut summary = Summary {
+        not_plans: not_plans
+            .iter()
+            .map(|(p, why)| format!("{}: {why}", p.display()))
+            .collect(),
+        ..Default::default()
+    };
+    let mut out = match &opts.out {
+        Some(p) => Some(Out::create(p)?),
+        None => None,
+    };
+    let bar = if opts.quiet || !std::io::stderr().is_terminal() {
+        ProgressBar::hidden()
+    } else {
+        let b = ProgressBar::new(0);
+        b.set_style(
+            ProgressStyle::with_template("{bar:30} {pos}/{len} rows  {per_sec}  ETA {eta}  {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        b
+    };
+    let mut shown_mappings: Vec<Vec<String>> = Vec::new();
+    for file in &files {
+        bar.set_message(file.display().to_string());
+        let plan_file = match read_plan_file(file) {
+            Ok(f) => f,
+            Err(e) => {
+                summary.unreadable.push(e);
+                continue;
+            }
+        };
+        summary.files += 1;
+        let mut bad_rows = plan_file.bad_rows.clone();
+        for table in &plan_file.tables {
+            summary.tables += 1;
+            bar.inc_length(table.rows.len() as u64);
+            let mapping = match Mapping::from_headers(&table.headers, &overrides) {
+                Ok(m) if m.has_objective() => Ok(m),
+                Ok(m) if table.headers.len() == 1 => {
+                    let mut m = m;
+                    m.columns.insert(Field::What, 0);
+                    Ok(m)
+                }
+                Ok(_) => Err(format!(
+                    "no action column: none of the headers ({}) means 'what will be done'; name it with --columns what=HEADER",
+                    table.headers.join(", ")
+                )),
+                Err(e) => Err(e),
+            };
+            let where_ = match &table.sheet {
+                Some(s) => format!("{} [{s}]", table.file),
+                None => table.file.clone(),
+            };
+            let mapping = match mapping {
+                Ok(m) => m,
+                Err(e) => {
+                    // Every row is still output, with the reason.
+                    for row in &table.rows {
+                        bad_rows.push((row.number, e.clone()));
+                    }
+                    let records = error_records(table, &bad_rows);
+                    for r in &records {
+                        summary.add(r);
+                        if let Some(o) = out.as_mut() {
+                            o.write(r)?;
+                        }
+                    }
+                    bad_rows.clear();
+                    summary.unreadable.push(format!("{where_}: {e}"));
+                    continue;
+                }
+            };
+            if !opts.quiet && !shown_mappings.contains(&table.headers) {
+                bar.suspend(|| {
+                    eprintln!("columns of {where_}: {}", mapping.describe(&table.headers))
+                });
+                shown_mappings.push(table.headers.clone());
+            }
+            let records: Vec<RowRecord> = (0..table.rows.len())
+                .into_par_iter()
+                .map(|i| {
+                    let r = auditor.audit_row(table, &mapping, i);
+                    bar.inc(1);
+                    r
+                })
+                .collect();
+            // Rows that could not be read go in their place, by row number.
+            let mut bad = std::mem::take(&mut bad_rows);
+            bad.sort();
+            let mut bad = bad.into_iter().peekable();
+            for r in &records {
+                while let Some((n, msg)) = bad.next_if(|(n, _)| *n < r.row) {
+                    let e = error_record(table, n, msg);
+                    summary.add(&e);
+                    if let Some(o) = out.as_mut() {
+                        o.write(&e)?;
+                    }
+                }
+                summary.add(r);
+                if let Some(o) = out.as_mut() {
+                    o.write(r)?;
+                }
+            }
+            for (n, msg) in bad {
+                let e = error_record(table, n, msg);
+                summary.add(&e);
+                if let Some(o) = out.as_mut() {
+                    o.write(&e)?;
+                }
+            }
+        }
+    }
+    bar.finish_and_clear();
+    if let (Some(o), Some(p)) = (out, &opts.out) {
+        o.finish(p)?;
+    }
+    let failed = !summary.unreadable.is_empty() || summary.errors > 0;
+    Ok((summary, failed))
+}
+
+fn error_record(table: &smarten::plan::PlanTable, row: usize, message: String) -> RowRecord {
+    RowRecord {
+        file: table.file.clone(),
+        sheet: table.sheet.clone(),
+        row,
+        fields: serde_json::Map::new(),
+        skipped: None,
+        error: Some(message),
+        plan: table.file.clone(),
+        objective: None,
+        smart: None,
+        criteria: None,
+        findings: Vec::new(),
+        field_findings: Vec::new(),
+        rewrite: None,
+    }
+}
+
+fn error_records(table: &smarten::plan::PlanTable, bad: &[(usize, String)]) -> Vec<RowRecord> {
+    let mut bad = bad.to_vec();
+    bad.sort();
+    bad.into_iter()
+        .map(|(n, m)| error_record(table, n, m))
+        .collect()
+}

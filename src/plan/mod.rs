@@ -1,0 +1,374 @@
+//! Plan rows: an action-plan row (concern / who / what / when / measure, or the
+//! whole action in one cell) turned into an objective, judged, checked field by
+//! field, and given a rewrite. Pure: the readers in `read.rs` supply the rows.
+
+pub mod fields;
+pub mod read;
+
+use crate::check::{Checker, Objective};
+use crate::finding::{Criteria, Criterion, Severity};
+use crate::frame::Owner;
+use crate::rewrite::Rewriter;
+use fields::{Field, Mapping};
+use serde::Serialize;
+
+/// One table of a plan file: a CSV, a sheet, a DOCX table, or a list of lines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanTable {
+    pub file: String,
+    /// The sheet or table within the file ("Sheet1", "table 2"), when there are several.
+    pub sheet: Option<String>,
+    pub headers: Vec<String>,
+    pub rows: Vec<crate::table::TableRow>,
+}
+
+/// A finding about one field of a row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldFinding {
+    pub field: &'static str,
+    pub message: String,
+}
+
+/// A rule's finding, as carried in audit records.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RowFinding {
+    pub rule: String,
+    pub criterion: Criterion,
+    pub message: String,
+}
+
+/// The audit record for one input row.
+#[derive(Debug, Clone, Serialize)]
+pub struct RowRecord {
+    pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    pub row: usize,
+    /// Every original field, unchanged, by header.
+    pub fields: serde_json::Map<String, serde_json::Value>,
+    /// "empty" when every field is blank: output but not judged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub skipped: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// The plan the row belongs to (plan id column, else file and sheet).
+    pub plan: String,
+    /// The objective as judged (the row's cells put into one sentence).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub objective: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub smart: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub criteria: Option<Criteria>,
+    pub findings: Vec<RowFinding>,
+    pub field_findings: Vec<FieldFinding>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rewrite: Option<String>,
+}
+
+/// Judges plan rows.
+pub struct Auditor<'a> {
+    pub checker: &'a Checker,
+    /// None: no rewrites (`--no-rewrite`).
+    pub rewriter: Option<&'a Rewriter<'a>>,
+}
+
+impl Auditor<'_> {
+    /// The record for row `index` of `table`.
+    pub fn audit_row(&self, table: &PlanTable, mapping: &Mapping, index: usize) -> RowRecord {
+        let row = &table.rows[index];
+        let cell = |f: Field| {
+            mapping
+                .get(f)
+                .and_then(|c| row.cells.get(c))
+                .map(|s| s.trim())
+                .unwrap_or("")
+        };
+        let mut fields = serde_json::Map::new();
+        for (i, h) in table.headers.iter().enumerate() {
+            let key = if h.is_empty() {
+                format!("column {}", i + 1)
+            } else {
+                h.clone()
+            };
+            fields.insert(
+                key,
+                serde_json::Value::String(row.cells.get(i).cloned().unwrap_or_default()),
+            );
+        }
+        // Cells beyond the header row are kept too.
+        for (i, c) in row.cells.iter().enumerate().skip(table.headers.len()) {
+            fields.insert(
+                format!("column {}", i + 1),
+                serde_json::Value::String(c.clone()),
+            );
+        }
+        let plan = match cell(Field::PlanId) {
+            "" => match &table.sheet {
+                Some(s) => format!("{} [{s}]", table.file),
+                None => table.file.clone(),
+            },
+            id => id.to_string(),
+        };
+        let mut record = RowRecord {
+            file: table.file.clone(),
+            sheet: table.sheet.clone(),
+            row: row.number,
+            fields,
+            skipped: None,
+            error: None,
+            plan,
+            objective: None,
+            smart: None,
+            criteria: None,
+            findings: Vec::new(),
+            field_findings: Vec::new(),
+            rewrite: None,
+        };
+        if row.cells.iter().all(|c| c.trim().is_empty()) {
+            record.skipped = Some("empty");
+            return record;
+        }
+        let text = compose(
+            cell(Field::Who),
+            cell(Field::What),
+            cell(Field::When),
+            cell(Field::Measure),
+        );
+        if text.trim().is_empty() {
+            record.error = Some(format!(
+                "row {}: no action to judge: the '{}' column is empty",
+                row.number,
+                mapping
+                    .get(Field::What)
+                    .and_then(|c| table.headers.get(c))
+                    .map_or("what", |h| h.as_str())
+            ));
+            return record;
+        }
+        if text.len() > crate::MAX_OBJECTIVE_BYTES {
+            record.error = Some(format!(
+                "row {}: the action is {} bytes long; the limit is {} bytes",
+                row.number,
+                text.len(),
+                crate::MAX_OBJECTIVE_BYTES
+            ));
+            return record;
+        }
+        let concern = match cell(Field::Concern) {
+            "" => None,
+            c => Some(c.to_string()),
+        };
+        let objective = Objective {
+            text: text.clone(),
+            concern,
+        };
+        let judgment = self.checker.check(&objective);
+        record.smart = Some(judgment.smart);
+        record.findings = judgment
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| RowFinding {
+                rule: f.rule.clone(),
+                criterion: f.criterion,
+                message: f.message.clone(),
+            })
+            .collect();
+        record.criteria = Some(judgment.criteria);
+        record.field_findings = self.field_findings(mapping, &cell);
+        if !judgment.smart {
+            if let Some(rewriter) = self.rewriter {
+                record.rewrite = Some(rewriter.rewrite(&objective).rewrite);
+            }
+        }
+        record.objective = Some(text);
+        record
+    }
+
+    /// Checks of the who, when and measure columns on their own.
+    fn field_findings<'c>(
+        &self,
+        mapping: &Mapping,
+        cell: &dyn Fn(Field) -> &'c str,
+    ) -> Vec<FieldFinding> {
+        let mut out = Vec::new();
+        if mapping.get(Field::Who).is_some() {
+            let who = cell(Field::Who);
+            if who.is_empty() {
+                out.push(FieldFinding {
+                    field: "who",
+                    message: "blank: nobody is named for this action".into(),
+                });
+            } else {
+                let x = self
+                    .checker
+                    .analyse(&Objective::new(format!("{who} will do it")));
+                let problem = match &x.owner {
+                    Some(Owner::Agency(_)) => Some("is an agency or service, not a named person"),
+                    Some(Owner::JobTitle(_)) => Some("is a job title with no name"),
+                    Some(Owner::Thing(_)) | None => Some("does not name a person"),
+                    Some(Owner::Person) => None,
+                };
+                if let Some(p) = problem {
+                    out.push(FieldFinding {
+                        field: "who",
+                        message: format!("'{who}' {p}"),
+                    });
+                }
+            }
+        }
+        if mapping.get(Field::When).is_some() {
+            let when = cell(Field::When);
+            if when.is_empty() {
+                out.push(FieldFinding {
+                    field: "when",
+                    message: "blank: no date or period".into(),
+                });
+            } else {
+                let x = self.checker.analyse(&Objective::new(when.to_string()));
+                if !x.times.iter().any(|t| t.kind.is_concrete()) {
+                    out.push(FieldFinding {
+                        field: "when",
+                        message: format!("'{when}' is not a real date or period"),
+                    });
+                }
+            }
+        }
+        if mapping.get(Field::Measure).is_some() {
+            let measure = cell(Field::Measure);
+            if measure.is_empty() {
+                out.push(FieldFinding {
+                    field: "measure",
+                    message: "blank: no method of measuring progress".into(),
+                });
+            } else {
+                let x = self.checker.analyse(&Objective::new(measure.to_string()));
+                let non_method = x
+                    .judgment
+                    .findings
+                    .iter()
+                    .any(|f| f.rule == "not-a-method" || f.rule == "review-without-date");
+                if x.methods.is_empty() || non_method {
+                    out.push(FieldFinding {
+                        field: "measure",
+                        message: format!("'{measure}' is not a method of measurement"),
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Puts a row's cells into one objective: "Mum will attend the group every
+/// Tuesday, measured by the attendance register". A `what` that is already a
+/// whole sentence is used as it is.
+pub fn compose(who: &str, what: &str, when: &str, measure: &str) -> String {
+    let what = what.trim().trim_end_matches('.');
+    let mut text = String::new();
+    let lower = what.to_lowercase();
+    let names_who = !who.is_empty() && lower.starts_with(&who.to_lowercase());
+    if who.is_empty() || names_who || what.is_empty() {
+        text.push_str(what);
+    } else if let Some(rest) = lower.strip_prefix("to ") {
+        text.push_str(&format!("{who} will {}", &what[what.len() - rest.len()..]));
+    } else if lower.starts_with("will ") {
+        text.push_str(&format!("{who} {what}"));
+    } else {
+        text.push_str(&format!("{who} will {}", lower_first(what)));
+    }
+    if !when.is_empty() && !lower.contains(&when.to_lowercase()) {
+        text.push(' ');
+        text.push_str(when.trim_end_matches('.'));
+    }
+    if !measure.is_empty() {
+        let m = measure.trim_end_matches('.');
+        let ml = m.to_lowercase();
+        let joined = [
+            "measured",
+            "recorded",
+            "by ",
+            "as ",
+            "evidenced",
+            "monitored",
+            "using",
+            "through",
+        ]
+        .iter()
+        .any(|p| ml.starts_with(p));
+        if joined {
+            text.push_str(&format!(", {m}"));
+        } else {
+            text.push_str(&format!(", measured by {}", lower_first(m)));
+        }
+    }
+    text.trim().to_string()
+}
+
+/// Lower-cases a first letter that only starts a sentence ("Attend" → "attend"),
+/// leaving names and acronyms ("John", "GP") alone.
+fn lower_first(text: &str) -> String {
+    let first = text.split_whitespace().next().unwrap_or("");
+    let keep = first.len() <= 1 || first.chars().skip(1).any(char::is_uppercase);
+    let common = [
+        "Attend",
+        "Take",
+        "Walk",
+        "Meet",
+        "Complete",
+        "Go",
+        "Make",
+        "Keep",
+        "Use",
+        "Call",
+        "Visit",
+        "Read",
+        "The",
+        "A",
+        "An",
+        "Observation",
+        "Attendance",
+        "School",
+        "Weekly",
+        "Monthly",
+        "Daily",
+        "Home",
+        "Parent",
+        "Self-report",
+    ];
+    if keep || !common.contains(&first) {
+        return text.to_string();
+    }
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_split_across_columns_becomes_one_objective() {
+        assert_eq!(
+            compose("Mum", "Attend the parenting group", "every Tuesday for 6 weeks", "Attendance register"),
+            "Mum will attend the parenting group every Tuesday for 6 weeks, measured by attendance register"
+        );
+        assert_eq!(
+            compose("Dad", "to engage with services", "ongoing", "by review"),
+            "Dad will engage with services ongoing, by review"
+        );
+        assert_eq!(
+            compose("Mum", "Mum will walk Amy to school", "", ""),
+            "Mum will walk Amy to school"
+        );
+        assert_eq!(
+            compose("", "John will stop disrupting the class", "", ""),
+            "John will stop disrupting the class"
+        );
+        assert_eq!(compose("Sam", "", "", ""), "");
+    }
+}
