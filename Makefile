@@ -16,11 +16,13 @@ models: check-toolchain system-deps
 	@bash scripts/install-nlprule-data.sh
 	@bash scripts/install-minilm.sh $(PROFILE)
 
-# Checks the bundled example objectives. Exit code 1 (some objective is not SMART) is the expected result here.
+# Audits the bundled example plans (two reviews of one child's plan, CSV and XLSX)
+# and writes target/demo-report.html. Exit code 1 (some action is not SMART) is the
+# expected result here.
 demo:
 	@$(MAKE) --no-print-directory models PROFILE=--release
 	cargo build --release --quiet
-	./target/release/smarten check --suggest --file data/examples/objectives.txt; status=$$?; [ $$status -le 1 ]
+	./target/release/smarten audit data/examples/plans --out target/demo-audit.jsonl --report target/demo-report.html; status=$$?; [ $$status -le 1 ]
 
 # Runs every test: unit tests (each rule's examples), CLI snapshots, robustness and quality gates.
 test: models

@@ -109,6 +109,9 @@ enum Command {
         /// Write one record per input row, in input order, to FILE.jsonl or FILE.csv.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Write a self-contained HTML report for managers.
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
         /// Say which column is which: what=Action,who=Lead,when=By when,measure=Evidence,concern=Need.
         #[arg(long, value_name = "MAP")]
         columns: Option<String>,
@@ -257,6 +260,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Audit {
             paths,
             out,
+            report,
             columns,
             quiet,
             no_rewrite,
@@ -273,10 +277,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let auditor = smarten::plan::Auditor {
                 checker: &checker,
                 rewriter: (!no_rewrite).then_some(&rewriter),
+                encoder: encoder.as_ref(),
             };
             let opts = cli::audit::Options {
                 paths,
                 out: out.clone(),
+                report: report.clone(),
                 columns,
                 quiet,
             };
@@ -284,6 +290,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             print!("{}", summary.text());
             if let Some(p) = out {
                 println!("records written to {}", p.display());
+            }
+            if let Some(p) = report {
+                println!("report written to {}", p.display());
             }
             Ok(if failed {
                 ExitCode::from(2)

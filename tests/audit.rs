@@ -343,3 +343,107 @@ fn malformed_files_are_named_and_the_rest_still_audited() {
         String::from_utf8_lossy(&run.stdout)
     );
 }
+
+#[test]
+fn the_bundled_example_shows_every_plan_finding_and_drift_in_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("audit.html");
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/examples/plans");
+    let run = smarten(&[
+        "audit",
+        "-q",
+        examples.to_str().unwrap(),
+        "--report",
+        report.to_str().unwrap(),
+    ]);
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert_eq!(run.status.code(), Some(1), "{stdout}");
+    for finding in [
+        "has no action addressing it",
+        "relates to none of the plan's concerns",
+        "Kayleigh Hughes owns no action",
+        "no review date is stated",
+        "carried over unchanged since 2026-01-12 and still not SMART",
+    ] {
+        assert!(
+            stdout.contains(finding),
+            "summary lacks '{finding}':\n{stdout}"
+        );
+    }
+    let html = std::fs::read_to_string(&report).unwrap();
+    for needle in [
+        "<svg",
+        "Failures per letter",
+        "HUG-01",
+        "suggested rewrite",
+        "carried over unchanged",
+        "[by when]",
+    ] {
+        assert!(html.contains(needle), "report lacks {needle}");
+    }
+    assert_eq!(
+        html.matches("http").count(),
+        html.matches("xmlns=\"http://www.w3.org/2000/svg\"").count(),
+        "the report refers to an external address"
+    );
+}
+
+#[test]
+fn a_plan_whose_actions_belong_only_to_agencies_lacks_family_owners() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.csv");
+    std::fs::write(
+        &plan,
+        "Plan ID,Child,Need,Lead,Action,By when,Evidence,Review date\n\
+         P9,Leo Grant,Leo misses school,School,Phone home by 9.30am on each day Leo is absent,from 1 March 2026,school register,1 June 2026\n",
+    )
+    .unwrap();
+    let run = smarten(&["audit", "-q", "--no-rewrite", plan.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(stdout.contains("Leo Grant owns no action"), "{stdout}");
+    assert!(
+        stdout.contains("no parent or carer owns an action"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("no review date"), "{stdout}");
+}
+
+#[test]
+fn relevance_to_the_plans_concerns_separates_clear_pairs() {
+    let tokenizer = smarten::models::load_tokenizer().unwrap();
+    let checker = smarten::Checker::new(std::sync::Arc::new(tokenizer), &Default::default());
+    let encoder = smarten::models::load_encoder().unwrap();
+    for encoder in [Some(&encoder), None] {
+        let auditor = smarten::plan::Auditor {
+            checker: &checker,
+            rewriter: None,
+            encoder,
+        };
+        let concerns = vec![
+            "Amy's attendance at school is 72% this term".to_string(),
+            "The kitchen is dirty and the bins overflow".to_string(),
+        ];
+        for related in [
+            "walk Amy to school by 8.45am every school day",
+            "wash up after tea and take the bins out every evening",
+        ] {
+            let (s, _) = auditor.relevance(related, &concerns);
+            assert!(
+                s >= smarten::plan::RELEVANCE_THRESHOLD,
+                "{related}: {s} (model: {})",
+                encoder.is_some()
+            );
+        }
+        for unrelated in [
+            "sell the old sofa on Facebook Marketplace",
+            "learn to play the guitar",
+        ] {
+            let (s, _) = auditor.relevance(unrelated, &concerns);
+            assert!(
+                s < smarten::plan::RELEVANCE_THRESHOLD,
+                "{unrelated}: {s} (model: {})",
+                encoder.is_some()
+            );
+        }
+    }
+}

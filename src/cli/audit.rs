@@ -130,6 +130,7 @@ impl Out {
         };
         tmp.persist(path)
             .map_err(|e| format!("{}: {e}", path.display()))?;
+        crate::cli::mark::readable_by_others(path);
         Ok(())
     }
 }
@@ -149,10 +150,14 @@ pub struct Summary {
     plans: BTreeMap<String, (usize, usize)>,
     unreadable: Vec<String>,
     not_plans: Vec<String>,
+    book: smarten::plan::plans::PlanBook,
+    /// Plan-level findings, filled in when every file has been read.
+    pub plans_report: Vec<smarten::plan::plans::PlanReport>,
 }
 
 impl Summary {
     fn add(&mut self, r: &RowRecord) {
+        self.book.add(r);
         self.rows += 1;
         if r.error.is_some() {
             self.errors += 1;
@@ -179,6 +184,29 @@ impl Summary {
         }
         for f in &r.findings {
             *self.findings.entry(f.rule.clone()).or_default() += 1;
+        }
+    }
+
+    /// The figures the HTML report shows.
+    pub fn report_data(&self) -> smarten::plan::report::Figures {
+        let mut top: Vec<(String, usize)> =
+            self.findings.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        top.truncate(10);
+        smarten::plan::report::Figures {
+            files: self.files,
+            rows: self.rows,
+            judged: self.judged,
+            smart: self.smart,
+            skipped: self.skipped_empty,
+            errors: self.errors,
+            fails: Criterion::ALL
+                .iter()
+                .map(|c| (*c, self.fails.get(c).copied().unwrap_or(0)))
+                .collect(),
+            top_findings: top,
+            unreadable: self.unreadable.clone(),
+            not_plans: self.not_plans.clone(),
         }
     }
 
@@ -240,6 +268,19 @@ impl Summary {
                 ));
             }
         }
+        let with_findings: Vec<_> = self
+            .plans_report
+            .iter()
+            .filter(|p| !p.findings.is_empty())
+            .collect();
+        if !with_findings.is_empty() {
+            out.push_str("plan findings:\n");
+            for p in with_findings {
+                for f in &p.findings {
+                    out.push_str(&format!("  {} ({}): {f}\n", p.plan, p.version));
+                }
+            }
+        }
         for u in &self.unreadable {
             out.push_str(&format!("could not read: {u}\n"));
         }
@@ -253,6 +294,7 @@ impl Summary {
 pub struct Options {
     pub paths: Vec<PathBuf>,
     pub out: Option<PathBuf>,
+    pub report: Option<PathBuf>,
     pub columns: Option<String>,
     pub quiet: bool,
 }
@@ -342,10 +384,13 @@ pub fn run(auditor: &Auditor, opts: &Options) -> Result<(Summary, bool), String>
                 });
                 shown_mappings.push(table.headers.clone());
             }
+            let concerns = smarten::plan::plan_concerns(table, &mapping);
             let records: Vec<RowRecord> = (0..table.rows.len())
                 .into_par_iter()
                 .map(|i| {
-                    let r = auditor.audit_row(table, &mapping, i);
+                    let plan = smarten::plan::plan_key(table, &mapping, &table.rows[i]);
+                    let plan_concerns = concerns.get(&plan).map_or(&[][..], |v| v.as_slice());
+                    let r = auditor.audit_row(table, &mapping, i, plan_concerns);
                     bar.inc(1);
                     r
                 })
@@ -380,6 +425,13 @@ pub fn run(auditor: &Auditor, opts: &Options) -> Result<(Summary, bool), String>
     if let (Some(o), Some(p)) = (out, &opts.out) {
         o.finish(p)?;
     }
+    summary.plans_report = summary
+        .book
+        .reports(auditor.checker.lexicon(), auditor.encoder);
+    if let Some(path) = &opts.report {
+        let html = smarten::plan::report::html(&summary.report_data(), &summary.plans_report);
+        crate::cli::mark::write_atomically(path, html.as_bytes())?;
+    }
     let failed = !summary.unreadable.is_empty() || summary.errors > 0;
     Ok((summary, failed))
 }
@@ -399,6 +451,7 @@ fn error_record(table: &smarten::plan::PlanTable, row: usize, message: String) -
         findings: Vec::new(),
         field_findings: Vec::new(),
         rewrite: None,
+        parts: Default::default(),
     }
 }
 

@@ -57,7 +57,17 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), String> {
         .map_err(|e| format!("{}: {e}", path.display()))?;
     tmp.persist(path)
         .map_err(|e| format!("{}: {e}", path.display()))?;
+    readable_by_others(path);
     Ok(())
+}
+
+/// Temporary files are created private (0600); a finished report is an ordinary file.
+pub fn readable_by_others(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644));
+    }
 }
 
 /// marks.csv: one row per answer row, in order.

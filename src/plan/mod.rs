@@ -3,7 +3,9 @@
 //! field, and given a rewrite. Pure: the readers in `read.rs` supply the rows.
 
 pub mod fields;
+pub mod plans;
 pub mod read;
+pub mod report;
 
 use crate::check::{Checker, Objective};
 use crate::finding::{Criteria, Criterion, Severity};
@@ -64,18 +66,46 @@ pub struct RowRecord {
     pub field_findings: Vec<FieldFinding>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rewrite: Option<String>,
+    /// The plan-level columns of the row, for plan findings (not output).
+    #[serde(skip)]
+    pub parts: RowParts,
 }
+
+/// The cells plan-level findings read.
+#[derive(Debug, Clone, Default)]
+pub struct RowParts {
+    pub who: String,
+    pub concern: String,
+    pub person: String,
+    pub review: String,
+    pub version: String,
+}
+
+/// Below this similarity (cosine with MiniLM) to every one of the plan's
+/// concerns, an action with no concern of its own does not relate to the plan.
+/// The same value as the faithfulness threshold of `mark`, calibrated on the
+/// exemplar bank; `tests/audit.rs` checks clear pairs on both sides.
+pub const RELEVANCE_THRESHOLD: f32 = 0.2;
 
 /// Judges plan rows.
 pub struct Auditor<'a> {
     pub checker: &'a Checker,
     /// None: no rewrites (`--no-rewrite`).
     pub rewriter: Option<&'a Rewriter<'a>>,
+    /// For relevance to the plan's concerns; word overlap without it.
+    pub encoder: Option<&'a crate::embed::SentenceEncoder>,
 }
 
 impl Auditor<'_> {
-    /// The record for row `index` of `table`.
-    pub fn audit_row(&self, table: &PlanTable, mapping: &Mapping, index: usize) -> RowRecord {
+    /// The record for row `index` of `table`. `plan_concerns` are the concerns of
+    /// the row's plan, to judge R when the row has no concern of its own.
+    pub fn audit_row(
+        &self,
+        table: &PlanTable,
+        mapping: &Mapping,
+        index: usize,
+        plan_concerns: &[String],
+    ) -> RowRecord {
         let row = &table.rows[index];
         let cell = |f: Field| {
             mapping
@@ -103,13 +133,7 @@ impl Auditor<'_> {
                 serde_json::Value::String(c.clone()),
             );
         }
-        let plan = match cell(Field::PlanId) {
-            "" => match &table.sheet {
-                Some(s) => format!("{} [{s}]", table.file),
-                None => table.file.clone(),
-            },
-            id => id.to_string(),
-        };
+        let plan = plan_key(table, mapping, row);
         let mut record = RowRecord {
             file: table.file.clone(),
             sheet: table.sheet.clone(),
@@ -124,14 +148,27 @@ impl Auditor<'_> {
             findings: Vec::new(),
             field_findings: Vec::new(),
             rewrite: None,
+            parts: RowParts {
+                who: cell(Field::Who).to_string(),
+                concern: cell(Field::Concern).to_string(),
+                person: cell(Field::PersonId).to_string(),
+                review: cell(Field::ReviewDate).to_string(),
+                version: cell(Field::Version).to_string(),
+            },
         };
         if row.cells.iter().all(|c| c.trim().is_empty()) {
             record.skipped = Some("empty");
             return record;
         }
+        if cell(Field::What).is_empty() && !cell(Field::Concern).is_empty() {
+            // A concern with no action: a plan finding, not a row to judge.
+            record.skipped = Some("no action");
+            return record;
+        }
+        let what = self.verb_lowercased(cell(Field::Who), cell(Field::What));
         let text = compose(
             cell(Field::Who),
-            cell(Field::What),
+            &what,
             cell(Field::When),
             cell(Field::Measure),
         );
@@ -163,7 +200,15 @@ impl Auditor<'_> {
             text: text.clone(),
             concern,
         };
-        let judgment = self.checker.check(&objective);
+        let analysed = self.checker.analyse(&objective);
+        let mut judgment = analysed.judgment.clone();
+        if objective.concern.is_none() && !plan_concerns.is_empty() {
+            // Compare the action itself: "Mum will ..." must not relate to "Mum has ...".
+            let action = analysed.frame.head.map_or(text.as_str(), |h| {
+                &text[analysed.analysis.tokens[h].span.start..]
+            });
+            self.judge_against_plan(action, plan_concerns, &mut judgment);
+        }
         record.smart = Some(judgment.smart);
         record.findings = judgment
             .findings
@@ -184,6 +229,89 @@ impl Auditor<'_> {
         }
         record.objective = Some(text);
         record
+    }
+
+    /// "Sell the sofa" after a who column reads "Mum will sell the sofa": a capital
+    /// on a word that can be a verb is only the cell's first letter.
+    fn verb_lowercased(&self, who: &str, what: &str) -> String {
+        let first = what.split_whitespace().next().unwrap_or("");
+        let capitalised = first.chars().next().is_some_and(char::is_uppercase)
+            && first.chars().skip(1).all(|c| !c.is_uppercase());
+        if who.is_empty() || !capitalised {
+            return what.to_string();
+        }
+        let a = crate::nlp::Analysis::new(self.checker.tokenizer(), what);
+        match a.tokens.first() {
+            Some(t) if t.can_be_verb && !t.is_proper_noun() => {
+                let mut chars = what.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_lowercase().chain(chars).collect())
+                    .unwrap_or_default()
+            }
+            _ => what.to_string(),
+        }
+    }
+
+    /// R for an action with no concern of its own: does it relate to any of the
+    /// plan's concerns (embedding similarity, or shared words and themes)?
+    fn judge_against_plan(
+        &self,
+        text: &str,
+        concerns: &[String],
+        judgment: &mut crate::finding::Judgment,
+    ) {
+        let (best, concern) = self.relevance(text, concerns);
+        let r = judgment.criteria.get_mut(Criterion::R);
+        if best >= RELEVANCE_THRESHOLD {
+            r.verdict = crate::finding::Verdict::Pass;
+            r.reasons = vec![format!("relates to the plan's concern '{concern}'")];
+        } else {
+            r.verdict = crate::finding::Verdict::Fail;
+            r.reasons = vec!["does not relate to any of the plan's concerns".to_string()];
+            judgment.findings.push(crate::finding::Finding {
+                rule: "off-concern".into(),
+                criterion: Criterion::R,
+                start: 0,
+                end: text.len(),
+                severity: Severity::Error,
+                message: "this does not relate to any of the plan's concerns".into(),
+                suggestion:
+                    "Write an action for one of the plan's concerns, or add the concern it serves"
+                        .into(),
+            });
+        }
+        judgment.smart = judgment.criteria.failing().is_empty();
+    }
+
+    /// The best similarity of `text` to one of `concerns`, and that concern.
+    pub fn relevance<'c>(&self, text: &str, concerns: &'c [String]) -> (f32, &'c str) {
+        let refs: Vec<&str> = concerns.iter().map(String::as_str).collect();
+        let sims = match self.encoder {
+            Some(e) => crate::embed::Similarity::Model(e).to_each(text, &refs),
+            None => refs
+                .iter()
+                .map(|c| {
+                    // Without the model: shared words, or a shared theme, count as related.
+                    let lexical = crate::embed::lexical_similarity(text, c);
+                    let objective = crate::check::Objective {
+                        text: text.to_string(),
+                        concern: Some(c.to_string()),
+                    };
+                    let related = self.checker.check(&objective).criteria.r.verdict
+                        != crate::finding::Verdict::Fail;
+                    if related {
+                        lexical.max(RELEVANCE_THRESHOLD)
+                    } else {
+                        lexical.min(RELEVANCE_THRESHOLD - 0.01)
+                    }
+                })
+                .collect(),
+        };
+        sims.iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map_or((0.0, ""), |(i, &s)| (s, refs[i]))
     }
 
     /// Checks of the who, when and measure columns on their own.
@@ -261,6 +389,40 @@ impl Auditor<'_> {
     }
 }
 
+/// The plan a row belongs to: its plan id, else its file (and sheet).
+pub fn plan_key(table: &PlanTable, mapping: &Mapping, row: &crate::table::TableRow) -> String {
+    let id = mapping
+        .get(Field::PlanId)
+        .and_then(|c| row.cells.get(c))
+        .map_or("", |s| s.trim());
+    match (id, &table.sheet) {
+        ("", Some(s)) => format!("{} [{s}]", table.file),
+        ("", None) => table.file.clone(),
+        (id, _) => id.to_string(),
+    }
+}
+
+/// The concerns of each plan in a table, in order of first appearance.
+pub fn plan_concerns(
+    table: &PlanTable,
+    mapping: &Mapping,
+) -> std::collections::HashMap<String, Vec<String>> {
+    let mut out: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+    let Some(col) = mapping.get(Field::Concern) else {
+        return out;
+    };
+    for row in &table.rows {
+        let c = row.cells.get(col).map_or("", |s| s.trim());
+        if !c.is_empty() {
+            let list = out.entry(plan_key(table, mapping, row)).or_default();
+            if !list.iter().any(|x| x == c) {
+                list.push(c.to_string());
+            }
+        }
+    }
+    out
+}
+
 /// Puts a row's cells into one objective: "Mum will attend the group every
 /// Tuesday, measured by the attendance register". A `what` that is already a
 /// whole sentence is used as it is.
@@ -269,7 +431,12 @@ pub fn compose(who: &str, what: &str, when: &str, measure: &str) -> String {
     let mut text = String::new();
     let lower = what.to_lowercase();
     let names_who = !who.is_empty() && lower.starts_with(&who.to_lowercase());
-    if who.is_empty() || names_who || what.is_empty() {
+    // "Mum to engage with services" names its own owner within its first words.
+    let words: Vec<&str> = lower.split_whitespace().take(3).collect();
+    let joins = |w: Option<&&str>| matches!(w, Some(&"to" | &"will" | &"must" | &"should"));
+    let capitalised = what.chars().next().is_some_and(char::is_uppercase);
+    let own_subject = joins(words.get(1)) || (capitalised && joins(words.get(2)));
+    if who.is_empty() || names_who || own_subject || what.is_empty() {
         text.push_str(what);
     } else if let Some(rest) = lower.strip_prefix("to ") {
         text.push_str(&format!("{who} will {}", &what[what.len() - rest.len()..]));
@@ -280,10 +447,11 @@ pub fn compose(who: &str, what: &str, when: &str, measure: &str) -> String {
     }
     if !when.is_empty() && !lower.contains(&when.to_lowercase()) {
         text.push(' ');
-        text.push_str(when.trim_end_matches('.'));
+        text.push_str(&lower_function_word(when.trim_end_matches('.')));
     }
     if !measure.is_empty() {
-        let m = measure.trim_end_matches('.');
+        let m = lower_function_word(measure.trim_end_matches('.'));
+        let m = m.as_str();
         let ml = m.to_lowercase();
         let joined = [
             "measured",
@@ -304,6 +472,65 @@ pub fn compose(who: &str, what: &str, when: &str, measure: &str) -> String {
         }
     }
     text.trim().to_string()
+}
+
+/// "Ongoing" and "By review" read mid-sentence as "ongoing" and "by review";
+/// "January 2026" and "Mr Evans' log" keep their capitals.
+fn lower_function_word(text: &str) -> String {
+    const WORDS: &[&str] = &[
+        "by",
+        "ongoing",
+        "at",
+        "in",
+        "within",
+        "before",
+        "after",
+        "every",
+        "each",
+        "weekly",
+        "daily",
+        "monthly",
+        "fortnightly",
+        "as",
+        "from",
+        "until",
+        "till",
+        "when",
+        "during",
+        "on",
+        "over",
+        "for",
+        "starting",
+        "review",
+        "home",
+        "health",
+        "school",
+        "observation",
+        "attendance",
+        "the",
+        "a",
+        "asap",
+        "tbc",
+        "next",
+        "end",
+        "termly",
+        "measured",
+        "recorded",
+        "evidenced",
+        "monitored",
+    ];
+    let first = text.split_whitespace().next().unwrap_or("");
+    if WORDS.contains(&first.to_lowercase().as_str())
+        && !first.chars().skip(1).any(char::is_uppercase)
+    {
+        let mut chars = text.chars();
+        chars
+            .next()
+            .map(|c| c.to_lowercase().chain(chars).collect())
+            .unwrap_or_default()
+    } else {
+        text.to_string()
+    }
 }
 
 /// Lower-cases a first letter that only starts a sentence ("Attend" → "attend"),
@@ -358,8 +585,17 @@ mod tests {
             "Mum will attend the parenting group every Tuesday for 6 weeks, measured by attendance register"
         );
         assert_eq!(
-            compose("Dad", "to engage with services", "ongoing", "by review"),
+            compose("Dad", "to engage with services", "Ongoing", "By review"),
             "Dad will engage with services ongoing, by review"
+        );
+        assert_eq!(
+            compose(
+                "Children's Services",
+                "Mum to engage with services",
+                "By 1 May 2026",
+                ""
+            ),
+            "Mum to engage with services by 1 May 2026"
         );
         assert_eq!(
             compose("Mum", "Mum will walk Amy to school", "", ""),
