@@ -274,11 +274,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 load_encoder_or_note()
             };
             let rewriter = Rewriter::new(&checker, encoder.as_ref());
-            let auditor = smarten::plan::Auditor {
-                checker: &checker,
-                rewriter: (!no_rewrite).then_some(&rewriter),
-                encoder: encoder.as_ref(),
-            };
+            let auditor = smarten::plan::Auditor::new(
+                &checker,
+                (!no_rewrite).then_some(&rewriter),
+                encoder.as_ref(),
+            );
             let opts = cli::audit::Options {
                 paths,
                 out: out.clone(),

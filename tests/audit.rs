@@ -414,11 +414,7 @@ fn relevance_to_the_plans_concerns_separates_clear_pairs() {
     let checker = smarten::Checker::new(std::sync::Arc::new(tokenizer), &Default::default());
     let encoder = smarten::models::load_encoder().unwrap();
     for encoder in [Some(&encoder), None] {
-        let auditor = smarten::plan::Auditor {
-            checker: &checker,
-            rewriter: None,
-            encoder,
-        };
+        let auditor = smarten::plan::Auditor::new(&checker, None, encoder);
         let concerns = vec![
             "Amy's attendance at school is 72% this term".to_string(),
             "The kitchen is dirty and the bins overflow".to_string(),

@@ -94,9 +94,23 @@ pub struct Auditor<'a> {
     pub rewriter: Option<&'a Rewriter<'a>>,
     /// For relevance to the plan's concerns; word overlap without it.
     pub encoder: Option<&'a crate::embed::SentenceEncoder>,
+    pub cache: AuditCache,
 }
 
-impl Auditor<'_> {
+impl<'a> Auditor<'a> {
+    pub fn new(
+        checker: &'a Checker,
+        rewriter: Option<&'a Rewriter<'a>>,
+        encoder: Option<&'a crate::embed::SentenceEncoder>,
+    ) -> Self {
+        Auditor {
+            checker,
+            rewriter,
+            encoder,
+            cache: AuditCache::default(),
+        }
+    }
+
     /// The record for row `index` of `table`. `plan_concerns` are the concerns of
     /// the row's plan, to judge R when the row has no concern of its own.
     pub fn audit_row(
@@ -224,7 +238,10 @@ impl Auditor<'_> {
         record.field_findings = self.field_findings(mapping, &cell);
         if !judgment.smart {
             if let Some(rewriter) = self.rewriter {
-                record.rewrite = Some(rewriter.rewrite(&objective).rewrite);
+                let key = (objective.text.clone(), objective.concern.clone());
+                record.rewrite = Some(AuditCache::get_or(&self.cache.rewrites, key, || {
+                    rewriter.rewrite(&objective).rewrite
+                }));
             }
         }
         record.objective = Some(text);
@@ -284,8 +301,19 @@ impl Auditor<'_> {
         judgment.smart = judgment.criteria.failing().is_empty();
     }
 
-    /// The best similarity of `text` to one of `concerns`, and that concern.
-    pub fn relevance<'c>(&self, text: &str, concerns: &'c [String]) -> (f32, &'c str) {
+    /// The best similarity of `text` to one of `concerns`, and that concern (cached).
+    pub fn relevance(&self, text: &str, concerns: &[String]) -> (f32, String) {
+        AuditCache::get_or(
+            &self.cache.relevance,
+            (text.to_string(), concerns.to_vec()),
+            || {
+                let (s, c) = self.relevance_uncached(text, concerns);
+                (s, c.to_string())
+            },
+        )
+    }
+
+    fn relevance_uncached<'c>(&self, text: &str, concerns: &'c [String]) -> (f32, &'c str) {
         let refs: Vec<&str> = concerns.iter().map(String::as_str).collect();
         let sims = match self.encoder {
             Some(e) => crate::embed::Similarity::Model(e).to_each(text, &refs),
@@ -320,72 +348,105 @@ impl Auditor<'_> {
         mapping: &Mapping,
         cell: &dyn Fn(Field) -> &'c str,
     ) -> Vec<FieldFinding> {
-        let mut out = Vec::new();
-        if mapping.get(Field::Who).is_some() {
-            let who = cell(Field::Who);
-            if who.is_empty() {
-                out.push(FieldFinding {
-                    field: "who",
-                    message: "blank: nobody is named for this action".into(),
-                });
-            } else {
+        [
+            (Field::Who, "who"),
+            (Field::When, "when"),
+            (Field::Measure, "measure"),
+        ]
+        .into_iter()
+        .filter(|(f, _)| mapping.get(*f).is_some())
+        .filter_map(|(f, name)| {
+            let value = cell(f);
+            self.cache
+                .field(f, value, || self.field_problem(f, value))
+                .map(|message| FieldFinding {
+                    field: name,
+                    message,
+                })
+        })
+        .collect()
+    }
+
+    /// What is wrong with one who, when or measure cell, if anything.
+    fn field_problem(&self, field: Field, value: &str) -> Option<String> {
+        match field {
+            Field::Who if value.is_empty() => Some("blank: nobody is named for this action".into()),
+            Field::Who => {
                 let x = self
                     .checker
-                    .analyse(&Objective::new(format!("{who} will do it")));
-                let problem = match &x.owner {
+                    .analyse(&Objective::new(format!("{value} will do it")));
+                match &x.owner {
                     Some(Owner::Agency(_)) => Some("is an agency or service, not a named person"),
                     Some(Owner::JobTitle(_)) => Some("is a job title with no name"),
                     Some(Owner::Thing(_)) | None => Some("does not name a person"),
                     Some(Owner::Person) => None,
-                };
-                if let Some(p) = problem {
-                    out.push(FieldFinding {
-                        field: "who",
-                        message: format!("'{who}' {p}"),
-                    });
                 }
+                .map(|p| format!("'{value}' {p}"))
             }
-        }
-        if mapping.get(Field::When).is_some() {
-            let when = cell(Field::When);
-            if when.is_empty() {
-                out.push(FieldFinding {
-                    field: "when",
-                    message: "blank: no date or period".into(),
-                });
-            } else {
-                let x = self.checker.analyse(&Objective::new(when.to_string()));
-                if !x.times.iter().any(|t| t.kind.is_concrete()) {
-                    out.push(FieldFinding {
-                        field: "when",
-                        message: format!("'{when}' is not a real date or period"),
-                    });
-                }
+            Field::When if value.is_empty() => Some("blank: no date or period".into()),
+            Field::When => {
+                let x = self.checker.analyse(&Objective::new(value.to_string()));
+                (!x.times.iter().any(|t| t.kind.is_concrete()))
+                    .then(|| format!("'{value}' is not a real date or period"))
             }
-        }
-        if mapping.get(Field::Measure).is_some() {
-            let measure = cell(Field::Measure);
-            if measure.is_empty() {
-                out.push(FieldFinding {
-                    field: "measure",
-                    message: "blank: no method of measuring progress".into(),
-                });
-            } else {
-                let x = self.checker.analyse(&Objective::new(measure.to_string()));
+            Field::Measure if value.is_empty() => {
+                Some("blank: no method of measuring progress".into())
+            }
+            Field::Measure => {
+                let x = self.checker.analyse(&Objective::new(value.to_string()));
                 let non_method = x
                     .judgment
                     .findings
                     .iter()
                     .any(|f| f.rule == "not-a-method" || f.rule == "review-without-date");
-                if x.methods.is_empty() || non_method {
-                    out.push(FieldFinding {
-                        field: "measure",
-                        message: format!("'{measure}' is not a method of measurement"),
-                    });
-                }
+                (x.methods.is_empty() || non_method)
+                    .then(|| format!("'{value}' is not a method of measurement"))
             }
+            _ => None,
         }
-        out
+    }
+}
+
+/// Results that repeat across an archive ("Mum", "ongoing", "by review", the same
+/// objective in many plans), computed once. Bounded: each map is cleared when it
+/// reaches [`AuditCache::LIMIT`] entries, so memory stays flat.
+#[derive(Default)]
+pub struct AuditCache {
+    fields: Cache<(Field, String), Option<String>>,
+    relevance: Cache<(String, Vec<String>), (f32, String)>,
+    rewrites: Cache<(String, Option<String>), String>,
+}
+
+type Cache<K, V> = std::sync::RwLock<std::collections::HashMap<K, V>>;
+
+impl AuditCache {
+    pub const LIMIT: usize = 50_000;
+
+    fn get_or<K: std::hash::Hash + Eq + Clone, V: Clone>(
+        map: &Cache<K, V>,
+        key: K,
+        compute: impl FnOnce() -> V,
+    ) -> V {
+        if let Some(v) = map.read().ok().and_then(|m| m.get(&key).cloned()) {
+            return v;
+        }
+        let v = compute();
+        if let Ok(mut m) = map.write() {
+            if m.len() >= Self::LIMIT {
+                m.clear();
+            }
+            m.insert(key, v.clone());
+        }
+        v
+    }
+
+    fn field(
+        &self,
+        field: Field,
+        value: &str,
+        compute: impl FnOnce() -> Option<String>,
+    ) -> Option<String> {
+        Self::get_or(&self.fields, (field, value.to_string()), compute)
     }
 }
 

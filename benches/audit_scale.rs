@@ -1,0 +1,147 @@
+//! Audits a generated CSV of 100,000 plan rows, built from the dev statements
+//! and varied (who, when, measure, concern and plan id drawn from pools), with the
+//! release binary, and reports wall time, rows per second and peak RSS.
+//! Targets: <= 60 s on 2 cores and <= 600 MB. `cargo bench --bench audit_scale`
+//! (SMARTEN_AUDIT_ROWS changes the row count; extra arguments after `--` are passed to audit).
+
+use std::io::Write;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+fn statements() -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dev = root.join("../shared/eval/statements-dev.jsonl");
+    let text = std::fs::read_to_string(&dev)
+        .or_else(|_| std::fs::read_to_string(root.join("data/examples/objectives.txt")))
+        .expect("dev statements or bundled examples");
+    text.lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l)
+                .ok()
+                .and_then(|v| v["text"].as_str().map(str::to_string))
+                .unwrap_or_else(|| l.to_string())
+        })
+        .filter(|t| !t.trim().is_empty())
+        .collect()
+}
+
+fn peak_rss_kb(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+fn main() {
+    let rows: usize = std::env::var("SMARTEN_AUDIT_ROWS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let extra: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    let whats = statements();
+    let whos = [
+        "Mum",
+        "Dad",
+        "Children's Services",
+        "the social worker",
+        "Gran",
+        "School",
+        "Kayleigh",
+        "Health visitor",
+        "Jo Clarke",
+        "Parents",
+    ];
+    let whens = [
+        "ongoing",
+        "by review",
+        "by 31 March 2026",
+        "weekly for 6 weeks",
+        "asap",
+        "every Monday",
+        "in 2 weeks",
+        "",
+        "by the end of term",
+        "at the next core group",
+    ];
+    let measures = [
+        "by review",
+        "attendance register",
+        "home visits",
+        "",
+        "observation",
+        "self-report on a 1 to 10 scale",
+        "GP record",
+        "monitoring",
+    ];
+    let concerns = [
+        "Amy's attendance is 72%",
+        "The home is unhygienic",
+        "Missed health appointments",
+        "Dad's drinking",
+        "Kayleigh pushes other children",
+        "",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("plans.csv");
+    let mut w = std::io::BufWriter::new(std::fs::File::create(&csv).unwrap());
+    writeln!(w, "Plan ID,Need,Lead,Action,By when,Evidence").unwrap();
+    for i in 0..rows {
+        let what = &whats[i % whats.len()];
+        let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+        writeln!(
+            w,
+            "P{},{},{},{},{},{}",
+            i / 8,
+            q(concerns[(i / 3) % concerns.len()]),
+            q(whos[(i / 7) % whos.len()]),
+            q(what),
+            q(whens[(i / 11) % whens.len()]),
+            q(measures[(i / 13) % measures.len()])
+        )
+        .unwrap();
+    }
+    drop(w);
+    let out = dir.path().join("audit.jsonl");
+    let start = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_smarten"))
+        .args([
+            "audit",
+            "-q",
+            csv.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .args(&extra)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("the smarten binary runs");
+    let mut peak = 0;
+    let status = loop {
+        if let Some(kb) = peak_rss_kb(child.id()) {
+            peak = peak.max(kb);
+        }
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let secs = start.elapsed().as_secs_f64();
+    let records = std::fs::read_to_string(&out)
+        .map(|t| t.lines().count())
+        .unwrap_or(0);
+    println!(
+        "audit of {rows} rows ({} extra args {:?}): exit {:?}, {records} records, {secs:.1} s ({:.0} rows/s), peak RSS {} MB (targets: <= 60 s, <= 600 MB)",
+        extra.len(),
+        extra,
+        status.code(),
+        rows as f64 / secs,
+        peak / 1024
+    );
+}
