@@ -115,34 +115,50 @@ pub fn parse_delimited_all(origin: &str, text: &str) -> Result<Table, TableError
 }
 
 fn parse_delimited_rows(origin: &str, text: &str, keep_empty: bool) -> Result<Table, TableError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let first_line = text.lines().next().unwrap_or("");
+    let (table, bad) = parse_delimited_bytes(origin, text.as_bytes(), keep_empty)?;
+    match bad.into_iter().next() {
+        Some((row, reason)) => Err(TableError::BadRow {
+            origin: origin.to_string(),
+            row,
+            reason,
+        }),
+        None => Ok(table),
+    }
+}
+
+/// Parses delimited bytes, keeping empty rows when `keep_empty`. A row with a
+/// cell that is not UTF-8 is returned apart, as (row number, reason), so that
+/// the rest of the file is still read.
+pub fn parse_delimited_bytes(
+    origin: &str,
+    bytes: &[u8],
+    keep_empty: bool,
+) -> Result<(Table, Vec<(usize, String)>), TableError> {
+    let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let first_line = text.split(|&b| b == b'\n').next().unwrap_or(&[]);
     let delimiter = [b'\t', b';', b',']
         .into_iter()
-        .max_by_key(|d| first_line.bytes().filter(|b| b == d).count())
-        .filter(|d| first_line.bytes().any(|b| b == *d))
+        .max_by_key(|d| first_line.iter().filter(|b| *b == d).count())
+        .filter(|d| first_line.contains(d))
         .unwrap_or(b',');
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .from_reader(text.as_bytes());
+        .from_reader(text);
+    // Line numbers from byte offsets: the csv reader does not count blank lines.
+    let line_of = |byte: u64| {
+        let mut end = (byte as usize).min(text.len());
+        // A record's position can include the blank lines skipped before it.
+        while end < text.len() && matches!(text[end], b'\n' | b'\r') {
+            end += 1;
+        }
+        text[..end].iter().filter(|&&b| b == b'\n').count() + 1
+    };
     let mut headers: Option<Vec<String>> = None;
     let mut rows = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        // Line numbers from byte offsets: the csv reader does not count blank lines.
-        let line_of = |byte: u64| {
-            let mut end = (byte as usize).min(text.len());
-            // A record's position can include the blank lines skipped before it.
-            while end < text.len() && matches!(text.as_bytes()[end], b'\n' | b'\r') {
-                end += 1;
-            }
-            text.as_bytes()[..end]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1
-        };
+    let mut bad = Vec::new();
+    for (i, record) in reader.byte_records().enumerate() {
         let number = record
             .as_ref()
             .ok()
@@ -153,12 +169,36 @@ fn parse_delimited_rows(origin: &str, text: &str, keep_empty: bool) -> Result<Ta
             row: e.position().map_or(i + 1, |p| line_of(p.byte())),
             reason: format!("cannot be parsed as CSV: {e}"),
         })?;
-        let cells: Vec<String> = record.iter().map(str::to_string).collect();
+        let mut cells = Vec::with_capacity(record.len());
+        let mut not_utf8 = None;
+        for (c, field) in record.iter().enumerate() {
+            match std::str::from_utf8(field) {
+                Ok(s) => cells.push(s.to_string()),
+                Err(_) => {
+                    not_utf8.get_or_insert(c + 1);
+                    cells.push(String::from_utf8_lossy(field).into_owned());
+                }
+            }
+        }
         if headers.is_none() {
             if cells.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
+            if let Some(col) = not_utf8 {
+                return Err(TableError::BadRow {
+                    origin: origin.to_string(),
+                    row: number,
+                    reason: format!("column {col} of the header row is not UTF-8 text"),
+                });
+            }
             headers = Some(cells.iter().map(|c| c.trim().to_string()).collect());
+            continue;
+        }
+        if let Some(col) = not_utf8 {
+            bad.push((
+                number,
+                format!("row {number}, column {col}: the cell is not UTF-8 text; save the file as UTF-8"),
+            ));
             continue;
         }
         if !keep_empty && cells.iter().all(|c| c.trim().is_empty()) {
@@ -171,7 +211,7 @@ fn parse_delimited_rows(origin: &str, text: &str, keep_empty: bool) -> Result<Ta
     })?;
     // The csv reader accepts a quote that is never closed and swallows the rest of
     // the file into one cell; refuse it instead, naming the row it starts on.
-    if text.bytes().filter(|&b| b == b'"').count() % 2 == 1 {
+    if text.iter().filter(|&&b| b == b'"').count() % 2 == 1 {
         let row = rows
             .iter()
             .rev()
@@ -184,11 +224,14 @@ fn parse_delimited_rows(origin: &str, text: &str, keep_empty: bool) -> Result<Ta
             reason: "a quote (\") opened on this row is never closed".to_string(),
         });
     }
-    Ok(Table {
-        origin: origin.to_string(),
-        headers,
-        rows,
-    })
+    Ok((
+        Table {
+            origin: origin.to_string(),
+            headers,
+            rows,
+        },
+        bad,
+    ))
 }
 
 fn read_xlsx(path: &Path) -> Result<Table, TableError> {
@@ -275,6 +318,18 @@ mod tests {
         let err = parse_delimited("bad.csv", "a,b\n1,2\n\"3,4\n").unwrap_err();
         let text = err.to_string();
         assert!(text.starts_with("bad.csv: row"), "{text}");
+    }
+
+    #[test]
+    fn a_cell_that_is_not_utf8_is_a_bad_row_and_the_rest_is_read() {
+        let bytes = b"Action,Lead\nAttend school,Mum\nCall the GP,D\xe9borah\nRead daily,Sam\n";
+        let (t, bad) = parse_delimited_bytes("plan.csv", bytes, true).unwrap();
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(bad.len(), 1);
+        assert_eq!(bad[0].0, 3);
+        assert!(bad[0].1.contains("column 2"), "{}", bad[0].1);
+        let err = parse_delimited_rows("plan.csv", &String::from_utf8_lossy(bytes), false);
+        assert!(err.is_ok(), "lossy text has no bad bytes left");
     }
 
     #[test]

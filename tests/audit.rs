@@ -291,6 +291,11 @@ fn malformed_files_are_named_and_the_rest_still_audited() {
         "{\"text\": \"Mum to engage\"}\nnot json\n",
     )
     .unwrap();
+    std::fs::write(
+        plans.join("latin1.csv"),
+        b"Action,Lead\nWalk Amy to school by 8.45am every day for 6 weeks,Mum\nCall the GP by Friday,D\xe9borah\n".as_slice(),
+    )
+    .unwrap();
     let out = dir.path().join("audit.jsonl");
     let run = smarten(&[
         "audit",
@@ -326,6 +331,18 @@ fn malformed_files_are_named_and_the_rest_still_audited() {
     assert_eq!(bad.len(), 2);
     assert_eq!(bad[1]["row"], 2);
     assert!(bad[1]["error"].as_str().unwrap().contains("invalid JSON"));
+    // A cell in another encoding: that row carries an error naming row and column.
+    let latin = per_file("latin1.csv");
+    assert_eq!(latin.len(), 2);
+    assert!(latin[0]["error"].is_null());
+    assert!(
+        latin[1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("row 3, column 2"),
+        "{}",
+        latin[1]
+    );
 
     // --columns names the action column.
     let run = smarten(&[

@@ -5,7 +5,7 @@
 
 use super::fields::{Field, Mapping};
 use super::PlanTable;
-use crate::table::{cell_text, parse_delimited_all, TableRow};
+use crate::table::{cell_text, TableRow};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -84,7 +84,9 @@ pub fn read_plan_file(path: &Path) -> Result<PlanFile, String> {
     };
     match ext.as_str() {
         "csv" | "tsv" => {
-            let t = parse_delimited_all(&name, &read_text()?).map_err(|e| e.to_string())?;
+            let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
+            let (t, bad_rows) = crate::table::parse_delimited_bytes(&name, &bytes, true)
+                .map_err(|e| e.to_string())?;
             Ok(PlanFile {
                 tables: vec![PlanTable {
                     file: name,
@@ -92,7 +94,7 @@ pub fn read_plan_file(path: &Path) -> Result<PlanFile, String> {
                     headers: t.headers,
                     rows: t.rows,
                 }],
-                bad_rows: Vec::new(),
+                bad_rows,
             })
         }
         "xlsx" | "xlsm" => read_xlsx(path, &name),
