@@ -218,9 +218,15 @@ impl<'a> Auditor<'a> {
         let mut judgment = analysed.judgment.clone();
         if objective.concern.is_none() && !plan_concerns.is_empty() {
             // Compare the action itself: "Mum will ..." must not relate to "Mum has ...".
-            let action = analysed.frame.head.map_or(text.as_str(), |h| {
-                &text[analysed.analysis.tokens[h].span.start..]
-            });
+            // With a who column the what cell is the action (and repeats across an
+            // archive, so its relevance is cached); else the objective from its verb on.
+            let action = if !cell(Field::Who).is_empty() && !what.is_empty() {
+                what.as_str()
+            } else {
+                analysed.frame.head.map_or(text.as_str(), |h| {
+                    &text[analysed.analysis.tokens[h].span.start..]
+                })
+            };
             self.judge_against_plan(action, plan_concerns, &mut judgment);
         }
         record.smart = Some(judgment.smart);
@@ -257,6 +263,12 @@ impl<'a> Auditor<'a> {
         if who.is_empty() || !capitalised {
             return what.to_string();
         }
+        AuditCache::get_or(&self.cache.lowered, what.to_string(), || {
+            self.lower_if_verb(what)
+        })
+    }
+
+    fn lower_if_verb(&self, what: &str) -> String {
         let a = crate::nlp::Analysis::new(self.checker.tokenizer(), what);
         match a.tokens.first() {
             Some(t) if t.can_be_verb && !t.is_proper_noun() => {
@@ -415,6 +427,7 @@ pub struct AuditCache {
     fields: Cache<(Field, String), Option<String>>,
     relevance: Cache<(String, Vec<String>), (f32, String)>,
     rewrites: Cache<(String, Option<String>), String>,
+    lowered: Cache<String, String>,
 }
 
 type Cache<K, V> = std::sync::RwLock<std::collections::HashMap<K, V>>;
