@@ -146,14 +146,21 @@ pub fn parse_delimited_bytes(
         .has_headers(false)
         .flexible(true)
         .from_reader(text);
-    // Line numbers from byte offsets: the csv reader does not count blank lines.
-    let line_of = |byte: u64| {
+    // Line numbers from byte offsets (the csv reader does not count blank lines),
+    // counted incrementally: records arrive in order, so each byte is scanned once.
+    let mut counted = (0usize, 1usize);
+    let mut line_of = |byte: u64| {
         let mut end = (byte as usize).min(text.len());
         // A record's position can include the blank lines skipped before it.
         while end < text.len() && matches!(text[end], b'\n' | b'\r') {
             end += 1;
         }
-        text[..end].iter().filter(|&&b| b == b'\n').count() + 1
+        if end < counted.0 {
+            counted = (0, 1);
+        }
+        counted.1 += text[counted.0..end].iter().filter(|&&b| b == b'\n').count();
+        counted.0 = end;
+        counted.1
     };
     let mut headers: Option<Vec<String>> = None;
     let mut rows = Vec::new();

@@ -13,6 +13,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+/// Rows judged at a time: enough to keep both cores busy, few enough to keep memory flat.
+const CHUNK: usize = 2048;
+
 /// Where records go: JSONL or CSV, into a temporary file renamed at the end.
 enum Out {
     Jsonl(std::io::BufWriter<tempfile::NamedTempFile>),
@@ -385,31 +388,35 @@ pub fn run(auditor: &Auditor, opts: &Options) -> Result<(Summary, bool), String>
                 shown_mappings.push(table.headers.clone());
             }
             let concerns = smarten::plan::plan_concerns(table, &mapping);
-            let records: Vec<RowRecord> = (0..table.rows.len())
-                .into_par_iter()
-                .map(|i| {
-                    let plan = smarten::plan::plan_key(table, &mapping, &table.rows[i]);
-                    let plan_concerns = concerns.get(&plan).map_or(&[][..], |v| v.as_slice());
-                    let r = auditor.audit_row(table, &mapping, i, plan_concerns);
-                    bar.inc(1);
-                    r
-                })
-                .collect();
             // Rows that could not be read go in their place, by row number.
             let mut bad = std::mem::take(&mut bad_rows);
             bad.sort();
             let mut bad = bad.into_iter().peekable();
-            for r in &records {
-                while let Some((n, msg)) = bad.next_if(|(n, _)| *n < r.row) {
-                    let e = error_record(table, n, msg);
-                    summary.add(&e);
-                    if let Some(o) = out.as_mut() {
-                        o.write(&e)?;
+            // Chunks keep memory flat: only CHUNK records are held at a time.
+            for chunk_start in (0..table.rows.len()).step_by(CHUNK) {
+                let chunk_end = (chunk_start + CHUNK).min(table.rows.len());
+                let records: Vec<RowRecord> = (chunk_start..chunk_end)
+                    .into_par_iter()
+                    .map(|i| {
+                        let plan = smarten::plan::plan_key(table, &mapping, &table.rows[i]);
+                        let plan_concerns = concerns.get(&plan).map_or(&[][..], |v| v.as_slice());
+                        let r = auditor.audit_row(table, &mapping, i, plan_concerns);
+                        bar.inc(1);
+                        r
+                    })
+                    .collect();
+                for r in &records {
+                    while let Some((n, msg)) = bad.next_if(|(n, _)| *n < r.row) {
+                        let e = error_record(table, n, msg);
+                        summary.add(&e);
+                        if let Some(o) = out.as_mut() {
+                            o.write(&e)?;
+                        }
                     }
-                }
-                summary.add(r);
-                if let Some(o) = out.as_mut() {
-                    o.write(r)?;
+                    summary.add(r);
+                    if let Some(o) = out.as_mut() {
+                        o.write(r)?;
+                    }
                 }
             }
             for (n, msg) in bad {
