@@ -37,10 +37,13 @@ fn peak_rss_kb(pid: u32) -> Option<u64> {
 }
 
 fn main() {
+    // `cargo bench` passes --bench; under `cargo test --all-targets` this runs as a
+    // quick smoke test of the same path on a few rows.
+    let bench = std::env::args().any(|a| a == "--bench");
     let rows: usize = std::env::var("SMARTEN_AUDIT_ROWS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(100_000);
+        .unwrap_or(if bench { 100_000 } else { 200 });
     let extra: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| a != "--bench")
