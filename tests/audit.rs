@@ -366,15 +366,32 @@ fn the_bundled_example_shows_every_plan_finding_and_drift_in_the_report() {
     let dir = tempfile::tempdir().unwrap();
     let report = dir.path().join("audit.html");
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/examples/plans");
+    let out = dir.path().join("audit.jsonl");
     let run = smarten(&[
         "audit",
         "-q",
         examples.to_str().unwrap(),
         "--report",
         report.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
     ]);
     let stdout = String::from_utf8_lossy(&run.stdout);
     assert_eq!(run.status.code(), Some(1), "{stdout}");
+    // The carried-over row is flagged in its own record too.
+    let drifted: Vec<serde_json::Value> = records(&out)
+        .into_iter()
+        .filter(|r| r.get("drift").is_some())
+        .collect();
+    assert_eq!(drifted.len(), 1, "{drifted:?}");
+    assert!(drifted[0]["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("hughes-2026-03-09.xlsx"));
+    assert_eq!(
+        drifted[0]["drift"],
+        "carried over unchanged since 2026-01-12 and still not SMART"
+    );
     for finding in [
         "has no action addressing it",
         "relates to none of the plan's concerns",

@@ -13,6 +13,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+/// A record's file, sheet ("" for none) and row.
+type DriftKey = (String, String, usize);
+
 /// Rows judged at a time: enough to keep both cores busy, few enough to keep memory flat.
 const CHUNK: usize = 2048;
 
@@ -57,6 +60,7 @@ impl Out {
                     "rewrite",
                     "objective",
                     "fields",
+                    "drift",
                 ])
                 .map_err(|e| e.to_string())?;
                 Ok(Out::Csv(Box::new(w)))
@@ -120,19 +124,71 @@ impl Out {
                     r.rewrite.clone().unwrap_or_default(),
                     r.objective.clone().unwrap_or_default(),
                     serde_json::Value::Object(r.fields.clone()).to_string(),
+                    String::new(),
                 ])
                 .map_err(|e| e.to_string())
             }
         }
     }
 
-    fn finish(self, path: &Path) -> Result<(), String> {
-        let tmp = match self {
-            Out::Jsonl(w) => w.into_inner().map_err(|e| e.to_string())?,
-            Out::Csv(w) => w.into_inner().map_err(|e| e.to_string())?,
+    /// Moves the records into place. Drift is known only once every version has
+    /// been read, so rows carried over get their `drift` note in a second,
+    /// streaming pass over the written records.
+    fn finish(self, path: &Path, drift: &HashMap<DriftKey, String>) -> Result<(), String> {
+        let err = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
+        let (tmp, csv) = match self {
+            Out::Jsonl(w) => (w.into_inner().map_err(|e| err(&e))?, false),
+            Out::Csv(w) => (w.into_inner().map_err(|e| err(&e))?, true),
         };
-        tmp.persist(path)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let tmp = if drift.is_empty() {
+            tmp
+        } else {
+            let dir = path
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let marked = tempfile::NamedTempFile::new_in(dir).map_err(|e| err(&e))?;
+            let input = std::io::BufReader::new(tmp.reopen().map_err(|e| err(&e))?);
+            if csv {
+                let mut r = csv::Reader::from_reader(input);
+                let mut w = csv::Writer::from_writer(marked);
+                w.write_record(r.headers().map_err(|e| err(&e))?)
+                    .map_err(|e| err(&e))?;
+                for rec in r.records() {
+                    let mut rec: Vec<String> = rec
+                        .map_err(|e| err(&e))?
+                        .iter()
+                        .map(str::to_string)
+                        .collect();
+                    let key = (rec[0].clone(), rec[1].clone(), rec[2].parse().unwrap_or(0));
+                    if let (Some(note), Some(last)) = (drift.get(&key), rec.last_mut()) {
+                        *last = note.clone();
+                    }
+                    w.write_record(&rec).map_err(|e| err(&e))?;
+                }
+                w.into_inner().map_err(|e| err(&e))?
+            } else {
+                use std::io::BufRead;
+                let mut w = std::io::BufWriter::new(marked);
+                for line in input.lines() {
+                    let line = line.map_err(|e| err(&e))?;
+                    let mut v: serde_json::Value =
+                        serde_json::from_str(&line).map_err(|e| err(&e))?;
+                    let key = (
+                        v["file"].as_str().unwrap_or("").to_string(),
+                        v["sheet"].as_str().unwrap_or("").to_string(),
+                        v["row"].as_u64().unwrap_or(0) as usize,
+                    );
+                    if let (Some(note), Some(obj)) = (drift.get(&key), v.as_object_mut()) {
+                        obj.insert("drift".into(), serde_json::Value::String(note.clone()));
+                    }
+                    serde_json::to_writer(&mut w, &v).map_err(|e| err(&e))?;
+                    w.write_all(b"\n").map_err(|e| err(&e))?;
+                }
+                w.into_inner().map_err(|e| err(&e.error()))?
+            }
+        };
+        tmp.persist(path).map_err(|e| err(&e))?;
         crate::cli::mark::readable_by_others(path);
         Ok(())
     }
@@ -429,12 +485,26 @@ pub fn run(auditor: &Auditor, opts: &Options) -> Result<(Summary, bool), String>
         }
     }
     bar.finish_and_clear();
-    if let (Some(o), Some(p)) = (out, &opts.out) {
-        o.finish(p)?;
-    }
     summary.plans_report = summary
         .book
         .reports(auditor.checker.lexicon(), auditor.encoder);
+    if let (Some(o), Some(p)) = (out, &opts.out) {
+        let drift: HashMap<DriftKey, String> = summary
+            .plans_report
+            .iter()
+            .flat_map(|p| p.drift.iter())
+            .map(|d| {
+                (
+                    (d.file.clone(), d.sheet.clone().unwrap_or_default(), d.row),
+                    format!(
+                        "carried over unchanged since {} and still not SMART",
+                        d.since
+                    ),
+                )
+            })
+            .collect();
+        o.finish(p, &drift)?;
+    }
     if let Some(path) = &opts.report {
         let html = smarten::plan::report::html(&summary.report_data(), &summary.plans_report);
         crate::cli::mark::write_atomically(path, html.as_bytes())?;

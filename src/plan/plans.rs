@@ -18,6 +18,8 @@ pub const DRIFT_SIMILARITY: f32 = 0.9;
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanAction {
     pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
     pub row: usize,
     pub objective: String,
     pub who: String,
@@ -48,6 +50,8 @@ pub struct Drift {
     pub since: String,
     pub versions: Vec<String>,
     pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
     pub row: usize,
 }
 
@@ -108,6 +112,7 @@ impl PlanBook {
         let failing = r.criteria.as_ref().map(|c| c.failing()).unwrap_or_default();
         v.actions.push(PlanAction {
             file: r.file.clone(),
+            sheet: r.sheet.clone(),
             row: r.row,
             objective: r.objective.clone().unwrap_or_default(),
             who: r.parts.who.clone(),
@@ -304,6 +309,7 @@ fn carried_over(
                 since: first,
                 versions: seen_in,
                 file: a.file.clone(),
+                sheet: a.sheet.clone(),
                 row: a.row,
             });
         }
