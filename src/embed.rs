@@ -79,6 +79,24 @@ impl SentenceEncoder {
     }
 }
 
+/// Keeps OpenBLAS to one thread, for parallel work such as `audit`: its own
+/// thread pool otherwise spins (sched_yield) beside rayon's workers and the
+/// tagger, which took a third of the CPU there. A single sentence at a time is
+/// faster with OpenBLAS's threads, so `rewrite` leaves them alone. OpenBLAS reads
+/// its environment before `main`, so the setting goes through its C API, looked
+/// up at run time (it is absent with other BLASes).
+pub fn single_threaded_blas() {
+    #[cfg(unix)]
+    unsafe {
+        let name = c"openblas_set_num_threads";
+        let f = libc::dlsym(libc::RTLD_DEFAULT, name.as_ptr());
+        if !f.is_null() {
+            let set: extern "C" fn(libc::c_int) = std::mem::transmute(f);
+            set(1);
+        }
+    }
+}
+
 /// Cosine similarity of two vectors (0 when either is zero).
 pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
     let dot: f32 = a.iter().zip(b).map(|(x, y)| x * y).sum();

@@ -278,7 +278,16 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             } else {
                 load_encoder_or_note()
             };
-            let rewriter = Rewriter::new(&checker, encoder.as_ref().filter(|_| rich_rewrites));
+            // Rows run in parallel: OpenBLAS must not add spinning threads of its own.
+            smarten::embed::single_threaded_blas();
+            // Bulk rewrites: word-overlap ranking and the single nearest exemplar,
+            // unless --rich-rewrites asks for what `rewrite` does.
+            let rewriter = Rewriter::new(&checker, encoder.as_ref().filter(|_| rich_rewrites))
+                .with_nearest(if rich_rewrites {
+                    smarten::rewrite::NEAREST_EXEMPLARS
+                } else {
+                    1
+                });
             let auditor = smarten::plan::Auditor::new(
                 &checker,
                 (!no_rewrite).then_some(&rewriter),

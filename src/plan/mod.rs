@@ -246,7 +246,7 @@ impl<'a> Auditor<'a> {
             if let Some(rewriter) = self.rewriter {
                 let key = (objective.text.clone(), objective.concern.clone());
                 record.rewrite = Some(AuditCache::get_or(&self.cache.rewrites, key, || {
-                    rewriter.rewrite(&objective).rewrite
+                    rewriter.rewrite_analysed(&objective, &analysed).rewrite
                 }));
             }
         }

@@ -72,6 +72,8 @@ pub struct Rewriter<'a> {
     bank: ExemplarBank,
     encoder: Option<&'a SentenceEncoder>,
     generator: Option<&'a dyn Generate>,
+    /// How many exemplars are retrieved as candidate actions.
+    nearest: usize,
 }
 
 /// Every candidate considered for one objective, for reviewers and tests.
@@ -120,7 +122,15 @@ impl<'a> Rewriter<'a> {
             bank,
             encoder,
             generator: None,
+            nearest: NEAREST_EXEMPLARS,
         }
+    }
+
+    /// Retrieve only the `k` nearest exemplars (bulk audits use 1: fewer
+    /// candidates to re-check, at some cost to the choice).
+    pub fn with_nearest(mut self, k: usize) -> Self {
+        self.nearest = k.max(1);
+        self
     }
 
     /// Also take candidates from a seq2seq model.
@@ -154,6 +164,12 @@ impl<'a> Rewriter<'a> {
     /// Rewrites one objective. An objective that is already SMART comes back unchanged.
     pub fn rewrite(&self, objective: &Objective) -> Rewrite {
         let x = self.checker.analyse(objective);
+        self.rewrite_analysed(objective, &x)
+    }
+
+    /// As [`Self::rewrite`], for an objective the caller has already analysed
+    /// with the same checker (the audit does, to judge the row).
+    pub fn rewrite_analysed(&self, objective: &Objective, x: &crate::check::Analysed) -> Rewrite {
         let before = x.judgment.criteria.clone();
         let findings = x.judgment.findings.clone();
         if x.judgment.smart {
@@ -176,7 +192,7 @@ impl<'a> Rewriter<'a> {
             .as_deref()
             .filter(|c| !c.trim().is_empty());
         let original = self.embed_one(&objective.text);
-        let candidates = self.candidates(objective, &x, concern, original.as_deref());
+        let candidates = self.candidates(objective, x, concern, original.as_deref());
         self.choose(
             objective,
             concern,
@@ -240,9 +256,9 @@ impl<'a> Rewriter<'a> {
         };
         let nearest = if query == objective.text {
             self.bank
-                .nearest_to(&query, original, NEAREST_EXEMPLARS, self.encoder)
+                .nearest_to(&query, original, self.nearest, self.encoder)
         } else {
-            self.bank.nearest(&query, NEAREST_EXEMPLARS, self.encoder)
+            self.bank.nearest(&query, self.nearest, self.encoder)
         };
         let mut candidates = Repairer {
             x,
