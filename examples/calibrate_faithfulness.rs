@@ -9,25 +9,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let encoder = smarten::models::load_encoder()?;
     let bank = ExemplarBank::bundled();
     let n = bank.exemplars.len();
-    let vague: Vec<&str> = (0..n).map(|i| bank.vague_action(i)).collect();
-    let actions: Vec<String> = bank
-        .exemplars
-        .iter()
-        .map(|e| smarten::rewrite::draft::Pronouns::They.apply(&e.action))
-        .collect();
-    let va = encoder.embed(&vague)?;
-    let aa = encoder.embed(&actions.iter().map(String::as_str).collect::<Vec<_>>())?;
-    let mut same = Vec::new();
-    let mut other = Vec::new();
-    for i in 0..n {
-        same.push(smarten::embed::cosine(&va[i], &aa[i]));
-        // The action of an exemplar from another domain, a fixed stride away.
-        let mut j = (i + 37) % n;
-        while bank.exemplars[j].domain == bank.exemplars[i].domain {
-            j = (j + 1) % n;
-        }
-        other.push(smarten::embed::cosine(&va[i], &aa[j]));
-    }
+    let (same, other) = smarten::mark::faithfulness_pairs(&bank, &encoder)?;
     let mut best = (0.0, 0.0);
     for k in 0..60 {
         let t = k as f32 * 0.01;

@@ -393,7 +393,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             if let Some(g) = &generator {
                 rewriter = rewriter.with_generator(g);
             }
-            rewrite(&checker, &rewriter, &records, format, use_color(&color))
+            rewrite(&rewriter, &records, format, use_color(&color))
         }
     }
 }
@@ -411,7 +411,7 @@ fn run_mark(config: &Config, args: MarkArgs) -> Result<ExitCode, String> {
         if let Some(path) = report {
             cli::mark::write_atomically(
                 &path,
-                cli::mark::html(None, &[], None, Some(&c)).as_bytes(),
+                smarten::mark::report::html(None, &[], None, Some(&c)).as_bytes(),
             )?;
             println!("report written to {}", path.display());
         }
@@ -461,7 +461,12 @@ fn run_mark(config: &Config, args: MarkArgs) -> Result<ExitCode, String> {
         cli::mark::write_atomically(path, &cli::mark::marks_csv(&marks)?)?;
     }
     if let Some(path) = &args.report {
-        let html = cli::mark::html(Some(&exercise), &marks, Some(&summary), confidence.as_ref());
+        let html = smarten::mark::report::html(
+            Some(&exercise),
+            &marks,
+            Some(&summary),
+            confidence.as_ref(),
+        );
         cli::mark::write_atomically(path, html.as_bytes())?;
     }
     print!("{}", cli::mark::summary_text(&summary, &origin));
@@ -665,13 +670,11 @@ fn check(
 /// Rewrites each objective and prints the result; exit 1 when some objective
 /// needed rewriting, 2 when some input could not be read.
 fn rewrite(
-    checker: &Checker,
     rewriter: &Rewriter,
     records: &[Record],
     format: Format,
     color: bool,
 ) -> Result<ExitCode, String> {
-    let _ = checker;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut any_error = false;

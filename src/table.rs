@@ -242,6 +242,19 @@ pub fn parse_delimited_bytes(
 }
 
 fn read_xlsx(path: &Path) -> Result<Table, TableError> {
+    read_xlsx_sheets(path, false)?
+        .into_iter()
+        .next()
+        .map(|(_, table)| table)
+        .ok_or_else(|| TableError::Unreadable {
+            path: path.display().to_string(),
+            reason: "the workbook has no sheet with a header row".into(),
+        })
+}
+
+/// Every sheet of an XLSX workbook that has a header row, with its name. Rows whose cells are all empty are kept when `keep_empty`
+/// (but never trailing ones, which are the sheet's formatting).
+pub fn read_xlsx_sheets(path: &Path, keep_empty: bool) -> Result<Vec<(String, Table)>, TableError> {
     use calamine::{open_workbook, Reader, Xlsx};
     let unreadable = |reason: String| TableError::Unreadable {
         path: path.display().to_string(),
@@ -249,38 +262,46 @@ fn read_xlsx(path: &Path) -> Result<Table, TableError> {
     };
     let mut workbook: Xlsx<_> = open_workbook(path)
         .map_err(|e| unreadable(format!("not a readable XLSX workbook: {e}")))?;
-    let sheet = workbook
-        .sheet_names()
-        .first()
-        .cloned()
-        .ok_or_else(|| unreadable("the workbook has no sheets".into()))?;
-    let range = workbook
-        .worksheet_range(&sheet)
-        .map_err(|e| unreadable(format!("sheet '{sheet}' cannot be read: {e}")))?;
-    let origin = format!("{} [{sheet}]", path.display());
-    let first_row = range.start().map_or(0, |(r, _)| r as usize);
-    let mut headers: Option<Vec<String>> = None;
-    let mut rows = Vec::new();
-    for (i, row) in range.rows().enumerate() {
-        let cells: Vec<String> = row.iter().map(cell_text).collect();
-        let number = first_row + i + 1;
-        if cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
+    let mut tables = Vec::new();
+    for sheet in workbook.sheet_names().to_vec() {
+        let range = workbook
+            .worksheet_range(&sheet)
+            .map_err(|e| unreadable(format!("sheet '{sheet}' cannot be read: {e}")))?;
+        let first_row = range.start().map_or(0, |(r, _)| r as usize);
+        let mut headers: Option<Vec<String>> = None;
+        let mut rows = Vec::new();
+        for (i, row) in range.rows().enumerate() {
+            let cells: Vec<String> = row.iter().map(cell_text).collect();
+            let empty = cells.iter().all(|c| c.trim().is_empty());
+            match &headers {
+                None if empty => continue,
+                None => headers = Some(cells.iter().map(|c| c.trim().to_string()).collect()),
+                Some(_) if empty && !keep_empty => continue,
+                Some(_) => rows.push(TableRow {
+                    number: first_row + i + 1,
+                    cells,
+                }),
+            }
         }
-        if headers.is_none() {
-            headers = Some(cells.iter().map(|c| c.trim().to_string()).collect());
-        } else {
-            rows.push(TableRow { number, cells });
+        while rows
+            .last()
+            .is_some_and(|r| r.cells.iter().all(|c| c.trim().is_empty()))
+        {
+            rows.pop();
+        }
+        if let Some(headers) = headers {
+            let origin = format!("{} [{sheet}]", path.display());
+            tables.push((
+                sheet,
+                Table {
+                    origin,
+                    headers,
+                    rows,
+                },
+            ));
         }
     }
-    let headers = headers.ok_or(TableError::NoHeader {
-        origin: origin.clone(),
-    })?;
-    Ok(Table {
-        origin,
-        headers,
-        rows,
-    })
+    Ok(tables)
 }
 
 /// The text of a spreadsheet cell; whole numbers without a decimal point.

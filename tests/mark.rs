@@ -317,29 +317,9 @@ fn the_confidence_subcommand_reports_the_mean_change_with_its_interval() {
 fn the_faithfulness_threshold_separates_the_exemplar_bank() {
     let bank = smarten::rewrite::exemplars::ExemplarBank::bundled();
     let n = bank.exemplars.len();
-    let vague: Vec<&str> = (0..n).map(|i| bank.vague_action(i)).collect();
-    let actions: Vec<String> = bank
-        .exemplars
-        .iter()
-        .map(|e| smarten::rewrite::draft::Pronouns::They.apply(&e.action))
-        .collect();
-    let va = encoder().embed(&vague).unwrap();
-    let aa = encoder()
-        .embed(&actions.iter().map(String::as_str).collect::<Vec<_>>())
-        .unwrap();
-    let (mut kept, mut caught) = (0, 0);
-    for i in 0..n {
-        if smarten::embed::cosine(&va[i], &aa[i]) >= FAITHFUL_THRESHOLD {
-            kept += 1;
-        }
-        let mut j = (i + 37) % n;
-        while bank.exemplars[j].domain == bank.exemplars[i].domain {
-            j = (j + 1) % n;
-        }
-        if smarten::embed::cosine(&va[i], &aa[j]) < FAITHFUL_THRESHOLD {
-            caught += 1;
-        }
-    }
+    let (same, other) = smarten::mark::faithfulness_pairs(&bank, encoder()).unwrap();
+    let kept = same.iter().filter(|&&s| s >= FAITHFUL_THRESHOLD).count();
+    let caught = other.iter().filter(|&&s| s < FAITHFUL_THRESHOLD).count();
     let balanced = (kept as f64 + caught as f64) / (2.0 * n as f64);
     assert!(
         balanced >= 0.8,

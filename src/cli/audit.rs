@@ -27,12 +27,7 @@ enum Out {
 
 impl Out {
     fn create(path: &Path) -> Result<Out, String> {
-        let dir = path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let tmp =
-            tempfile::NamedTempFile::new_in(dir).map_err(|e| format!("{}: {e}", path.display()))?;
+        let tmp = crate::cli::mark::temp_beside(path)?;
         let ext = path
             .extension()
             .and_then(|e| e.to_str())
@@ -143,11 +138,7 @@ impl Out {
         let tmp = if drift.is_empty() {
             tmp
         } else {
-            let dir = path
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            let marked = tempfile::NamedTempFile::new_in(dir).map_err(|e| err(&e))?;
+            let marked = crate::cli::mark::temp_beside(path)?;
             let input = std::io::BufReader::new(tmp.reopen().map_err(|e| err(&e))?);
             if csv {
                 let mut r = csv::Reader::from_reader(input);
@@ -514,22 +505,7 @@ pub fn run(auditor: &Auditor, opts: &Options) -> Result<(Summary, bool), String>
 }
 
 fn error_record(table: &smarten::plan::PlanTable, row: usize, message: String) -> RowRecord {
-    RowRecord {
-        file: table.file.clone(),
-        sheet: table.sheet.clone(),
-        row,
-        fields: serde_json::Map::new(),
-        skipped: None,
-        error: Some(message),
-        plan: table.file.clone(),
-        objective: None,
-        smart: None,
-        criteria: None,
-        findings: Vec::new(),
-        field_findings: Vec::new(),
-        rewrite: None,
-        parts: Default::default(),
-    }
+    RowRecord::error(table, row, message)
 }
 
 fn error_records(table: &smarten::plan::PlanTable, bad: &[(usize, String)]) -> Vec<RowRecord> {

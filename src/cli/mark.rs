@@ -4,7 +4,7 @@
 use smarten::mark::answers::read_answers;
 use smarten::mark::confidence::{compare, read_questionnaire, ConfidenceReport};
 use smarten::mark::exercise::Exercise;
-use smarten::mark::{report, summarise, ClassSummary, Mark, Marker};
+use smarten::mark::{summarise, ClassSummary, Mark, Marker};
 use smarten::table::read_table;
 use smarten::Criterion;
 use std::io::Write;
@@ -47,18 +47,22 @@ pub fn mark(
 
 /// Writes `contents` to `path` atomically: a temporary file beside it, then a rename.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), String> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp =
-        tempfile::NamedTempFile::new_in(dir).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut tmp = temp_beside(path)?;
     tmp.write_all(contents)
         .map_err(|e| format!("{}: {e}", path.display()))?;
     tmp.persist(path)
         .map_err(|e| format!("{}: {e}", path.display()))?;
     readable_by_others(path);
     Ok(())
+}
+
+/// A temporary file in the folder of `path`, so that renaming it into place is atomic.
+pub fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile, String> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    tempfile::NamedTempFile::new_in(dir).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Temporary files are created private (0600); a finished report is an ordinary file.
@@ -187,13 +191,4 @@ pub fn confidence_text(c: &ConfidenceReport) -> String {
         out.push_str(&format!("not paired: {}\n", c.unpaired.join("; ")));
     }
     out
-}
-
-pub fn html(
-    exercise: Option<&Exercise>,
-    marks: &[Mark],
-    summary: Option<&ClassSummary>,
-    confidence: Option<&ConfidenceReport>,
-) -> String {
-    report::html(exercise, marks, summary, confidence)
 }

@@ -26,6 +26,36 @@ pub const FAITHFUL_THRESHOLD: f32 = 0.2;
 /// content word with the statement or its concern is unfaithful.
 pub const FAITHFUL_LEXICAL_THRESHOLD: f32 = 0.01;
 
+/// The calibration set for [`FAITHFUL_THRESHOLD`], from the exemplar bank: for each
+/// exemplar, the similarity of its vague objective to its own action (faithful) and
+/// to the action of an exemplar from another domain (unrelated).
+pub fn faithfulness_pairs(
+    bank: &crate::rewrite::exemplars::ExemplarBank,
+    encoder: &SentenceEncoder,
+) -> Result<(Vec<f32>, Vec<f32>), crate::embed::EmbedError> {
+    let n = bank.exemplars.len();
+    let vague: Vec<&str> = (0..n).map(|i| bank.vague_action(i)).collect();
+    let actions: Vec<String> = bank
+        .exemplars
+        .iter()
+        .map(|e| crate::rewrite::draft::Pronouns::They.apply(&e.action))
+        .collect();
+    let va = encoder.embed(&vague)?;
+    let aa = encoder.embed(&actions.iter().map(String::as_str).collect::<Vec<_>>())?;
+    let mut same = Vec::with_capacity(n);
+    let mut other = Vec::with_capacity(n);
+    for i in 0..n {
+        same.push(crate::embed::cosine(&va[i], &aa[i]));
+        // The action of an exemplar from another domain, a fixed stride away.
+        let mut j = (i + 37) % n;
+        while bank.exemplars[j].domain == bank.exemplars[i].domain {
+            j = (j + 1) % n;
+        }
+        other.push(crate::embed::cosine(&va[i], &aa[j]));
+    }
+    Ok((same, other))
+}
+
 /// Whose verdict a tick is compared with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

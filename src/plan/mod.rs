@@ -71,6 +71,28 @@ pub struct RowRecord {
     pub parts: RowParts,
 }
 
+impl RowRecord {
+    /// The record of a row that could not be read or judged, in its place.
+    pub fn error(table: &PlanTable, row: usize, message: String) -> Self {
+        RowRecord {
+            file: table.file.clone(),
+            sheet: table.sheet.clone(),
+            row,
+            fields: serde_json::Map::new(),
+            skipped: None,
+            error: Some(message),
+            plan: table.file.clone(),
+            objective: None,
+            smart: None,
+            criteria: None,
+            findings: Vec::new(),
+            field_findings: Vec::new(),
+            rewrite: None,
+            parts: RowParts::default(),
+        }
+    }
+}
+
 /// The cells plan-level findings read.
 #[derive(Debug, Clone, Default)]
 pub struct RowParts {

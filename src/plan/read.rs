@@ -5,7 +5,7 @@
 
 use super::fields::{Field, Mapping};
 use super::PlanTable;
-use crate::table::{cell_text, TableRow};
+use crate::table::TableRow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -108,46 +108,17 @@ pub fn read_plan_file(path: &Path) -> Result<PlanFile, String> {
 }
 
 fn read_xlsx(path: &Path, name: &str) -> Result<PlanFile, String> {
-    use calamine::{open_workbook, Reader, Xlsx};
-    let mut book: Xlsx<_> =
-        open_workbook(path).map_err(|e| format!("{name}: not a readable XLSX workbook: {e}"))?;
-    let mut tables = Vec::new();
-    for sheet in book.sheet_names().to_vec() {
-        let range = book
-            .worksheet_range(&sheet)
-            .map_err(|e| format!("{name}: sheet '{sheet}' cannot be read: {e}"))?;
-        let first = range.start().map_or(0, |(r, _)| r as usize);
-        let mut headers: Option<Vec<String>> = None;
-        let mut rows = Vec::new();
-        for (i, r) in range.rows().enumerate() {
-            let cells: Vec<String> = r.iter().map(cell_text).collect();
-            match &headers {
-                None if cells.iter().all(|c| c.trim().is_empty()) => continue,
-                None => headers = Some(cells.iter().map(|c| c.trim().to_string()).collect()),
-                Some(_) => rows.push(TableRow {
-                    number: first + i + 1,
-                    cells,
-                }),
-            }
-        }
-        // Trailing empty rows are the sheet's formatting, not rows of the plan.
-        while rows
-            .last()
-            .is_some_and(|r| r.cells.iter().all(|c| c.trim().is_empty()))
-        {
-            rows.pop();
-        }
-        if let Some(headers) = headers {
-            tables.push(PlanTable {
+    let sheets = crate::table::read_xlsx_sheets(path, true).map_err(|e| e.to_string())?;
+    Ok(PlanFile {
+        tables: sheets
+            .into_iter()
+            .map(|(sheet, t)| PlanTable {
                 file: name.to_string(),
                 sheet: Some(sheet),
-                headers,
-                rows,
-            });
-        }
-    }
-    Ok(PlanFile {
-        tables,
+                headers: t.headers,
+                rows: t.rows,
+            })
+            .collect(),
         bad_rows: Vec::new(),
     })
 }

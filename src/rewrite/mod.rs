@@ -53,6 +53,30 @@ pub struct Rewrite {
     pub model: String,
 }
 
+impl Rewrite {
+    /// The objective returned as it is, with its verdicts before and after the same.
+    fn unchanged(
+        objective: &Objective,
+        before: Criteria,
+        findings: Vec<Finding>,
+        model: String,
+    ) -> Self {
+        Rewrite {
+            text: objective.text.clone(),
+            rewrite: objective.text.clone(),
+            placeholders: Vec::new(),
+            suggested: Vec::new(),
+            changes: Vec::new(),
+            alternatives: Vec::new(),
+            after: before.clone(),
+            before,
+            findings,
+            fidelity: 1.0,
+            model,
+        }
+    }
+}
+
 /// A runner-up rewrite.
 #[derive(Debug, Clone, Serialize)]
 pub struct Alternative {
@@ -173,19 +197,7 @@ impl<'a> Rewriter<'a> {
         let before = x.judgment.criteria.clone();
         let findings = x.judgment.findings.clone();
         if x.judgment.smart {
-            return Rewrite {
-                text: objective.text.clone(),
-                rewrite: objective.text.clone(),
-                placeholders: Vec::new(),
-                suggested: Vec::new(),
-                changes: Vec::new(),
-                alternatives: Vec::new(),
-                after: before.clone(),
-                before,
-                findings,
-                fidelity: 1.0,
-                model: self.model_name(),
-            };
+            return Rewrite::unchanged(objective, before, findings, self.model_name());
         }
         let concern = objective
             .concern
@@ -299,19 +311,7 @@ impl<'a> Rewriter<'a> {
         let mut scored = self.score(&objective.text, concern, original, candidates);
         if scored.is_empty() {
             // Every candidate invented a fact: say so rather than guess.
-            return Rewrite {
-                text: objective.text.clone(),
-                rewrite: objective.text.clone(),
-                placeholders: Vec::new(),
-                suggested: Vec::new(),
-                changes: Vec::new(),
-                alternatives: Vec::new(),
-                after: before.clone(),
-                before,
-                findings,
-                fidelity: 1.0,
-                model: self.model_name(),
-            };
+            return Rewrite::unchanged(objective, before, findings, self.model_name());
         }
         let best = scored.remove(0);
         let alternatives = scored
