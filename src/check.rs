@@ -8,6 +8,7 @@ use crate::finding::{
 use crate::frame::{Frame, Owner};
 use crate::lexicon::Lexicon;
 use crate::measure::{self, Indicator, MeasureRecogniser};
+use crate::memo::Memo;
 use crate::nlp::Analysis;
 use crate::rules::{self, Context, Rule};
 use crate::time::{TimeExpr, TimeRecogniser};
@@ -39,6 +40,8 @@ pub struct Checker {
     time: TimeRecogniser,
     measure: MeasureRecogniser,
     rules: Vec<(Box<dyn Rule>, Level)>,
+    /// Concerns already analysed: a plan repeats its concern on many rows.
+    concerns: Memo<String, Arc<Analysis>>,
 }
 
 impl Checker {
@@ -61,6 +64,7 @@ impl Checker {
             tokenizer,
             lexicon,
             rules,
+            concerns: Memo::new(4096),
         }
     }
 
@@ -102,7 +106,11 @@ impl Checker {
             .as_deref()
             .map(str::trim)
             .filter(|c| !c.is_empty())
-            .map(|c| Analysis::new(&self.tokenizer, c));
+            .map(|c| {
+                self.concerns.get_or(c.to_string(), || {
+                    Arc::new(Analysis::new(&self.tokenizer, c))
+                })
+            });
         let times = self.time.recognise(text);
         let frame = Frame::new(&analysis, &times, &self.lexicon);
         let indicators = self.measure.indicators(&analysis, &times);
@@ -127,7 +135,7 @@ impl Checker {
             times: &times,
             indicators: &indicators,
             methods: &methods,
-            concern: concern.as_ref(),
+            concern: concern.as_deref(),
             owner: owner.clone(),
         };
         let mut findings = Vec::new();

@@ -1,12 +1,13 @@
 //! Sentence similarity: all-MiniLM-L6-v2 embeddings through rust-bert when the
 //! model is installed, and a lexical-overlap fallback when it is not.
 
+use crate::memo::Memo;
 use rust_bert::pipelines::sentence_embeddings::{
     SentenceEmbeddingsBuilder, SentenceEmbeddingsModel,
 };
 use std::collections::HashSet;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// The folder, under a models directory, that holds the converted MiniLM files.
 pub const MINILM_DIR: &str = "minilm";
@@ -37,6 +38,9 @@ pub enum EmbedError {
 /// short texts smarten embeds.
 pub struct SentenceEncoder {
     model: Mutex<SentenceEmbeddingsModel>,
+    /// Embeddings already computed, by text: a plan's concerns, an objective
+    /// repeated across an archive, a candidate ranked twice.
+    memo: Memo<String, Arc<[f32]>>,
 }
 
 impl SentenceEncoder {
@@ -61,21 +65,41 @@ impl SentenceEncoder {
             })?;
         Ok(SentenceEncoder {
             model: Mutex::new(model),
+            memo: Memo::new(Self::MEMO_LIMIT),
         })
     }
 
-    /// Unit-length embeddings of `texts`, one per text, in order.
+    /// How many embeddings are kept (about 1.6 KB each).
+    pub const MEMO_LIMIT: usize = 8192;
+
+    /// Unit-length embeddings of `texts`, one per text, in order. Each text is
+    /// encoded on its own, so its vector never depends on what it was batched
+    /// with (padding changes the arithmetic in the last bits), and is memoised.
     pub fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EmbedError> {
-        if texts.is_empty() {
-            return Ok(Vec::new());
+        texts
+            .iter()
+            .map(|t| self.embed_one(t).map(|v| v.to_vec()))
+            .collect()
+    }
+
+    fn embed_one(&self, text: &str) -> Result<Arc<[f32]>, EmbedError> {
+        if let Some(v) = self.memo.get(&text.to_string()) {
+            return Ok(v);
         }
-        let model = self
-            .model
-            .lock()
-            .map_err(|_| EmbedError::Encode("a previous encoding panicked".into()))?;
-        model
-            .encode(texts)
-            .map_err(|e| EmbedError::Encode(e.to_string()))
+        let vector: Arc<[f32]> = {
+            let model = self
+                .model
+                .lock()
+                .map_err(|_| EmbedError::Encode("a previous encoding panicked".into()))?;
+            let mut out = model
+                .encode(&[text])
+                .map_err(|e| EmbedError::Encode(e.to_string()))?;
+            out.pop()
+                .ok_or_else(|| EmbedError::Encode("the model returned no vector".into()))?
+                .into()
+        };
+        self.memo.insert(text.to_string(), vector.clone());
+        Ok(vector)
     }
 }
 

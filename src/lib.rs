@@ -12,6 +12,7 @@ pub mod frame;
 pub mod lexicon;
 pub mod mark;
 pub mod measure;
+pub mod memo;
 pub mod models;
 pub mod nlp;
 pub mod plan;

@@ -10,6 +10,7 @@ pub mod report;
 use crate::check::{Checker, Objective};
 use crate::finding::{Criteria, Criterion, Severity};
 use crate::frame::Owner;
+use crate::memo::Memo;
 use crate::rewrite::Rewriter;
 use fields::{Field, Mapping};
 use serde::Serialize;
@@ -267,7 +268,7 @@ impl<'a> Auditor<'a> {
         if !judgment.smart {
             if let Some(rewriter) = self.rewriter {
                 let key = (objective.text.clone(), objective.concern.clone());
-                record.rewrite = Some(AuditCache::get_or(&self.cache.rewrites, key, || {
+                record.rewrite = Some(self.cache.rewrites.get_or(key, || {
                     rewriter.rewrite_analysed(&objective, &analysed).rewrite
                 }));
             }
@@ -285,9 +286,9 @@ impl<'a> Auditor<'a> {
         if who.is_empty() || !capitalised {
             return what.to_string();
         }
-        AuditCache::get_or(&self.cache.lowered, what.to_string(), || {
-            self.lower_if_verb(what)
-        })
+        self.cache
+            .lowered
+            .get_or(what.to_string(), || self.lower_if_verb(what))
     }
 
     fn lower_if_verb(&self, what: &str) -> String {
@@ -337,14 +338,12 @@ impl<'a> Auditor<'a> {
 
     /// The best similarity of `text` to one of `concerns`, and that concern (cached).
     pub fn relevance(&self, text: &str, concerns: &[String]) -> (f32, String) {
-        AuditCache::get_or(
-            &self.cache.relevance,
-            (text.to_string(), concerns.to_vec()),
-            || {
+        self.cache
+            .relevance
+            .get_or((text.to_string(), concerns.to_vec()), || {
                 let (s, c) = self.relevance_uncached(text, concerns);
                 (s, c.to_string())
-            },
-        )
+            })
     }
 
     fn relevance_uncached<'c>(&self, text: &str, concerns: &'c [String]) -> (f32, &'c str) {
@@ -442,38 +441,28 @@ impl<'a> Auditor<'a> {
 }
 
 /// Results that repeat across an archive ("Mum", "ongoing", "by review", the same
-/// objective in many plans), computed once. Bounded: each map is cleared when it
+/// objective in many plans), computed once. Bounded: each memo is emptied when it
 /// reaches [`AuditCache::LIMIT`] entries, so memory stays flat.
-#[derive(Default)]
 pub struct AuditCache {
-    fields: Cache<(Field, String), Option<String>>,
-    relevance: Cache<(String, Vec<String>), (f32, String)>,
-    rewrites: Cache<(String, Option<String>), String>,
-    lowered: Cache<String, String>,
+    fields: Memo<(Field, String), Option<String>>,
+    relevance: Memo<(String, Vec<String>), (f32, String)>,
+    rewrites: Memo<(String, Option<String>), String>,
+    lowered: Memo<String, String>,
 }
 
-type Cache<K, V> = std::sync::RwLock<std::collections::HashMap<K, V>>;
+impl Default for AuditCache {
+    fn default() -> Self {
+        AuditCache {
+            fields: Memo::new(Self::LIMIT),
+            relevance: Memo::new(Self::LIMIT),
+            rewrites: Memo::new(Self::LIMIT),
+            lowered: Memo::new(Self::LIMIT),
+        }
+    }
+}
 
 impl AuditCache {
     pub const LIMIT: usize = 50_000;
-
-    fn get_or<K: std::hash::Hash + Eq + Clone, V: Clone>(
-        map: &Cache<K, V>,
-        key: K,
-        compute: impl FnOnce() -> V,
-    ) -> V {
-        if let Some(v) = map.read().ok().and_then(|m| m.get(&key).cloned()) {
-            return v;
-        }
-        let v = compute();
-        if let Ok(mut m) = map.write() {
-            if m.len() >= Self::LIMIT {
-                m.clear();
-            }
-            m.insert(key, v.clone());
-        }
-        v
-    }
 
     fn field(
         &self,
@@ -481,7 +470,7 @@ impl AuditCache {
         value: &str,
         compute: impl FnOnce() -> Option<String>,
     ) -> Option<String> {
-        Self::get_or(&self.fields, (field, value.to_string()), compute)
+        self.fields.get_or((field, value.to_string()), compute)
     }
 }
 
