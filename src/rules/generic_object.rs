@@ -31,6 +31,10 @@ impl Rule for GenericObject {
                 "take medication every day using the app reminder",
                 "exercise daily for at least 1 hour",
                 "To get all equipment in a good state",
+                "exercising every day for at least 1.5 hours",
+                "continue moderate intensity exercise two days a week, one hour each",
+                "start exercising",
+                "exercising every day for at least 1.5 hours (75% confident)",
             ],
             allows: &[
                 "take statin medications daily",
@@ -57,31 +61,54 @@ impl Rule for GenericObject {
             .take_while(|t| t.sentence == toks[head].sentence)
             .enumerate()
             .any(|(k, t)| {
-                matches!(
-                    t.lower.as_str(),
-                    "including" | "like" | "(" | ":" | "e.g." | "eg"
-                ) || (k == 0 && (t.pos == "VBN" || t.pos == "VBG") && t.chunk == ChunkKind::Verb)
+                let next = toks.get(end_of_object + k + 1);
+                matches!(t.lower.as_str(), "including" | "like" | ":" | "e.g." | "eg")
+                    // "(walking)", not "(75% confident)"
+                    || (t.lower == "("
+                        && next.is_some_and(|n| {
+                            !n.lower.starts_with(|c: char| c.is_ascii_digit())
+                                && !n.lower.starts_with("confiden")
+                        }))
+                    || (k == 0 && (t.pos == "VBN" || t.pos == "VBG") && t.chunk == ChunkKind::Verb)
                     || (t.lower == "such"
                         && toks
                             .get(end_of_object + k + 1)
                             .is_some_and(|n| n.lower == "as"))
                     || (t.lower == "by"
-                        && toks
-                            .get(end_of_object + k + 1)
-                            .is_some_and(|n| n.pos == "VBG"))
+                        && next.is_some_and(|n| n.pos == "VBG")
+                        && !cx.is_generic_activity(end_of_object + k + 1))
             });
         // "stretching exercises ...": a goal written as a noun phrase, led by its modifier.
+        // "exercising every day" is still only the general activity.
         let nominal = cx.frame.anchor == crate::frame::Anchor::Imperative
-            && (toks[head].pos == "VBG" || toks[head].has_tag("VBG"));
+            && (toks[head].pos == "VBG" || toks[head].has_tag("VBG"))
+            && !contains(&lex.generic_objects, toks[head].lemma());
         if specified_after || nominal || cx.has_means_clause() {
             return Vec::new();
         }
+        // "start exercising", "continue to exercise": the activity is the action.
+        if let Some(action) = cx.action_verb().filter(|&a| a != head) {
+            if cx.is_generic_activity(action) {
+                return vec![hit(cx, toks[action].span.clone())];
+            }
+        }
         // "for at least 1 hour", "for 20 minutes": a quantity, not a thing acted on.
-        let object = cx.frame.object.as_ref().filter(|o| {
-            let first = &toks[o.start];
-            let last = &toks[o.end - 1];
-            !(first.is_number() || first.lower == "at" || contains(&lex.units, &last.lower))
-        });
+        // A quantity after the thing ends it: "exercise | two days a week".
+        let object = cx
+            .frame
+            .object
+            .as_ref()
+            .map(|o| {
+                o.start
+                    ..(o.start + 1..o.end)
+                        .find(|&k| toks[k].is_number())
+                        .unwrap_or(o.end)
+            })
+            .filter(|o| {
+                let first = &toks[o.start];
+                let last = &toks[o.end - 1];
+                !(first.is_number() || first.lower == "at" || contains(&lex.units, &last.lower))
+            });
         let Some(object) = object else {
             // A generic activity as the verb itself: "exercise daily".
             let t = &toks[head];

@@ -4,7 +4,7 @@
 
 use crate::finding::{Criterion, Level};
 use crate::frame::Frame;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{contains, Lexicon};
 use crate::measure::{Indicator, IndicatorKind};
 use crate::nlp::Analysis;
 use crate::time::TimeExpr;
@@ -186,7 +186,68 @@ impl Context<'_> {
                 && toks
                     .get(k + 1)
                     .is_some_and(|n| n.pos == "VBG" || n.has_tag("VBG"))
+                && !self.is_generic_activity(k + 1)
         })
+    }
+
+    /// The verb that names the action: the head, or, after a verb of going on or
+    /// starting, the verb it governs ("continue swimming", "start to use").
+    pub fn action_verb(&self) -> Option<usize> {
+        let head = self.frame.head?;
+        let toks = &self.a.tokens;
+        let Some((_, range)) = self.phrase_at(&self.lexicon.aspect_verbs, head) else {
+            return Some(head);
+        };
+        let next = range.end;
+        let complement = match toks.get(next) {
+            Some(t) if t.pos == "VBG" => Some(next),
+            Some(t) if t.lower == "to" => toks
+                .get(next + 1)
+                .filter(|v| v.pos == "VB" || v.has_tag("VB"))
+                .map(|_| next + 1),
+            _ => None,
+        };
+        Some(complement.unwrap_or(head))
+    }
+
+    /// True when the gerund at `at` names only a general activity: "exercising",
+    /// "doing exercise", "doing activities", "getting help". Such a means says no
+    /// more than the goal it is meant to make concrete ("keep fit by doing exercise").
+    pub fn is_generic_activity(&self, at: usize) -> bool {
+        let toks = &self.a.tokens;
+        let lex = self.lexicon;
+        let Some(gerund) = toks.get(at) else {
+            return false;
+        };
+        let verb = gerund.lemma();
+        if contains(&lex.generic_objects, verb) || contains(&lex.generic_objects, &gerund.lower) {
+            return !toks
+                .get(at + 1)
+                .is_some_and(|n| n.is_noun() || n.pos.starts_with("JJ"));
+        }
+        if !contains(&lex.light_verbs, verb) {
+            return false;
+        }
+        // The noun phrase after a light verb: its modifiers and its head noun.
+        let mut words = Vec::new();
+        for t in &toks[at + 1..] {
+            if t.pos == "DT" || t.pos == "PRP$" || t.pos == "CD" {
+                continue;
+            }
+            if t.is_noun() || t.pos.starts_with("JJ") || t.pos == "VBG" || t.pos == "VBN" {
+                words.push(t);
+                continue;
+            }
+            break;
+        }
+        let Some((head, modifiers)) = words.split_last() else {
+            return false;
+        };
+        let generic = |w: &str| contains(&lex.generic_objects, w);
+        (generic(head.lemma()) || generic(&head.lower))
+            && modifiers
+                .iter()
+                .all(|m| generic(&m.lower) || contains(&lex.nonspecific_modifiers, &m.lower))
     }
 
     /// The text of tokens `range`.

@@ -3,6 +3,8 @@
 
 use super::{Context, Examples, Hit, Rule};
 use crate::finding::Criterion;
+use crate::lexicon::contains;
+use crate::nlp::ChunkKind;
 
 pub struct StopBehaviour;
 
@@ -32,6 +34,9 @@ impl Rule for StopBehaviour {
             allows: &[
                 "John will raise his hand when he wants to ask a question",
                 "Amy will use kind words in lessons on 4 out of 5 days",
+                "avoid fried foods and festive snacks, and focus on nourishing meals such as fish soup",
+                "Dad will not shout at the children but will speak calmly and walk away when angry",
+                "Kyle will avoid fights at break time and play football with Sam instead",
             ],
         }
     }
@@ -47,6 +52,9 @@ impl Rule for StopBehaviour {
                 span = Some(cx.a.byte_span(range.start..end));
             }
         }
+        if span.is_some() && names_replacement(cx) {
+            return Vec::new();
+        }
         span.map(|span| Hit {
             message: format!(
                 "'{}' names a behaviour to stop, not the behaviour the team wants to see",
@@ -58,6 +66,35 @@ impl Rule for StopBehaviour {
         .into_iter()
         .collect()
     }
+}
+
+/// True when the objective also says what the person will do instead: "instead",
+/// "replace ... with", or a second, positive action after a clause break ("avoid
+/// fried food, and cook fish soup twice a week"; "will not shout but will speak
+/// calmly"). A bare "and" does not count: in "not hit and kick" the "not" covers both.
+fn names_replacement(cx: &Context) -> bool {
+    let toks = &cx.a.tokens;
+    let from = cx.frame.head.unwrap_or(0);
+    (from..toks.len()).any(|k| {
+        let t = &toks[k];
+        if t.lower == "instead" || t.is("replace") || t.is("swap") || t.is("switch") {
+            return true;
+        }
+        let positive_verb = |i: usize| {
+            toks.get(i).is_some_and(|v| {
+                (v.pos == "VB" || v.pos == "VBP" || (v.chunk == ChunkKind::Verb && v.has_tag("VB")))
+                    && !contains(&cx.lexicon.stop_verbs, v.lemma())
+                    && !contains(&cx.lexicon.stop_verbs, &v.lower)
+            })
+        };
+        let after_break =
+            (t.lower == "and" && k > 0 && matches!(toks[k - 1].lower.as_str(), "," | ";"))
+                || t.lower == "but"
+                || t.lower == ";";
+        after_break
+            && (positive_verb(k + 1)
+                || (toks.get(k + 1).is_some_and(|w| w.lower == "will") && positive_verb(k + 2)))
+    })
 }
 
 crate::rule_examples_test!(super::StopBehaviour);

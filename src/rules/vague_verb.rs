@@ -32,6 +32,8 @@ impl Rule for VagueVerb {
                 "Social worker will monitor the home conditions",
                 "I will be nicer.",
                 "I will walk more.",
+                "Mum will continue to engage with services",
+                "keep fit by doing exercise twice a week",
                 "I will become a doctor in 4 years because my parents said so.",
             ],
             allows: &[
@@ -41,6 +43,8 @@ impl Rule for VagueVerb {
                 "increase the duration of jogging to 45 minutes, once per week, every saturday.",
                 "improve living environment by completing repairs, including fixing taps",
                 "reduce oil intake during festive season",
+                "continue swimming and aquatic exercises once a week",
+                "Dad will keep attending the alcohol service every Tuesday",
             ],
         }
     }
@@ -96,6 +100,8 @@ impl Rule for VagueVerb {
         if cx.has_means_clause() {
             return Vec::new();
         }
+        // "continue swimming": the swimming is the action; "continue to engage": the engaging.
+        let head = cx.action_verb().unwrap_or(head);
         if let (None, Some((phrase, range))) = (
             cx.phrase_at(&lex.vague_verbs, head),
             cx.phrase_at(&lex.change_verbs, head),
