@@ -3,8 +3,6 @@
 
 use super::{Context, Examples, Hit, Rule};
 use crate::finding::Criterion;
-use crate::lexicon::contains;
-use crate::nlp::ChunkKind;
 
 pub struct BundledActions;
 
@@ -38,33 +36,11 @@ impl Rule for BundledActions {
         }
     }
     fn check(&self, cx: &Context) -> Vec<Hit> {
-        let Some(head) = cx.frame.head else {
+        let actions = cx.actions();
+        let Some(&head) = actions.first() else {
             return Vec::new();
         };
         let toks = &cx.a.tokens;
-        let mut actions = vec![head];
-        for i in head + 1..toks.len() {
-            let t = &toks[i];
-            let prev = &toks[i - 1];
-            let joined = matches!(
-                prev.lower.as_str(),
-                "and" | "," | ";" | "then" | "or" | "&" | "also"
-            );
-            let takes_object = toks.get(i + 1).is_some_and(|n| {
-                matches!(n.pos.as_str(), "DT" | "PRP$" | "IN" | "TO" | "RP")
-                    || n.lower == "off"
-                    || n.lower == "up"
-            });
-            if joined
-                && (t.chunk == ChunkKind::Verb || takes_object)
-                && t.tags.iter().any(|g| g == "VB" || g == "VBP")
-                && !t.has_tag("VBG")
-                && !contains(&cx.lexicon.methods, &t.lower)
-                && t.sentence == toks[head].sentence
-            {
-                actions.push(i);
-            }
-        }
         if actions.len() < MAX_ACTIONS {
             return Vec::new();
         }

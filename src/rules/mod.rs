@@ -225,29 +225,111 @@ impl Context<'_> {
                 .get(at + 1)
                 .is_some_and(|n| n.is_noun() || n.pos.starts_with("JJ"));
         }
-        if !contains(&lex.light_verbs, verb) {
-            return false;
-        }
-        // The noun phrase after a light verb: its modifiers and its head noun.
+        contains(&lex.light_verbs, verb) && self.generic_noun_phrase(at + 1).is_some()
+    }
+
+    /// The noun phrase starting at `start` when it names only a general category:
+    /// its head is a generic object and its modifiers say no more ("medication",
+    /// "some activities", "healthy food"), with no "such as", "including" or
+    /// "(...)" after it. Returns the phrase's tokens.
+    pub fn generic_noun_phrase(&self, start: usize) -> Option<Range<usize>> {
+        let toks = &self.a.tokens;
+        let lex = self.lexicon;
         let mut words = Vec::new();
-        for t in &toks[at + 1..] {
+        let mut end = start;
+        for (k, t) in toks.iter().enumerate().skip(start) {
             if t.pos == "DT" || t.pos == "PRP$" || t.pos == "CD" {
+                end = k + 1;
                 continue;
             }
             if t.is_noun() || t.pos.starts_with("JJ") || t.pos == "VBG" || t.pos == "VBN" {
                 words.push(t);
+                end = k + 1;
                 continue;
             }
             break;
         }
-        let Some((head, modifiers)) = words.split_last() else {
-            return false;
-        };
+        let (head, modifiers) = words.split_last()?;
         let generic = |w: &str| contains(&lex.generic_objects, w);
-        (generic(head.lemma()) || generic(&head.lower))
+        let spelled_out = toks
+            .get(end)
+            .is_some_and(|t| matches!(t.lower.as_str(), "including" | "like" | "(" | ":" | "such"))
+            || self.is_placement(end);
+        ((generic(head.lemma()) || generic(&head.lower))
             && modifiers
                 .iter()
                 .all(|m| generic(&m.lower) || contains(&lex.nonspecific_modifiers, &m.lower))
+            && !spelled_out)
+            .then_some(start..end)
+    }
+
+    /// True when token `k` starts a place the thing is put ("in a locked cupboard",
+    /// "out of reach", "away"): the action is where it goes, and a general noun
+    /// before it means all of them ("keep medicines in a locked cupboard").
+    pub fn is_placement(&self, k: usize) -> bool {
+        let toks = &self.a.tokens;
+        let Some(t) = toks.get(k) else {
+            return false;
+        };
+        let in_time = self
+            .times
+            .iter()
+            .any(|x| x.span.start <= t.span.start && t.span.start < x.span.end);
+        // A time or a state, not a place: "in the morning", "in a good state".
+        let not_a_place = toks[k + 1..(k + 4).min(toks.len())].iter().any(|w| {
+            matches!(
+                w.lower.as_str(),
+                "morning"
+                    | "evening"
+                    | "afternoon"
+                    | "night"
+                    | "time"
+                    | "good"
+                    | "state"
+                    | "condition"
+                    | "order"
+                    | "way"
+                    | "line"
+            )
+        });
+        let placing = matches!(
+            t.lower.as_str(),
+            "in" | "into" | "inside" | "away" | "out" | "up" | "locked" | "safely" | "securely"
+        );
+        placing && !in_time && !(t.lower.starts_with("in") && not_a_place)
+    }
+
+    /// The verbs of every action in the objective: the head, then each verb
+    /// coordinated with it ("clean the house, attend the group and ...").
+    pub fn actions(&self) -> Vec<usize> {
+        let Some(head) = self.frame.head else {
+            return Vec::new();
+        };
+        let toks = &self.a.tokens;
+        let mut actions = vec![head];
+        for i in head + 1..toks.len() {
+            let t = &toks[i];
+            let prev = &toks[i - 1];
+            let joined = matches!(
+                prev.lower.as_str(),
+                "and" | "," | ";" | "then" | "or" | "&" | "also"
+            );
+            let takes_object = toks.get(i + 1).is_some_and(|n| {
+                matches!(n.pos.as_str(), "DT" | "PRP$" | "IN" | "TO" | "RP")
+                    || n.lower == "off"
+                    || n.lower == "up"
+            });
+            if joined
+                && (t.chunk == crate::nlp::ChunkKind::Verb || takes_object)
+                && t.tags.iter().any(|g| g == "VB" || g == "VBP")
+                && !t.has_tag("VBG")
+                && !contains(&self.lexicon.methods, &t.lower)
+                && t.sentence == toks[head].sentence
+            {
+                actions.push(i);
+            }
+        }
+        actions
     }
 
     /// The text of tokens `range`.
