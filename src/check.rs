@@ -34,14 +34,18 @@ impl Objective {
     }
 }
 
+/// What a later piece of a row is tagged after (see [`Checker::analyse_pieces`]).
+const PIECE_LEAD_IN: &str = "They will do it";
+
 pub struct Checker {
     tokenizer: Arc<nlprule::Tokenizer>,
     lexicon: Lexicon,
     time: TimeRecogniser,
     measure: MeasureRecogniser,
     rules: Vec<(Box<dyn Rule>, Level)>,
-    /// Concerns already analysed: a plan repeats its concern on many rows.
-    concerns: Memo<String, Arc<Analysis>>,
+    /// Texts already analysed that recur: a plan repeats its concern on many
+    /// rows; an archive repeats actions, "by review" and "home visits".
+    analyses: Memo<String, Arc<Analysis>>,
 }
 
 impl Checker {
@@ -64,7 +68,7 @@ impl Checker {
             tokenizer,
             lexicon,
             rules,
-            concerns: Memo::new(4096),
+            analyses: Memo::new(8192),
         }
     }
 
@@ -99,18 +103,61 @@ impl Checker {
         while !objective.text.is_char_boundary(end) {
             end -= 1;
         }
-        let text = &objective.text[..end];
-        let analysis = Analysis::new(&self.tokenizer, text);
+        let analysis = Analysis::new(&self.tokenizer, &objective.text[..end]);
+        self.judge_analysis(objective, analysis)
+    }
+
+    /// [`Checker::analyse`] for a text made of pieces that recur (a row's action,
+    /// its "by when" cell, its measure cell): each piece is tagged once, memoised,
+    /// and the analyses are joined ([`Analysis::join`]). `cuts` are the byte
+    /// offsets where the second and later pieces start.
+    pub fn analyse_pieces(&self, objective: &Objective, cuts: &[usize]) -> Analysed {
+        let text = objective.text.as_str();
+        let valid = text.len() <= MAX_OBJECTIVE_BYTES
+            && cuts.windows(2).all(|w| w[0] < w[1])
+            && cuts
+                .iter()
+                .all(|&c| c > 0 && c < text.len() && text.is_char_boundary(c));
+        if !valid {
+            return self.analyse(objective);
+        }
+        let mut bounds = vec![0];
+        bounds.extend_from_slice(cuts);
+        bounds.push(text.len());
+        let pieces: Vec<Arc<Analysis>> = bounds
+            .windows(2)
+            .enumerate()
+            .map(|(i, w)| {
+                let piece = &text[w[0]..w[1]];
+                if i == 0 {
+                    return self.memoised_analysis(piece);
+                }
+                // A later piece ("weekly for 6 weeks") is tagged after a neutral
+                // clause, as it would be after the action, not as a sentence of its own.
+                let in_context = format!("{PIECE_LEAD_IN}{piece}");
+                let whole = self.memoised_analysis(&in_context);
+                Arc::new(whole.after(PIECE_LEAD_IN.len()))
+            })
+            .collect();
+        let refs: Vec<&Analysis> = pieces.iter().map(Arc::as_ref).collect();
+        self.judge_analysis(objective, Analysis::join(text, cuts, &refs))
+    }
+
+    /// The analysis of a text that recurs (a concern, a cell), tagged once.
+    fn memoised_analysis(&self, text: &str) -> Arc<Analysis> {
+        self.analyses.get_or(text.to_string(), || {
+            Arc::new(Analysis::new(&self.tokenizer, text))
+        })
+    }
+
+    fn judge_analysis(&self, objective: &Objective, analysis: Analysis) -> Analysed {
+        let text = analysis.text.as_str();
         let concern = objective
             .concern
             .as_deref()
             .map(str::trim)
             .filter(|c| !c.is_empty())
-            .map(|c| {
-                self.concerns.get_or(c.to_string(), || {
-                    Arc::new(Analysis::new(&self.tokenizer, c))
-                })
-            });
+            .map(|c| self.memoised_analysis(c));
         let times = self.time.recognise(text);
         let frame = Frame::new(&analysis, &times, &self.lexicon);
         let indicators = self.measure.indicators(&analysis, &times);

@@ -292,8 +292,8 @@ fn leading_adverbial_end(a: &Analysis, times: &[TimeExpr]) -> usize {
 fn is_leading_verb(a: &Analysis, i: usize) -> bool {
     let t = &a.tokens[i];
     // A word the dictionary does not know, opening the objective before a phrase: "homecook dinner".
-    let unknown =
-        t.tags.iter().all(|x| x == "UNKNOWN") && a.tokens.get(i + 1).is_some_and(|n| !n.is_punct());
+    let unknown = t.tags.iter().all(|x| *x == "UNKNOWN")
+        && a.tokens.get(i + 1).is_some_and(|n| !n.is_punct());
     if !(t.has_tag("VB") || t.has_tag("VBP") || t.can_be_verb && !t.has_tag("NNS") || unknown) {
         return false;
     }
@@ -353,7 +353,7 @@ fn object_after(a: &Analysis, head: usize, times: &[TimeExpr]) -> Option<Range<u
     }
     // "engage with services", "work on", "get to school": a preposition then a noun phrase.
     if i < n
-        && matches!(toks[i].pos.as_str(), "IN" | "TO")
+        && matches!(toks[i].pos, "IN" | "TO")
         && toks.get(i + 1).is_some_and(|x| x.chunk == ChunkKind::Noun)
     {
         i += 1;
@@ -435,9 +435,8 @@ pub fn classify_owner(a: &Analysis, range: &Range<usize>, lexicon: &Lexicon) -> 
             Owner::JobTitle as fn(Range<usize>) -> Owner,
         ),
     ] {
-        let mut phrases: Vec<&String> = list.iter().collect();
-        phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        for phrase in phrases {
+        // Longest first (`Lexicon::normalise`).
+        for phrase in list {
             for found in a.find_phrase(phrase) {
                 // The phrase must include the head noun (the last word of the head phrase).
                 if found.start >= head_range.start && found.end == head_range.end {

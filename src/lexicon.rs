@@ -145,7 +145,9 @@ impl Lexicon {
         }
     }
 
-    /// Lowercases and de-duplicates every list (acronyms keep their case).
+    /// Lowercases every list (acronyms keep their case), drops empty and repeated
+    /// entries, and orders it longest phrase first (by words, then bytes), which
+    /// phrase matching relies on.
     pub fn normalise(&mut self) {
         macro_rules! norm {
             ($($f:ident),*) => { $(
@@ -154,6 +156,10 @@ impl Lexicon {
                 }
                 let mut seen = std::collections::HashSet::new();
                 self.$f.retain(|w| !w.is_empty() && seen.insert(w.clone()));
+                // Longest first, so phrase matching prefers "engage with" to "engage".
+                self.$f.sort_by_cached_key(|w| {
+                    std::cmp::Reverse((w.split_whitespace().count(), w.len()))
+                });
             )* };
         }
         each_list!(norm);

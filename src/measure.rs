@@ -172,10 +172,9 @@ pub fn methods(a: &Analysis, lexicon: &Lexicon) -> Vec<Range<usize>> {
 /// Byte spans of every phrase of `list` in the analysis, longest match first,
 /// without overlaps.
 pub fn phrase_spans(a: &Analysis, list: &[String]) -> Vec<Range<usize>> {
-    let mut sorted: Vec<&String> = list.iter().collect();
-    sorted.sort_by_key(|p| std::cmp::Reverse(p.split_whitespace().count()));
+    // Lexicon lists are ordered longest first (`Lexicon::normalise`).
     let mut taken: Vec<Range<usize>> = Vec::new();
-    for phrase in sorted {
+    for phrase in list {
         for r in a.find_phrase(phrase) {
             if !taken.iter().any(|t| t.start < r.end && r.start < t.end) {
                 taken.push(r);

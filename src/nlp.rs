@@ -25,9 +25,11 @@ pub struct Token {
     /// Lowercased lemmas of every reading nlprule kept.
     pub lemmas: Vec<String>,
     /// POS tags of every reading nlprule kept (Penn Treebank style, e.g. `VB`, `NNS`).
-    pub tags: Vec<String>,
+    /// Interned: the tag set is small and every token of every memoised analysis
+    /// would otherwise carry its own copies.
+    pub tags: Vec<&'static str>,
     /// The tag chosen as most likely, using the chunk to break ties.
-    pub pos: String,
+    pub pos: &'static str,
     pub chunk: ChunkKind,
     /// True when this token starts its chunk (`B-`).
     pub chunk_start: bool,
@@ -104,7 +106,7 @@ impl Analysis {
                     if pos.is_empty() || pos == "SENT_END" || pos == "SENT_START" {
                         continue;
                     }
-                    tags.push(pos.to_string());
+                    tags.push(intern_tag(pos));
                     lemmas.push(data.lemma().as_str().to_lowercase());
                 }
                 let (chunk, chunk_start) = parse_chunk(token.chunks());
@@ -131,6 +133,62 @@ impl Analysis {
         }
         Analysis {
             text: text.to_string(),
+            tokens,
+        }
+    }
+
+    /// The analysis of `text` put together from analyses of its consecutive
+    /// pieces: `pieces[i]` is the analysis of `text[cuts[i - 1]..cuts[i]]`
+    /// (from 0 and to the end). Token spans are moved to their place in `text`;
+    /// a piece continues the last sentence of the piece before it. The tagger
+    /// sees each piece without its neighbours, so a tag at a seam can differ from
+    /// tagging the whole text at once; `tests/audit.rs` measures how often that
+    /// changes a judgment.
+    pub fn join(text: &str, cuts: &[usize], pieces: &[&Analysis]) -> Analysis {
+        debug_assert_eq!(cuts.len() + 1, pieces.len());
+        let mut tokens = Vec::new();
+        let mut sentence_base = 0;
+        for (i, piece) in pieces.iter().enumerate() {
+            let offset = if i == 0 { 0 } else { cuts[i - 1] };
+            for (k, t) in piece.tokens.iter().enumerate() {
+                let mut t = t.clone();
+                t.span = t.span.start + offset..t.span.end + offset;
+                t.sentence += sentence_base;
+                if i > 0 && k == 0 && t.sentence == sentence_base {
+                    // Not the first word of a sentence here: no dictionary-only verb reading.
+                    t.can_be_verb = t.tags.iter().any(|g| g.starts_with("VB"));
+                }
+                tokens.push(t);
+            }
+            sentence_base = tokens.last().map_or(sentence_base, |t| t.sentence);
+        }
+        Analysis {
+            text: text.to_string(),
+            tokens,
+        }
+    }
+
+    /// The analysis of `text[from..]`, dropping the tokens before byte `from`:
+    /// `text[..from]` was context for the tagger only.
+    pub fn after(&self, from: usize) -> Analysis {
+        let base = self
+            .tokens
+            .iter()
+            .find(|t| t.span.start >= from)
+            .map_or(0, |t| t.sentence);
+        let tokens = self
+            .tokens
+            .iter()
+            .filter(|t| t.span.start >= from)
+            .map(|t| {
+                let mut t = t.clone();
+                t.span = t.span.start - from..t.span.end - from;
+                t.sentence -= base;
+                t
+            })
+            .collect();
+        Analysis {
+            text: self.text.get(from..).unwrap_or("").to_string(),
             tokens,
         }
     }
@@ -206,7 +264,24 @@ fn parse_chunk(chunks: &[String]) -> (ChunkKind, bool) {
 }
 
 /// Picks the reading that fits the chunk: verbs in verb chunks, nouns in noun chunks.
-fn choose_pos(tags: &[String], chunk: ChunkKind) -> String {
+/// The one shared copy of a POS tag. nlprule's tag set has a few dozen
+/// members, so the interned set stays that small.
+fn intern_tag(tag: &str) -> &'static str {
+    static TAGS: std::sync::OnceLock<std::sync::Mutex<std::collections::HashSet<&'static str>>> =
+        std::sync::OnceLock::new();
+    let mut set = TAGS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if let Some(t) = set.get(tag) {
+        return t;
+    }
+    let leaked: &'static str = Box::leak(tag.to_string().into_boxed_str());
+    set.insert(leaked);
+    leaked
+}
+
+fn choose_pos(tags: &[&'static str], chunk: ChunkKind) -> &'static str {
     let prefer: &[&str] = match chunk {
         ChunkKind::Verb => &["MD", "TO", "VB", "RB"],
         ChunkKind::Noun => &["PRP", "CD", "DT", "NNP", "NN", "JJ", "POS"],
@@ -217,12 +292,47 @@ fn choose_pos(tags: &[String], chunk: ChunkKind) -> String {
     };
     for p in prefer {
         if let Some(t) = tags.iter().find(|t| t.starts_with(p)) {
-            return t.clone();
+            return t;
         }
     }
     tags.iter()
-        .find(|t| !matches!(t.as_str(), "PCT" | "UNKNOWN"))
+        .find(|t| !matches!(**t, "PCT" | "UNKNOWN"))
         .or_else(|| tags.first())
-        .cloned()
+        .copied()
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Analysis;
+    use crate::testing::checker;
+
+    #[test]
+    fn joined_pieces_point_into_the_whole_text() {
+        let tokenizer = checker().tokenizer();
+        let text = "Mum will walk Amy to school every Monday, measured by the register";
+        let cuts = [
+            text.find(" every").unwrap(),
+            text.find(", measured").unwrap(),
+        ];
+        let first = Analysis::new(tokenizer, &text[..cuts[0]]);
+        let lead = "They will do it";
+        let second = Analysis::new(tokenizer, &format!("{lead}{}", &text[cuts[0]..cuts[1]]))
+            .after(lead.len());
+        let third =
+            Analysis::new(tokenizer, &format!("{lead}{}", &text[cuts[1]..])).after(lead.len());
+        let joined = Analysis::join(text, &cuts, &[&first, &second, &third]);
+        let whole = Analysis::new(tokenizer, text);
+        let words = |a: &Analysis| -> Vec<String> {
+            a.tokens
+                .iter()
+                .map(|t| text[t.span.clone()].to_string())
+                .collect()
+        };
+        assert_eq!(words(&joined), words(&whole));
+        assert!(joined.tokens.iter().all(|t| t.sentence == 0));
+        // "every" follows a verb phrase here, not the start of a sentence.
+        let every = joined.tokens.iter().find(|t| t.lower == "every").unwrap();
+        assert!(!every.can_be_verb);
+    }
 }

@@ -203,7 +203,7 @@ impl<'a> Auditor<'a> {
             return record;
         }
         let what = self.verb_lowercased(cell(Field::Who), cell(Field::What));
-        let text = compose(
+        let (text, cuts) = compose_pieces(
             cell(Field::Who),
             &what,
             cell(Field::When),
@@ -237,7 +237,7 @@ impl<'a> Auditor<'a> {
             text: text.clone(),
             concern,
         };
-        let analysed = self.checker.analyse(&objective);
+        let analysed = self.checker.analyse_pieces(&objective, &cuts);
         let mut judgment = analysed.judgment.clone();
         if objective.concern.is_none() && !plan_concerns.is_empty() {
             // Compare the action itself: "Mum will ..." must not relate to "Mum has ...".
@@ -462,7 +462,7 @@ impl Default for AuditCache {
 }
 
 impl AuditCache {
-    pub const LIMIT: usize = 50_000;
+    pub const LIMIT: usize = 10_000;
 
     fn field(
         &self,
@@ -512,6 +512,13 @@ pub fn plan_concerns(
 /// Tuesday, measured by the attendance register". A `what` that is already a
 /// whole sentence is used as it is.
 pub fn compose(who: &str, what: &str, when: &str, measure: &str) -> String {
+    compose_pieces(who, what, when, measure).0
+}
+
+/// [`compose`], with the byte offsets where the `when` and `measure` pieces
+/// start, so each piece can be analysed once and reused across rows.
+pub fn compose_pieces(who: &str, what: &str, when: &str, measure: &str) -> (String, Vec<usize>) {
+    let mut cuts = Vec::new();
     let what = what.trim().trim_end_matches('.');
     let mut text = String::new();
     let lower = what.to_lowercase();
@@ -531,6 +538,7 @@ pub fn compose(who: &str, what: &str, when: &str, measure: &str) -> String {
         text.push_str(&format!("{who} will {}", lower_first(what)));
     }
     if !when.is_empty() && !lower.contains(&when.to_lowercase()) {
+        cuts.push(text.len());
         text.push(' ');
         text.push_str(&lower_function_word(when.trim_end_matches('.')));
     }
@@ -550,13 +558,21 @@ pub fn compose(who: &str, what: &str, when: &str, measure: &str) -> String {
         ]
         .iter()
         .any(|p| ml.starts_with(p));
+        cuts.push(text.len());
         if joined {
             text.push_str(&format!(", {m}"));
         } else {
             text.push_str(&format!(", measured by {}", lower_first(m)));
         }
     }
-    text.trim().to_string()
+    // Only an empty `what` leaves leading space; then there is nothing to reuse.
+    if what.is_empty() {
+        return (text.trim().to_string(), Vec::new());
+    }
+    let end = text.trim_end().len();
+    text.truncate(end);
+    cuts.retain(|&c| c > 0 && c < text.len());
+    (text, cuts)
 }
 
 /// "Ongoing" and "By review" read mid-sentence as "ongoing" and "by review";

@@ -315,13 +315,13 @@ impl Context<'_> {
                 "and" | "," | ";" | "then" | "or" | "&" | "also"
             );
             let takes_object = toks.get(i + 1).is_some_and(|n| {
-                matches!(n.pos.as_str(), "DT" | "PRP$" | "IN" | "TO" | "RP")
+                matches!(n.pos, "DT" | "PRP$" | "IN" | "TO" | "RP")
                     || n.lower == "off"
                     || n.lower == "up"
             });
             if joined
                 && (t.chunk == crate::nlp::ChunkKind::Verb || takes_object)
-                && t.tags.iter().any(|g| g == "VB" || g == "VBP")
+                && t.tags.iter().any(|g| *g == "VB" || *g == "VBP")
                 && !t.has_tag("VBG")
                 && !contains(&self.lexicon.methods, &t.lower)
                 && t.sentence == toks[head].sentence
