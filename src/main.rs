@@ -287,7 +287,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     smarten::rewrite::NEAREST_EXEMPLARS
                 } else {
                     1
-                });
+                })
+                .best_only()
+                .recheck_in_pieces();
             let auditor = smarten::plan::Auditor::new(
                 &checker,
                 (!no_rewrite).then_some(&rewriter),

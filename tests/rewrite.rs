@@ -266,3 +266,28 @@ fn every_exemplar_is_vague_before_and_smart_after() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn best_only_chooses_the_same_rewrite_as_ranking_every_candidate() {
+    // As `audit` runs it: no model, one exemplar, best only; and with the
+    // re-check in memoised pieces, which may differ only where a seam tags differently.
+    let full = Rewriter::new(checker(), None).with_nearest(1);
+    let best = Rewriter::new(checker(), None).with_nearest(1).best_only();
+    let bulk = Rewriter::new(checker(), None)
+        .with_nearest(1)
+        .best_only()
+        .recheck_in_pieces();
+    let statements = dev_not_smart();
+    let mut same_in_pieces = 0;
+    for text in &statements {
+        let o = Objective::new(text.as_str());
+        let f = full.rewrite(&o);
+        let b = best.rewrite(&o);
+        assert_eq!(f.rewrite, b.rewrite, "{text}");
+        assert_eq!(f.after, b.after, "{text}");
+        assert!(b.alternatives.is_empty(), "{text}: {:?}", b.alternatives);
+        same_in_pieces += usize::from(bulk.rewrite(&o).rewrite == f.rewrite);
+    }
+    let share = same_in_pieces as f64 / statements.len() as f64;
+    assert!(share >= 0.95, "re-checked in pieces, {share:.3} the same");
+}

@@ -363,6 +363,8 @@ pub fn run(auditor: &Auditor, opts: &Options) -> Result<(Summary, bool), String>
             .collect(),
         ..Default::default()
     };
+    // The report's tables show each action beside its rewrite; nothing else needs them kept.
+    summary.book.keep_rewrites = opts.report.is_some();
     let mut out = match &opts.out {
         Some(p) => Some(Out::create(p)?),
         None => None,

@@ -9,6 +9,7 @@ use crate::finding::{Criterion, Verdict};
 use crate::lexicon::Lexicon;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Two objectives at least this similar (cosine with MiniLM, or word overlap
 /// without it) are the same objective carried from one review to the next.
@@ -17,18 +18,20 @@ pub const DRIFT_SIMILARITY: f32 = 0.9;
 /// One action of a plan, as the report shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanAction {
-    pub file: String,
+    // Kept for every row of an archive until the end, so stored compactly:
+    // the strings that repeat (file, who, concern) are shared.
+    pub file: Arc<str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sheet: Option<String>,
+    pub sheet: Option<Arc<str>>,
     pub row: usize,
-    pub objective: String,
-    pub who: String,
-    pub concern: String,
+    pub objective: Box<str>,
+    pub who: Arc<str>,
+    pub concern: Arc<str>,
     pub smart: bool,
     pub failing: Vec<Criterion>,
     pub relevant: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rewrite: Option<String>,
+    pub rewrite: Option<Box<str>>,
 }
 
 /// One version of a plan.
@@ -75,6 +78,10 @@ pub struct PlanReport {
 #[derive(Debug, Default)]
 pub struct PlanBook {
     versions: BTreeMap<(String, String), PlanVersion>,
+    /// One shared copy of each file name, owner and concern.
+    shared: std::collections::HashSet<Arc<str>>,
+    /// Keep each action's rewrite (for the HTML report's tables).
+    pub keep_rewrites: bool,
 }
 
 impl PlanBook {
@@ -110,20 +117,36 @@ impl PlanBook {
             return;
         }
         let failing = r.criteria.as_ref().map(|c| c.failing()).unwrap_or_default();
+        let keep_rewrites = self.keep_rewrites;
+        let shared = &mut self.shared;
+        let mut share = |s: &str| -> Arc<str> {
+            if let Some(a) = shared.get(s) {
+                return a.clone();
+            }
+            let a: Arc<str> = Arc::from(s);
+            shared.insert(a.clone());
+            a
+        };
+        let (file, sheet) = (share(&r.file), r.sheet.as_deref().map(&mut share));
+        let (who, concern) = (share(&r.parts.who), share(&r.parts.concern));
         v.actions.push(PlanAction {
-            file: r.file.clone(),
-            sheet: r.sheet.clone(),
+            file,
+            sheet,
             row: r.row,
-            objective: r.objective.clone().unwrap_or_default(),
-            who: r.parts.who.clone(),
-            concern: r.parts.concern.clone(),
+            objective: r.objective.as_deref().unwrap_or_default().into(),
+            who,
+            concern,
             smart: r.smart == Some(true),
             relevant: r
                 .criteria
                 .as_ref()
                 .is_none_or(|c| c.r.verdict != Verdict::Fail),
             failing,
-            rewrite: r.rewrite.clone(),
+            rewrite: r
+                .rewrite
+                .as_deref()
+                .filter(|_| keep_rewrites)
+                .map(Box::from),
         });
     }
 
@@ -305,11 +328,11 @@ fn carried_over(
         if let Some(first) = seen_in.first().cloned() {
             seen_in.push(later.version.clone());
             out.push(Drift {
-                objective: a.objective.clone(),
+                objective: a.objective.to_string(),
                 since: first,
                 versions: seen_in,
-                file: a.file.clone(),
-                sheet: a.sheet.clone(),
+                file: a.file.to_string(),
+                sheet: a.sheet.as_deref().map(str::to_string),
                 row: a.row,
             });
         }

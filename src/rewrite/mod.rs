@@ -98,6 +98,12 @@ pub struct Rewriter<'a> {
     generator: Option<&'a dyn Generate>,
     /// How many exemplars are retrieved as candidate actions.
     nearest: usize,
+    /// Only the best rewrite is wanted, no alternatives: candidates are
+    /// re-checked best-first and the search stops at the first that passes.
+    best_only: bool,
+    /// Re-check a candidate as its action and its tail ("by [by when], measured
+    /// by [how measured]"), each analysed once and memoised (bulk audits).
+    recheck_in_pieces: bool,
 }
 
 /// Every candidate considered for one objective, for reviewers and tests.
@@ -119,7 +125,6 @@ struct Scored {
     after: Criteria,
     passes: bool,
     fidelity: f32,
-    rank_score: f32,
 }
 
 impl<'a> Rewriter<'a> {
@@ -147,6 +152,8 @@ impl<'a> Rewriter<'a> {
             encoder,
             generator: None,
             nearest: NEAREST_EXEMPLARS,
+            best_only: false,
+            recheck_in_pieces: false,
         }
     }
 
@@ -154,6 +161,22 @@ impl<'a> Rewriter<'a> {
     /// candidates to re-check, at some cost to the choice).
     pub fn with_nearest(mut self, k: usize) -> Self {
         self.nearest = k.max(1);
+        self
+    }
+
+    /// Return only the best rewrite, with no alternatives (bulk audits). The
+    /// choice is the same as with alternatives: candidates are re-checked in
+    /// order of score, and the first that passes outranks every other.
+    pub fn best_only(mut self) -> Self {
+        self.best_only = true;
+        self
+    }
+
+    /// Re-check each candidate as two memoised pieces, its action and its tail
+    /// ([`Checker::analyse_pieces`]): across an archive the same actions and the
+    /// same "by [by when]" recur, so most re-checks need no tagging.
+    pub fn recheck_in_pieces(mut self) -> Self {
+        self.recheck_in_pieces = true;
         self
     }
 
@@ -363,24 +386,12 @@ impl<'a> Rewriter<'a> {
             if !facts::invented_facts(original, concern, &rendered).is_empty() {
                 continue;
             }
-            let filled = self.fills.fill(&rendered);
-            let after = self
-                .checker
-                .check(&Objective {
-                    text: filled,
-                    concern: concern.map(str::to_string),
-                })
-                .criteria;
-            let after = self.unfill_reasons(after, &rendered);
-            let passes = after.failing().is_empty();
-            kept.push((candidate, rendered, after, passes));
+            kept.push((candidate, rendered));
         }
         // Fidelity compares who-does-what: the time and method templates are shared.
         let plain: Vec<String> = kept
             .iter()
-            .map(|(c, _, _, _)| {
-                without_placeholders(&render(&c.pieces[..c.core.min(c.pieces.len())]))
-            })
+            .map(|(c, _)| without_placeholders(&render(&c.pieces[..c.core.min(c.pieces.len())])))
             .collect();
         let refs: Vec<&str> = plain.iter().map(String::as_str).collect();
         let (fidelity, to_concern) = match (self.encoder, original_vector) {
@@ -409,33 +420,82 @@ impl<'a> Rewriter<'a> {
             }
             _ => self.lexical_scores(original, concern, &refs),
         };
-        let mut scored: Vec<Scored> = kept
+        // Best score first; the re-check then only moves candidates that fail.
+        let mut ranked: Vec<_> = kept
             .into_iter()
             .enumerate()
-            .map(|(i, (candidate, rendered, after, passes))| {
+            .map(|(i, (candidate, rendered))| {
                 let concern_bonus = to_concern.as_ref().map_or(0.0, |v| 0.5 * v[i]);
-                Scored {
-                    rank_score: 0.5 * fidelity[i] + candidate.prior + concern_bonus,
-                    fidelity: fidelity[i],
-                    candidate,
-                    rendered,
-                    after,
-                    passes,
-                }
+                let rank_score = 0.5 * fidelity[i] + candidate.prior + concern_bonus;
+                (candidate, rendered, fidelity[i], rank_score)
             })
             .collect();
+        ranked.sort_by(|a, b| {
+            b.3.total_cmp(&a.3)
+                .then(a.1.text.len().cmp(&b.1.text.len()))
+        });
+        let mut scored = Vec::new();
+        for (candidate, rendered, fidelity, _) in ranked {
+            let filled = self.fills.fill(&rendered);
+            let cuts = if self.recheck_in_pieces {
+                self.tail_cut(&candidate, &filled).into_iter().collect()
+            } else {
+                Vec::new()
+            };
+            let objective = Objective {
+                text: filled,
+                concern: concern.map(str::to_string),
+            };
+            let after = if self.recheck_in_pieces {
+                self.checker.analyse_pieces(&objective, &cuts).judgment
+            } else {
+                self.checker.check(&objective)
+            }
+            .criteria;
+            let after = self.unfill_reasons(after, &rendered);
+            let passes = after.failing().is_empty();
+            scored.push(Scored {
+                candidate,
+                rendered,
+                after,
+                passes,
+                fidelity,
+            });
+            if passes && self.best_only {
+                // Every later candidate scores lower, and a pass outranks any fail.
+                return scored.split_off(scored.len() - 1);
+            }
+        }
+        // Passing first, then fewest failing letters; the sort is stable, so the
+        // score order holds within each group.
         scored.sort_by(|a, b| {
             b.passes
                 .cmp(&a.passes)
                 .then(failing_count(&a.after).cmp(&failing_count(&b.after)))
-                .then(b.rank_score.total_cmp(&a.rank_score))
-                .then(a.rendered.text.len().cmp(&b.rendered.text.len()))
         });
+        if self.best_only {
+            scored.truncate(1);
+        }
         scored
     }
 }
 
 impl Rewriter<'_> {
+    /// Where the tail (time, method) starts in a candidate's filled text: after
+    /// its `core` pieces, which say who does what.
+    fn tail_cut(&self, candidate: &Candidate, filled: &str) -> Option<usize> {
+        let core = candidate.core.min(candidate.pieces.len());
+        if core == 0 || core == candidate.pieces.len() {
+            return None;
+        }
+        let head = self.fills.fill(&render(&candidate.pieces[..core]));
+        let head = head.trim_end_matches('.');
+        (filled.starts_with(head)
+            && filled[head.len()..].starts_with([' ', ','])
+            && !head.is_empty())
+        .then_some(head.len())
+    }
+
     fn lexical_scores(
         &self,
         original: &str,
