@@ -48,6 +48,7 @@ impl Rule for GenericObject {
                 "Amy will attend school on 4 of 5 school days each week",
                 "do the exercises shown in educational videos at least two days a week",
                 "stretching exercises at work for 5 minutes every day",
+                "reduce fruit juice intake to one glass a day",
                 "explore educational content on the app by watching at least 2 videos until next meeting",
             ],
         }
@@ -156,9 +157,16 @@ fn main_object(cx: &Context) -> Vec<Hit> {
             last_noun = Some(k);
         }
     }
-    let Some(noun) = last_noun else {
+    let Some(mut noun) = last_noun else {
         return Vec::new();
     };
+    // "medication use", "fruit intake": the thing is the noun before the use.
+    if contains(&lex.use_nouns, toks[noun].lemma())
+        && noun > object.start
+        && toks[noun - 1].is_noun()
+    {
+        noun -= 1;
+    }
     if !(contains(&lex.generic_objects, &toks[noun].lower)
         || contains(&lex.generic_objects, toks[noun].lemma()))
     {

@@ -32,6 +32,7 @@ impl Rule for VagueVerb {
                 "Social worker will monitor the home conditions",
                 "I will be nicer.",
                 "I will walk more.",
+                "increase intensity and duration of exercise",
                 "Mum will continue to engage with services",
                 "keep fit by doing exercise twice a week",
                 "I will become a doctor in 4 years because my parents said so.",
@@ -44,6 +45,7 @@ impl Rule for VagueVerb {
                 "improve living environment by completing repairs, including fixing taps",
                 "reduce oil intake during festive season",
                 "continue swimming and aquatic exercises once a week",
+                "limit the frequency of snacking on crisps to twice a week",
                 "Dad will keep attending the alcohol service every Tuesday",
             ],
         }
@@ -107,19 +109,45 @@ impl Rule for VagueVerb {
             cx.phrase_at(&lex.change_verbs, head),
         ) {
             // A change verb names what changes; only a missing or general object is vague.
+            let is_general = |k: usize| {
+                let w = toks[k].lemma();
+                contains(&lex.generic_objects, w)
+                    || contains(&lex.state_nouns, w)
+                    || contains(&lex.generic_objects, &toks[k].lower)
+            };
             let general = match &cx.frame.object {
                 None => true,
-                Some(o) => o
-                    .clone()
-                    .take_while(|&k| toks[k].lower != "of")
-                    .filter(|&k| toks[k].is_noun())
-                    .last()
-                    .is_none_or(|k| {
-                        let w = toks[k].lemma();
-                        contains(&lex.generic_objects, w)
-                            || contains(&lex.state_nouns, w)
-                            || contains(&lex.generic_objects, &toks[k].lower)
-                    }),
+                Some(o) => {
+                    let head = o
+                        .clone()
+                        .take_while(|&k| toks[k].lower != "of")
+                        .filter(|&k| toks[k].is_noun())
+                        .last();
+                    // "the intensity of exercise": the exercise says what changes.
+                    let of_what = head
+                        .filter(|&k| contains(&lex.attribute_nouns, toks[k].lemma()))
+                        .and_then(|k| {
+                            (k + 1..toks.len())
+                                .find(|&j| toks[j].lower == "of")
+                                .filter(|&j| j <= k + 4)
+                        })
+                        .and_then(|of| {
+                            (of + 1..toks.len())
+                                .take_while(|&j| {
+                                    toks[j].is_noun()
+                                        || toks[j].pos.starts_with("JJ")
+                                        || toks[j].pos == "DT"
+                                        || toks[j].pos == "VBG"
+                                })
+                                .filter(|&j| toks[j].is_noun() || toks[j].pos == "VBG")
+                                .last()
+                        });
+                    match (head, of_what) {
+                        (_, Some(k)) => is_general(k),
+                        (Some(k), None) => is_general(k),
+                        (None, None) => true,
+                    }
+                }
             };
             if !general || cx.is_quantified() {
                 return Vec::new();
