@@ -111,7 +111,7 @@ fn main_object(cx: &Context) -> Vec<Hit> {
     let nominal = cx.frame.anchor == crate::frame::Anchor::Imperative
         && (toks[head].pos == "VBG" || toks[head].has_tag("VBG"))
         && !contains(&lex.generic_objects, toks[head].lemma());
-    let placed = cx.is_placement(end_of_object);
+    let placed = cx.is_placement(head, end_of_object);
     if specified_after || nominal || placed || cx.has_means_clause() {
         return Vec::new();
     }

@@ -254,7 +254,7 @@ impl Context<'_> {
         let spelled_out = toks
             .get(end)
             .is_some_and(|t| matches!(t.lower.as_str(), "including" | "like" | "(" | ":" | "such"))
-            || self.is_placement(end);
+            || (start > 0 && self.is_placement(start - 1, end));
         ((generic(head.lemma()) || generic(&head.lower))
             && modifiers
                 .iter()
@@ -263,14 +263,21 @@ impl Context<'_> {
             .then_some(start..end)
     }
 
-    /// True when token `k` starts a place the thing is put ("in a locked cupboard",
-    /// "out of reach", "away"): the action is where it goes, and a general noun
-    /// before it means all of them ("keep medicines in a locked cupboard").
-    pub fn is_placement(&self, k: usize) -> bool {
+    /// True when the verb at `verb` puts its object somewhere and token `k`
+    /// starts that place ("keep medicines in a locked cupboard", "put cleaning
+    /// products out of reach"): the action is where it goes, and a general noun
+    /// means all of them. "Take medication in school" is not a placing.
+    pub fn is_placement(&self, verb: usize, k: usize) -> bool {
         let toks = &self.a.tokens;
         let Some(t) = toks.get(k) else {
             return false;
         };
+        if !toks
+            .get(verb)
+            .is_some_and(|v| contains(&self.lexicon.placing_verbs, v.lemma()))
+        {
+            return false;
+        }
         let in_time = self
             .times
             .iter()
