@@ -134,48 +134,153 @@ pub fn parse_delimited_bytes(
     bytes: &[u8],
     keep_empty: bool,
 ) -> Result<(Table, Vec<(usize, String)>), TableError> {
-    let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-    let first_line = text.split(|&b| b == b'\n').next().unwrap_or(&[]);
-    let delimiter = [b'\t', b';', b',']
-        .into_iter()
-        .max_by_key(|d| first_line.iter().filter(|b| *b == d).count())
-        .filter(|d| first_line.contains(d))
-        .unwrap_or(b',');
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text);
-    // Line numbers from byte offsets (the csv reader does not count blank lines),
-    // counted incrementally: records arrive in order, so each byte is scanned once.
-    let mut counted = (0usize, 1usize);
-    let mut line_of = |byte: u64| {
+    let mut stream = DelimitedRows::new(origin, bytes, keep_empty)?;
+    let mut rows = Vec::new();
+    let mut bad = Vec::new();
+    for row in stream.by_ref() {
+        match row? {
+            Ok(r) => rows.push(r),
+            Err(b) => bad.push(b),
+        }
+    }
+    Ok((
+        Table {
+            origin: origin.to_string(),
+            headers: stream.headers,
+            rows,
+        },
+        bad,
+    ))
+}
+
+/// The rows of delimited bytes, one at a time, after the header row: each is
+/// a row, or (row number, reason) for a row with a cell that is not UTF-8.
+/// Reading a large file this way holds one row at a time, not the whole table.
+pub struct DelimitedRows<'a> {
+    origin: String,
+    text: &'a [u8],
+    records: csv::ByteRecordsIntoIter<&'a [u8]>,
+    /// (byte, line) reached by the line counter.
+    counted: (usize, usize),
+    index: usize,
+    keep_empty: bool,
+    pub headers: Vec<String>,
+}
+
+type StreamedRow = Result<Result<TableRow, (usize, String)>, TableError>;
+
+impl<'a> DelimitedRows<'a> {
+    /// Detects the delimiter (tab, semicolon or comma, from the header line)
+    /// and reads the header row. A quote that is never closed is refused here,
+    /// naming the row it starts on, before any row is handed out.
+    pub fn new(origin: &str, bytes: &'a [u8], keep_empty: bool) -> Result<Self, TableError> {
+        let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+        let first_line = text.split(|&b| b == b'\n').next().unwrap_or(&[]);
+        let delimiter = [b'\t', b';', b',']
+            .into_iter()
+            .max_by_key(|d| first_line.iter().filter(|b| *b == d).count())
+            .filter(|d| first_line.contains(d))
+            .unwrap_or(b',');
+        let records = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text)
+            .into_byte_records();
+        let mut stream = DelimitedRows {
+            origin: origin.to_string(),
+            text,
+            records,
+            counted: (0, 1),
+            index: 0,
+            keep_empty,
+            headers: Vec::new(),
+        };
+        // The csv reader accepts a quote that is never closed and swallows the
+        // rest of the file into one cell.
+        if text.iter().filter(|&&b| b == b'"').count() % 2 == 1 {
+            let mut last = 1;
+            let mut multiline = None;
+            while let Some((number, cells, _)) = stream.next_record()? {
+                last = number;
+                if cells.iter().any(|c| c.contains('\n')) {
+                    multiline = Some(number);
+                }
+            }
+            return Err(TableError::BadRow {
+                origin: origin.to_string(),
+                row: multiline.unwrap_or(last),
+                reason: "a quote (\") opened on this row is never closed".to_string(),
+            });
+        }
+        loop {
+            let Some((number, cells, not_utf8)) = stream.next_record()? else {
+                return Err(TableError::NoHeader {
+                    origin: origin.to_string(),
+                });
+            };
+            if cells.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            if let Some(col) = not_utf8 {
+                return Err(TableError::BadRow {
+                    origin: origin.to_string(),
+                    row: number,
+                    reason: format!("column {col} of the header row is not UTF-8 text"),
+                });
+            }
+            stream.headers = cells.iter().map(|c| c.trim().to_string()).collect();
+            return Ok(stream);
+        }
+    }
+
+    /// The line a record starts on, from its byte offset (the csv reader does
+    /// not count blank lines), counted incrementally: records arrive in order,
+    /// so each byte is scanned once.
+    fn line_of(&mut self, byte: u64) -> usize {
+        let text = self.text;
         let mut end = (byte as usize).min(text.len());
         // A record's position can include the blank lines skipped before it.
         while end < text.len() && matches!(text[end], b'\n' | b'\r') {
             end += 1;
         }
-        if end < counted.0 {
-            counted = (0, 1);
+        if end < self.counted.0 {
+            self.counted = (0, 1);
         }
-        counted.1 += text[counted.0..end].iter().filter(|&&b| b == b'\n').count();
-        counted.0 = end;
-        counted.1
-    };
-    let mut headers: Option<Vec<String>> = None;
-    let mut rows = Vec::new();
-    let mut bad = Vec::new();
-    for (i, record) in reader.byte_records().enumerate() {
-        let number = record
-            .as_ref()
-            .ok()
-            .and_then(|r| r.position())
-            .map_or(i + 1, |p| line_of(p.byte()));
-        let record = record.map_err(|e| TableError::BadRow {
-            origin: origin.to_string(),
-            row: e.position().map_or(i + 1, |p| line_of(p.byte())),
-            reason: format!("cannot be parsed as CSV: {e}"),
-        })?;
+        self.counted.1 += text[self.counted.0..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.counted.0 = end;
+        self.counted.1
+    }
+
+    /// The next record: its line, its cells, and the first column that is not UTF-8.
+    #[allow(clippy::type_complexity)]
+    fn next_record(&mut self) -> Result<Option<(usize, Vec<String>, Option<usize>)>, TableError> {
+        let Some(record) = self.records.next() else {
+            return Ok(None);
+        };
+        self.index += 1;
+        let i = self.index;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let row = match e.position() {
+                    Some(p) => self.line_of(p.byte()),
+                    None => i,
+                };
+                return Err(TableError::BadRow {
+                    origin: self.origin.clone(),
+                    row,
+                    reason: format!("cannot be parsed as CSV: {e}"),
+                });
+            }
+        };
+        let number = match record.position() {
+            Some(p) => self.line_of(p.byte()),
+            None => i,
+        };
         let mut cells = Vec::with_capacity(record.len());
         let mut not_utf8 = None;
         for (c, field) in record.iter().enumerate() {
@@ -187,58 +292,32 @@ pub fn parse_delimited_bytes(
                 }
             }
         }
-        if headers.is_none() {
-            if cells.iter().all(|c| c.trim().is_empty()) {
+        Ok(Some((number, cells, not_utf8)))
+    }
+}
+
+impl Iterator for DelimitedRows<'_> {
+    type Item = StreamedRow;
+
+    fn next(&mut self) -> Option<StreamedRow> {
+        loop {
+            let (number, cells, not_utf8) = match self.next_record() {
+                Ok(Some(r)) => r,
+                Ok(None) => return None,
+                Err(e) => return Some(Err(e)),
+            };
+            if let Some(col) = not_utf8 {
+                return Some(Ok(Err((
+                    number,
+                    format!("row {number}, column {col}: the cell is not UTF-8 text; save the file as UTF-8"),
+                ))));
+            }
+            if !self.keep_empty && cells.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
-            if let Some(col) = not_utf8 {
-                return Err(TableError::BadRow {
-                    origin: origin.to_string(),
-                    row: number,
-                    reason: format!("column {col} of the header row is not UTF-8 text"),
-                });
-            }
-            headers = Some(cells.iter().map(|c| c.trim().to_string()).collect());
-            continue;
+            return Some(Ok(Ok(TableRow { number, cells })));
         }
-        if let Some(col) = not_utf8 {
-            bad.push((
-                number,
-                format!("row {number}, column {col}: the cell is not UTF-8 text; save the file as UTF-8"),
-            ));
-            continue;
-        }
-        if !keep_empty && cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        rows.push(TableRow { number, cells });
     }
-    let headers = headers.ok_or_else(|| TableError::NoHeader {
-        origin: origin.to_string(),
-    })?;
-    // The csv reader accepts a quote that is never closed and swallows the rest of
-    // the file into one cell; refuse it instead, naming the row it starts on.
-    if text.iter().filter(|&&b| b == b'"').count() % 2 == 1 {
-        let row = rows
-            .iter()
-            .rev()
-            .find(|r| r.cells.iter().any(|c| c.contains('\n')))
-            .or(rows.last())
-            .map_or(1, |r| r.number);
-        return Err(TableError::BadRow {
-            origin: origin.to_string(),
-            row,
-            reason: "a quote (\") opened on this row is never closed".to_string(),
-        });
-    }
-    Ok((
-        Table {
-            origin: origin.to_string(),
-            headers,
-            rows,
-        },
-        bad,
-    ))
 }
 
 fn read_xlsx(path: &Path) -> Result<Table, TableError> {

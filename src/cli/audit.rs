@@ -382,6 +382,20 @@ pub fn run(auditor: &Auditor, opts: &Options) -> Result<(Summary, bool), String>
     let mut shown_mappings: Vec<Vec<String>> = Vec::new();
     for file in &files {
         bar.set_message(file.display().to_string());
+        if is_delimited(file) {
+            let mut sink = Sink {
+                summary: &mut summary,
+                out: out.as_mut(),
+            };
+            let context = Context {
+                auditor,
+                overrides: &overrides,
+                bar: &bar,
+                quiet: opts.quiet,
+            };
+            audit_delimited(file, &context, &mut sink, &mut shown_mappings)?;
+            continue;
+        }
         let plan_file = match read_plan_file(file) {
             Ok(f) => f,
             Err(e) => {
@@ -394,19 +408,7 @@ pub fn run(auditor: &Auditor, opts: &Options) -> Result<(Summary, bool), String>
         for table in &plan_file.tables {
             summary.tables += 1;
             bar.inc_length(table.rows.len() as u64);
-            let mapping = match Mapping::from_headers(&table.headers, &overrides) {
-                Ok(m) if m.has_objective() => Ok(m),
-                Ok(m) if table.headers.len() == 1 => {
-                    let mut m = m;
-                    m.columns.insert(Field::What, 0);
-                    Ok(m)
-                }
-                Ok(_) => Err(format!(
-                    "no action column: none of the headers ({}) means 'what will be done'; name it with --columns what=HEADER",
-                    table.headers.join(", ")
-                )),
-                Err(e) => Err(e),
-            };
+            let mapping = table_mapping(&table.headers, &overrides);
             let where_ = match &table.sheet {
                 Some(s) => format!("{} [{s}]", table.file),
                 None => table.file.clone(),
@@ -444,36 +446,27 @@ pub fn run(auditor: &Auditor, opts: &Options) -> Result<(Summary, bool), String>
             // Chunks keep memory flat: only CHUNK records are held at a time.
             for chunk_start in (0..table.rows.len()).step_by(CHUNK) {
                 let chunk_end = (chunk_start + CHUNK).min(table.rows.len());
-                let records: Vec<RowRecord> = (chunk_start..chunk_end)
-                    .into_par_iter()
-                    .map(|i| {
-                        let plan = smarten::plan::plan_key(table, &mapping, &table.rows[i]);
-                        let plan_concerns = concerns.get(&plan).map_or(&[][..], |v| v.as_slice());
-                        let r = auditor.audit_row(table, &mapping, i, plan_concerns);
-                        bar.inc(1);
-                        r
-                    })
-                    .collect();
-                for r in &records {
-                    while let Some((n, msg)) = bad.next_if(|(n, _)| *n < r.row) {
-                        let e = error_record(table, n, msg);
-                        summary.add(&e);
-                        if let Some(o) = out.as_mut() {
-                            o.write(&e)?;
-                        }
-                    }
-                    summary.add(r);
-                    if let Some(o) = out.as_mut() {
-                        o.write(r)?;
-                    }
-                }
+                let mut sink = Sink {
+                    summary: &mut summary,
+                    out: out.as_mut(),
+                };
+                audit_chunk(
+                    auditor,
+                    table,
+                    chunk_start..chunk_end,
+                    &mapping,
+                    &concerns,
+                    &mut bad,
+                    &bar,
+                    &mut sink,
+                )?;
             }
+            let mut sink = Sink {
+                summary: &mut summary,
+                out: out.as_mut(),
+            };
             for (n, msg) in bad {
-                let e = error_record(table, n, msg);
-                summary.add(&e);
-                if let Some(o) = out.as_mut() {
-                    o.write(&e)?;
-                }
+                sink.add(&error_record(table, n, msg))?;
             }
         }
     }
@@ -504,6 +497,204 @@ pub fn run(auditor: &Auditor, opts: &Options) -> Result<(Summary, bool), String>
     }
     let failed = !summary.unreadable.is_empty() || summary.errors > 0;
     Ok((summary, failed))
+}
+
+/// The column mapping of a table, or why it has none.
+fn table_mapping(
+    headers: &[String],
+    overrides: &BTreeMap<Field, String>,
+) -> Result<Mapping, String> {
+    match Mapping::from_headers(headers, overrides) {
+        Ok(m) if m.has_objective() => Ok(m),
+        Ok(m) if headers.len() == 1 => {
+            let mut m = m;
+            m.columns.insert(Field::What, 0);
+            Ok(m)
+        }
+        Ok(_) => Err(format!(
+            "no action column: none of the headers ({}) means 'what will be done'; name it with --columns what=HEADER",
+            headers.join(", ")
+        )),
+        Err(e) => Err(e),
+    }
+}
+
+fn is_delimited(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv"))
+}
+
+/// What every file of a run is audited with.
+struct Context<'a> {
+    auditor: &'a Auditor<'a>,
+    overrides: &'a BTreeMap<Field, String>,
+    bar: &'a ProgressBar,
+    quiet: bool,
+}
+
+/// Audits a CSV or TSV file a chunk of rows at a time, so a large file is never
+/// held as a table. A first pass checks the file (header, quoting), counts its
+/// rows and gathers each plan's concerns; the second judges the rows.
+fn audit_delimited(
+    file: &Path,
+    cx: &Context,
+    sink: &mut Sink,
+    shown_mappings: &mut Vec<Vec<String>>,
+) -> Result<(), String> {
+    use smarten::table::DelimitedRows;
+    let name = file.display().to_string();
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => {
+            sink.summary.unreadable.push(format!("{name}: {e}"));
+            return Ok(());
+        }
+    };
+    let first = match DelimitedRows::new(&name, &bytes, true) {
+        Ok(s) => s,
+        Err(e) => {
+            sink.summary.unreadable.push(e.to_string());
+            return Ok(());
+        }
+    };
+    let meta = smarten::plan::PlanTable {
+        file: name.clone(),
+        sheet: None,
+        headers: first.headers.clone(),
+        rows: Vec::new(),
+    };
+    let mapping = table_mapping(&meta.headers, cx.overrides);
+    let mut concerns = HashMap::new();
+    let mut count = 0u64;
+    for row in first {
+        match row {
+            Err(e) => {
+                sink.summary.unreadable.push(e.to_string());
+                return Ok(());
+            }
+            Ok(Ok(row)) => {
+                count += 1;
+                if let Ok(m) = &mapping {
+                    smarten::plan::add_plan_concern(&mut concerns, &meta, m, &row);
+                }
+            }
+            Ok(Err(_)) => count += 1,
+        }
+    }
+    sink.summary.files += 1;
+    sink.summary.tables += 1;
+    cx.bar.inc_length(count);
+    let rows = DelimitedRows::new(&name, &bytes, true).map_err(|e| e.to_string())?;
+    let mapping = match mapping {
+        Ok(m) => m,
+        Err(e) => {
+            // Every row is still output, with the reason.
+            for row in rows {
+                let record = match row.map_err(|e| e.to_string())? {
+                    Ok(r) => error_record(&meta, r.number, e.clone()),
+                    Err((n, msg)) => error_record(&meta, n, msg),
+                };
+                sink.add(&record)?;
+            }
+            sink.summary.unreadable.push(format!("{name}: {e}"));
+            return Ok(());
+        }
+    };
+    if !cx.quiet && !shown_mappings.contains(&meta.headers) {
+        cx.bar
+            .suspend(|| eprintln!("columns of {name}: {}", mapping.describe(&meta.headers)));
+        shown_mappings.push(meta.headers.clone());
+    }
+    let mut chunk = Vec::with_capacity(CHUNK);
+    let mut bad: Vec<(usize, String)> = Vec::new();
+    let flush = |chunk: &mut Vec<smarten::table::TableRow>,
+                 bad: &mut Vec<(usize, String)>,
+                 sink: &mut Sink|
+     -> Result<(), String> {
+        let table = smarten::plan::PlanTable {
+            rows: std::mem::take(chunk),
+            ..meta.clone()
+        };
+        let mut pending = std::mem::take(bad).into_iter().peekable();
+        audit_chunk(
+            cx.auditor,
+            &table,
+            0..table.rows.len(),
+            &mapping,
+            &concerns,
+            &mut pending,
+            cx.bar,
+            sink,
+        )?;
+        // Unreadable rows after this chunk's last row wait for the next chunk.
+        bad.extend(pending);
+        Ok(())
+    };
+    for row in rows {
+        match row.map_err(|e| e.to_string())? {
+            Ok(r) => {
+                chunk.push(r);
+                if chunk.len() == CHUNK {
+                    flush(&mut chunk, &mut bad, sink)?;
+                }
+            }
+            Err(b) => bad.push(b),
+        }
+    }
+    flush(&mut chunk, &mut bad, sink)?;
+    for (n, msg) in bad {
+        sink.add(&error_record(&meta, n, msg))?;
+    }
+    Ok(())
+}
+
+/// Where records go: the summary, and the output file when there is one.
+struct Sink<'a> {
+    summary: &'a mut Summary,
+    out: Option<&'a mut Out>,
+}
+
+impl Sink<'_> {
+    fn add(&mut self, r: &RowRecord) -> Result<(), String> {
+        self.summary.add(r);
+        if let Some(o) = self.out.as_mut() {
+            o.write(r)?;
+        }
+        Ok(())
+    }
+}
+
+/// Judges `table.rows[range]` in parallel and hands the records on in row
+/// order, each preceded by the unreadable rows (`bad`) numbered before it.
+#[allow(clippy::too_many_arguments)]
+fn audit_chunk(
+    auditor: &Auditor,
+    table: &smarten::plan::PlanTable,
+    range: std::ops::Range<usize>,
+    mapping: &Mapping,
+    concerns: &HashMap<String, Vec<String>>,
+    bad: &mut std::iter::Peekable<std::vec::IntoIter<(usize, String)>>,
+    bar: &ProgressBar,
+    sink: &mut Sink,
+) -> Result<(), String> {
+    let records: Vec<RowRecord> = range
+        .into_par_iter()
+        .map(|i| {
+            let plan = smarten::plan::plan_key(table, mapping, &table.rows[i]);
+            let plan_concerns = concerns.get(&plan).map_or(&[][..], |v| v.as_slice());
+            let r = auditor.audit_row(table, mapping, i, plan_concerns);
+            bar.inc(1);
+            r
+        })
+        .collect();
+    for r in &records {
+        while let Some((n, msg)) = bad.next_if(|(n, _)| *n < r.row) {
+            sink.add(&error_record(table, n, msg))?;
+        }
+        sink.add(r)?;
+    }
+    Ok(())
 }
 
 fn error_record(table: &smarten::plan::PlanTable, row: usize, message: String) -> RowRecord {

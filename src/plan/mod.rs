@@ -492,20 +492,31 @@ pub fn plan_concerns(
     table: &PlanTable,
     mapping: &Mapping,
 ) -> std::collections::HashMap<String, Vec<String>> {
-    let mut out: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
-    let Some(col) = mapping.get(Field::Concern) else {
-        return out;
-    };
+    let mut out = std::collections::HashMap::new();
     for row in &table.rows {
-        let c = row.cells.get(col).map_or("", |s| s.trim());
-        if !c.is_empty() {
-            let list = out.entry(plan_key(table, mapping, row)).or_default();
-            if !list.iter().any(|x| x == c) {
-                list.push(c.to_string());
-            }
-        }
+        add_plan_concern(&mut out, table, mapping, row);
     }
     out
+}
+
+/// Adds `row`'s concern, if it has one, to its plan's list in `concerns`
+/// (for reading a table a row at a time; `table` gives the file and sheet).
+pub fn add_plan_concern(
+    concerns: &mut std::collections::HashMap<String, Vec<String>>,
+    table: &PlanTable,
+    mapping: &Mapping,
+    row: &crate::table::TableRow,
+) {
+    let Some(col) = mapping.get(Field::Concern) else {
+        return;
+    };
+    let c = row.cells.get(col).map_or("", |s| s.trim());
+    if !c.is_empty() {
+        let list = concerns.entry(plan_key(table, mapping, row)).or_default();
+        if !list.iter().any(|x| x == c) {
+            list.push(c.to_string());
+        }
+    }
 }
 
 /// Puts a row's cells into one objective: "Mum will attend the group every
