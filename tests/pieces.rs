@@ -3,26 +3,15 @@
 //! composed row whole. This measures, on the dev statements crossed with real
 //! cell values, how often that changes a judgment, and keeps it rare.
 
-use smarten::plan::compose_pieces;
-use smarten::{Checker, Objective};
-use std::path::Path;
-use std::sync::{Arc, OnceLock};
+mod common;
 
-fn checker() -> &'static Checker {
-    static CHECKER: OnceLock<Checker> = OnceLock::new();
-    CHECKER.get_or_init(|| {
-        let tokenizer = smarten::models::load_tokenizer()
-            .unwrap_or_else(|e| panic!("tests need the nlprule model: {e}"));
-        Checker::new(Arc::new(tokenizer), &Default::default())
-    })
-}
+use common::{checker, dev_rows};
+use smarten::plan::compose_pieces;
+use smarten::Objective;
 
 fn dev_statements() -> Vec<String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/statements-dev.jsonl");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("the dev set is expected at {}: {e}", path.display()));
-    text.lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+    dev_rows()
+        .into_iter()
         .filter_map(|v| v["text"].as_str().map(str::to_string))
         .collect()
 }

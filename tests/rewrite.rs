@@ -6,26 +6,10 @@
 use smarten::rewrite::exemplars::ExemplarBank;
 use smarten::rewrite::facts::invented_facts;
 use smarten::rewrite::{Rewrite, Rewriter};
-use smarten::{Checker, Criterion, Objective, Verdict};
-use std::path::Path;
-use std::sync::{Arc, OnceLock};
+mod common;
 
-fn checker() -> &'static Checker {
-    static CHECKER: OnceLock<Checker> = OnceLock::new();
-    CHECKER.get_or_init(|| {
-        let tokenizer = smarten::models::load_tokenizer()
-            .unwrap_or_else(|e| panic!("tests need the nlprule model: {e}"));
-        Checker::new(Arc::new(tokenizer), &Default::default())
-    })
-}
-
-fn encoder() -> &'static smarten::embed::SentenceEncoder {
-    static ENCODER: OnceLock<smarten::embed::SentenceEncoder> = OnceLock::new();
-    ENCODER.get_or_init(|| {
-        smarten::models::load_encoder()
-            .unwrap_or_else(|e| panic!("tests need the MiniLM model (make models): {e}"))
-    })
-}
+use common::{checker, dev_rows, encoder};
+use smarten::{Criterion, Objective, Verdict};
 
 fn rewriter() -> Rewriter<'static> {
     Rewriter::new(checker(), Some(encoder()))
@@ -150,11 +134,8 @@ fn without_the_model_rewrites_still_come_from_templates_ranked_by_overlap() {
 }
 
 fn dev_not_smart() -> Vec<String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/statements-dev.jsonl");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("the dev set is expected at {}: {e}", path.display()));
-    text.lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+    dev_rows()
+        .into_iter()
         .filter(|v| v["label_smart"] == serde_json::Value::Bool(false))
         .filter_map(|v| v["text"].as_str().map(str::to_string))
         .collect()
