@@ -2,7 +2,8 @@
 //! and varied (who, when, measure, concern and plan id drawn from pools), with the
 //! release binary, and reports wall time, rows per second and peak RSS.
 //! Targets: <= 60 s on 2 cores and <= 600 MB. `cargo bench --bench audit_scale`
-//! (SMARTEN_AUDIT_ROWS changes the row count; extra arguments after `--` are passed to audit).
+//! (SMARTEN_AUDIT_ROWS changes the row count, SMARTEN_AUDIT_ROWS_PER_PLAN the rows
+//! per plan id, 8 by default; extra arguments after `--` are passed to audit).
 
 use std::io::Write;
 use std::process::Command;
@@ -44,6 +45,12 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(if bench { 100_000 } else { 200 });
+    // Rows per plan id (8 by default): memory grows with the number of plans.
+    let per_plan: usize = std::env::var("SMARTEN_AUDIT_ROWS_PER_PLAN")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(8);
     let extra: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| a != "--bench")
@@ -101,7 +108,7 @@ fn main() {
         writeln!(
             w,
             "P{},{},{},{},{},{}",
-            i / 8,
+            i / per_plan,
             q(concerns[(i / 3) % concerns.len()]),
             q(whos[(i / 7) % whos.len()]),
             q(what),
@@ -140,7 +147,7 @@ fn main() {
         .map(|t| t.lines().count())
         .unwrap_or(0);
     println!(
-        "audit of {rows} rows ({} extra args {:?}): exit {:?}, {records} records, {secs:.1} s ({:.0} rows/s), peak RSS {} MB (targets: <= 60 s, <= 600 MB)",
+        "audit of {rows} rows, {per_plan} per plan ({} extra args {:?}): exit {:?}, {records} records, {secs:.1} s ({:.0} rows/s), peak RSS {} MB (targets: <= 60 s, <= 600 MB)",
         extra.len(),
         extra,
         status.code(),

@@ -153,71 +153,118 @@ pub fn parse_delimited_bytes(
     ))
 }
 
-/// The rows of delimited bytes, one at a time, after the header row: each is
+/// The rows of delimited text, one at a time, after the header row: each is
 /// a row, or (row number, reason) for a row with a cell that is not UTF-8.
-/// Reading a large file this way holds one row at a time, not the whole table.
-pub struct DelimitedRows<'a> {
+/// It reads from any reader (a file, or bytes in memory) and holds one row at
+/// a time, never the whole table.
+pub struct DelimitedRows<R: std::io::Read> {
     origin: String,
-    text: &'a [u8],
-    records: csv::ByteRecordsIntoIter<&'a [u8]>,
-    /// (byte, line) reached by the line counter.
-    counted: (usize, usize),
+    records: csv::ByteRecordsIntoIter<Counted<std::io::BufReader<R>>>,
+    /// What the reader has passed on: line ends and quotes.
+    seen: std::rc::Rc<std::cell::RefCell<Seen>>,
+    /// Lines counted up to the last record's start.
+    line: usize,
     index: usize,
+    /// The last record's row, and the last whose cells span lines: where a
+    /// quote that is never closed is reported.
+    last: usize,
+    multiline: Option<usize>,
+    /// Set once the end, or an error, has been handed out.
+    done: bool,
     keep_empty: bool,
     pub headers: Vec<String>,
 }
 
+/// Line ends not yet counted (their byte offsets, and '\n' or '\r') and the
+/// number of quotes, of everything read so far.
+#[derive(Default)]
+struct Seen {
+    read: u64,
+    line_ends: std::collections::VecDeque<(u64, u8)>,
+    quotes: u64,
+}
+
+/// A reader that notes line ends and quotes as bytes pass through it. The csv
+/// reader reports where a record starts (a byte offset) but does not count
+/// blank lines, so row numbers are counted here; only the line ends the csv
+/// reader has read ahead of the current record are held.
+struct Counted<R> {
+    inner: R,
+    seen: std::rc::Rc<std::cell::RefCell<Seen>>,
+}
+
+impl<R: std::io::Read> std::io::Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut seen = self.seen.borrow_mut();
+        let start = seen.read;
+        for (i, &b) in buf[..n].iter().enumerate() {
+            match b {
+                b'\n' | b'\r' => seen.line_ends.push_back((start + i as u64, b)),
+                b'"' => seen.quotes += 1,
+                _ => {}
+            }
+        }
+        seen.read += n as u64;
+        Ok(n)
+    }
+}
+
 type StreamedRow = Result<Result<TableRow, (usize, String)>, TableError>;
 
-impl<'a> DelimitedRows<'a> {
+impl<R: std::io::Read> DelimitedRows<R> {
     /// Detects the delimiter (tab, semicolon or comma, from the header line)
-    /// and reads the header row. A quote that is never closed is refused here,
-    /// naming the row it starts on, before any row is handed out.
-    pub fn new(origin: &str, bytes: &'a [u8], keep_empty: bool) -> Result<Self, TableError> {
-        let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-        let first_line = text.split(|&b| b == b'\n').next().unwrap_or(&[]);
+    /// and reads the header row. A quote that is never closed is reported, with
+    /// the row it starts on, in place of the end of the rows.
+    pub fn new(origin: &str, reader: R, keep_empty: bool) -> Result<Self, TableError> {
+        use std::io::BufRead;
+        let io_error = |e: std::io::Error| TableError::Unreadable {
+            path: origin.to_string(),
+            reason: e.to_string(),
+        };
+        let mut reader = std::io::BufReader::with_capacity(64 * 1024, reader);
+        if reader
+            .fill_buf()
+            .map_err(io_error)?
+            .starts_with("\u{feff}".as_bytes())
+        {
+            reader.consume(3);
+        }
+        let head = reader.fill_buf().map_err(io_error)?;
+        let first_line = head.split(|&b| b == b'\n').next().unwrap_or(&[]);
         let delimiter = [b'\t', b';', b',']
             .into_iter()
             .max_by_key(|d| first_line.iter().filter(|b| *b == d).count())
             .filter(|d| first_line.contains(d))
             .unwrap_or(b',');
+        let seen = std::rc::Rc::new(std::cell::RefCell::new(Seen::default()));
+        let counted = Counted {
+            inner: reader,
+            seen: seen.clone(),
+        };
         let records = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(false)
             .flexible(true)
-            .from_reader(text)
+            .from_reader(counted)
             .into_byte_records();
         let mut stream = DelimitedRows {
             origin: origin.to_string(),
-            text,
             records,
-            counted: (0, 1),
+            seen,
+            line: 1,
             index: 0,
+            last: 1,
+            multiline: None,
+            done: false,
             keep_empty,
             headers: Vec::new(),
         };
-        // The csv reader accepts a quote that is never closed and swallows the
-        // rest of the file into one cell.
-        if text.iter().filter(|&&b| b == b'"').count() % 2 == 1 {
-            let mut last = 1;
-            let mut multiline = None;
-            while let Some((number, cells, _)) = stream.next_record()? {
-                last = number;
-                if cells.iter().any(|c| c.contains('\n')) {
-                    multiline = Some(number);
-                }
-            }
-            return Err(TableError::BadRow {
-                origin: origin.to_string(),
-                row: multiline.unwrap_or(last),
-                reason: "a quote (\") opened on this row is never closed".to_string(),
-            });
-        }
         loop {
             let Some((number, cells, not_utf8)) = stream.next_record()? else {
-                return Err(TableError::NoHeader {
+                return Err(stream.unclosed_quote().unwrap_or(TableError::NoHeader {
                     origin: origin.to_string(),
-                });
+                }));
             };
             if cells.iter().all(|c| c.trim().is_empty()) {
                 continue;
@@ -234,25 +281,33 @@ impl<'a> DelimitedRows<'a> {
         }
     }
 
-    /// The line a record starts on, from its byte offset (the csv reader does
-    /// not count blank lines), counted incrementally: records arrive in order,
-    /// so each byte is scanned once.
+    /// At the end of the rows: the csv reader accepts a quote that is never
+    /// closed and swallows the rest of the file into one cell, so an odd number
+    /// of quotes is refused here, naming the row where the cell began.
+    fn unclosed_quote(&self) -> Option<TableError> {
+        (self.seen.borrow().quotes % 2 == 1).then(|| TableError::BadRow {
+            origin: self.origin.clone(),
+            row: self.multiline.unwrap_or(self.last),
+            reason: "a quote (\") opened on this row is never closed".to_string(),
+        })
+    }
+
+    /// The line a record starts on, from its byte offset: the line ends before
+    /// it, and those of blank lines it begins with, are counted.
     fn line_of(&mut self, byte: u64) -> usize {
-        let text = self.text;
-        let mut end = (byte as usize).min(text.len());
-        // A record's position can include the blank lines skipped before it.
-        while end < text.len() && matches!(text[end], b'\n' | b'\r') {
-            end += 1;
+        let mut seen = self.seen.borrow_mut();
+        let mut start = byte;
+        while let Some(&(at, b)) = seen.line_ends.front() {
+            if at > start {
+                break;
+            }
+            if at == start {
+                start += 1;
+            }
+            self.line += usize::from(b == b'\n');
+            seen.line_ends.pop_front();
         }
-        if end < self.counted.0 {
-            self.counted = (0, 1);
-        }
-        self.counted.1 += text[self.counted.0..end]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        self.counted.0 = end;
-        self.counted.1
+        self.line
     }
 
     /// The next record: its line, its cells, and the first column that is not UTF-8.
@@ -270,10 +325,14 @@ impl<'a> DelimitedRows<'a> {
                     Some(p) => self.line_of(p.byte()),
                     None => i,
                 };
+                let reason = match e.kind() {
+                    csv::ErrorKind::Io(io) => format!("cannot be read: {io}"),
+                    _ => format!("cannot be parsed as CSV: {e}"),
+                };
                 return Err(TableError::BadRow {
                     origin: self.origin.clone(),
                     row,
-                    reason: format!("cannot be parsed as CSV: {e}"),
+                    reason,
                 });
             }
         };
@@ -292,19 +351,32 @@ impl<'a> DelimitedRows<'a> {
                 }
             }
         }
+        self.last = number;
+        if cells.iter().any(|c| c.contains('\n')) {
+            self.multiline = Some(number);
+        }
         Ok(Some((number, cells, not_utf8)))
     }
 }
 
-impl Iterator for DelimitedRows<'_> {
+impl<R: std::io::Read> Iterator for DelimitedRows<R> {
     type Item = StreamedRow;
 
     fn next(&mut self) -> Option<StreamedRow> {
+        if self.done {
+            return None;
+        }
         loop {
             let (number, cells, not_utf8) = match self.next_record() {
                 Ok(Some(r)) => r,
-                Ok(None) => return None,
-                Err(e) => return Some(Err(e)),
+                Ok(None) => {
+                    self.done = true;
+                    return self.unclosed_quote().map(Err);
+                }
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(e));
+                }
             };
             if let Some(col) = not_utf8 {
                 return Some(Ok(Err((
@@ -443,5 +515,67 @@ mod tests {
     fn an_empty_file_has_no_header() {
         let err = parse_delimited("empty.csv", "\n\n").unwrap_err();
         assert!(err.to_string().contains("no header"), "{err}");
+    }
+
+    /// Hands out a byte at a time, as a slow pipe or file might.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl std::io::Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            match (self.0.split_first(), buf.first_mut()) {
+                (Some((b, rest)), Some(slot)) => {
+                    *slot = *b;
+                    self.0 = rest;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
+    }
+
+    fn streamed_numbers(bytes: &[u8]) -> Vec<(usize, Vec<String>)> {
+        let whole: Vec<_> = DelimitedRows::new("p.csv", bytes, true)
+            .unwrap()
+            .map(|r| r.unwrap().unwrap())
+            .map(|r| (r.number, r.cells))
+            .collect();
+        let trickled: Vec<_> = DelimitedRows::new("p.csv", Trickle(bytes), true)
+            .unwrap()
+            .map(|r| r.unwrap().unwrap())
+            .map(|r| (r.number, r.cells))
+            .collect();
+        assert_eq!(
+            whole, trickled,
+            "row numbers do not depend on how reads are split"
+        );
+        whole
+    }
+
+    #[test]
+    fn streamed_rows_keep_their_line_numbers() {
+        // A byte-order mark, CRLF line ends, blank lines, and a cell over two lines.
+        let text = "\u{feff}Action,Lead\r\n\r\nAttend school,Mum\r\n\"Call the GP\r\nabout sleep\",Dad\r\n\r\n\r\nRead daily,Sam\r\n";
+        let rows = streamed_numbers(text.as_bytes());
+        let numbers: Vec<usize> = rows.iter().map(|r| r.0).collect();
+        assert_eq!(numbers, vec![3, 4, 8]);
+        assert_eq!(rows[0].1, vec!["Attend school", "Mum"]);
+        assert_eq!(rows[1].1, vec!["Call the GP\r\nabout sleep", "Dad"]);
+        assert_eq!(rows[2].1, vec!["Read daily", "Sam"]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_ends_the_stream_naming_its_row() {
+        let text = "Action,Lead\nAttend school,Mum\n\"Call the GP,Dad\nRead daily,Sam\n";
+        let rows: Vec<_> = DelimitedRows::new("q.csv", Trickle(text.as_bytes()), true)
+            .unwrap()
+            .collect();
+        // The rows before it, then the row that swallowed the rest, then the error.
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0].as_ref().unwrap().as_ref().unwrap().number, 2);
+        let err = rows[2].as_ref().unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "q.csv: row 3: a quote (\") opened on this row is never closed"
+        );
     }
 }

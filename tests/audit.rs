@@ -477,3 +477,51 @@ fn relevance_to_the_plans_concerns_separates_clear_pairs() {
         }
     }
 }
+
+#[test]
+fn many_plans_the_terminal_lists_the_worst_and_the_report_lists_every_action() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plans.csv");
+    let mut text = String::from("Plan ID,Child,Need,Lead,Action,By when,Evidence\n");
+    for p in 1..=30 {
+        text.push_str(&format!(
+            "P{p},Amy Jones,Amy is late for school,Mum,Walk Amy to school by 8.45am every school day,for 6 weeks,school register\n\
+             P{p},Amy Jones,Amy is late for school,Amy,Amy to understand the importance of school,ongoing,by review\n"
+        ));
+    }
+    std::fs::write(&plan, text).unwrap();
+    let report = dir.path().join("audit.html");
+    let run = smarten(&[
+        "audit",
+        "-q",
+        plan.to_str().unwrap(),
+        "--report",
+        report.to_str().unwrap(),
+    ]);
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert_eq!(run.status.code(), Some(1), "{stdout}");
+    // Every plan lacks a review date: ten are listed, the other twenty counted.
+    assert_eq!(
+        stdout.matches("no review date is stated").count(),
+        10,
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("and findings on 20 more plan versions"),
+        "{stdout}"
+    );
+    // The report holds every plan, each with its vague action beside a rewrite.
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert_eq!(html.matches("<h3>").count(), 30);
+    assert_eq!(
+        html.matches("<td>Amy to understand the importance of school")
+            .count(),
+        30,
+        "{html}"
+    );
+    assert!(
+        !html.contains("<td>Walk Amy to school"),
+        "a SMART action is listed as not SMART"
+    );
+    assert_eq!(html.matches("no review date is stated").count(), 30);
+}

@@ -197,35 +197,36 @@ pub struct Summary {
     errors: usize,
     fails: BTreeMap<Criterion, usize>,
     findings: HashMap<String, usize>,
-    plans: BTreeMap<String, (usize, usize)>,
     unreadable: Vec<String>,
     not_plans: Vec<String>,
     book: smarten::plan::plans::PlanBook,
-    /// Plan-level findings, filled in when every file has been read.
-    pub plans_report: Vec<smarten::plan::plans::PlanReport>,
+    /// The plan findings the terminal shows (of the worst plan versions), and
+    /// how many more plan versions have findings; filled in at the end.
+    plan_findings: Vec<String>,
+    more_plans_with_findings: usize,
 }
 
+/// Plan versions whose findings the terminal summary lists; the HTML report lists all.
+const PLAN_FINDINGS_SHOWN: usize = 10;
+
 impl Summary {
-    fn add(&mut self, r: &RowRecord) {
-        self.book.add(r);
+    fn add(&mut self, r: &RowRecord) -> Result<(), String> {
+        self.book
+            .add(r)
+            .map_err(|e| format!("cannot keep the plan's actions for the report: {e}"))?;
         self.rows += 1;
         if r.error.is_some() {
             self.errors += 1;
-            return;
+            return Ok(());
         }
         if r.skipped.is_some() {
             self.skipped_empty += 1;
-            return;
+            return Ok(());
         }
         self.judged += 1;
         let smart = r.smart == Some(true);
         if smart {
             self.smart += 1;
-        }
-        let plan = self.plans.entry(r.plan.clone()).or_default();
-        plan.1 += 1;
-        if smart {
-            plan.0 += 1;
         }
         if let Some(c) = &r.criteria {
             for letter in c.failing() {
@@ -235,6 +236,7 @@ impl Summary {
         for f in &r.findings {
             *self.findings.entry(f.rule.clone()).or_default() += 1;
         }
+        Ok(())
     }
 
     /// The figures the HTML report shows.
@@ -245,6 +247,7 @@ impl Summary {
         top.truncate(10);
         smarten::plan::report::Figures {
             files: self.files,
+            plans: self.book.plans(),
             rows: self.rows,
             judged: self.judged,
             smart: self.smart,
@@ -276,7 +279,7 @@ impl Summary {
             "audited {} files ({} tables, {} plans): {} rows, {} judged, {} empty rows skipped, {} rows with errors\n",
             self.files,
             self.tables,
-            self.plans.len(),
+            self.book.plans(),
             self.rows,
             self.judged,
             self.skipped_empty,
@@ -301,35 +304,33 @@ impl Summary {
                 out.push_str(&format!("  {n:>6}  {rule}\n"));
             }
         }
-        let mut plans: Vec<(&String, &(usize, usize))> = self.plans.iter().collect();
+        let mut plans = self.book.plan_scores();
+        plans.retain(|p| p.2 > 0);
         plans.sort_by(|a, b| {
-            let sa = a.1 .0 as f64 / a.1 .1 as f64;
-            let sb = b.1 .0 as f64 / b.1 .1 as f64;
-            sa.total_cmp(&sb)
-                .then(b.1 .1.cmp(&a.1 .1))
-                .then(a.0.cmp(b.0))
+            let sa = a.1 as f64 / a.2 as f64;
+            let sb = b.1 as f64 / b.2 as f64;
+            sa.total_cmp(&sb).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0))
         });
         if !plans.is_empty() {
             out.push_str("plans with the lowest share of SMART actions:\n");
-            for (plan, (smart, total)) in plans.iter().take(5) {
+            for (plan, smart, total) in plans.iter().take(5) {
                 out.push_str(&format!(
                     "  {:>3.0}%  {smart} of {total}  {plan}\n",
                     pct(*smart, *total)
                 ));
             }
         }
-        let with_findings: Vec<_> = self
-            .plans_report
-            .iter()
-            .filter(|p| !p.findings.is_empty())
-            .collect();
-        if !with_findings.is_empty() {
+        if !self.plan_findings.is_empty() {
             out.push_str("plan findings:\n");
-            for p in with_findings {
-                for f in &p.findings {
-                    out.push_str(&format!("  {} ({}): {f}\n", p.plan, p.version));
-                }
+            for f in &self.plan_findings {
+                out.push_str(&format!("  {f}\n"));
             }
+        }
+        if self.more_plans_with_findings > 0 {
+            out.push_str(&format!(
+                "  and findings on {} more plan versions (--report lists them all)\n",
+                self.more_plans_with_findings
+            ));
         }
         for u in &self.unreadable {
             out.push_str(&format!("could not read: {u}\n"));
@@ -422,7 +423,7 @@ pub fn run(auditor: &Auditor, opts: &Options) -> Result<(Summary, bool), String>
                     }
                     let records = error_records(table, &bad_rows);
                     for r in &records {
-                        summary.add(r);
+                        summary.add(r)?;
                         if let Some(o) = out.as_mut() {
                             o.write(r)?;
                         }
@@ -471,14 +472,34 @@ pub fn run(auditor: &Auditor, opts: &Options) -> Result<(Summary, bool), String>
         }
     }
     bar.finish_and_clear();
-    summary.plans_report = summary
-        .book
-        .reports(auditor.checker.lexicon(), auditor.encoder);
+    let readback = |e: std::io::Error| format!("cannot read back the plans' actions: {e}");
+    summary.book.finish(auditor.encoder).map_err(readback)?;
+    let lexicon = auditor.checker.lexicon();
+    let (mut shown, mut more) = (Vec::new(), 0);
+    for report in summary.book.reports(lexicon) {
+        let report = report.map_err(readback)?;
+        if report.findings.is_empty() {
+            continue;
+        }
+        if shown.len() < PLAN_FINDINGS_SHOWN {
+            shown.push(report);
+        } else {
+            more += 1;
+        }
+    }
+    summary.plan_findings = shown
+        .iter()
+        .flat_map(|p| {
+            p.findings
+                .iter()
+                .map(move |f| format!("{} ({}): {f}", p.plan, p.version))
+        })
+        .collect();
+    summary.more_plans_with_findings = more;
     if let (Some(o), Some(p)) = (out, &opts.out) {
         let drift: HashMap<DriftKey, String> = summary
-            .plans_report
-            .iter()
-            .flat_map(|p| p.drift.iter())
+            .book
+            .drift()
             .map(|d| {
                 (
                     (d.file.clone(), d.sheet.clone().unwrap_or_default(), d.row),
@@ -492,8 +513,18 @@ pub fn run(auditor: &Auditor, opts: &Options) -> Result<(Summary, bool), String>
         o.finish(p, &drift)?;
     }
     if let Some(path) = &opts.report {
-        let html = smarten::plan::report::html(&summary.report_data(), &summary.plans_report);
-        crate::cli::mark::write_atomically(path, html.as_bytes())?;
+        let err = |e: std::io::Error| format!("{}: {e}", path.display());
+        let mut w = std::io::BufWriter::new(crate::cli::mark::temp_beside(path)?);
+        smarten::plan::report::write_html(
+            &mut w,
+            &summary.report_data(),
+            summary.book.reports(lexicon),
+            |p| summary.book.not_smart_actions(p),
+        )
+        .map_err(err)?;
+        let tmp = w.into_inner().map_err(|e| err(e.into_error()))?;
+        tmp.persist(path).map_err(|e| err(e.error))?;
+        crate::cli::mark::readable_by_others(path);
     }
     let failed = !summary.unreadable.is_empty() || summary.errors > 0;
     Ok((summary, failed))
@@ -544,17 +575,15 @@ fn audit_delimited(
 ) -> Result<(), String> {
     use smarten::table::DelimitedRows;
     let name = file.display().to_string();
-    let bytes = match std::fs::read(file) {
-        Ok(b) => b,
-        Err(e) => {
-            sink.summary.unreadable.push(format!("{name}: {e}"));
-            return Ok(());
-        }
+    let open = || {
+        std::fs::File::open(file)
+            .map_err(|e| format!("{name}: {e}"))
+            .and_then(|f| DelimitedRows::new(&name, f, true).map_err(|e| e.to_string()))
     };
-    let first = match DelimitedRows::new(&name, &bytes, true) {
+    let first = match open() {
         Ok(s) => s,
         Err(e) => {
-            sink.summary.unreadable.push(e.to_string());
+            sink.summary.unreadable.push(e);
             return Ok(());
         }
     };
@@ -585,7 +614,8 @@ fn audit_delimited(
     sink.summary.files += 1;
     sink.summary.tables += 1;
     cx.bar.inc_length(count);
-    let rows = DelimitedRows::new(&name, &bytes, true).map_err(|e| e.to_string())?;
+    // The file was read whole a moment ago; failing now is a failure of the run.
+    let rows = open()?;
     let mapping = match mapping {
         Ok(m) => m,
         Err(e) => {
@@ -657,7 +687,7 @@ struct Sink<'a> {
 
 impl Sink<'_> {
     fn add(&mut self, r: &RowRecord) -> Result<(), String> {
-        self.summary.add(r);
+        self.summary.add(r)?;
         if let Some(o) = self.out.as_mut() {
             o.write(r)?;
         }

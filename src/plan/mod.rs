@@ -3,6 +3,7 @@
 //! field, and given a rewrite. Pure: the readers in `read.rs` supply the rows.
 
 pub mod fields;
+pub mod ledger;
 pub mod plans;
 pub mod read;
 pub mod report;

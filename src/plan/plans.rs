@@ -3,47 +3,57 @@
 //! carer own actions, a review date, the plan's SMART score, and objectives
 //! carried over unchanged and still not SMART from one review to the next.
 
+use super::ledger::{Entry, Ledger};
 use super::RowRecord;
 use crate::embed::{cosine, lexical_similarity, SentenceEncoder};
 use crate::finding::{Criterion, Verdict};
 use crate::lexicon::Lexicon;
-use serde::Serialize;
-use std::collections::BTreeMap;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 /// Two objectives at least this similar (cosine with MiniLM, or word overlap
 /// without it) are the same objective carried from one review to the next.
 pub const DRIFT_SIMILARITY: f32 = 0.9;
 
-/// One action of a plan, as the report shows it.
-#[derive(Debug, Clone, Serialize)]
+/// An action that is not SMART, as drift and the report's tables show it. These
+/// are kept in a [`Ledger`] on disk, not in memory, until the report is made.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PlanAction {
-    // Kept for every row of an archive until the end, so stored compactly:
-    // the strings that repeat (file, who, concern) are shared.
-    pub file: Arc<str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sheet: Option<Arc<str>>,
+    pub file: Box<str>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sheet: Option<Box<str>>,
     pub row: usize,
     pub objective: Box<str>,
-    pub who: Arc<str>,
-    pub concern: Arc<str>,
-    pub smart: bool,
     pub failing: Vec<Criterion>,
+    /// Whether it relates to one of the plan's concerns.
     pub relevant: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub rewrite: Option<Box<str>>,
 }
 
-/// One version of a plan.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct PlanVersion {
-    pub plan: String,
-    pub version: String,
-    pub person: String,
-    pub actions: Vec<PlanAction>,
-    /// Concerns named on rows with no action.
-    pub bare_concerns: Vec<String>,
-    pub review_dates: Vec<String>,
+/// One version of a plan, as counts and the few things its findings need. The
+/// actions themselves are in the ledger, so the memory a version takes grows
+/// with its distinct concerns and owners, not with its rows.
+#[derive(Debug, Default)]
+struct PlanVersion {
+    person: Name,
+    /// Rows with an action, and how many of them are SMART.
+    actions: usize,
+    smart: usize,
+    /// Concerns (lower case) on rows with an action.
+    addressed: NameSet,
+    /// Concerns named on rows with no action, as written, in order.
+    bare_concerns: Vec<Name>,
+    has_review_date: bool,
+    /// Who owns the actions (lower case).
+    owners: NameSet,
+    /// Actions that relate to none of the plan's concerns.
+    irrelevant: usize,
+    /// The actions that are not SMART, in the ledger, in row order.
+    not_smart: Vec<Entry>,
+    /// Its objectives carried over from earlier versions, found by [`PlanBook::finish`].
+    drift: Vec<Drift>,
 }
 
 /// An objective carried over unchanged while still not SMART.
@@ -70,26 +80,30 @@ pub struct PlanReport {
     pub score: f64,
     pub findings: Vec<String>,
     pub drift: Vec<Drift>,
-    #[serde(skip)]
-    pub detail: PlanVersion,
 }
 
-/// Collects the audited rows by plan and version.
+/// A plan version's key: (plan, version).
+type VersionKey = (Box<str>, Box<str>);
+
+/// Collects the audited rows by plan and version: add every row, then
+/// [`PlanBook::finish`], then read the reports.
 #[derive(Debug, Default)]
 pub struct PlanBook {
-    versions: BTreeMap<(String, String), PlanVersion>,
-    /// One shared copy of each file name, owner and concern.
-    shared: std::collections::HashSet<Arc<str>>,
+    /// By (plan, version).
+    versions: BTreeMap<VersionKey, PlanVersion>,
+    names: Names,
+    ledger: Ledger,
     /// Keep each action's rewrite (for the HTML report's tables).
     pub keep_rewrites: bool,
 }
 
 impl PlanBook {
     /// Adds one audited row. Its version is the version column, else a date in the
-    /// file name ("hughes-2026-03-09.csv"), else the file itself.
-    pub fn add(&mut self, r: &RowRecord) {
+    /// file name ("hughes-2026-03-09.csv"), else the file itself. Fails only when
+    /// the ledger cannot be written.
+    pub fn add(&mut self, r: &RowRecord) -> std::io::Result<()> {
         if r.error.is_some() || r.skipped == Some("empty") {
-            return;
+            return Ok(());
         }
         let version = if !r.parts.version.is_empty() {
             r.parts.version.clone()
@@ -98,235 +112,373 @@ impl PlanBook {
         };
         let v = self
             .versions
-            .entry((r.plan.clone(), version.clone()))
-            .or_insert_with(|| PlanVersion {
-                plan: r.plan.clone(),
-                version,
-                ..Default::default()
-            });
-        if v.person.is_empty() {
-            v.person = r.parts.person.clone();
+            .entry((r.plan.as_str().into(), version.into()))
+            .or_default();
+        if v.person == Name::NONE {
+            v.person = self.names.id(&r.parts.person);
         }
-        if !r.parts.review.is_empty() && !v.review_dates.contains(&r.parts.review) {
-            v.review_dates.push(r.parts.review.clone());
-        }
+        v.has_review_date |= !r.parts.review.trim().is_empty();
         if r.skipped == Some("no action") {
-            if !v.bare_concerns.contains(&r.parts.concern) {
-                v.bare_concerns.push(r.parts.concern.clone());
+            let concern = self.names.id(&r.parts.concern);
+            if !v.bare_concerns.contains(&concern) {
+                v.bare_concerns.push(concern);
             }
-            return;
+            return Ok(());
         }
-        let failing = r.criteria.as_ref().map(|c| c.failing()).unwrap_or_default();
-        let keep_rewrites = self.keep_rewrites;
-        let shared = &mut self.shared;
-        let mut share = |s: &str| -> Arc<str> {
-            if let Some(a) = shared.get(s) {
-                return a.clone();
-            }
-            let a: Arc<str> = Arc::from(s);
-            shared.insert(a.clone());
-            a
-        };
-        let (file, sheet) = (share(&r.file), r.sheet.as_deref().map(&mut share));
-        let (who, concern) = (share(&r.parts.who), share(&r.parts.concern));
-        v.actions.push(PlanAction {
-            file,
-            sheet,
-            row: r.row,
-            objective: r.objective.as_deref().unwrap_or_default().into(),
-            who,
-            concern,
-            smart: r.smart == Some(true),
-            relevant: r
-                .criteria
-                .as_ref()
-                .is_none_or(|c| c.r.verdict != Verdict::Fail),
-            failing,
-            rewrite: r
-                .rewrite
-                .as_deref()
-                .filter(|_| keep_rewrites)
-                .map(Box::from),
-        });
+        let objective = r.objective.as_deref().unwrap_or_default();
+        let smart = r.smart == Some(true);
+        v.actions += 1;
+        v.smart += usize::from(smart);
+        v.addressed
+            .insert(self.names.id(&r.parts.concern.to_lowercase()));
+        v.owners.insert(
+            self.names
+                .id(&owner_of(&r.parts.who, objective).to_lowercase()),
+        );
+        let relevant = r
+            .criteria
+            .as_ref()
+            .is_none_or(|c| c.r.verdict != Verdict::Fail);
+        v.irrelevant += usize::from(!relevant);
+        if !smart {
+            let entry = self.ledger.push(&PlanAction {
+                file: r.file.as_str().into(),
+                sheet: r.sheet.as_deref().map(Box::from),
+                row: r.row,
+                objective: objective.into(),
+                failing: r.criteria.as_ref().map(|c| c.failing()).unwrap_or_default(),
+                relevant,
+                rewrite: r
+                    .rewrite
+                    .as_deref()
+                    .filter(|_| self.keep_rewrites)
+                    .map(Box::from),
+            })?;
+            v.not_smart.push(entry);
+        }
+        Ok(())
     }
 
-    /// The findings for every plan version, worst score first.
-    pub fn reports(&self, lexicon: &Lexicon, encoder: Option<&SentenceEncoder>) -> Vec<PlanReport> {
-        let mut reports: Vec<PlanReport> = self
-            .versions
-            .values()
-            .map(|v| plan_report(v, lexicon))
-            .collect();
-        // Drift: versions of the same plan, in version order.
-        let mut by_plan: BTreeMap<&str, Vec<&PlanVersion>> = BTreeMap::new();
-        for v in self.versions.values() {
-            by_plan.entry(&v.plan).or_default().push(v);
+    /// Ends adding rows, and finds drift: versions of the same plan are compared
+    /// in version order, reading back one plan's actions at a time.
+    pub fn finish(&mut self, encoder: Option<&SentenceEncoder>) -> std::io::Result<()> {
+        self.ledger.finish()?;
+        let mut plans: BTreeMap<&str, Vec<(&str, &PlanVersion)>> = BTreeMap::new();
+        for ((plan, version), v) in &self.versions {
+            plans.entry(plan).or_default().push((version, v));
         }
-        for versions in by_plan.values().filter(|v| v.len() > 1) {
-            for (k, later) in versions.iter().enumerate().skip(1) {
-                let drift = carried_over(&versions[..k], later, encoder);
-                if let Some(rep) = reports
-                    .iter_mut()
-                    .find(|r| r.plan == later.plan && r.version == later.version)
-                {
-                    for d in &drift {
-                        rep.findings.push(format!(
-                            "'{}' carried over unchanged since {} and still not SMART",
-                            d.objective, d.since
-                        ));
-                    }
-                    rep.drift = drift;
+        let mut found: Vec<(VersionKey, Vec<Drift>)> = Vec::new();
+        for (plan, versions) in plans.into_iter().filter(|(_, v)| v.len() > 1) {
+            let mut read: Vec<(&str, Vec<PlanAction>)> = Vec::new();
+            for (version, v) in versions {
+                read.push((version, self.read_actions(v)?));
+            }
+            for k in 1..read.len() {
+                let drift = carried_over(&read[..k], &read[k], encoder);
+                if !drift.is_empty() {
+                    found.push(((plan.into(), read[k].0.into()), drift));
                 }
             }
         }
-        reports.sort_by(|a, b| {
-            a.score
-                .total_cmp(&b.score)
-                .then(a.plan.cmp(&b.plan))
-                .then(a.version.cmp(&b.version))
+        for (key, drift) in found {
+            if let Some(v) = self.versions.get_mut(&key) {
+                v.drift = drift;
+            }
+        }
+        Ok(())
+    }
+
+    /// How many plans (not versions) there are.
+    pub fn plans(&self) -> usize {
+        let mut n = 0;
+        let mut last: Option<&str> = None;
+        for (plan, _) in self.versions.keys() {
+            if last != Some(plan) {
+                n += 1;
+                last = Some(plan);
+            }
+        }
+        n
+    }
+
+    /// Each plan (all its versions together): its name, its SMART actions and
+    /// all its actions.
+    pub fn plan_scores(&self) -> Vec<(&str, usize, usize)> {
+        let mut out: Vec<(&str, usize, usize)> = Vec::new();
+        for ((plan, _), v) in &self.versions {
+            match out.last_mut() {
+                Some(last) if last.0 == &**plan => {
+                    last.1 += v.smart;
+                    last.2 += v.actions;
+                }
+                _ => out.push((plan, v.smart, v.actions)),
+            }
+        }
+        out
+    }
+
+    /// Every objective carried over unchanged and still not SMART.
+    pub fn drift(&self) -> impl Iterator<Item = &Drift> {
+        self.versions.values().flat_map(|v| v.drift.iter())
+    }
+
+    /// The report on every plan version, worst score first, each made when it
+    /// is reached (so they are never all held at once). Call after
+    /// [`PlanBook::finish`].
+    pub fn reports<'a>(
+        &'a self,
+        lexicon: &'a Lexicon,
+    ) -> impl Iterator<Item = std::io::Result<PlanReport>> + 'a {
+        let mut order: Vec<(f64, &VersionKey, &PlanVersion)> = self
+            .versions
+            .iter()
+            .map(|(key, v)| (score(v), key, v))
+            .collect();
+        order.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)));
+        let parent_words = parent_words(lexicon);
+        order
+            .into_iter()
+            .map(move |(_, (plan, version), v)| self.report(plan, version, v, &parent_words))
+    }
+
+    /// The actions of a reported plan version that are not SMART, in row order.
+    /// Call after [`PlanBook::finish`].
+    pub fn not_smart_actions(&self, report: &PlanReport) -> std::io::Result<Vec<PlanAction>> {
+        let key = (report.plan.as_str().into(), report.version.as_str().into());
+        match self.versions.get(&key) {
+            Some(v) => self.read_actions(v),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    fn read_actions(&self, v: &PlanVersion) -> std::io::Result<Vec<PlanAction>> {
+        v.not_smart.iter().map(|e| self.ledger.get(*e)).collect()
+    }
+
+    fn report(
+        &self,
+        plan: &str,
+        version: &str,
+        v: &PlanVersion,
+        parent_words: &[&str],
+    ) -> std::io::Result<PlanReport> {
+        let mut findings = Vec::new();
+        // Every concern has an action addressing it.
+        for c in v.bare_concerns.iter().map(|c| self.names.get(*c)) {
+            let lower = self.names.find(&c.to_lowercase());
+            if !lower.is_some_and(|l| v.addressed.contains(l)) {
+                findings.push(format!("the concern '{c}' has no action addressing it"));
+            }
+        }
+        // Every action relates to some concern.
+        if v.irrelevant > 0 {
+            for a in self.read_actions(v)?.iter().filter(|a| !a.relevant) {
+                findings.push(format!(
+                    "the action '{}' (row {}) relates to none of the plan's concerns",
+                    a.objective, a.row
+                ));
+            }
+        }
+        // The child and a parent or carer each own an action.
+        let person = self.names.get(v.person);
+        let first_name = person
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let child_words = ["child", "young person", "yp", "i", "pupil", "student"];
+        let mut owners = v.owners.iter().map(|o| self.names.get(o));
+        let child_owns = owners.clone().any(|o| {
+            (!first_name.is_empty()
+                && o.split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == first_name))
+                || child_words.contains(&o)
         });
-        reports
+        let parent_owns = owners.any(|o| {
+            o.split(|c: char| !c.is_alphanumeric() && c != ' ')
+                .flat_map(|part| part.split_whitespace())
+                .any(|w| parent_words.contains(&w))
+        });
+        if v.actions > 0 {
+            let who = if person.is_empty() {
+                "the child or young person"
+            } else {
+                person
+            };
+            if !child_owns {
+                findings.push(format!(
+                    "{who} owns no action: the guidance asks that the child has clear actions too"
+                ));
+            }
+            if !parent_owns {
+                findings.push(
+                    "no parent or carer owns an action: the family needs clear actions too"
+                        .to_string(),
+                );
+            }
+        }
+        // A review date is stated (SMARTER: Evaluated, Re-evaluated).
+        if !v.has_review_date {
+            findings
+                .push("no review date is stated: say when progress will be evaluated".to_string());
+        }
+        for d in &v.drift {
+            findings.push(format!(
+                "'{}' carried over unchanged since {} and still not SMART",
+                d.objective, d.since
+            ));
+        }
+        Ok(PlanReport {
+            plan: plan.to_string(),
+            version: version.to_string(),
+            person: person.to_string(),
+            actions: v.actions,
+            smart: v.smart,
+            score: score(v),
+            findings,
+            drift: v.drift.clone(),
+        })
     }
 }
 
-fn plan_report(v: &PlanVersion, lexicon: &Lexicon) -> PlanReport {
-    let mut findings = Vec::new();
-    let smart = v.actions.iter().filter(|a| a.smart).count();
-    // Every concern has an action addressing it.
-    for c in &v.bare_concerns {
-        let addressed = v.actions.iter().any(|a| a.concern.eq_ignore_ascii_case(c));
-        if !addressed {
-            findings.push(format!("the concern '{c}' has no action addressing it"));
+/// A string kept once in [`Names`]: owners, concerns and people recur across
+/// plans ("mum", "school attendance"), so each plan keeps numbers, not copies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+struct Name(u32);
+
+impl Name {
+    /// The empty string, which every [`Names`] holds first.
+    const NONE: Name = Name(0);
+}
+
+/// Every distinct string of the plan book, once.
+#[derive(Debug)]
+struct Names {
+    ids: HashMap<Arc<str>, Name>,
+    names: Vec<Arc<str>>,
+}
+
+impl Default for Names {
+    fn default() -> Self {
+        let empty: Arc<str> = Arc::from("");
+        Names {
+            ids: HashMap::from([(empty.clone(), Name::NONE)]),
+            names: vec![empty],
         }
     }
-    // Every action relates to some concern.
-    for a in v.actions.iter().filter(|a| !a.relevant) {
-        findings.push(format!(
-            "the action '{}' (row {}) relates to none of the plan's concerns",
-            a.objective, a.row
-        ));
+}
+
+impl Names {
+    fn id(&mut self, s: &str) -> Name {
+        if let Some(&n) = self.ids.get(s) {
+            return n;
+        }
+        let n = Name(u32::try_from(self.names.len()).unwrap_or(u32::MAX));
+        let s: Arc<str> = Arc::from(s);
+        self.names.push(s.clone());
+        self.ids.insert(s, n);
+        n
     }
-    // The child and a parent or carer each own an action.
-    let first_name = v
-        .person
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    let owners: Vec<String> = v
-        .actions
-        .iter()
-        .map(|a| owner_of(a).to_lowercase())
-        .collect();
-    let child_words = ["child", "young person", "yp", "i", "pupil", "student"];
-    let child_owns = owners.iter().any(|o| {
-        (!first_name.is_empty()
-            && o.split(|c: char| !c.is_alphanumeric())
-                .any(|w| w == first_name))
-            || child_words.iter().any(|w| o == w)
-    });
-    let parent_words: Vec<&str> = lexicon
+
+    fn find(&self, s: &str) -> Option<Name> {
+        self.ids.get(s).copied()
+    }
+
+    fn get(&self, n: Name) -> &str {
+        self.names.get(n.0 as usize).map_or("", |s| s)
+    }
+}
+
+/// A small set of names, kept sorted: a plan has few owners and concerns.
+#[derive(Debug, Default)]
+struct NameSet(Vec<Name>);
+
+impl NameSet {
+    fn insert(&mut self, n: Name) {
+        if let Err(at) = self.0.binary_search(&n) {
+            self.0.insert(at, n);
+        }
+    }
+
+    fn contains(&self, n: Name) -> bool {
+        self.0.binary_search(&n).is_ok()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = Name> + Clone + '_ {
+        self.0.iter().copied()
+    }
+}
+
+/// Share of a version's actions that are SMART (0 when it has none).
+fn score(v: &PlanVersion) -> f64 {
+    if v.actions == 0 {
+        0.0
+    } else {
+        v.smart as f64 / v.actions as f64
+    }
+}
+
+/// The family roles that name a parent or carer, not the child.
+fn parent_words(lexicon: &Lexicon) -> Vec<&str> {
+    const CHILD_ROLES: [&str; 17] = [
+        "child",
+        "children",
+        "young person",
+        "young people",
+        "baby",
+        "son",
+        "daughter",
+        "pupil",
+        "pupils",
+        "student",
+        "students",
+        "learner",
+        "patient",
+        "client",
+        "sibling",
+        "brother",
+        "sister",
+    ];
+    lexicon
         .family_roles
         .iter()
         .map(String::as_str)
-        .filter(|r| {
-            ![
-                "child",
-                "children",
-                "young person",
-                "young people",
-                "baby",
-                "son",
-                "daughter",
-                "pupil",
-                "pupils",
-                "student",
-                "students",
-                "learner",
-                "patient",
-                "client",
-                "sibling",
-                "brother",
-                "sister",
-            ]
-            .contains(r)
-        })
-        .collect();
-    let parent_owns = owners.iter().any(|o| {
-        o.split(|c: char| !c.is_alphanumeric() && c != ' ')
-            .flat_map(|part| part.split_whitespace())
-            .any(|w| parent_words.contains(&w))
-    });
-    if !v.actions.is_empty() {
-        let who = if v.person.is_empty() {
-            "the child or young person".to_string()
-        } else {
-            v.person.clone()
-        };
-        if !child_owns {
-            findings.push(format!(
-                "{who} owns no action: the guidance asks that the child has clear actions too"
-            ));
-        }
-        if !parent_owns {
-            findings.push(
-                "no parent or carer owns an action: the family needs clear actions too".to_string(),
-            );
-        }
-    }
-    // A review date is stated (SMARTER: Evaluated, Re-evaluated).
-    if v.review_dates.iter().all(|d| d.trim().is_empty()) {
-        findings.push("no review date is stated: say when progress will be evaluated".to_string());
-    }
-    PlanReport {
-        plan: v.plan.clone(),
-        version: v.version.clone(),
-        person: v.person.clone(),
-        actions: v.actions.len(),
-        smart,
-        score: if v.actions.is_empty() {
-            0.0
-        } else {
-            smart as f64 / v.actions.len() as f64
-        },
-        findings,
-        drift: Vec::new(),
-        detail: v.clone(),
-    }
+        .filter(|r| !CHILD_ROLES.contains(r))
+        .collect()
 }
 
 /// Who owns an action: the who column, else the objective's first words.
-fn owner_of(a: &PlanAction) -> &str {
-    if !a.who.trim().is_empty() {
-        return a.who.trim();
+fn owner_of<'a>(who: &'a str, objective: &'a str) -> &'a str {
+    if !who.trim().is_empty() {
+        return who.trim();
     }
-    a.objective
+    objective
         .split(" will ")
         .next()
-        .filter(|s| s.len() < a.objective.len())
+        .filter(|s| s.len() < objective.len())
         .unwrap_or("")
 }
 
-/// Non-SMART actions of `later` that already appeared, not SMART, in an earlier version.
+/// Non-SMART actions of the `later` version that already appeared, not SMART,
+/// in an earlier version. Each version is (its name, its non-SMART actions).
 fn carried_over(
-    earlier: &[&PlanVersion],
-    later: &PlanVersion,
+    earlier: &[(&str, Vec<PlanAction>)],
+    later: &(&str, Vec<PlanAction>),
     encoder: Option<&SentenceEncoder>,
 ) -> Vec<Drift> {
     let mut out = Vec::new();
-    for a in later.actions.iter().filter(|a| !a.smart) {
-        let mut seen_in = Vec::new();
-        for v in earlier {
-            let same = v
-                .actions
-                .iter()
-                .any(|b| !b.smart && same_objective(&a.objective, &b.objective, encoder));
-            if same {
-                seen_in.push(v.version.clone());
-            }
-        }
+    for a in &later.1 {
+        let mut seen_in: Vec<String> = earlier
+            .iter()
+            .filter(|(_, actions)| {
+                actions
+                    .iter()
+                    .any(|b| same_objective(&a.objective, &b.objective, encoder))
+            })
+            .map(|(version, _)| version.to_string())
+            .collect();
         if let Some(first) = seen_in.first().cloned() {
-            seen_in.push(later.version.clone());
+            seen_in.push(later.0.to_string());
             out.push(Drift {
                 objective: a.objective.to_string(),
                 since: first,

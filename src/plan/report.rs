@@ -3,7 +3,7 @@
 //! frequent findings, and per plan its score, findings, drift and each action
 //! that is not SMART beside its suggested rewrite.
 
-use super::plans::PlanReport;
+use super::plans::{PlanAction, PlanReport};
 use crate::finding::Criterion;
 use crate::mark::report::escape;
 use std::fmt::Write;
@@ -12,6 +12,7 @@ use std::fmt::Write;
 #[derive(Debug, Clone, Default)]
 pub struct Figures {
     pub files: usize,
+    pub plans: usize,
     pub rows: usize,
     pub judged: usize,
     pub smart: usize,
@@ -23,7 +24,15 @@ pub struct Figures {
     pub not_plans: Vec<String>,
 }
 
-pub fn html(f: &Figures, plans: &[PlanReport]) -> String {
+/// Writes the report to `out` a plan at a time: `plans` are the plan versions'
+/// reports in the order shown, and `not_smart` gives a plan's actions that are
+/// not SMART (read back from disk, one plan at a time).
+pub fn write_html(
+    out: &mut impl std::io::Write,
+    f: &Figures,
+    plans: impl IntoIterator<Item = std::io::Result<PlanReport>>,
+    mut not_smart: impl FnMut(&PlanReport) -> std::io::Result<Vec<PlanAction>>,
+) -> std::io::Result<()> {
     let pct = |n: usize, d: usize| {
         if d == 0 {
             0.0
@@ -38,13 +47,12 @@ pub fn html(f: &Figures, plans: &[PlanReport]) -> String {
          th{background:#eee}.num{text-align:right}.bad{color:#a00}.ph{background:#fff3bf}\
          </style></head><body>\n<h1>SMART audit of plans</h1>\n",
     );
-    let _ =
-        writeln!(
+    let _ = writeln!(
         h,
         "<p>{} files, {} plans, {} rows: {} judged, {} empty rows skipped, {} rows with errors. \
          <b>{:.0}%</b> of judged actions are SMART ({} of {}).</p>",
         f.files,
-        plans.iter().map(|p| &p.plan).collect::<std::collections::BTreeSet<_>>().len(),
+        f.plans,
         f.rows,
         f.judged,
         f.skipped,
@@ -70,6 +78,9 @@ pub fn html(f: &Figures, plans: &[PlanReport]) -> String {
     }
     h.push_str("<h2>Plans</h2>\n");
     for p in plans {
+        let p = &p?;
+        out.write_all(h.as_bytes())?;
+        h.clear();
         let _ = writeln!(
             h,
             "<h3>{}{} (version {})</h3>\n<p>{} of {} actions SMART (<b>{:.0}%</b>).</p>",
@@ -91,7 +102,7 @@ pub fn html(f: &Figures, plans: &[PlanReport]) -> String {
             }
             h.push_str("</ul>\n");
         }
-        let not_smart: Vec<_> = p.detail.actions.iter().filter(|a| !a.smart).collect();
+        let not_smart = not_smart(p)?;
         if !not_smart.is_empty() {
             h.push_str("<table><tr><th>row</th><th>action as written</th><th>fails</th><th>suggested rewrite</th></tr>\n");
             for a in not_smart {
@@ -118,7 +129,7 @@ pub fn html(f: &Figures, plans: &[PlanReport]) -> String {
         h.push_str("</ul>\n");
     }
     h.push_str("</body></html>\n");
-    h
+    out.write_all(h.as_bytes())
 }
 
 /// "[by when]" placeholders marked for the reader.
