@@ -3,7 +3,8 @@
 //! release binary, and reports wall time, rows per second and peak RSS.
 //! Targets: <= 60 s on 2 cores and <= 600 MB. `cargo bench --bench audit_scale`
 //! (SMARTEN_AUDIT_ROWS changes the row count, SMARTEN_AUDIT_ROWS_PER_PLAN the rows
-//! per plan id, 8 by default; extra arguments after `--` are passed to audit).
+//! per plan id, 8 by default, SMARTEN_AUDIT_FORMAT=jsonl writes JSONL instead of
+//! CSV; extra arguments after `--` are passed to audit).
 
 use std::io::Write;
 use std::process::Command;
@@ -99,23 +100,38 @@ fn main() {
         "",
     ];
     let dir = tempfile::tempdir().unwrap();
-    let csv = dir.path().join("plans.csv");
+    // SMARTEN_AUDIT_FORMAT=jsonl writes the same rows as JSON objects.
+    let jsonl = std::env::var("SMARTEN_AUDIT_FORMAT").is_ok_and(|f| f == "jsonl");
+    let csv = dir
+        .path()
+        .join(if jsonl { "plans.jsonl" } else { "plans.csv" });
     let mut w = std::io::BufWriter::new(std::fs::File::create(&csv).unwrap());
-    writeln!(w, "Plan ID,Need,Lead,Action,By when,Evidence").unwrap();
+    let header = ["Plan ID", "Need", "Lead", "Action", "By when", "Evidence"];
+    if !jsonl {
+        writeln!(w, "{}", header.join(",")).unwrap();
+    }
     for i in 0..rows {
-        let what = &whats[i % whats.len()];
-        let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
-        writeln!(
-            w,
-            "P{},{},{},{},{},{}",
-            i / per_plan,
-            q(concerns[(i / 3) % concerns.len()]),
-            q(whos[(i / 7) % whos.len()]),
-            q(what),
-            q(whens[(i / 11) % whens.len()]),
-            q(measures[(i / 13) % measures.len()])
-        )
-        .unwrap();
+        let plan = format!("P{}", i / per_plan);
+        let cells = [
+            plan.as_str(),
+            concerns[(i / 3) % concerns.len()],
+            whos[(i / 7) % whos.len()],
+            &whats[i % whats.len()],
+            whens[(i / 11) % whens.len()],
+            measures[(i / 13) % measures.len()],
+        ];
+        if jsonl {
+            let object: serde_json::Map<String, serde_json::Value> = header
+                .iter()
+                .zip(cells)
+                .map(|(h, c)| (h.to_string(), serde_json::Value::from(c)))
+                .collect();
+            writeln!(w, "{}", serde_json::Value::Object(object)).unwrap();
+        } else {
+            let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+            let quoted: Vec<String> = cells.iter().map(|c| q(c)).collect();
+            writeln!(w, "{}", quoted.join(",")).unwrap();
+        }
     }
     drop(w);
     let out = dir.path().join("audit.jsonl");
@@ -147,7 +163,8 @@ fn main() {
         .map(|t| t.lines().count())
         .unwrap_or(0);
     println!(
-        "audit of {rows} rows, {per_plan} per plan ({} extra args {:?}): exit {:?}, {records} records, {secs:.1} s ({:.0} rows/s), peak RSS {} MB (targets: <= 60 s, <= 600 MB)",
+        "audit of {rows} {} rows, {per_plan} per plan ({} extra args {:?}): exit {:?}, {records} records, {secs:.1} s ({:.0} rows/s), peak RSS {} MB (targets: <= 60 s, <= 600 MB)",
+        if jsonl { "JSONL" } else { "CSV" },
         extra.len(),
         extra,
         status.code(),

@@ -383,7 +383,7 @@ pub fn run(auditor: &Auditor, opts: &Options) -> Result<(Summary, bool), String>
     let mut shown_mappings: Vec<Vec<String>> = Vec::new();
     for file in &files {
         bar.set_message(file.display().to_string());
-        if is_delimited(file) {
+        if is_streamed(file) {
             let mut sink = Sink {
                 summary: &mut summary,
                 out: out.as_mut(),
@@ -394,7 +394,7 @@ pub fn run(auditor: &Auditor, opts: &Options) -> Result<(Summary, bool), String>
                 bar: &bar,
                 quiet: opts.quiet,
             };
-            audit_delimited(file, &context, &mut sink, &mut shown_mappings)?;
+            audit_streamed(file, &context, &mut sink, &mut shown_mappings)?;
             continue;
         }
         let plan_file = match read_plan_file(file) {
@@ -550,10 +550,8 @@ fn table_mapping(
     }
 }
 
-fn is_delimited(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv"))
+fn is_streamed(path: &Path) -> bool {
+    smarten::plan::read::RowStream::reads(path)
 }
 
 /// What every file of a run is audited with.
@@ -564,21 +562,20 @@ struct Context<'a> {
     quiet: bool,
 }
 
-/// Audits a CSV or TSV file a chunk of rows at a time, so a large file is never
-/// held as a table. A first pass checks the file (header, quoting), counts its
+/// Audits a CSV, TSV, JSONL or TXT file a chunk of rows at a time, so a large
+/// file is never held as a table. A first pass checks the file (header, quoting), counts its
 /// rows and gathers each plan's concerns; the second judges the rows.
-fn audit_delimited(
+fn audit_streamed(
     file: &Path,
     cx: &Context,
     sink: &mut Sink,
     shown_mappings: &mut Vec<Vec<String>>,
 ) -> Result<(), String> {
-    use smarten::table::DelimitedRows;
+    use smarten::plan::read::RowStream;
     let name = file.display().to_string();
     let open = || {
-        std::fs::File::open(file)
-            .map_err(|e| format!("{name}: {e}"))
-            .and_then(|f| DelimitedRows::new(&name, f, true).map_err(|e| e.to_string()))
+        RowStream::open(file)
+            .unwrap_or_else(|| Err(format!("{name}: not a format that is read a row at a time")))
     };
     let first = match open() {
         Ok(s) => s,
@@ -590,7 +587,7 @@ fn audit_delimited(
     let meta = smarten::plan::PlanTable {
         file: name.clone(),
         sheet: None,
-        headers: first.headers.clone(),
+        headers: first.headers(),
         rows: Vec::new(),
     };
     let mapping = table_mapping(&meta.headers, cx.overrides);
@@ -599,7 +596,7 @@ fn audit_delimited(
     for row in first {
         match row {
             Err(e) => {
-                sink.summary.unreadable.push(e.to_string());
+                sink.summary.unreadable.push(e);
                 return Ok(());
             }
             Ok(Ok(row)) => {
@@ -621,7 +618,7 @@ fn audit_delimited(
         Err(e) => {
             // Every row is still output, with the reason.
             for row in rows {
-                let record = match row.map_err(|e| e.to_string())? {
+                let record = match row? {
                     Ok(r) => error_record(&meta, r.number, e.clone()),
                     Err((n, msg)) => error_record(&meta, n, msg),
                 };
@@ -662,7 +659,7 @@ fn audit_delimited(
         Ok(())
     };
     for row in rows {
-        match row.map_err(|e| e.to_string())? {
+        match row? {
             Ok(r) => {
                 chunk.push(r);
                 if chunk.len() == CHUNK {

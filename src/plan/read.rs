@@ -68,39 +68,13 @@ fn walk(path: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<(PathBuf, Strin
 /// Reads one plan file by its extension.
 pub fn read_plan_file(path: &Path) -> Result<PlanFile, String> {
     let name = path.display().to_string();
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    let read_text = || -> Result<String, String> {
-        let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
-        String::from_utf8(bytes).map_err(|e| {
-            format!(
-                "{name}: not UTF-8 text (invalid byte at offset {}); save it as UTF-8",
-                e.utf8_error().valid_up_to()
-            )
-        })
-    };
+    let ext = extension(path);
+    if let Some(stream) = RowStream::open(path) {
+        return read_stream(&name, stream?);
+    }
     match ext.as_str() {
-        "csv" | "tsv" => {
-            let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
-            let (t, bad_rows) = crate::table::parse_delimited_bytes(&name, &bytes, true)
-                .map_err(|e| e.to_string())?;
-            Ok(PlanFile {
-                tables: vec![PlanTable {
-                    file: name,
-                    sheet: None,
-                    headers: t.headers,
-                    rows: t.rows,
-                }],
-                bad_rows,
-            })
-        }
         "xlsx" | "xlsm" => read_xlsx(path, &name),
         "docx" => read_docx(path, &name),
-        "jsonl" => Ok(read_jsonl(&name, &read_text()?)),
-        "txt" => Ok(read_lines(&name, &read_text()?)),
         other => Err(format!(
             "{name}: '.{other}' is not a plan format (csv, tsv, xlsx, docx, jsonl, txt)"
         )),
@@ -123,53 +97,240 @@ fn read_xlsx(path: &Path, name: &str) -> Result<PlanFile, String> {
     })
 }
 
-fn read_jsonl(name: &str, text: &str) -> PlanFile {
-    let mut headers: Vec<String> = Vec::new();
-    let mut objects = Vec::new();
-    let mut bad_rows = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        match serde_json::from_str::<serde_json::Value>(line) {
-            Ok(serde_json::Value::Object(o)) => {
-                for k in o.keys() {
-                    if !headers.contains(k) {
-                        headers.push(k.clone());
-                    }
-                }
-                objects.push((i + 1, o));
-            }
-            Ok(_) => bad_rows.push((i + 1, format!("line {}: not a JSON object", i + 1))),
-            Err(e) => bad_rows.push((i + 1, format!("line {}: invalid JSON: {e}", i + 1))),
+/// A row read from a streamed plan file: the row, or (row number, reason) for
+/// a row that cannot be judged. An `Err` ends the file: it cannot be read on.
+pub type StreamedRow = Result<Result<TableRow, (usize, String)>, String>;
+
+/// A plan file read a row at a time: CSV/TSV, JSONL or TXT. Only the current
+/// row is held, so a file of any length is audited in flat memory. Opening a
+/// JSONL file reads it once to learn its columns (the keys of its objects).
+pub enum RowStream {
+    Delimited(crate::table::DelimitedRows<std::fs::File>),
+    Jsonl(JsonlRows<std::io::BufReader<std::fs::File>>),
+    Lines(LineRows<std::io::BufReader<std::fs::File>>),
+}
+
+/// The formats read a row at a time.
+const STREAMED_EXTENSIONS: [&str; 4] = ["csv", "tsv", "jsonl", "txt"];
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default()
+}
+
+impl RowStream {
+    /// Whether `path`'s format is read a row at a time.
+    pub fn reads(path: &Path) -> bool {
+        STREAMED_EXTENSIONS.contains(&extension(path).as_str())
+    }
+
+    /// Opens `path` as a stream, if its format streams (csv, tsv, jsonl, txt).
+    pub fn open(path: &Path) -> Option<Result<RowStream, String>> {
+        let name = path.display().to_string();
+        let ext = extension(path);
+        let file = || std::fs::File::open(path).map_err(|e| format!("{name}: {e}"));
+        let reader = || file().map(std::io::BufReader::new);
+        Some(match ext.as_str() {
+            "csv" | "tsv" => file().and_then(|f| {
+                crate::table::DelimitedRows::new(&name, f, true)
+                    .map(RowStream::Delimited)
+                    .map_err(|e| e.to_string())
+            }),
+            "jsonl" => reader()
+                .and_then(|r| jsonl_keys(&name, r))
+                .and_then(|keys| Ok(RowStream::Jsonl(JsonlRows::new(&name, reader()?, keys)))),
+            "txt" => reader().map(|r| RowStream::Lines(LineRows::new(r))),
+            _ => return None,
+        })
+    }
+
+    /// The column headers.
+    pub fn headers(&self) -> Vec<String> {
+        match self {
+            RowStream::Delimited(d) => d.headers.clone(),
+            RowStream::Jsonl(j) => j.headers(),
+            RowStream::Lines(_) => vec!["objective".into()],
         }
     }
-    let rows = objects
-        .into_iter()
-        .map(|(number, o)| TableRow {
-            number,
-            cells: headers
-                .iter()
-                .map(|h| match o.get(h) {
-                    None | Some(serde_json::Value::Null) => String::new(),
-                    Some(serde_json::Value::String(s)) => s.clone(),
-                    Some(v) => v.to_string(),
-                })
-                .collect(),
-        })
-        .collect();
-    // Objects with only a "text" field are objectives.
-    let headers = headers
-        .into_iter()
-        .map(|h| {
-            if h == "text" {
-                "objective".to_string()
-            } else {
-                h
+}
+
+impl Iterator for RowStream {
+    type Item = StreamedRow;
+
+    fn next(&mut self) -> Option<StreamedRow> {
+        match self {
+            RowStream::Delimited(d) => d.next().map(|r| r.map_err(|e| e.to_string())),
+            RowStream::Jsonl(j) => j.next(),
+            RowStream::Lines(l) => l.next(),
+        }
+    }
+}
+
+/// Lines of a reader, numbered from 1, with the trailing "\r" of CRLF removed.
+struct NumberedLines<R> {
+    lines: std::io::Split<R>,
+    number: usize,
+}
+
+impl<R: std::io::BufRead> NumberedLines<R> {
+    fn new(reader: R) -> Self {
+        NumberedLines {
+            lines: reader.split(b'\n'),
+            number: 0,
+        }
+    }
+
+    /// The next line that is not blank: its number and its text, or why its
+    /// bytes are not text.
+    fn next_line(&mut self) -> Option<std::io::Result<(usize, Result<String, String>)>> {
+        loop {
+            let mut line = match self.lines.next()? {
+                Ok(l) => l,
+                Err(e) => return Some(Err(e)),
+            };
+            self.number += 1;
+            if line.last() == Some(&b'\r') {
+                line.pop();
             }
-        })
-        .collect();
-    PlanFile {
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let n = self.number;
+            let text = String::from_utf8(line).map_err(|e| {
+                format!(
+                    "line {n} is not UTF-8 text (invalid byte at column {}); save the file as UTF-8",
+                    e.utf8_error().valid_up_to() + 1
+                )
+            });
+            return Some(Ok((n, text)));
+        }
+    }
+}
+
+/// The keys of a JSONL file's objects, in order of first appearance: its
+/// columns. Lines that are not JSON objects are left to the row pass.
+fn jsonl_keys(name: &str, reader: impl std::io::BufRead) -> Result<Vec<String>, String> {
+    let mut keys: Vec<String> = Vec::new();
+    let mut lines = NumberedLines::new(reader);
+    while let Some(line) = lines.next_line() {
+        let (_, text) = line.map_err(|e| format!("{name}: {e}"))?;
+        if let Ok(serde_json::Value::Object(o)) =
+            serde_json::from_str::<serde_json::Value>(&text.unwrap_or_default())
+        {
+            for k in o.keys() {
+                if !keys.contains(k) {
+                    keys.push(k.clone());
+                }
+            }
+        }
+    }
+    Ok(keys)
+}
+
+/// The objects of a JSONL file as rows, one cell per key; a line that is not a
+/// JSON object is a bad row.
+pub struct JsonlRows<R> {
+    name: String,
+    lines: NumberedLines<R>,
+    keys: Vec<String>,
+}
+
+impl<R: std::io::BufRead> JsonlRows<R> {
+    fn new(name: &str, reader: R, keys: Vec<String>) -> Self {
+        JsonlRows {
+            name: name.to_string(),
+            lines: NumberedLines::new(reader),
+            keys,
+        }
+    }
+
+    /// The keys, with "text" read as the objective (objects with only a "text"
+    /// field are objectives).
+    fn headers(&self) -> Vec<String> {
+        self.keys
+            .iter()
+            .map(|k| if k == "text" { "objective" } else { k }.to_string())
+            .collect()
+    }
+}
+
+impl<R: std::io::BufRead> Iterator for JsonlRows<R> {
+    type Item = StreamedRow;
+
+    fn next(&mut self) -> Option<StreamedRow> {
+        let (n, text) = match self.lines.next_line()? {
+            Ok(l) => l,
+            Err(e) => return Some(Err(format!("{}: {e}", self.name))),
+        };
+        let text = match text {
+            Ok(t) => t,
+            Err(why) => return Some(Ok(Err((n, why)))),
+        };
+        Some(Ok(match serde_json::from_str::<serde_json::Value>(&text) {
+            Ok(serde_json::Value::Object(o)) => Ok(TableRow {
+                number: n,
+                cells: self
+                    .keys
+                    .iter()
+                    .map(|k| match o.get(k) {
+                        None | Some(serde_json::Value::Null) => String::new(),
+                        Some(serde_json::Value::String(s)) => s.clone(),
+                        Some(v) => v.to_string(),
+                    })
+                    .collect(),
+            }),
+            Ok(_) => Err((n, format!("line {n}: not a JSON object"))),
+            Err(e) => Err((n, format!("line {n}: invalid JSON: {e}"))),
+        }))
+    }
+}
+
+/// The lines of a TXT file as rows of one cell, the objective; blank lines are
+/// not rows.
+pub struct LineRows<R> {
+    lines: NumberedLines<R>,
+}
+
+impl<R: std::io::BufRead> LineRows<R> {
+    fn new(reader: R) -> Self {
+        LineRows {
+            lines: NumberedLines::new(reader),
+        }
+    }
+}
+
+impl<R: std::io::BufRead> Iterator for LineRows<R> {
+    type Item = StreamedRow;
+
+    fn next(&mut self) -> Option<StreamedRow> {
+        let (n, text) = match self.lines.next_line()? {
+            Ok(l) => l,
+            Err(e) => return Some(Err(e.to_string())),
+        };
+        Some(Ok(match text {
+            Ok(t) => Ok(TableRow {
+                number: n,
+                cells: vec![t.trim().to_string()],
+            }),
+            Err(why) => Err((n, why)),
+        }))
+    }
+}
+
+/// Reads a streamed file whole, as one table.
+fn read_stream(name: &str, stream: RowStream) -> Result<PlanFile, String> {
+    let headers = stream.headers();
+    let mut rows = Vec::new();
+    let mut bad_rows = Vec::new();
+    for row in stream {
+        match row? {
+            Ok(r) => rows.push(r),
+            Err(b) => bad_rows.push(b),
+        }
+    }
+    Ok(PlanFile {
         tables: vec![PlanTable {
             file: name.to_string(),
             sheet: None,
@@ -177,28 +338,7 @@ fn read_jsonl(name: &str, text: &str) -> PlanFile {
             rows,
         }],
         bad_rows,
-    }
-}
-
-fn read_lines(name: &str, text: &str) -> PlanFile {
-    let rows = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| TableRow {
-            number: i + 1,
-            cells: vec![l.trim().to_string()],
-        })
-        .collect();
-    PlanFile {
-        tables: vec![PlanTable {
-            file: name.to_string(),
-            sheet: None,
-            headers: vec!["objective".into()],
-            rows,
-        }],
-        bad_rows: Vec::new(),
-    }
+    })
 }
 
 /// A DOCX's action-plan tables (those whose header row maps a `what` column);
@@ -362,10 +502,14 @@ mod tests {
 
     #[test]
     fn jsonl_rows_keep_their_line_numbers_and_bad_lines() {
-        let f = read_jsonl(
-            "a.jsonl",
-            "{\"text\":\"Mum to engage\"}\n\nnot json\n{\"text\":\"x\",\"who\":\"Dad\"}\n[1]\n",
-        );
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.jsonl");
+        std::fs::write(
+            &path,
+            "{\"text\":\"Mum to engage\"}\r\n\nnot json\n{\"text\":\"x\",\"who\":\"Dad\"}\n[1]\n",
+        )
+        .unwrap();
+        let f = read_plan_file(&path).unwrap();
         assert_eq!(f.tables[0].headers, vec!["objective", "who"]);
         assert_eq!(
             f.tables[0]
@@ -379,5 +523,32 @@ mod tests {
             f.bad_rows.iter().map(|b| b.0).collect::<Vec<_>>(),
             vec![3, 5]
         );
+    }
+
+    #[test]
+    fn txt_lines_are_rows_and_a_line_that_is_not_utf8_is_a_bad_row() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("objectives.txt");
+        std::fs::write(
+            &path,
+            b"Mum to engage with services\r\n\n  \nDad will call D\xe9borah\nJohn will raise his hand\n",
+        )
+        .unwrap();
+        let f = read_plan_file(&path).unwrap();
+        let rows: Vec<(usize, &str)> = f.tables[0]
+            .rows
+            .iter()
+            .map(|r| (r.number, r.cells[0].as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                (1, "Mum to engage with services"),
+                (5, "John will raise his hand")
+            ]
+        );
+        assert_eq!(f.bad_rows.len(), 1);
+        assert_eq!(f.bad_rows[0].0, 4);
+        assert!(f.bad_rows[0].1.contains("not UTF-8"), "{}", f.bad_rows[0].1);
     }
 }
