@@ -3,8 +3,8 @@
 //! release binary, and reports wall time, rows per second and peak RSS.
 //! Targets: <= 60 s on 2 cores and <= 600 MB. `cargo bench --bench audit_scale`
 //! (SMARTEN_AUDIT_ROWS changes the row count, SMARTEN_AUDIT_ROWS_PER_PLAN the rows
-//! per plan id, 8 by default, SMARTEN_AUDIT_FORMAT=jsonl writes JSONL instead of
-//! CSV; extra arguments after `--` are passed to audit).
+//! per plan id, 8 by default, SMARTEN_AUDIT_FORMAT=jsonl or xlsx writes JSONL or
+//! XLSX instead of CSV; extra arguments after `--` are passed to audit).
 
 use std::io::Write;
 use std::process::Command;
@@ -100,15 +100,23 @@ fn main() {
         "",
     ];
     let dir = tempfile::tempdir().unwrap();
-    // SMARTEN_AUDIT_FORMAT=jsonl writes the same rows as JSON objects.
-    let jsonl = std::env::var("SMARTEN_AUDIT_FORMAT").is_ok_and(|f| f == "jsonl");
-    let csv = dir
-        .path()
-        .join(if jsonl { "plans.jsonl" } else { "plans.csv" });
-    let mut w = std::io::BufWriter::new(std::fs::File::create(&csv).unwrap());
+    // SMARTEN_AUDIT_FORMAT=jsonl or xlsx writes the same rows as JSON objects
+    // or as one worksheet.
+    let format = std::env::var("SMARTEN_AUDIT_FORMAT").unwrap_or_else(|_| "csv".into());
+    let jsonl = format == "jsonl";
+    let csv = dir.path().join(format!("plans.{format}"));
     let header = ["Plan ID", "Need", "Lead", "Action", "By when", "Evidence"];
-    if !jsonl {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    // (For XLSX this file is replaced by the saved workbook.)
+    let mut w = std::io::BufWriter::new(std::fs::File::create(&csv).unwrap());
+    if format == "csv" {
         writeln!(w, "{}", header.join(",")).unwrap();
+    }
+    if format == "xlsx" {
+        for (c, h) in header.iter().enumerate() {
+            sheet.write_string(0, c as u16, *h).unwrap();
+        }
     }
     for i in 0..rows {
         let plan = format!("P{}", i / per_plan);
@@ -120,7 +128,11 @@ fn main() {
             whens[(i / 11) % whens.len()],
             measures[(i / 13) % measures.len()],
         ];
-        if jsonl {
+        if format == "xlsx" {
+            for (c, cell) in cells.iter().enumerate() {
+                sheet.write_string(i as u32 + 1, c as u16, *cell).unwrap();
+            }
+        } else if jsonl {
             let object: serde_json::Map<String, serde_json::Value> = header
                 .iter()
                 .zip(cells)
@@ -134,6 +146,9 @@ fn main() {
         }
     }
     drop(w);
+    if format == "xlsx" {
+        book.save(&csv).unwrap();
+    }
     let out = dir.path().join("audit.jsonl");
     let start = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_smarten"))
@@ -164,7 +179,7 @@ fn main() {
         .unwrap_or(0);
     println!(
         "audit of {rows} {} rows, {per_plan} per plan ({} extra args {:?}): exit {:?}, {records} records, {secs:.1} s ({:.0} rows/s), peak RSS {} MB (targets: <= 60 s, <= 600 MB)",
-        if jsonl { "JSONL" } else { "CSV" },
+        format.to_uppercase(),
         extra.len(),
         extra,
         status.code(),

@@ -20,6 +20,7 @@ pub mod rewrite;
 pub mod rules;
 pub mod table;
 pub mod time;
+pub mod xlsx;
 
 #[cfg(test)]
 pub(crate) mod testing;

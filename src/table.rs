@@ -33,6 +33,10 @@ pub enum TableError {
     },
     #[error("{origin}: the file has no header row")]
     NoHeader { origin: String },
+    /// Whatever the rows were handed to failed (writing an output, say); the
+    /// message names what failed.
+    #[error("{0}")]
+    Stopped(String),
 }
 
 impl Table {
@@ -406,51 +410,22 @@ fn read_xlsx(path: &Path) -> Result<Table, TableError> {
 /// Every sheet of an XLSX workbook that has a header row, with its name. Rows whose cells are all empty are kept when `keep_empty`
 /// (but never trailing ones, which are the sheet's formatting).
 pub fn read_xlsx_sheets(path: &Path, keep_empty: bool) -> Result<Vec<(String, Table)>, TableError> {
-    use calamine::{open_workbook, Reader, Xlsx};
-    let unreadable = |reason: String| TableError::Unreadable {
-        path: path.display().to_string(),
-        reason,
-    };
-    let mut workbook: Xlsx<_> = open_workbook(path)
-        .map_err(|e| unreadable(format!("not a readable XLSX workbook: {e}")))?;
     let mut tables = Vec::new();
-    for sheet in workbook.sheet_names().to_vec() {
-        let range = workbook
-            .worksheet_range(&sheet)
-            .map_err(|e| unreadable(format!("sheet '{sheet}' cannot be read: {e}")))?;
-        let first_row = range.start().map_or(0, |(r, _)| r as usize);
-        let mut headers: Option<Vec<String>> = None;
+    for sheet in crate::xlsx::sheets(path)? {
         let mut rows = Vec::new();
-        for (i, row) in range.rows().enumerate() {
-            let cells: Vec<String> = row.iter().map(cell_text).collect();
-            let empty = cells.iter().all(|c| c.trim().is_empty());
-            match &headers {
-                None if empty => continue,
-                None => headers = Some(cells.iter().map(|c| c.trim().to_string()).collect()),
-                Some(_) if empty && !keep_empty => continue,
-                Some(_) => rows.push(TableRow {
-                    number: first_row + i + 1,
-                    cells,
-                }),
-            }
-        }
-        while rows
-            .last()
-            .is_some_and(|r| r.cells.iter().all(|c| c.trim().is_empty()))
-        {
-            rows.pop();
-        }
-        if let Some(headers) = headers {
-            let origin = format!("{} [{sheet}]", path.display());
-            tables.push((
-                sheet,
-                Table {
-                    origin,
-                    headers,
-                    rows,
-                },
-            ));
-        }
+        sheet.for_each_row(keep_empty, &mut |row| {
+            rows.push(row);
+            Ok(())
+        })?;
+        let origin = format!("{} [{}]", path.display(), sheet.name);
+        tables.push((
+            sheet.name,
+            Table {
+                origin,
+                headers: sheet.headers,
+                rows,
+            },
+        ));
     }
     Ok(tables)
 }

@@ -383,10 +383,13 @@ pub fn run(auditor: &Auditor, opts: &Options) -> Result<(Summary, bool), String>
     let mut shown_mappings: Vec<Vec<String>> = Vec::new();
     for file in &files {
         bar.set_message(file.display().to_string());
-        if is_streamed(file) {
-            let mut sink = Sink {
-                summary: &mut summary,
-                out: out.as_mut(),
+        if let Some(sources) = smarten::plan::read::TableSource::of(file) {
+            let sources = match sources {
+                Ok(s) => s,
+                Err(e) => {
+                    summary.unreadable.push(e);
+                    continue;
+                }
             };
             let context = Context {
                 auditor,
@@ -394,7 +397,17 @@ pub fn run(auditor: &Auditor, opts: &Options) -> Result<(Summary, bool), String>
                 bar: &bar,
                 quiet: opts.quiet,
             };
-            audit_streamed(file, &context, &mut sink, &mut shown_mappings)?;
+            let mut read = sources.is_empty();
+            for source in &sources {
+                let mut sink = Sink {
+                    summary: &mut summary,
+                    out: out.as_mut(),
+                };
+                read |= audit_streamed(file, source, &context, &mut sink, &mut shown_mappings)?;
+            }
+            if read {
+                summary.files += 1;
+            }
             continue;
         }
         let plan_file = match read_plan_file(file) {
@@ -550,10 +563,6 @@ fn table_mapping(
     }
 }
 
-fn is_streamed(path: &Path) -> bool {
-    smarten::plan::read::RowStream::reads(path)
-}
-
 /// What every file of a run is audited with.
 struct Context<'a> {
     auditor: &'a Auditor<'a>,
@@ -562,70 +571,65 @@ struct Context<'a> {
     quiet: bool,
 }
 
-/// Audits a CSV, TSV, JSONL or TXT file a chunk of rows at a time, so a large
-/// file is never held as a table. A first pass checks the file (header, quoting), counts its
-/// rows and gathers each plan's concerns; the second judges the rows.
+/// Audits one table (a CSV, TSV, JSONL or TXT file, or a sheet of a workbook)
+/// a chunk of rows at a time, so a large file is never held as a table. A first
+/// pass checks the table, counts its rows and gathers each plan's concerns; the
+/// second judges the rows. A table whose first pass fails is named as
+/// unreadable and `Ok(false)` returned.
 fn audit_streamed(
     file: &Path,
+    source: &smarten::plan::read::TableSource,
     cx: &Context,
     sink: &mut Sink,
     shown_mappings: &mut Vec<Vec<String>>,
-) -> Result<(), String> {
-    use smarten::plan::read::RowStream;
-    let name = file.display().to_string();
-    let open = || {
-        RowStream::open(file)
-            .unwrap_or_else(|| Err(format!("{name}: not a format that is read a row at a time")))
+) -> Result<bool, String> {
+    let name = match source.sheet() {
+        Some(sheet) => format!("{} [{sheet}]", file.display()),
+        None => file.display().to_string(),
     };
-    let first = match open() {
+    let first = match source.open() {
         Ok(s) => s,
         Err(e) => {
             sink.summary.unreadable.push(e);
-            return Ok(());
+            return Ok(false);
         }
     };
     let meta = smarten::plan::PlanTable {
-        file: name.clone(),
-        sheet: None,
-        headers: first.headers(),
+        file: file.display().to_string(),
+        sheet: source.sheet().map(str::to_string),
+        headers: first.headers.clone(),
         rows: Vec::new(),
     };
     let mapping = table_mapping(&meta.headers, cx.overrides);
     let mut concerns = HashMap::new();
     let mut count = 0u64;
-    for row in first {
-        match row {
-            Err(e) => {
-                sink.summary.unreadable.push(e);
-                return Ok(());
-            }
-            Ok(Ok(row)) => {
-                count += 1;
-                if let Ok(m) = &mapping {
-                    smarten::plan::add_plan_concern(&mut concerns, &meta, m, &row);
-                }
-            }
-            Ok(Err(_)) => count += 1,
+    let counted = first.for_each(&mut |row| {
+        count += 1;
+        if let (Ok(row), Ok(m)) = (row, &mapping) {
+            smarten::plan::add_plan_concern(&mut concerns, &meta, m, &row);
         }
+        Ok(())
+    });
+    if let Err(e) = counted {
+        sink.summary.unreadable.push(e);
+        return Ok(false);
     }
-    sink.summary.files += 1;
     sink.summary.tables += 1;
     cx.bar.inc_length(count);
-    // The file was read whole a moment ago; failing now is a failure of the run.
-    let rows = open()?;
+    // The table was read whole a moment ago; failing now is a failure of the run.
+    let rows = source.open()?;
     let mapping = match mapping {
         Ok(m) => m,
         Err(e) => {
             // Every row is still output, with the reason.
-            for row in rows {
-                let record = match row? {
+            rows.for_each(&mut |row| {
+                sink.add(&match row {
                     Ok(r) => error_record(&meta, r.number, e.clone()),
                     Err((n, msg)) => error_record(&meta, n, msg),
-                };
-                sink.add(&record)?;
-            }
+                })
+            })?;
             sink.summary.unreadable.push(format!("{name}: {e}"));
-            return Ok(());
+            return Ok(true);
         }
     };
     if !cx.quiet && !shown_mappings.contains(&meta.headers) {
@@ -658,8 +662,8 @@ fn audit_streamed(
         bad.extend(pending);
         Ok(())
     };
-    for row in rows {
-        match row? {
+    rows.for_each(&mut |row| {
+        match row {
             Ok(r) => {
                 chunk.push(r);
                 if chunk.len() == CHUNK {
@@ -668,12 +672,13 @@ fn audit_streamed(
             }
             Err(b) => bad.push(b),
         }
-    }
+        Ok(())
+    })?;
     flush(&mut chunk, &mut bad, sink)?;
     for (n, msg) in bad {
         sink.add(&error_record(&meta, n, msg))?;
     }
-    Ok(())
+    Ok(true)
 }
 
 /// Where records go: the summary, and the output file when there is one.

@@ -168,6 +168,94 @@ impl Iterator for RowStream {
     }
 }
 
+/// One table of a plan file that can be read a row at a time, as often as
+/// needed: a CSV, TSV, JSONL or TXT file, or one sheet of an XLSX workbook.
+pub enum TableSource {
+    File(PathBuf),
+    Sheet(crate::xlsx::XlsxSheet),
+}
+
+/// A table being read: its headers, and its rows still to come.
+pub struct OpenTable<'a> {
+    pub headers: Vec<String>,
+    rows: OpenRows<'a>,
+}
+
+enum OpenRows<'a> {
+    Stream(Box<RowStream>),
+    Sheet(&'a crate::xlsx::XlsxSheet),
+}
+
+impl TableSource {
+    /// The tables of `path` that are read a row at a time: the file itself, or
+    /// each sheet of a workbook that has a header row (found in one pass).
+    /// `None` for a format read whole (DOCX).
+    pub fn of(path: &Path) -> Option<Result<Vec<TableSource>, String>> {
+        if RowStream::reads(path) {
+            return Some(Ok(vec![TableSource::File(path.to_path_buf())]));
+        }
+        matches!(extension(path).as_str(), "xlsx" | "xlsm").then(|| {
+            crate::xlsx::sheets(path)
+                .map(|sheets| sheets.into_iter().map(TableSource::Sheet).collect())
+                .map_err(|e| e.to_string())
+        })
+    }
+
+    /// The sheet's name, for a workbook.
+    pub fn sheet(&self) -> Option<&str> {
+        match self {
+            TableSource::File(_) => None,
+            TableSource::Sheet(s) => Some(&s.name),
+        }
+    }
+
+    /// Opens the table for one reading of its rows.
+    pub fn open(&self) -> Result<OpenTable<'_>, String> {
+        match self {
+            TableSource::File(path) => {
+                let stream = RowStream::open(path).unwrap_or_else(|| {
+                    Err(format!(
+                        "{}: not a format that is read a row at a time",
+                        path.display()
+                    ))
+                })?;
+                Ok(OpenTable {
+                    headers: stream.headers(),
+                    rows: OpenRows::Stream(Box::new(stream)),
+                })
+            }
+            TableSource::Sheet(sheet) => Ok(OpenTable {
+                headers: sheet.headers.clone(),
+                rows: OpenRows::Sheet(sheet),
+            }),
+        }
+    }
+}
+
+impl OpenTable<'_> {
+    /// Hands `each` every row, in order: a row, or (row number, reason) for
+    /// one that cannot be judged. Stops at the first error, whether the file's
+    /// or one `each` returns.
+    pub fn for_each(
+        self,
+        each: &mut dyn FnMut(Result<TableRow, (usize, String)>) -> Result<(), String>,
+    ) -> Result<(), String> {
+        match self.rows {
+            OpenRows::Stream(stream) => {
+                for row in *stream {
+                    each(row?)?;
+                }
+                Ok(())
+            }
+            OpenRows::Sheet(sheet) => sheet
+                .for_each_row(true, &mut |row| {
+                    each(Ok(row)).map_err(crate::table::TableError::Stopped)
+                })
+                .map_err(|e| e.to_string()),
+        }
+    }
+}
+
 /// Lines of a reader, numbered from 1, with the trailing "\r" of CRLF removed.
 struct NumberedLines<R> {
     lines: std::io::Split<R>,
