@@ -32,6 +32,7 @@ pub struct Lexicon {
     pub attribute_nouns: Vec<String>,
     pub nonspecific_modifiers: Vec<String>,
     pub state_nouns: Vec<String>,
+    pub general_states: Vec<String>,
     pub imposed: Vec<String>,
     pub measuring_verbs: Vec<String>,
     #[serde(default)]
@@ -95,6 +96,7 @@ macro_rules! each_list {
             attribute_nouns,
             nonspecific_modifiers,
             state_nouns,
+            general_states,
             imposed,
             measuring_verbs,
             vague,

@@ -51,6 +51,24 @@ fn stop_disrupting_becomes_a_positive_behaviour_with_when_and_how_measured() {
 }
 
 #[test]
+fn a_general_state_is_rewritten_without_the_subject_acting_on_itself() {
+    for text in ["Children to be safe", "The children will be safe at home"] {
+        let r = rewrite(text);
+        assert!(passes(&r), "{r:#?}");
+        let action = r.rewrite.to_lowercase();
+        let after_subject = action
+            .split_once(" will ")
+            .map_or(action.as_str(), |(_, rest)| rest);
+        assert!(
+            !after_subject.contains("children"),
+            "the children act on themselves: {}",
+            r.rewrite
+        );
+        assert!(!after_subject.starts_with("be safe"), "{}", r.rewrite);
+    }
+}
+
+#[test]
 fn mum_to_engage_with_services_ongoing_names_a_person_an_action_and_by_when() {
     let r = rewrite("Mum to engage with services ongoing");
     assert!(passes(&r), "{r:#?}");

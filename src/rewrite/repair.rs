@@ -552,9 +552,18 @@ impl Repairer<'_> {
             }
         }
         let pronouns = self.pronouns();
+        let subject_nouns = self.subject_nouns();
         for &(i, similarity) in self.nearest {
             let e = &self.bank.exemplars[i];
             let action = pronouns.apply(&e.action);
+            // An exemplar written for someone acting on the subject ("keep the
+            // children away from ...") would have the subject act on itself.
+            let acts_on_subject = action
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| subject_nouns.iter().any(|n| n.eq_ignore_ascii_case(w)));
+            if acts_on_subject {
+                continue;
+            }
             let pieces = parse_template(&action, |t| Piece::Suggested {
                 text: t.to_string(),
                 exemplar: e.vague.clone(),
@@ -815,6 +824,25 @@ impl Repairer<'_> {
     }
 
     /// The owner's pronouns, from the objective's own words.
+    /// The nouns naming who acts ("children" in "The children will ..."), lower
+    /// case; none for a possessive subject ("Evie's speech"), whose nouns name
+    /// what changes, not who acts.
+    fn subject_nouns(&self) -> Vec<String> {
+        let toks = &self.x.analysis.tokens;
+        let Some(subject) = self.x.frame.subject.clone() else {
+            return Vec::new();
+        };
+        let words = &toks[subject];
+        if words.iter().any(|t| t.pos == "POS" || t.lower == "'s") {
+            return Vec::new();
+        }
+        words
+            .iter()
+            .filter(|t| t.is_noun())
+            .map(|t| t.lower.clone())
+            .collect()
+    }
+
     fn pronouns(&self) -> Pronouns {
         let toks = &self.x.analysis.tokens;
         if let Some(s) = &self.x.frame.subject {

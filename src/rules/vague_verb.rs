@@ -36,6 +36,10 @@ impl Rule for VagueVerb {
                 "Mum will continue to engage with services",
                 "keep fit by doing exercise twice a week",
                 "I will become a doctor in 4 years because my parents said so.",
+                "Children to be safe",
+                "Ellie will be safe and happy at home",
+                "Parents to remain calm during contact",
+                "Kayleigh will become more confident",
             ],
             allows: &[
                 "In 4 weeks, I will increase my math mark by 5%.",
@@ -47,6 +51,10 @@ impl Rule for VagueVerb {
                 "continue swimming and aquatic exercises once a week",
                 "limit the frequency of snacking on crisps to twice a week",
                 "Dad will keep attending the alcohol service every Tuesday",
+                "Sam will be in bed by 8pm every school night",
+                "Jamie will be ready for school by 8.30am every weekday",
+                "Mum will be present at every core group meeting",
+                "Ruby will feel safe at school, scoring at least 7 out of 10 on her weekly safety scale",
             ],
         }
     }
@@ -77,6 +85,32 @@ impl Rule for VagueVerb {
                     }];
                 }
             }
+        }
+        // "the children will be safe", "to remain calm": a general state to hope
+        // for, not a behaviour anyone can see.
+        let stative = cx.frame.copula || matches!(toks[head].lemma(), "remain" | "stay" | "become");
+        if stative && !cx.is_quantified() {
+            let state = toks
+                .get(head + 1..(head + 4).min(toks.len()))
+                .unwrap_or(&[])
+                .iter()
+                .find(|t| !t.pos.starts_with("RB"))
+                .filter(|t| {
+                    contains(&lex.general_states, &t.lower)
+                        || contains(&lex.general_states, t.lemma())
+                });
+            if let Some(t) = state {
+                return vec![Hit {
+                    span: toks[head].span.start..t.span.end,
+                    message: format!(
+                        "'{}' is a general state to hope for, not a behaviour anyone can see: what will someone do so that it is true?",
+                        &cx.text()[toks[head].span.start..t.span.end]
+                    ),
+                    suggestion: "Name the behaviour that keeps it true: 'Mum will lock the medicines in the kitchen cupboard every evening'".to_string(),
+                }];
+            }
+        }
+        if cx.frame.copula {
             return Vec::new();
         }
         // "walk more", "read more", "eat less": more of an activity, not a detailed task.
