@@ -393,7 +393,13 @@ pub fn names_person(a: &Analysis, range: &Range<usize>, lexicon: &Lexicon) -> bo
         contains(&lexicon.person_pronouns, &t.lower)
             || contains(&lexicon.family_roles, &t.lower)
             || contains(&lexicon.family_roles, t.lemma())
-            || (t.has_tag("NNP") || !sentence_initial && t.starts_uppercase(&a.text) && t.is_noun())
+            // A capitalised word the dictionary does not know is a name ("Amira",
+            // "Tyler-Jay"); one in capitals is an acronym ("SENDIASS"), not a name.
+            || (t.has_tag("NNP")
+                || t.pos == "UNKNOWN"
+                    && t.starts_uppercase(&a.text)
+                    && a.text[t.span.clone()].chars().any(|c| c.is_lowercase())
+                || !sentence_initial && t.starts_uppercase(&a.text) && t.is_noun())
                 && !contains(&lexicon.agencies, &t.lower)
                 && !contains(&lexicon.job_titles, &t.lower)
                 && !contains(&lexicon.job_titles, t.lemma())

@@ -146,7 +146,8 @@ impl TimeRecogniser {
             (
                 TimeKind::Occasion,
                 rx(
-                    r"\b(?:before|after|at)\s+(?:bed|bedtime|breakfast|lunch|dinner|tea|meals?|school|work|nursery|play\s*time|break\s*time)\b",
+                    // "after school" is a time; "at school" is a place.
+                    r"\b(?:before|after)\s+(?:bed|bedtime|breakfast|lunch|dinner|tea|meals?|school|work|nursery|play\s*time|break\s*time)\b|\bat\s+(?:bedtime|breakfast|lunch|lunch\s*time|dinner|tea|meal\s*times?|meals|play\s*time|break\s*time)\b",
                 ),
             ),
             (
@@ -325,6 +326,8 @@ mod tests {
             ("5,000 steps each day", TimeKind::Recurrence),
             ("when he wants to ask a question", TimeKind::Occasion),
             ("before bed", TimeKind::Occasion),
+            ("after school", TimeKind::Occasion),
+            ("at lunchtime", TimeKind::Occasion),
             ("by 7:45", TimeKind::ClockTime),
         ] {
             assert!(
@@ -363,6 +366,8 @@ mod tests {
             "Distribute model school health policies to schools.",
             "Mum may attend the group",
             "Jack will maintain attention for 5 minutes",
+            "Zara will have a safe adult at school",
+            "Dad will take his tablets at work",
         ] {
             assert!(!concrete(text), "{text}: {:?}", kinds(text));
         }

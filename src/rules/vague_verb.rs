@@ -40,6 +40,8 @@ impl Rule for VagueVerb {
                 "Ellie will be safe and happy at home",
                 "Parents to remain calm during contact",
                 "Kayleigh will become more confident",
+                "Mum to keep the house clean and tidy",
+                "Dad will make the home safe for the baby",
             ],
             allows: &[
                 "In 4 weeks, I will increase my math mark by 5%.",
@@ -54,6 +56,9 @@ impl Rule for VagueVerb {
                 "Sam will be in bed by 8pm every school night",
                 "Jamie will be ready for school by 8.30am every weekday",
                 "Mum will be present at every core group meeting",
+                "Mum will keep all medicines safe in a locked cupboard",
+                "Mum will keep the kitchen clean by washing up after every meal",
+                "Mum will keep the kitchen floor clear of rubbish, checked at weekly visits",
                 "Ruby will feel safe at school, scoring at least 7 out of 10 on her weekly safety scale",
             ],
         }
@@ -112,6 +117,42 @@ impl Rule for VagueVerb {
         }
         if cx.frame.copula {
             return Vec::new();
+        }
+        // "keep the house clean", "make the home safe": a state for something to
+        // be in, unless a means or a place says how ("keep medicines safe in a
+        // locked cupboard").
+        if matches!(toks[head].lemma(), "keep" | "make" | "get")
+            && !cx.is_quantified()
+            && !cx.has_means_clause()
+        {
+            let end = (head + 6).min(toks.len());
+            let state = (head + 1..end)
+                .find(|&k| {
+                    !(toks[k].pos == "DT"
+                        || toks[k].pos.starts_with("PRP")
+                        || toks[k].pos == "POS"
+                        || (toks[k].is_noun() || toks[k].pos.starts_with("JJ"))
+                            && !contains(&lex.general_states, &toks[k].lower))
+                })
+                .filter(|&k| k > head + 1 && contains(&lex.general_states, &toks[k].lower));
+            let place_follows = |k: usize| {
+                toks.get(k + 1).is_some_and(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "in" | "on" | "out" | "under" | "behind" | "inside" | "away"
+                    )
+                })
+            };
+            if let Some(k) = state.filter(|&k| !place_follows(k)) {
+                let phrase = &cx.text()[toks[head].span.start..toks[k].span.end];
+                return vec![Hit {
+                    span: toks[head].span.start..toks[k].span.end,
+                    message: format!(
+                        "'{phrase}' names a state for something to be in, not what will be done to keep it so"
+                    ),
+                    suggestion: "Name the task and how often: 'Mum will wash up after each evening meal and empty the kitchen bin every Tuesday'".to_string(),
+                }];
+            }
         }
         // "walk more", "read more", "eat less": more of an activity, not a detailed task.
         if let Some(next) = toks.get(head + 1) {
