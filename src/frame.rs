@@ -99,7 +99,7 @@ impl Frame {
                     break;
                 }
             }
-            if i == start && is_leading_verb(a, i) {
+            if i == start && is_leading_verb(a, i) && !opens_with_owner(a, i, lexicon) {
                 frame.anchor = Anchor::Imperative;
                 anchor_at = Some(i);
                 break;
@@ -314,6 +314,30 @@ fn is_leading_verb(a: &Analysis, i: usize) -> bool {
             || n.has_tag("VBZ") && n.chunk == ChunkKind::Verb
     });
     !subject_follows
+}
+
+/// True when the words from `i` are a job title, agency or family role of more
+/// than one word followed by a modal or "to" + verb: a subject, though its first
+/// word can be a verb ("Support worker to help Sarah ...", "Family support
+/// worker will ...").
+fn opens_with_owner(a: &Analysis, i: usize, lexicon: &Lexicon) -> bool {
+    let toks = &a.tokens;
+    [
+        &lexicon.job_titles,
+        &lexicon.agencies,
+        &lexicon.family_roles,
+    ]
+    .into_iter()
+    .flatten()
+    .any(|phrase| {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let end = i + words.len();
+        words.len() > 1
+            && end < toks.len()
+            && words.iter().enumerate().all(|(k, w)| toks[i + k].is(w))
+            && (toks[end].pos == "MD"
+                || toks[end].lower == "to" && toks.get(end + 1).is_some_and(|x| x.has_tag("VB")))
+    })
 }
 
 /// Length of a wrapper such as "be able to", "want to", "would like to", "try to".

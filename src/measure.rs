@@ -133,21 +133,30 @@ impl MeasureRecogniser {
                 });
             }
         }
-        // A cardinal number heading a noun phrase counts things: "three trainings".
+        // A cardinal number heading a noun phrase counts things: "three trainings",
+        // "50 high-frequency words" (up to two modifiers before the noun).
         for (i, t) in a.tokens.iter().enumerate() {
-            if t.is_number()
-                && a.tokens
-                    .get(i + 1)
-                    .is_some_and(|n| n.is_noun() || n.has_tag("NNS"))
-                && !in_time(&t.span)
-                && !found
+            let noun = (i + 1..(i + 4).min(a.tokens.len()))
+                .take_while(|&k| {
+                    let n = &a.tokens[k];
+                    n.is_noun() || n.has_tag("NNS") || n.pos.starts_with("JJ") || n.lower == "-"
+                })
+                .filter(|&k| a.tokens[k].is_noun() || a.tokens[k].has_tag("NNS"))
+                .last()
+                .filter(|&k| {
+                    // The noun must end the run of modifiers.
+                    a.tokens.get(k + 1).is_none_or(|n| !n.is_noun())
+                });
+            if let Some(k) = noun.filter(|_| t.is_number() && !in_time(&t.span)) {
+                if !found
                     .iter()
                     .any(|f| f.span.start <= t.span.start && t.span.end <= f.span.end)
-            {
-                found.push(Indicator {
-                    span: t.span.start..a.tokens[i + 1].span.end,
-                    kind: IndicatorKind::Count,
-                });
+                {
+                    found.push(Indicator {
+                        span: t.span.start..a.tokens[k].span.end,
+                        kind: IndicatorKind::Count,
+                    });
+                }
             }
         }
         for t in times {

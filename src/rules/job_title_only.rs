@@ -28,6 +28,7 @@ impl Rule for JobTitleOnly {
             flags: &[
                 "The health visitor will weigh Lily every two weeks",
                 "Social worker will visit the family every week",
+                "Support worker to help Sarah fill in her budget sheet every Friday",
             ],
             allows: &[
                 "Sam Jones (health visitor) will weigh Lily every two weeks",

@@ -43,6 +43,7 @@ impl Rule for NoIndicator {
                 "cut daily carbohydrate intake by half",
                 "limit takeaway suppers to twice a week",
                 "complete 1-2 entries in health journal before next session",
+                "Tom will be able to read 50 high-frequency words by July 2026",
             ],
         }
     }
