@@ -33,6 +33,7 @@ impl Rule for VagueComparative {
                 "reduce consumption of sweet snacks from once every two days to once every three days",
                 "I will walk at least 5,000 steps each day.",
                 "Students with more than 20 absences will decrease their unexcused absences by 50% by June",
+                "Mum will reduce her cannabis use to no more than twice a week by 1 May 2026",
             ],
         }
     }

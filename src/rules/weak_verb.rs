@@ -1,5 +1,5 @@
-//! `weak-verb` (S): a mental state or a wish as the action ("to understand", "be aware
-//! of", "I want to ..."), which nobody can see.
+//! `weak-verb` (S): a mental state, a wish or a hedge as the action ("to understand", "be aware
+//! of", "I want to ...", "try to ..."), which nobody can see.
 
 use super::{Context, Examples, Hit, Rule};
 use crate::finding::Criterion;
@@ -17,7 +17,7 @@ impl Rule for WeakVerb {
         Criterion::S
     }
     fn summary(&self) -> &'static str {
-        "A mental state or wish as the action ('to understand', 'be aware of', 'want to')"
+        "A mental state, wish or hedge as the action ('to understand', 'be aware of', 'want to', 'try to')"
     }
     fn guidance(&self) -> &'static str {
         "S = Specific: use 'strong' verbs which imply action, not infinitives such as 'to know', 'to understand', 'to enjoy'."
@@ -32,6 +32,7 @@ impl Rule for WeakVerb {
                 "to have the fine motor control to do up / undo buttons",
                 "I want to write more.",
                 "the child will have more confidence in communicating with others",
+                "Mum will try to get the children to school by 8.45am every day",
             ],
             allows: &[
                 "John will raise his hand when he wants to ask a question",
@@ -100,6 +101,20 @@ impl Rule for WeakVerb {
                         span: toks[w].span.clone(),
                         message: format!("'{}' states a wish, not an action someone will take", toks[w].lower),
                         suggestion: "Drop the wish and say what will be done: 'I will read for 20 minutes every day'".to_string(),
+                    });
+                } else if ["try", "attempt", "strive", "aim"]
+                    .iter()
+                    .any(|v| toks[w].is(v))
+                {
+                    // "Mum will try to get the children to school on time": nobody can
+                    // tell whether trying was done.
+                    hits.push(Hit {
+                        span: toks[w].span.clone(),
+                        message: format!(
+                            "'{}' hedges: an attempt cannot be checked, only what is done",
+                            toks[w].lower
+                        ),
+                        suggestion: "Drop the hedge and say what will be done: 'Mum will get the children to school by 8.45am every school day'".to_string(),
                     });
                 }
             }
