@@ -6,26 +6,12 @@
 //! per plan id, 8 by default, SMARTEN_AUDIT_FORMAT=jsonl or xlsx writes JSONL or
 //! XLSX instead of CSV; extra arguments after `--` are passed to audit).
 
+#[path = "support/plan_rows.rs"]
+mod plan_rows;
+
 use std::io::Write;
 use std::process::Command;
 use std::time::{Duration, Instant};
-
-fn statements() -> Vec<String> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dev = root.join("../shared/eval/statements-dev.jsonl");
-    let text = std::fs::read_to_string(&dev)
-        .or_else(|_| std::fs::read_to_string(root.join("data/examples/objectives.txt")))
-        .expect("dev statements or bundled examples");
-    text.lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l)
-                .ok()
-                .and_then(|v| v["text"].as_str().map(str::to_string))
-                .unwrap_or_else(|| l.to_string())
-        })
-        .filter(|t| !t.trim().is_empty())
-        .collect()
-}
 
 fn peak_rss_kb(pid: u32) -> Option<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
@@ -56,56 +42,14 @@ fn main() {
         .skip(1)
         .filter(|a| a != "--bench")
         .collect();
-    let whats = statements();
-    let whos = [
-        "Mum",
-        "Dad",
-        "Children's Services",
-        "the social worker",
-        "Gran",
-        "School",
-        "Kayleigh",
-        "Health visitor",
-        "Jo Clarke",
-        "Parents",
-    ];
-    let whens = [
-        "ongoing",
-        "by review",
-        "by 31 March 2026",
-        "weekly for 6 weeks",
-        "asap",
-        "every Monday",
-        "in 2 weeks",
-        "",
-        "by the end of term",
-        "at the next core group",
-    ];
-    let measures = [
-        "by review",
-        "attendance register",
-        "home visits",
-        "",
-        "observation",
-        "self-report on a 1 to 10 scale",
-        "GP record",
-        "monitoring",
-    ];
-    let concerns = [
-        "Amy's attendance is 72%",
-        "The home is unhygienic",
-        "Missed health appointments",
-        "Dad's drinking",
-        "Kayleigh pushes other children",
-        "",
-    ];
+    let whats = plan_rows::statements();
     let dir = tempfile::tempdir().unwrap();
     // SMARTEN_AUDIT_FORMAT=jsonl or xlsx writes the same rows as JSON objects
     // or as one worksheet.
     let format = std::env::var("SMARTEN_AUDIT_FORMAT").unwrap_or_else(|_| "csv".into());
     let jsonl = format == "jsonl";
     let csv = dir.path().join(format!("plans.{format}"));
-    let header = ["Plan ID", "Need", "Lead", "Action", "By when", "Evidence"];
+    let header = plan_rows::HEADER;
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
     // (For XLSX this file is replaced by the saved workbook.)
@@ -119,18 +63,10 @@ fn main() {
         }
     }
     for i in 0..rows {
-        let plan = format!("P{}", i / per_plan);
-        let cells = [
-            plan.as_str(),
-            concerns[(i / 3) % concerns.len()],
-            whos[(i / 7) % whos.len()],
-            &whats[i % whats.len()],
-            whens[(i / 11) % whens.len()],
-            measures[(i / 13) % measures.len()],
-        ];
+        let cells = plan_rows::row(&whats, i, per_plan);
         if format == "xlsx" {
             for (c, cell) in cells.iter().enumerate() {
-                sheet.write_string(i as u32 + 1, c as u16, *cell).unwrap();
+                sheet.write_string(i as u32 + 1, c as u16, cell).unwrap();
             }
         } else if jsonl {
             let object: serde_json::Map<String, serde_json::Value> = header
@@ -140,9 +76,7 @@ fn main() {
                 .collect();
             writeln!(w, "{}", serde_json::Value::Object(object)).unwrap();
         } else {
-            let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
-            let quoted: Vec<String> = cells.iter().map(|c| q(c)).collect();
-            writeln!(w, "{}", quoted.join(",")).unwrap();
+            writeln!(w, "{}", plan_rows::csv_line(&cells)).unwrap();
         }
     }
     drop(w);

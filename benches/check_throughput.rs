@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 fn objectives() -> Vec<String> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dev = root.join("../shared/eval/statements-dev.jsonl");
+    let dev = root.join("data/eval/statements-dev.jsonl");
     if let Ok(text) = std::fs::read_to_string(&dev) {
         return text
             .lines()

@@ -12,7 +12,7 @@ use std::time::Instant;
 
 fn not_smart_objectives(checker: &Checker) -> Vec<String> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dev = root.join("../shared/eval/statements-dev.jsonl");
+    let dev = root.join("data/eval/statements-dev.jsonl");
     let texts: Vec<String> = match std::fs::read_to_string(&dev) {
         Ok(text) => text
             .lines()

@@ -7,7 +7,7 @@ use std::process::Command;
 
 #[test]
 fn dev_statements_meet_the_quality_targets() {
-    let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/statements-dev.jsonl");
+    let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/eval/statements-dev.jsonl");
     assert!(
         dev.is_file(),
         "the dev set is expected at {}",

@@ -26,7 +26,7 @@ pub fn encoder() -> &'static smarten::embed::SentenceEncoder {
 
 /// Every row of the dev set, as JSON.
 pub fn dev_rows() -> Vec<serde_json::Value> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/statements-dev.jsonl");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/eval/statements-dev.jsonl");
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("the dev set is expected at {}: {e}", path.display()));
     text.lines()
