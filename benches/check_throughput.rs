@@ -3,7 +3,7 @@
 //! the analysis on top of the tagger should cost little.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use smarten::config::Config;
+use smarten::core::config::Config;
 use smarten::Checker;
 use std::sync::Arc;
 

@@ -2,14 +2,14 @@
 //! with tags and chunks, time expressions, indicators, the clause frame and findings.
 //! Run: `cargo run --example analyse -- "John will stop disrupting the class"`.
 
-use smarten::frame::Frame;
-use smarten::measure::MeasureRecogniser;
-use smarten::nlp::Analysis;
-use smarten::time::TimeRecogniser;
+use smarten::core::frame::Frame;
+use smarten::core::measure::MeasureRecogniser;
+use smarten::core::nlp::Analysis;
+use smarten::core::time::TimeRecogniser;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let tokenizer = std::sync::Arc::new(smarten::models::load_tokenizer()?);
-    let config = smarten::config::Config::default();
+    let config = smarten::core::config::Config::default();
     let checker = smarten::Checker::new(tokenizer.clone(), &config);
     let lexicon = checker.lexicon();
     let times = TimeRecogniser::new(lexicon);

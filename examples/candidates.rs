@@ -14,8 +14,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Arc::new(smarten::models::load_tokenizer()?),
         &Default::default(),
     );
-    let encoder = smarten::models::load_encoder().ok();
-    let rewriter = Rewriter::new(&checker, encoder.as_ref());
+    let encoder = smarten::models::load_embedder().ok();
+    let rewriter = Rewriter::new(&checker, encoder.as_deref());
     for c in rewriter.candidate_reports(&Objective { text, concern }) {
         println!(
             "{:<11} fails {:?} invented {:?}\n    {}",

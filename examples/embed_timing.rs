@@ -1,6 +1,7 @@
 //! Times MiniLM on one sentence and on a batch of six, to size the rewriter's
 //! embedding work: `cargo run --release --example embed_timing`.
 
+use smarten::core::similarity::Embed;
 use std::time::Instant;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -10,10 +11,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for threads in [1, 2] {
         tch::set_num_threads(threads);
         for (name, batch) in [("1 sentence", &one[..]), ("6 sentences", &six[..])] {
-            encoder.embed(batch)?;
+            encoder.embed_all(batch)?;
             let start = Instant::now();
             for _ in 0..20 {
-                encoder.embed(batch)?;
+                encoder.embed_all(batch)?;
             }
             println!(
                 "{threads} thread(s), {name}: {:.1} ms",

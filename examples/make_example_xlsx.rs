@@ -6,7 +6,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (Some(input), Some(output)) = (args.next(), args.next()) else {
         return Err("usage: make_example_xlsx IN.csv OUT.xlsx".into());
     };
-    let table = smarten::table::read_table(std::path::Path::new(&input))?;
+    let table = smarten::io::read_table(std::path::Path::new(&input))?;
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
     sheet.set_name("Action plan")?;

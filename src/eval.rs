@@ -2,7 +2,7 @@
 //! formats, and computes balanced accuracy for SMART / not SMART and, per letter,
 //! precision, recall, F1 and macro-F1, plus the share of named missing letters caught.
 
-use crate::finding::{Criterion, Judgment, Verdict};
+use crate::core::finding::{Criterion, Judgment, Verdict};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -300,7 +300,7 @@ pub fn score(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::{Criteria, CriterionResult};
+    use crate::core::finding::{Criteria, CriterionResult};
 
     fn judgment(fails: &[Criterion]) -> Judgment {
         let r = |c: Criterion| CriterionResult {

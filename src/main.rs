@@ -5,9 +5,8 @@
 mod cli;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use smarten::config::Config;
-use smarten::embed::SentenceEncoder;
-use smarten::rewrite::generator::Seq2SeqGenerator;
+use smarten::core::config::Config;
+use smarten::core::similarity::Embed;
 use smarten::rewrite::{Rewrite, Rewriter};
 use smarten::{Checker, Judgment};
 use std::io::{IsTerminal, Write};
@@ -224,7 +223,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     let config = load_config(cli.config.as_ref())?;
     match cli.command {
         Command::Rules => {
-            let checker_rules = smarten::rules::all();
+            let checker_rules = smarten::core::rules::all();
             for rule in &checker_rules {
                 let level = config
                     .rules
@@ -242,7 +241,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Explain { rule } => {
-            let rules = smarten::rules::all();
+            let rules = smarten::core::rules::all();
             let Some(r) = rules.iter().find(|r| r.id() == rule) else {
                 return Err(format!("unknown rule `{rule}`; `smarten rules` lists them"));
             };
@@ -279,10 +278,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 load_encoder_or_note()
             };
             // Rows run in parallel: OpenBLAS must not add spinning threads of its own.
-            smarten::embed::single_threaded_blas();
+            smarten::models::single_threaded_blas();
             // Bulk rewrites: word-overlap ranking and the single nearest exemplar,
             // unless --rich-rewrites asks for what `rewrite` does.
-            let rewriter = Rewriter::new(&checker, encoder.as_ref().filter(|_| rich_rewrites))
+            let rewriter = Rewriter::new(&checker, encoder.as_deref().filter(|_| rich_rewrites))
                 .with_nearest(if rich_rewrites {
                     smarten::rewrite::NEAREST_EXEMPLARS
                 } else {
@@ -290,10 +289,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 })
                 .best_only()
                 .recheck_in_pieces();
-            let auditor = smarten::plan::Auditor::new(
+            let auditor = smarten::audit::Auditor::new(
                 &checker,
                 (!no_rewrite).then_some(&rewriter),
-                encoder.as_ref(),
+                encoder.as_deref(),
             );
             let opts = cli::audit::Options {
                 paths,
@@ -321,7 +320,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Models { action } => match action.unwrap_or(ModelsAction::Status) {
             ModelsAction::Status => Ok(models_status()),
             ModelsAction::Convert { source, target } => {
-                let count = smarten::embed::convert_safetensors(&source, &target)
+                let count = smarten::models::convert_safetensors(&source, &target)
                     .map_err(|e| e.to_string())?;
                 println!(
                     "converted {count} tensors from {} to {}",
@@ -366,7 +365,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             } else {
                 None
             };
-            let rewriter = suggest.then(|| Rewriter::new(&checker, encoder.as_ref()));
+            let rewriter = suggest.then(|| Rewriter::new(&checker, encoder.as_deref()));
             check(&checker, rewriter.as_ref(), &records, format, color)
         }
         Command::Rewrite {
@@ -388,12 +387,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             };
             let generator_dir = generator.or(config.rewrite.generator.clone());
             let generator = match &generator_dir {
-                Some(dir) => Some(Seq2SeqGenerator::load(dir)?),
+                Some(dir) => Some(smarten::models::load_generator(dir).map_err(|e| e.to_string())?),
                 None => None,
             };
-            let mut rewriter = Rewriter::new(&checker, encoder.as_ref());
+            let mut rewriter = Rewriter::new(&checker, encoder.as_deref());
             if let Some(g) = &generator {
-                rewriter = rewriter.with_generator(g);
+                rewriter = rewriter.with_generator(g.as_ref());
             }
             rewrite(&rewriter, &records, format, use_color(&color))
         }
@@ -413,7 +412,7 @@ fn run_mark(config: &Config, args: MarkArgs) -> Result<ExitCode, String> {
         if let Some(path) = report {
             cli::mark::write_atomically(
                 &path,
-                smarten::mark::report::html(None, &[], None, Some(&c)).as_bytes(),
+                smarten::report::class::html(None, &[], None, Some(&c)).as_bytes(),
             )?;
             println!("report written to {}", path.display());
         }
@@ -436,11 +435,11 @@ fn run_mark(config: &Config, args: MarkArgs) -> Result<ExitCode, String> {
     } else {
         load_encoder_or_note()
     };
-    let rewriter = Rewriter::new(&checker, encoder.as_ref());
+    let rewriter = Rewriter::new(&checker, encoder.as_deref());
     let marker = smarten::mark::Marker {
         checker: &checker,
         rewriter: &rewriter,
-        encoder: encoder.as_ref(),
+        encoder: encoder.as_deref(),
     };
     let (marks, summary, origin) = cli::mark::mark(&marker, &exercise, answers_path)?;
     for m in marks.iter().filter(|m| m.error.is_some()) {
@@ -463,7 +462,7 @@ fn run_mark(config: &Config, args: MarkArgs) -> Result<ExitCode, String> {
         cli::mark::write_atomically(path, &cli::mark::marks_csv(&marks)?)?;
     }
     if let Some(path) = &args.report {
-        let html = smarten::mark::report::html(
+        let html = smarten::report::class::html(
             Some(&exercise),
             &marks,
             Some(&summary),
@@ -527,8 +526,8 @@ fn use_color(when: &str) -> bool {
 }
 
 /// The sentence encoder, or `None` with a note (once per run) saying how to install it.
-fn load_encoder_or_note() -> Option<SentenceEncoder> {
-    match smarten::models::load_encoder() {
+fn load_encoder_or_note() -> Option<Box<dyn Embed>> {
+    match smarten::models::load_embedder() {
         Ok(e) => Some(e),
         Err(e) => {
             eprintln!(
@@ -550,7 +549,7 @@ fn models_status() -> ExitCode {
             code = ExitCode::from(2);
         }
     }
-    match smarten::models::locate(&format!("{}/rust_model.ot", smarten::embed::MINILM_DIR)) {
+    match smarten::models::locate(&format!("{}/rust_model.ot", smarten::models::MINILM_DIR)) {
         Ok(path) => println!(
             "all-MiniLM-L6-v2 (optional):    {}",
             path.parent().unwrap_or(&path).display()

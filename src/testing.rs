@@ -1,6 +1,6 @@
 //! Test support: one shared checker per test process (loading nlprule takes a while).
 
-use crate::check::Checker;
+use crate::core::check::Checker;
 use std::sync::OnceLock;
 
 /// The checker with the bundled lexicon and default rule levels, loaded once.
@@ -11,15 +11,16 @@ pub fn checker() -> &'static Checker {
             .unwrap_or_else(|e| panic!("tests need the nlprule model: {e}"));
         Checker::new(
             std::sync::Arc::new(tokenizer),
-            &crate::config::Config::default(),
+            &crate::core::config::Config::default(),
         )
     })
 }
 
 /// The MiniLM sentence encoder, loaded once. `make test` installs it, so its
 /// absence is a set-up error, not a reason to skip.
-pub fn encoder() -> &'static crate::embed::SentenceEncoder {
-    static ENCODER: OnceLock<crate::embed::SentenceEncoder> = OnceLock::new();
+#[cfg(feature = "minilm")]
+pub fn encoder() -> &'static crate::models::minilm::SentenceEncoder {
+    static ENCODER: OnceLock<crate::models::minilm::SentenceEncoder> = OnceLock::new();
     ENCODER.get_or_init(|| {
         crate::models::load_encoder()
             .unwrap_or_else(|e| panic!("tests need the MiniLM model (make models): {e}"))

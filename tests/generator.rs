@@ -6,7 +6,7 @@
 //! golden-rule filter as every template rewrite.
 
 use rust_bert::bart::{BartConfig, BartForConditionalGeneration};
-use smarten::rewrite::generator::Seq2SeqGenerator;
+use smarten::models::generator::Seq2SeqGenerator;
 use smarten::rewrite::{Generate, Rewriter};
 use smarten::{Checker, Objective};
 use std::path::Path;
@@ -110,12 +110,19 @@ fn a_generator_folder_without_its_files_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let err = Seq2SeqGenerator::load(dir.path())
         .err()
-        .expect("an empty folder fails");
+        .expect("an empty folder fails")
+        .to_string();
     assert!(err.contains("config.json"), "{err}");
     std::fs::write(dir.path().join("config.json"), r#"{"model_type": "gpt2"}"#).unwrap();
-    let err = Seq2SeqGenerator::load(dir.path()).err().unwrap();
+    let err = Seq2SeqGenerator::load(dir.path())
+        .err()
+        .unwrap()
+        .to_string();
     assert!(err.contains("not supported"), "{err}");
     std::fs::write(dir.path().join("config.json"), r#"{"model_type": "bart"}"#).unwrap();
-    let err = Seq2SeqGenerator::load(dir.path()).err().unwrap();
+    let err = Seq2SeqGenerator::load(dir.path())
+        .err()
+        .unwrap()
+        .to_string();
     assert!(err.contains("vocab.json is missing"), "{err}");
 }

@@ -2,11 +2,12 @@
 //! the same answers written to XLSX by the test), malformed answer files, the
 //! HTML report, the confidence comparison, and the faithfulness calibration.
 
+use smarten::io::read_table;
+use smarten::io::table::parse_delimited;
 use smarten::mark::answers::read_answers;
 use smarten::mark::exercise::Exercise;
 use smarten::mark::{summarise, Mark, Marker, FAITHFUL_THRESHOLD};
 use smarten::rewrite::Rewriter;
-use smarten::table::{parse_delimited, read_table};
 use smarten::{Checker, Criterion};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -24,8 +25,8 @@ fn checker() -> &'static Checker {
     })
 }
 
-fn encoder() -> &'static smarten::embed::SentenceEncoder {
-    static ENCODER: OnceLock<smarten::embed::SentenceEncoder> = OnceLock::new();
+fn encoder() -> &'static smarten::models::minilm::SentenceEncoder {
+    static ENCODER: OnceLock<smarten::models::minilm::SentenceEncoder> = OnceLock::new();
     ENCODER.get_or_init(|| smarten::models::load_encoder().expect("tests need the MiniLM model"))
 }
 
@@ -34,7 +35,7 @@ fn exercise() -> Exercise {
     Exercise::from_toml("is-it-smart.toml", &std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
-fn mark_table(table: &smarten::table::Table) -> Vec<Mark> {
+fn mark_table(table: &smarten::io::table::Table) -> Vec<Mark> {
     let rewriter = Rewriter::new(checker(), Some(encoder()));
     let marker = Marker {
         checker: checker(),

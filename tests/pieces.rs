@@ -6,7 +6,7 @@
 mod common;
 
 use common::{checker, dev_rows};
-use smarten::plan::compose_pieces;
+use smarten::audit::compose_pieces;
 use smarten::Objective;
 
 fn dev_statements() -> Vec<String> {

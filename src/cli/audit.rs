@@ -4,10 +4,10 @@
 
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use smarten::finding::Verdict;
-use smarten::plan::fields::{Field, Mapping};
-use smarten::plan::read::{collect_files, read_plan_file};
-use smarten::plan::{Auditor, RowRecord};
+use smarten::audit::{Auditor, RowRecord};
+use smarten::core::finding::Verdict;
+use smarten::io::columns::{Field, Mapping};
+use smarten::io::plan_files::{collect_files, read_plan_file};
 use smarten::Criterion;
 use std::collections::{BTreeMap, HashMap};
 use std::io::{IsTerminal, Write};
@@ -199,7 +199,7 @@ pub struct Summary {
     findings: HashMap<String, usize>,
     unreadable: Vec<String>,
     not_plans: Vec<String>,
-    book: smarten::plan::plans::PlanBook,
+    book: smarten::audit::plans::PlanBook,
     /// The plan findings the terminal shows (of the worst plan versions), and
     /// how many more plan versions have findings; filled in at the end.
     plan_findings: Vec<String>,
@@ -240,12 +240,12 @@ impl Summary {
     }
 
     /// The figures the HTML report shows.
-    pub fn report_data(&self) -> smarten::plan::report::Figures {
+    pub fn report_data(&self) -> smarten::report::audit::Figures {
         let mut top: Vec<(String, usize)> =
             self.findings.iter().map(|(k, v)| (k.clone(), *v)).collect();
         top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         top.truncate(10);
-        smarten::plan::report::Figures {
+        smarten::report::audit::Figures {
             files: self.files,
             plans: self.book.plans(),
             rows: self.rows,
@@ -353,7 +353,7 @@ pub struct Options {
 /// Runs the audit; returns the summary and whether any file or row failed to read.
 pub fn run(auditor: &Auditor, opts: &Options) -> Result<(Summary, bool), String> {
     let overrides = match &opts.columns {
-        Some(spec) => smarten::plan::fields::parse_overrides(spec)?,
+        Some(spec) => smarten::io::columns::parse_overrides(spec)?,
         None => BTreeMap::new(),
     };
     let (files, not_plans) = collect_files(&opts.paths);
@@ -383,7 +383,7 @@ pub fn run(auditor: &Auditor, opts: &Options) -> Result<(Summary, bool), String>
     let mut shown_mappings: Vec<Vec<String>> = Vec::new();
     for file in &files {
         bar.set_message(file.display().to_string());
-        if let Some(sources) = smarten::plan::read::TableSource::of(file) {
+        if let Some(sources) = smarten::io::plan_files::TableSource::of(file) {
             let sources = match sources {
                 Ok(s) => s,
                 Err(e) => {
@@ -452,7 +452,7 @@ pub fn run(auditor: &Auditor, opts: &Options) -> Result<(Summary, bool), String>
                 });
                 shown_mappings.push(table.headers.clone());
             }
-            let concerns = smarten::plan::plan_concerns(table, &mapping);
+            let concerns = smarten::audit::plan_concerns(table, &mapping);
             // Rows that could not be read go in their place, by row number.
             let mut bad = std::mem::take(&mut bad_rows);
             bad.sort();
@@ -528,7 +528,7 @@ pub fn run(auditor: &Auditor, opts: &Options) -> Result<(Summary, bool), String>
     if let Some(path) = &opts.report {
         let err = |e: std::io::Error| format!("{}: {e}", path.display());
         let mut w = std::io::BufWriter::new(crate::cli::mark::temp_beside(path)?);
-        smarten::plan::report::write_html(
+        smarten::report::audit::write_html(
             &mut w,
             &summary.report_data(),
             summary.book.reports(lexicon),
@@ -578,7 +578,7 @@ struct Context<'a> {
 /// unreadable and `Ok(false)` returned.
 fn audit_streamed(
     file: &Path,
-    source: &smarten::plan::read::TableSource,
+    source: &smarten::io::plan_files::TableSource,
     cx: &Context,
     sink: &mut Sink,
     shown_mappings: &mut Vec<Vec<String>>,
@@ -594,7 +594,7 @@ fn audit_streamed(
             return Ok(false);
         }
     };
-    let meta = smarten::plan::PlanTable {
+    let meta = smarten::io::table::Table {
         file: file.display().to_string(),
         sheet: source.sheet().map(str::to_string),
         headers: first.headers.clone(),
@@ -606,7 +606,7 @@ fn audit_streamed(
     let counted = first.for_each(&mut |row| {
         count += 1;
         if let (Ok(row), Ok(m)) = (row, &mapping) {
-            smarten::plan::add_plan_concern(&mut concerns, &meta, m, &row);
+            smarten::audit::add_plan_concern(&mut concerns, &meta, m, &row);
         }
         Ok(())
     });
@@ -639,11 +639,11 @@ fn audit_streamed(
     }
     let mut chunk = Vec::with_capacity(CHUNK);
     let mut bad: Vec<(usize, String)> = Vec::new();
-    let flush = |chunk: &mut Vec<smarten::table::TableRow>,
+    let flush = |chunk: &mut Vec<smarten::io::table::TableRow>,
                  bad: &mut Vec<(usize, String)>,
                  sink: &mut Sink|
      -> Result<(), String> {
-        let table = smarten::plan::PlanTable {
+        let table = smarten::io::table::Table {
             rows: std::mem::take(chunk),
             ..meta.clone()
         };
@@ -702,7 +702,7 @@ impl Sink<'_> {
 #[allow(clippy::too_many_arguments)]
 fn audit_chunk(
     auditor: &Auditor,
-    table: &smarten::plan::PlanTable,
+    table: &smarten::io::table::Table,
     range: std::ops::Range<usize>,
     mapping: &Mapping,
     concerns: &HashMap<String, Vec<String>>,
@@ -713,7 +713,7 @@ fn audit_chunk(
     let records: Vec<RowRecord> = range
         .into_par_iter()
         .map(|i| {
-            let plan = smarten::plan::plan_key(table, mapping, &table.rows[i]);
+            let plan = smarten::audit::plan_key(table, mapping, &table.rows[i]);
             let plan_concerns = concerns.get(&plan).map_or(&[][..], |v| v.as_slice());
             let r = auditor.audit_row(table, mapping, i, plan_concerns);
             bar.inc(1);
@@ -729,11 +729,11 @@ fn audit_chunk(
     Ok(())
 }
 
-fn error_record(table: &smarten::plan::PlanTable, row: usize, message: String) -> RowRecord {
+fn error_record(table: &smarten::io::table::Table, row: usize, message: String) -> RowRecord {
     RowRecord::error(table, row, message)
 }
 
-fn error_records(table: &smarten::plan::PlanTable, bad: &[(usize, String)]) -> Vec<RowRecord> {
+fn error_records(table: &smarten::io::table::Table, bad: &[(usize, String)]) -> Vec<RowRecord> {
     let mut bad = bad.to_vec();
     bad.sort();
     bad.into_iter()

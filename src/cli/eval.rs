@@ -1,7 +1,7 @@
 //! `smarten eval`: reads labelled JSONL files, checks every row and prints scores,
 //! per file and averaged over files (e.g. over SMARTSpan's five folds).
 
-use smarten::config::Config;
+use smarten::core::config::Config;
 use smarten::eval::{parse_row, score, Dataset, LabelledRow, Report};
 use smarten::{Checker, Criterion, Level, Objective};
 use std::fmt::Write;

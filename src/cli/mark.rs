@@ -1,11 +1,11 @@
 //! `smarten mark`: reads the exercise and the answers, marks them, and writes
 //! marks.csv, the HTML class report and a terminal summary.
 
+use smarten::io::read_table;
 use smarten::mark::answers::read_answers;
 use smarten::mark::confidence::{compare, read_questionnaire, ConfidenceReport};
 use smarten::mark::exercise::Exercise;
 use smarten::mark::{summarise, ClassSummary, Mark, Marker};
-use smarten::table::read_table;
 use smarten::Criterion;
 use std::io::Write;
 use std::path::Path;
@@ -42,7 +42,7 @@ pub fn mark(
     let rows = read_answers(&table)?;
     let marks = marker.mark(exercise, &rows);
     let summary = summarise(exercise, &marks);
-    Ok((marks, summary, table.origin))
+    Ok((marks, summary, table.origin()))
 }
 
 /// Writes `contents` to `path` atomically: a temporary file beside it, then a rename.

@@ -2,7 +2,7 @@
 //! statement, the tick, and the re-worded text. Tolerates extra columns,
 //! trailing spaces and mixed-case ids; each problem names its row.
 
-use crate::table::Table;
+use crate::io::table::Table;
 
 /// One answer row, or the reason it cannot be marked.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,7 +39,7 @@ pub fn parse_tick(value: &str) -> Option<bool> {
 
 /// Reads every answer row of `table`. Column problems are errors for the whole file.
 pub fn read_answers(table: &Table) -> Result<Vec<AnswerRow>, String> {
-    let origin = &table.origin;
+    let origin = &table.origin();
     let need = |names: &[&str], what: &str| {
         table.column(names).ok_or_else(|| {
             format!(
@@ -133,7 +133,7 @@ pub fn read_answers(table: &Table) -> Result<Vec<AnswerRow>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::table::parse_delimited;
+    use crate::io::table::parse_delimited;
 
     #[test]
     fn ticks_in_the_usual_forms() {

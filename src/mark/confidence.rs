@@ -3,7 +3,7 @@
 //! question, and the mean change with a paired, small-sample 95% confidence
 //! interval (Student's t).
 
-use crate::table::Table;
+use crate::io::table::Table;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -20,7 +20,7 @@ pub struct Questionnaire {
 
 /// Reads a questionnaire table: a participant column, and one column per question.
 pub fn read_questionnaire(table: &Table) -> Result<Questionnaire, String> {
-    let origin = &table.origin;
+    let origin = &table.origin();
     let who = table
         .column(&[
             "participant",
@@ -52,7 +52,7 @@ pub fn read_questionnaire(table: &Table) -> Result<Questionnaire, String> {
         .filter(|(i, h)| {
             *i != who
                 && !h.trim().is_empty()
-                && !skip.contains(&crate::table::normalise_header(h).as_str())
+                && !skip.contains(&crate::io::table::normalise_header(h).as_str())
         })
         .map(|(i, h)| (i, h.trim().to_string()))
         .collect();
@@ -252,7 +252,7 @@ pub fn t_975(df: usize) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::table::parse_delimited;
+    use crate::io::table::parse_delimited;
 
     fn q(name: &str, text: &str) -> Questionnaire {
         read_questionnaire(&parse_delimited(name, text).unwrap()).unwrap()

@@ -2,8 +2,8 @@
 //! key, a model answer and the concern each belongs to. Read from TOML or from a
 //! table (CSV/XLSX).
 
-use crate::finding::Criterion;
-use crate::table::Table;
+use crate::core::finding::Criterion;
+use crate::io::table::Table;
 use serde::Deserialize;
 
 /// The trainer's key for one statement.
@@ -95,7 +95,7 @@ impl Exercise {
     /// Reads the table form: columns `id`, `text` (or `statement`), and optionally
     /// `smart` (yes/no), `failing` ("S, T"), `model answer` and `concern`.
     pub fn from_table(table: &Table) -> Result<Self, String> {
-        let origin = &table.origin;
+        let origin = &table.origin();
         let id = table
             .column(&["id", "statement id", "number", "no"])
             .ok_or_else(|| {
@@ -230,7 +230,7 @@ mod tests {
 
     #[test]
     fn the_table_form_reads_ids_texts_and_keys() {
-        let t = crate::table::parse_delimited(
+        let t = crate::io::table::parse_delimited(
             "ex.csv",
             "ID,Statement,SMART?,Failing,Concern\nS1,Mum to engage with services,no,\"S, T\",Missed appointments\nS2,Liam will read for 10 minutes each evening this term,yes,,\nS3,Dad will cook tea,,,\n",
         )
@@ -252,7 +252,8 @@ mod tests {
             "no key: smarten's own verdict is used"
         );
         let bad =
-            crate::table::parse_delimited("ex.csv", "ID,Statement,SMART?\nS1,x,perhaps\n").unwrap();
+            crate::io::table::parse_delimited("ex.csv", "ID,Statement,SMART?\nS1,x,perhaps\n")
+                .unwrap();
         assert!(Exercise::from_table(&bad).unwrap_err().contains("row 2"));
     }
 

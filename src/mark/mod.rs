@@ -5,11 +5,10 @@
 pub mod answers;
 pub mod confidence;
 pub mod exercise;
-pub mod report;
 
-use crate::check::{Analysed, Checker, Objective};
-use crate::embed::{lexical_similarity, SentenceEncoder};
-use crate::finding::{Criterion, Severity, Verdict};
+use crate::core::check::{Analysed, Checker, Objective};
+use crate::core::finding::{Criterion, Severity, Verdict};
+use crate::core::similarity::{lexical_similarity, Embed};
 use crate::rewrite::Rewriter;
 use answers::{Answer, AnswerRow};
 use exercise::{normalise_id, Exercise, Statement};
@@ -31,8 +30,8 @@ pub const FAITHFUL_LEXICAL_THRESHOLD: f32 = 0.01;
 /// to the action of an exemplar from another domain (unrelated).
 pub fn faithfulness_pairs(
     bank: &crate::rewrite::exemplars::ExemplarBank,
-    encoder: &SentenceEncoder,
-) -> Result<(Vec<f32>, Vec<f32>), crate::embed::EmbedError> {
+    encoder: &dyn Embed,
+) -> Result<(Vec<f32>, Vec<f32>), crate::core::similarity::EmbedError> {
     let n = bank.exemplars.len();
     let vague: Vec<&str> = (0..n).map(|i| bank.vague_action(i)).collect();
     let actions: Vec<String> = bank
@@ -40,18 +39,18 @@ pub fn faithfulness_pairs(
         .iter()
         .map(|e| crate::rewrite::draft::Pronouns::They.apply(&e.action))
         .collect();
-    let va = encoder.embed(&vague)?;
-    let aa = encoder.embed(&actions.iter().map(String::as_str).collect::<Vec<_>>())?;
+    let va = encoder.embed_all(&vague)?;
+    let aa = encoder.embed_all(&actions.iter().map(String::as_str).collect::<Vec<_>>())?;
     let mut same = Vec::with_capacity(n);
     let mut other = Vec::with_capacity(n);
     for i in 0..n {
-        same.push(crate::embed::cosine(&va[i], &aa[i]));
+        same.push(crate::core::similarity::cosine(&va[i], &aa[i]));
         // The action of an exemplar from another domain, a fixed stride away.
         let mut j = (i + 37) % n;
         while bank.exemplars[j].domain == bank.exemplars[i].domain {
             j = (j + 1) % n;
         }
-        other.push(crate::embed::cosine(&va[i], &aa[j]));
+        other.push(crate::core::similarity::cosine(&va[i], &aa[j]));
     }
     Ok((same, other))
 }
@@ -127,7 +126,7 @@ impl Mark {
 pub struct Marker<'a> {
     pub checker: &'a Checker,
     pub rewriter: &'a Rewriter<'a>,
-    pub encoder: Option<&'a SentenceEncoder>,
+    pub encoder: Option<&'a dyn Embed>,
 }
 
 impl Marker<'_> {
@@ -349,10 +348,10 @@ impl Marker<'_> {
             texts.push(c);
         }
         if let Some(encoder) = self.encoder {
-            if let Ok(v) = encoder.embed(&texts) {
+            if let Ok(v) = encoder.embed_all(&texts) {
                 let sims: Vec<f32> = v[1..]
                     .iter()
-                    .map(|r| crate::embed::cosine(&v[0], r))
+                    .map(|r| crate::core::similarity::cosine(&v[0], r))
                     .collect();
                 let best = sims.iter().copied().fold(f32::MIN, f32::max);
                 return (best, sims.get(1).copied(), best >= FAITHFUL_THRESHOLD);

@@ -1,7 +1,7 @@
 //! The exemplar bank in `data/exemplars.toml`: vague objectives paired with
 //! observable replacement actions, by domain, and retrieval of the nearest ones.
 
-use crate::embed::{lexical_similarity, SentenceEncoder};
+use crate::core::similarity::{lexical_similarity, Embed};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -68,14 +68,9 @@ impl ExemplarBank {
     }
 
     /// The `k` exemplars nearest to `text`, best first, with their similarity.
-    pub fn nearest(
-        &self,
-        text: &str,
-        k: usize,
-        encoder: Option<&SentenceEncoder>,
-    ) -> Vec<(usize, f32)> {
+    pub fn nearest(&self, text: &str, k: usize, encoder: Option<&dyn Embed>) -> Vec<(usize, f32)> {
         let query = encoder
-            .and_then(|e| e.embed(&[text]).ok())
+            .and_then(|e| e.embed_all(&[text]).ok())
             .map(|mut v| v.remove(0));
         self.nearest_to(text, query.as_deref(), k, encoder)
     }
@@ -86,14 +81,14 @@ impl ExemplarBank {
         text: &str,
         query: Option<&[f32]>,
         k: usize,
-        encoder: Option<&SentenceEncoder>,
+        encoder: Option<&dyn Embed>,
     ) -> Vec<(usize, f32)> {
         let vectors = encoder.and_then(|enc| self.embeddings(enc));
         let mut scored: Vec<(usize, f32)> = match (vectors, query) {
             (Some(vectors), Some(q)) => vectors
                 .iter()
                 .enumerate()
-                .map(|(i, v)| (i, crate::embed::cosine(q, v)))
+                .map(|(i, v)| (i, crate::core::similarity::cosine(q, v)))
                 .collect(),
             _ => self.lexical(text),
         };
@@ -110,7 +105,7 @@ impl ExemplarBank {
             .collect()
     }
 
-    fn embeddings(&self, encoder: &SentenceEncoder) -> Option<&Vec<Vec<f32>>> {
+    fn embeddings(&self, encoder: &dyn Embed) -> Option<&Vec<Vec<f32>>> {
         self.embeddings
             .get_or_init(|| {
                 let texts: Vec<&str> = self
@@ -120,7 +115,7 @@ impl ExemplarBank {
                     .collect();
                 let mut all = Vec::with_capacity(texts.len());
                 for chunk in texts.chunks(32) {
-                    all.extend(encoder.embed(chunk).ok()?);
+                    all.extend(encoder.embed_all(chunk).ok()?);
                 }
                 Some(all)
             })

@@ -5,13 +5,12 @@
 pub mod draft;
 pub mod exemplars;
 pub mod facts;
-pub mod generator;
 pub mod repair;
 pub mod templates;
 
-use crate::check::{Checker, Objective};
-use crate::embed::{SentenceEncoder, Similarity};
-use crate::finding::{Criteria, Finding, Verdict};
+use crate::core::check::{Checker, Objective};
+use crate::core::finding::{Criteria, Finding, Verdict};
+use crate::core::similarity::{Embed, Similarity};
 use draft::{render, Fills, Piece, PlaceholderSpan, Rendered, SuggestedSpan};
 use exemplars::ExemplarBank;
 use repair::{Candidate, Change, Repairer, Source};
@@ -23,10 +22,15 @@ pub const MAX_ALTERNATIVES: usize = 3;
 /// How many exemplars are retrieved for an objective whose action is replaced.
 pub const NEAREST_EXEMPLARS: usize = 3;
 
+/// A generator failed on one objective; its candidates are then left out.
+#[derive(Debug, thiserror::Error)]
+#[error("the generator failed: {0}")]
+pub struct GenerateError(pub String);
+
 /// Something that proposes rewrites as free text (a seq2seq model).
 pub trait Generate: Send + Sync {
     /// Candidate rewrites of `objective`; errors are reported, not fatal.
-    fn generate(&self, objective: &str) -> Result<Vec<String>, String>;
+    fn generate(&self, objective: &str) -> Result<Vec<String>, GenerateError>;
 }
 
 /// The result of rewriting one objective.
@@ -94,7 +98,7 @@ pub struct Rewriter<'a> {
     templates: Templates,
     fills: Fills,
     bank: ExemplarBank,
-    encoder: Option<&'a SentenceEncoder>,
+    encoder: Option<&'a dyn Embed>,
     generator: Option<&'a dyn Generate>,
     /// How many exemplars are retrieved as candidate actions.
     nearest: usize,
@@ -113,7 +117,7 @@ pub struct CandidateReport {
     /// "kept", "verb-repair", "exemplar", "steps" or "generator".
     pub source: String,
     /// Letters that still fail with placeholders filled.
-    pub failing: Vec<crate::finding::Criterion>,
+    pub failing: Vec<crate::core::finding::Criterion>,
     /// Numbers or names the input does not contain: such a candidate is never shown.
     pub invented: Vec<String>,
 }
@@ -129,7 +133,7 @@ struct Scored {
 
 impl<'a> Rewriter<'a> {
     /// A rewriter with the bundled templates and exemplar bank.
-    pub fn new(checker: &'a Checker, encoder: Option<&'a SentenceEncoder>) -> Self {
+    pub fn new(checker: &'a Checker, encoder: Option<&'a dyn Embed>) -> Self {
         Self::with_data(
             checker,
             encoder,
@@ -140,7 +144,7 @@ impl<'a> Rewriter<'a> {
 
     pub fn with_data(
         checker: &'a Checker,
-        encoder: Option<&'a SentenceEncoder>,
+        encoder: Option<&'a dyn Embed>,
         templates: Templates,
         bank: ExemplarBank,
     ) -> Self {
@@ -216,7 +220,11 @@ impl<'a> Rewriter<'a> {
 
     /// As [`Self::rewrite`], for an objective the caller has already analysed
     /// with the same checker (the audit does, to judge the row).
-    pub fn rewrite_analysed(&self, objective: &Objective, x: &crate::check::Analysed) -> Rewrite {
+    pub fn rewrite_analysed(
+        &self,
+        objective: &Objective,
+        x: &crate::core::check::Analysed,
+    ) -> Rewrite {
         let before = x.judgment.criteria.clone();
         let findings = x.judgment.findings.clone();
         if x.judgment.smart {
@@ -268,14 +276,14 @@ impl<'a> Rewriter<'a> {
     /// The embedding of one text, when the model is loaded.
     fn embed_one(&self, text: &str) -> Option<Vec<f32>> {
         self.encoder
-            .and_then(|e| e.embed(&[text]).ok())
+            .and_then(|e| e.embed_all(&[text]).ok())
             .map(|mut v| v.remove(0))
     }
 
     fn candidates(
         &self,
         objective: &Objective,
-        x: &crate::check::Analysed,
+        x: &crate::core::check::Analysed,
         concern: Option<&str>,
         original: Option<&[f32]>,
     ) -> Vec<Candidate> {
@@ -400,17 +408,17 @@ impl<'a> Rewriter<'a> {
                 if let Some(c) = concern {
                     texts.push(c);
                 }
-                match encoder.embed(&texts) {
+                match encoder.embed_all(&texts) {
                     Ok(vectors) => {
                         let fidelity: Vec<f32> = vectors[..refs.len()]
                             .iter()
-                            .map(|v| crate::embed::cosine(original_vector, v))
+                            .map(|v| crate::core::similarity::cosine(original_vector, v))
                             .collect();
                         let to_concern = concern.map(|_| {
                             let c = &vectors[refs.len()];
                             vectors[..refs.len()]
                                 .iter()
-                                .map(|v| crate::embed::cosine(c, v))
+                                .map(|v| crate::core::similarity::cosine(c, v))
                                 .collect::<Vec<f32>>()
                         });
                         (fidelity, to_concern)
@@ -512,7 +520,7 @@ impl Rewriter<'_> {
     /// The re-check quotes the stand-ins ("by 31 March 2027"); show the
     /// placeholders the user sees ("by [by when]") instead.
     fn unfill_reasons(&self, mut after: Criteria, rendered: &Rendered) -> Criteria {
-        for c in crate::finding::Criterion::ALL {
+        for c in crate::core::finding::Criterion::ALL {
             for reason in &mut after.get_mut(c).reasons {
                 for p in &rendered.placeholders {
                     if let Some(value) = self.fills.get(&p.label) {
@@ -533,7 +541,7 @@ impl Rewriter<'_> {
 }
 
 fn failing_count(c: &Criteria) -> usize {
-    crate::finding::Criterion::ALL
+    crate::core::finding::Criterion::ALL
         .iter()
         .filter(|&&k| c.get(k).verdict == Verdict::Fail)
         .count()

@@ -5,10 +5,10 @@
 use super::draft::{parse_template, template, Piece, Pronouns};
 use super::exemplars::ExemplarBank;
 use super::templates::Templates;
-use crate::check::Analysed;
-use crate::finding::Criterion;
-use crate::frame::Owner;
-use crate::time::TimeKind;
+use crate::core::check::Analysed;
+use crate::core::finding::Criterion;
+use crate::core::frame::Owner;
+use crate::core::time::TimeKind;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -195,7 +195,7 @@ impl Repairer<'_> {
         }
         let toks = &self.x.analysis.tokens;
         for f in &self.x.judgment.findings {
-            if f.severity != crate::finding::Severity::Error {
+            if f.severity != crate::core::finding::Severity::Error {
                 continue;
             }
             let span = f.span();
@@ -498,7 +498,8 @@ impl Repairer<'_> {
                 .or_else(|| {
                     // "reach out to stakeholders": the object follows the phrase.
                     let end = self.clause_end(after_phrase);
-                    (end > after_phrase && toks[after_phrase].chunk == crate::nlp::ChunkKind::Noun)
+                    (end > after_phrase
+                        && toks[after_phrase].chunk == crate::core::nlp::ChunkKind::Noun)
                         .then_some(after_phrase..end)
                 });
             // The object runs on to the end of the clause: "people at risk with HIV messages".
@@ -708,14 +709,14 @@ impl Repairer<'_> {
             .frame
             .head
             .map_or(0, |h| self.x.analysis.tokens[h].span.start);
-        let concrete: Vec<&crate::time::TimeExpr> = self
+        let concrete: Vec<&crate::core::time::TimeExpr> = self
             .x
             .times
             .iter()
             .filter(|t| t.kind.is_concrete() && !deletions.iter().any(|d| overlaps(d, &t.span)))
             .collect();
         // A concrete time inside the kept action is already in the pieces.
-        let in_pieces = |t: &crate::time::TimeExpr| kept && t.span.start >= head_start;
+        let in_pieces = |t: &crate::core::time::TimeExpr| kept && t.span.start >= head_start;
         let mut have_time = false;
         for t in &concrete {
             if in_pieces(t) {

@@ -16,8 +16,9 @@ pub fn checker() -> &'static Checker {
     })
 }
 
-pub fn encoder() -> &'static smarten::embed::SentenceEncoder {
-    static ENCODER: OnceLock<smarten::embed::SentenceEncoder> = OnceLock::new();
+#[cfg(feature = "minilm")]
+pub fn encoder() -> &'static smarten::models::minilm::SentenceEncoder {
+    static ENCODER: OnceLock<smarten::models::minilm::SentenceEncoder> = OnceLock::new();
     ENCODER.get_or_init(|| {
         smarten::models::load_encoder()
             .unwrap_or_else(|e| panic!("tests need the MiniLM model (make models): {e}"))

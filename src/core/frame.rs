@@ -1,0 +1,494 @@
+//! The clause frame of an objective: who acts (the subject), the main verb, its
+//! object, and whether it is passive, an infinitive or a wish ("I want to ...").
+//! Built from nlprule's tags and chunks; rules read the frame instead of guessing
+//! from raw text.
+
+use crate::core::lexicon::{contains, Lexicon};
+use crate::core::nlp::{Analysis, ChunkKind};
+use crate::core::time::TimeExpr;
+use std::ops::Range;
+
+/// How the action is introduced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// "John will ...", "Mum must ...".
+    Modal,
+    /// "Mum to engage ...", "to understand ...", "for XXX to count ...".
+    Infinitive,
+    /// "Distribute ...", "improve social skills".
+    Imperative,
+    /// "Joshua is supervised ...", "I want ...".
+    Finite,
+    /// No verb at all: "Commitment to academic success".
+    None,
+}
+
+#[derive(Debug, Clone)]
+pub struct Frame {
+    /// Token range of the subject noun phrase, if any.
+    pub subject: Option<Range<usize>>,
+    pub anchor: Anchor,
+    /// Token index of the main verb.
+    pub head: Option<usize>,
+    /// Token range of the verb's object or complement.
+    pub object: Option<Range<usize>>,
+    /// "will be cleaned": passive voice.
+    pub passive: bool,
+    /// Token range of the "by ..." agent of a passive.
+    pub agent: Option<Range<usize>>,
+    /// "will be nicer", "will be present": a state, not an action.
+    pub copula: bool,
+    /// "I want to ...", "hope to ...": a wish wraps the action.
+    pub wish: Option<usize>,
+    /// "will not ...", "never ...": the action is negated.
+    pub negated: Option<usize>,
+    /// Token index where the main clause starts (after a leading adverbial).
+    pub clause_start: usize,
+}
+
+const MODALS: &[&str] = &[
+    "will", "shall", "must", "should", "can", "could", "would", "may", "might", "'ll", "wo",
+];
+
+impl Frame {
+    pub fn new(a: &Analysis, times: &[TimeExpr], lexicon: &Lexicon) -> Frame {
+        let toks = &a.tokens;
+        let n = toks.len();
+        let start = leading_adverbial_end(a, times);
+        let mut frame = Frame {
+            subject: None,
+            anchor: Anchor::None,
+            head: None,
+            object: None,
+            passive: false,
+            agent: None,
+            copula: false,
+            wish: None,
+            negated: None,
+            clause_start: start,
+        };
+        if start >= n {
+            return frame;
+        }
+        // Find the anchor of the main clause.
+        let mut anchor_at = None;
+        for i in start..n {
+            let t = &toks[i];
+            if t.sentence != toks[start].sentence {
+                break;
+            }
+            if t.pos == "MD" || (MODALS.contains(&t.lower.as_str()) && t.has_tag("MD")) {
+                frame.anchor = Anchor::Modal;
+                anchor_at = Some(i);
+                break;
+            }
+            if t.lower == "to"
+                && i + 1 < n
+                && toks[i + 1].has_tag("VB")
+                && !toks[i + 1].has_tag("VBD")
+            {
+                let before_is_np = (start..i).all(|k| {
+                    toks[k].chunk == ChunkKind::Noun
+                        || toks[k].lower == "for"
+                        || toks[k].pos == "POS"
+                        || toks[k].is_punct()
+                });
+                if before_is_np {
+                    frame.anchor = Anchor::Infinitive;
+                    anchor_at = Some(i);
+                    break;
+                }
+            }
+            if i == start && is_leading_verb(a, i) && !opens_with_owner(a, i, lexicon) {
+                frame.anchor = Anchor::Imperative;
+                anchor_at = Some(i);
+                break;
+            }
+            if i == start && matches!(t.lower.as_str(), "not" | "never" | "don't" | "no") {
+                frame.negated = Some(i);
+                if i + 1 < n && is_leading_verb(a, i + 1) {
+                    frame.anchor = Anchor::Imperative;
+                    anchor_at = Some(i + 1);
+                    break;
+                }
+            }
+            if i > start
+                && (t.has_tag("VBZ") || t.has_tag("VBP") || t.has_tag("VBD"))
+                && t.chunk == ChunkKind::Verb
+                && toks[i - 1].chunk == ChunkKind::Noun
+            {
+                frame.anchor = Anchor::Finite;
+                anchor_at = Some(i);
+                break;
+            }
+        }
+        let Some(anchor_at) = anchor_at else {
+            return frame;
+        };
+        // Subject: the words between the clause start and the anchor.
+        let subject_end = anchor_at;
+        let mut subject_start = start;
+        if frame.anchor == Anchor::Infinitive && toks.get(start).is_some_and(|t| t.lower == "for") {
+            subject_start += 1;
+        }
+        if subject_start < subject_end && frame.anchor != Anchor::Imperative {
+            frame.subject = Some(subject_start..subject_end);
+        }
+        // Walk the verb chain to the main verb.
+        let mut i = match frame.anchor {
+            Anchor::Modal | Anchor::Infinitive => anchor_at + 1,
+            _ => anchor_at,
+        };
+        let mut guard = 0;
+        while i < n && guard < 12 {
+            guard += 1;
+            let t = &toks[i];
+            if matches!(t.lower.as_str(), "not" | "n't" | "never") {
+                frame.negated.get_or_insert(i);
+                i += 1;
+                continue;
+            }
+            if t.pos.starts_with("RB") && t.lower != "no" && i + 1 < n && toks[i + 1].has_tag("VB")
+            {
+                i += 1;
+                continue;
+            }
+            if t.lower == "no" && toks.get(i + 1).is_some_and(|x| x.lower == "longer") {
+                frame.negated.get_or_insert(i);
+                i += 2;
+                continue;
+            }
+            // "be able to", "want to", "try to", "need to": wrappers around the action.
+            if let Some(skip) = wrapper_len(a, i, lexicon) {
+                if !matches!(t.lower.as_str(), "be" | "is" | "are" | "am") || t.is("want") {
+                    frame.wish.get_or_insert(i);
+                }
+                i += skip;
+                continue;
+            }
+            if t.is("be") {
+                let mut j = i + 1;
+                while j < n && toks[j].pos.starts_with("RB") {
+                    j += 1;
+                }
+                if j < n && toks[j].has_tag("VBN") && !toks[j].has_tag("JJ")
+                    || j < n && toks[j].pos == "VBN"
+                {
+                    frame.passive = true;
+                    frame.head = Some(j);
+                } else if j < n
+                    && toks[j].lower == "going"
+                    && toks.get(j + 1).is_some_and(|x| x.lower == "to")
+                {
+                    i = j + 2;
+                    continue;
+                } else {
+                    frame.copula = true;
+                    frame.head = Some(i);
+                }
+                break;
+            }
+            if t.has_tag("VB")
+                || t.is_verb()
+                || (frame.anchor == Anchor::Imperative && i == anchor_at)
+            {
+                frame.head = Some(i);
+                break;
+            }
+            break;
+        }
+        let Some(head) = frame.head else {
+            return frame;
+        };
+        frame.object = object_after(a, head, times);
+        if frame.passive {
+            let in_time = |k: usize| {
+                times
+                    .iter()
+                    .any(|t| t.span.start <= toks[k].span.start && toks[k].span.end <= t.span.end)
+            };
+            frame.agent = (head + 1..n)
+                .find(|&k| {
+                    toks[k].lower == "by"
+                        && !in_time(k)
+                        && toks.get(k + 1).is_some_and(|x| x.chunk == ChunkKind::Noun)
+                })
+                .map(|k| {
+                    let mut e = k + 1;
+                    while e < n && toks[e].chunk == ChunkKind::Noun {
+                        e += 1;
+                    }
+                    k + 1..e
+                });
+        }
+        frame
+    }
+
+    /// The main verb's lemma, if there is a main verb.
+    pub fn head_lemma<'a>(&self, a: &'a Analysis) -> Option<&'a str> {
+        self.head.map(|h| a.tokens[h].lemma())
+    }
+}
+
+/// Where the main clause starts, after a leading time phrase or subordinate clause
+/// ("By June 1st, 2024, I will ...", "when taking part ..., XXX will ...").
+fn leading_adverbial_end(a: &Analysis, times: &[TimeExpr]) -> usize {
+    let toks = &a.tokens;
+    if toks.is_empty() {
+        return 0;
+    }
+    let first = &toks[0];
+    let starts_with_time = times
+        .iter()
+        .any(|t| t.span.start <= first.span.start && first.span.start < t.span.end);
+    let subordinate = matches!(
+        first.lower.as_str(),
+        "when"
+            | "whenever"
+            | "if"
+            | "by"
+            | "in"
+            | "within"
+            | "during"
+            | "after"
+            | "before"
+            | "from"
+            | "over"
+            | "this"
+            | "next"
+            | "each"
+            | "every"
+            | "once"
+            | "starting"
+            | "beginning"
+            | "until"
+            | "with"
+    );
+    if !(starts_with_time || subordinate) {
+        return 0;
+    }
+    // Skip to after the first comma, when there is one in the first sentence.
+    if let Some(comma) = toks
+        .iter()
+        .position(|t| t.lower == "," && t.sentence == first.sentence)
+    {
+        if comma + 1 < toks.len() {
+            return comma + 1;
+        }
+    }
+    // No comma: skip the time expression itself ("This year I will ...").
+    if let Some(t) = times
+        .iter()
+        .find(|t| t.span.start <= first.span.start && first.span.start < t.span.end)
+    {
+        if let Some(next) = toks.iter().position(|k| k.span.start >= t.span.end) {
+            return next;
+        }
+    }
+    0
+}
+
+/// True when token `i` opens the objective with a verb ("Distribute ...", "ask for help").
+fn is_leading_verb(a: &Analysis, i: usize) -> bool {
+    let t = &a.tokens[i];
+    // A word the dictionary does not know, opening the objective before a phrase: "homecook dinner".
+    let unknown = t.tags.iter().all(|x| *x == "UNKNOWN")
+        && a.tokens.get(i + 1).is_some_and(|n| !n.is_punct());
+    if !(t.has_tag("VB") || t.has_tag("VBP") || t.can_be_verb && !t.has_tag("NNS") || unknown) {
+        return false;
+    }
+    if t.pos.starts_with("NNP")
+        || t.has_tag("PRP")
+        || t.has_tag("DT")
+        || t.has_tag("JJR")
+        || t.has_tag("RBR")
+    {
+        return false;
+    }
+    // A noun reading followed by a modal or "to" + verb is a subject ("School to send ...").
+    let next = a.tokens.get(i + 1);
+    let after = a.tokens.get(i + 2);
+    let subject_follows = next.is_some_and(|n| {
+        n.pos == "MD"
+            || n.lower == "to" && after.is_some_and(|x| x.has_tag("VB"))
+            || n.has_tag("VBZ") && n.chunk == ChunkKind::Verb
+    });
+    !subject_follows
+}
+
+/// True when the words from `i` are a job title, agency or family role of more
+/// than one word followed by a modal or "to" + verb: a subject, though its first
+/// word can be a verb ("Support worker to help Sarah ...", "Family support
+/// worker will ...").
+fn opens_with_owner(a: &Analysis, i: usize, lexicon: &Lexicon) -> bool {
+    let toks = &a.tokens;
+    [
+        &lexicon.job_titles,
+        &lexicon.agencies,
+        &lexicon.family_roles,
+    ]
+    .into_iter()
+    .flatten()
+    .any(|phrase| {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let end = i + words.len();
+        words.len() > 1
+            && end < toks.len()
+            && words.iter().enumerate().all(|(k, w)| toks[i + k].is(w))
+            && (toks[end].pos == "MD"
+                || toks[end].lower == "to" && toks.get(end + 1).is_some_and(|x| x.has_tag("VB")))
+    })
+}
+
+/// Length of a wrapper such as "be able to", "want to", "would like to", "try to".
+fn wrapper_len(a: &Analysis, i: usize, lexicon: &Lexicon) -> Option<usize> {
+    let toks = &a.tokens;
+    for phrase in &lexicon.intention_verbs {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let end = i + words.len();
+        if end < toks.len()
+            && words.iter().enumerate().all(|(k, w)| toks[i + k].is(w))
+            && toks[end].lower == "to"
+            && toks.get(end + 1).is_some_and(|x| x.has_tag("VB"))
+        {
+            return Some(words.len() + 1);
+        }
+    }
+    None
+}
+
+/// The object or complement after the main verb: particles, then the noun phrase,
+/// continued through "of" ("the importance of school").
+fn object_after(a: &Analysis, head: usize, times: &[TimeExpr]) -> Option<Range<usize>> {
+    let toks = &a.tokens;
+    let in_time = |k: usize| {
+        times.iter().any(|t| {
+            t.kind.is_concrete()
+                && t.span.start <= toks[k].span.start
+                && toks[k].span.end <= t.span.end
+        })
+    };
+    let n = toks.len();
+    let mut i = head + 1;
+    while i < n
+        && (toks[i].pos == "RP" || (toks[i].pos.starts_with("RB") && toks[i].lower != "not"))
+    {
+        i += 1;
+    }
+    // "engage with services", "work on", "get to school": a preposition then a noun phrase.
+    if i < n
+        && matches!(toks[i].pos, "IN" | "TO")
+        && toks.get(i + 1).is_some_and(|x| x.chunk == ChunkKind::Noun)
+    {
+        i += 1;
+    }
+    let start = i;
+    while i < n {
+        let t = &toks[i];
+        if in_time(i) {
+            break;
+        }
+        let in_np = t.chunk == ChunkKind::Noun || t.chunk == ChunkKind::Adjective;
+        let joins = (t.lower == "of" || t.pos == "POS" || t.lower == "'")
+            && toks.get(i + 1).is_some_and(|x| x.chunk == ChunkKind::Noun);
+        if in_np || joins {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    (i > start).then_some(start..i)
+}
+
+/// True when the noun phrase `range` names a person in the plan: a name, a pronoun,
+/// a family member or the child, as opposed to an agency or a job title.
+pub fn names_person(a: &Analysis, range: &Range<usize>, lexicon: &Lexicon) -> bool {
+    // "a safe adult", "any worker": an indefinite phrase names nobody.
+    if a.tokens
+        .get(range.start)
+        .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "any" | "some" | "another"))
+    {
+        return false;
+    }
+    a.tokens[range.clone()].iter().enumerate().any(|(k, t)| {
+        let sentence_initial = range.start + k == 0
+            || a.tokens[range.start + k - 1].sentence != t.sentence
+            || a.tokens[range.start + k - 1].lower == ",";
+        contains(&lexicon.person_pronouns, &t.lower)
+            || contains(&lexicon.family_roles, &t.lower)
+            || contains(&lexicon.family_roles, t.lemma())
+            // A capitalised word the dictionary does not know is a name ("Amira",
+            // "Tyler-Jay"); one in capitals is an acronym ("SENDIASS"), not a name.
+            || (t.has_tag("NNP")
+                || t.pos == "UNKNOWN"
+                    && t.starts_uppercase(&a.text)
+                    && a.text[t.span.clone()].chars().any(|c| c.is_lowercase())
+                || !sentence_initial && t.starts_uppercase(&a.text) && t.is_noun())
+                && !contains(&lexicon.agencies, &t.lower)
+                && !contains(&lexicon.job_titles, &t.lower)
+                && !contains(&lexicon.job_titles, t.lemma())
+                && t.lower
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+    })
+}
+
+/// Who the subject of an objective is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Owner {
+    /// A name, pronoun, family member or the child: someone who can act.
+    Person,
+    /// An agency, service or team, with the byte span naming it.
+    Agency(Range<usize>),
+    /// A job title with no name, with its byte span.
+    JobTitle(Range<usize>),
+    /// A thing or an abstraction ("the house", "attendance"), with its byte span.
+    Thing(Range<usize>),
+}
+
+/// Classifies the subject noun phrase `range` by its head noun.
+pub fn classify_owner(a: &Analysis, range: &Range<usize>, lexicon: &Lexicon) -> Owner {
+    let toks = &a.tokens;
+    // The head phrase ends before a preposition ("Students with more than 20 absences").
+    let mut end = range.start;
+    while end < range.end && !(toks[end].pos == "IN" && end > range.start) {
+        end += 1;
+    }
+    let head_range = range.start..end;
+    for (list, make) in [
+        (
+            &lexicon.agencies,
+            Owner::Agency as fn(Range<usize>) -> Owner,
+        ),
+        (
+            &lexicon.job_titles,
+            Owner::JobTitle as fn(Range<usize>) -> Owner,
+        ),
+    ] {
+        // Longest first (`Lexicon::normalise`).
+        for phrase in list {
+            for found in a.find_phrase(phrase) {
+                // The phrase must include the head noun (the last word of the head phrase).
+                if found.start >= head_range.start && found.end == head_range.end {
+                    if list == &lexicon.job_titles
+                        && names_person(a, &(head_range.start..found.start), lexicon)
+                    {
+                        return Owner::Person;
+                    }
+                    return make(a.byte_span(head_range.clone()));
+                }
+            }
+        }
+    }
+    // After agencies ("Children's Services"): a possessor that names a person owns the attribute ("Maisie's communication").
+    if let Some(pos) = (head_range.clone()).find(|&k| toks[k].pos == "POS" || toks[k].lower == "'s")
+    {
+        if names_person(a, &(range.start..pos), lexicon) {
+            return Owner::Person;
+        }
+    }
+    if names_person(a, &head_range, lexicon) {
+        return Owner::Person;
+    }
+    Owner::Thing(a.byte_span(head_range))
+}

@@ -1,0 +1,229 @@
+//! The word lists every rule reads, loaded from the TOML files in `data/` (built
+//! into the binary) and extended or replaced by a user's `smarten.toml`.
+
+use serde::Deserialize;
+
+/// Every word list, by name. Field names are the keys used in `data/*.toml` and in
+/// the `[words.add]` / `[words.replace]` tables of `smarten.toml`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Lexicon {
+    pub agencies: Vec<String>,
+    pub job_titles: Vec<String>,
+    pub family_roles: Vec<String>,
+    pub person_pronouns: Vec<String>,
+    pub weak_verbs: Vec<String>,
+    pub vague_verbs: Vec<String>,
+    pub quantified_vague_verbs: Vec<String>,
+    pub change_verbs: Vec<String>,
+    pub stop_verbs: Vec<String>,
+    pub control_verbs: Vec<String>,
+    pub concrete_phrases: Vec<String>,
+    pub light_verbs: Vec<String>,
+    pub placing_verbs: Vec<String>,
+    pub aspect_verbs: Vec<String>,
+    pub intention_verbs: Vec<String>,
+    pub status_verbs: Vec<String>,
+    pub jargon: Vec<String>,
+    pub emotive: Vec<String>,
+    pub known_acronyms: Vec<String>,
+    pub generic_objects: Vec<String>,
+    pub use_nouns: Vec<String>,
+    pub attribute_nouns: Vec<String>,
+    pub nonspecific_modifiers: Vec<String>,
+    pub state_nouns: Vec<String>,
+    pub general_states: Vec<String>,
+    pub imposed: Vec<String>,
+    pub measuring_verbs: Vec<String>,
+    #[serde(default)]
+    pub topics: Vec<Topic>,
+    pub vague: Vec<String>,
+    pub review_words: Vec<String>,
+    pub scheduled_events: Vec<String>,
+    pub methods: Vec<String>,
+    pub non_methods: Vec<String>,
+    pub vague_comparatives: Vec<String>,
+    pub units: Vec<String>,
+    pub absolute: Vec<String>,
+    pub status_nouns: Vec<String>,
+    pub long_activities: Vec<String>,
+    pub max_daily_hours: Option<f64>,
+}
+
+/// A theme of the plans (school attendance, dental health, ...) and the words that
+/// signal it: two texts that share a theme relate to each other.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub name: String,
+    pub words: Vec<String>,
+}
+
+/// The bundled data files, in the order they are merged.
+pub const BUNDLED: &[(&str, &str)] = &[
+    ("data/people.toml", include_str!("../../data/people.toml")),
+    ("data/verbs.toml", include_str!("../../data/verbs.toml")),
+    (
+        "data/language.toml",
+        include_str!("../../data/language.toml"),
+    ),
+    ("data/time.toml", include_str!("../../data/time.toml")),
+    (
+        "data/measures.toml",
+        include_str!("../../data/measures.toml"),
+    ),
+    ("data/topics.toml", include_str!("../../data/topics.toml")),
+];
+
+macro_rules! each_list {
+    ($m:ident) => {
+        $m!(
+            agencies,
+            job_titles,
+            family_roles,
+            person_pronouns,
+            weak_verbs,
+            vague_verbs,
+            quantified_vague_verbs,
+            change_verbs,
+            stop_verbs,
+            control_verbs,
+            concrete_phrases,
+            light_verbs,
+            placing_verbs,
+            aspect_verbs,
+            intention_verbs,
+            status_verbs,
+            jargon,
+            emotive,
+            known_acronyms,
+            generic_objects,
+            use_nouns,
+            attribute_nouns,
+            nonspecific_modifiers,
+            state_nouns,
+            general_states,
+            imposed,
+            measuring_verbs,
+            vague,
+            review_words,
+            scheduled_events,
+            methods,
+            non_methods,
+            vague_comparatives,
+            units,
+            absolute,
+            status_nouns,
+            long_activities
+        )
+    };
+}
+
+impl Lexicon {
+    /// The lexicon built from the bundled `data/*.toml` files.
+    pub fn bundled() -> Self {
+        let mut lexicon = Lexicon::default();
+        for (name, source) in BUNDLED {
+            // The bundled files are part of the build; a parse error is a bug caught by tests.
+            let part: Lexicon = toml::from_str(source)
+                .unwrap_or_else(|e| panic!("bundled word list {name} is invalid: {e}"));
+            lexicon.extend(part);
+        }
+        lexicon.normalise();
+        lexicon
+    }
+
+    /// Appends every list of `other` to this one.
+    pub fn extend(&mut self, other: Lexicon) {
+        macro_rules! ext {
+            ($($f:ident),*) => { $( self.$f.extend(other.$f); )* };
+        }
+        each_list!(ext);
+        self.topics.extend(other.topics);
+        if other.max_daily_hours.is_some() {
+            self.max_daily_hours = other.max_daily_hours;
+        }
+    }
+
+    /// Replaces each list that `other` sets (non-empty) with `other`'s.
+    pub fn replace(&mut self, other: Lexicon) {
+        macro_rules! rep {
+            ($($f:ident),*) => { $( if !other.$f.is_empty() { self.$f = other.$f; } )* };
+        }
+        each_list!(rep);
+        if !other.topics.is_empty() {
+            self.topics = other.topics;
+        }
+        if other.max_daily_hours.is_some() {
+            self.max_daily_hours = other.max_daily_hours;
+        }
+    }
+
+    /// Lowercases every list (acronyms keep their case), drops empty and repeated
+    /// entries, and orders it longest phrase first (by words, then bytes), which
+    /// phrase matching relies on.
+    pub fn normalise(&mut self) {
+        macro_rules! norm {
+            ($($f:ident),*) => { $(
+                if stringify!($f) != "known_acronyms" {
+                    for w in self.$f.iter_mut() { *w = w.trim().to_lowercase(); }
+                }
+                let mut seen = std::collections::HashSet::new();
+                self.$f.retain(|w| !w.is_empty() && seen.insert(w.clone()));
+                // Longest first, so phrase matching prefers "engage with" to "engage".
+                self.$f.sort_by_cached_key(|w| {
+                    std::cmp::Reverse((w.split_whitespace().count(), w.len()))
+                });
+            )* };
+        }
+        each_list!(norm);
+        for topic in &mut self.topics {
+            for w in topic.words.iter_mut() {
+                *w = w.trim().to_lowercase();
+            }
+        }
+    }
+
+    pub fn max_daily_hours(&self) -> f64 {
+        self.max_daily_hours.unwrap_or(4.0)
+    }
+}
+
+/// True when `word` (lowercase) is in `list`.
+pub fn contains(list: &[String], word: &str) -> bool {
+    list.iter().any(|w| w == word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_lists_load_and_are_lowercase() {
+        let lexicon = Lexicon::bundled();
+        assert!(contains(&lexicon.agencies, "camhs"));
+        assert!(contains(&lexicon.weak_verbs, "understand"));
+        assert!(contains(&lexicon.vague, "ongoing"));
+        assert!(lexicon.known_acronyms.iter().any(|a| a == "GP"));
+        assert_eq!(lexicon.max_daily_hours(), 4.0);
+    }
+
+    #[test]
+    fn extend_adds_and_replace_swaps() {
+        let mut lexicon = Lexicon::bundled();
+        let extra: Lexicon = toml::from_str("agencies = ['Avedon Team']").unwrap();
+        lexicon.extend(extra);
+        lexicon.normalise();
+        assert!(contains(&lexicon.agencies, "avedon team"));
+        assert!(contains(&lexicon.agencies, "camhs"));
+        let only: Lexicon = toml::from_str("agencies = ['Avedon Team']").unwrap();
+        lexicon.replace(only);
+        lexicon.normalise();
+        assert_eq!(lexicon.agencies, vec!["avedon team".to_string()]);
+    }
+
+    #[test]
+    fn unknown_list_names_are_rejected() {
+        assert!(toml::from_str::<Lexicon>("agencys = ['x']").is_err());
+    }
+}

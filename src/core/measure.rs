@@ -1,0 +1,195 @@
+//! The measurement recogniser: finds indicators (counts, percentages, "x out of y",
+//! scores, thresholds, durations, baselines) and named methods of measurement
+//! ("as measured by the school's phonics assessment", "scaling", "Boxall Profile").
+
+use crate::core::lexicon::Lexicon;
+use crate::core::nlp::Analysis;
+use crate::core::time::{TimeExpr, TimeKind};
+use regex::Regex;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndicatorKind {
+    Percentage,
+    /// "4 out of 5", "36 of the 44", "8/10".
+    Ratio,
+    /// "a 7 in my science test", "from a C to a B", "level 3".
+    Score,
+    /// "at least 5,000", "no more than", "max 3%".
+    Threshold,
+    /// "from three times a week to five times a week", "from X to Y".
+    Baseline,
+    /// A number with a unit or count noun: "20 minutes", "12 pounds", "three trainings".
+    Count,
+    /// A recurrence from the time recogniser: "every day", "weekly".
+    Frequency,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Indicator {
+    pub span: Range<usize>,
+    pub kind: IndicatorKind,
+}
+
+#[derive(Debug)]
+pub struct MeasureRecogniser {
+    patterns: Vec<(IndicatorKind, Regex)>,
+    count: Regex,
+    /// "(confidence level 7/10)", "80% confident": how sure the person is that they
+    /// can do it, not a measure of the objective.
+    confidence: Regex,
+}
+
+const NUM: &str = r"(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|half)";
+
+impl MeasureRecogniser {
+    pub fn new(lexicon: &Lexicon) -> Self {
+        let rx = |p: &str| Regex::new(&format!("(?i){p}")).expect("measure pattern compiles");
+        let units = lexicon
+            .units
+            .iter()
+            .map(|u| regex::escape(u))
+            .collect::<Vec<_>>()
+            .join("|");
+        MeasureRecogniser {
+            patterns: vec![
+                (
+                    IndicatorKind::Percentage,
+                    rx(&format!(r"\b{NUM}\s*(?:%|per\s*cent\b|percent\b)")),
+                ),
+                (
+                    IndicatorKind::Ratio,
+                    rx(&format!(
+                        r"\b{NUM}\s+(?:out\s+of|of\s+the|of)\s+{NUM}\b|\b\d+\s*/\s*\d+\b"
+                    )),
+                ),
+                (
+                    IndicatorKind::Score,
+                    rx(&format!(
+                        r"\b(?:score|grade|level|mark|band|stage|age|reading\s+age)\s+(?:of\s+)?(?:{NUM}|[a-f]\b)|\b(?:achieve|get|gain|reach|score|to)\s+(?:an?\s+)?(?:\d+|[a-f][+*]?)\s+(?:in|on|at)\b|\bfrom\s+an?\s+[a-f]\s+to\s+an?\s+[a-f]\b|\bto\s+an?\s+[a-f]\b|\bby\s+{NUM}\s+(?:levels?|grades?|points?|marks?)\b"
+                    )),
+                ),
+                (
+                    IndicatorKind::Threshold,
+                    rx(&format!(
+                        r"\b(?:at\s+least|no\s+more\s+than|no\s+less\s+than|no\s+fewer\s+than|at\s+most|more\s+than|less\s+than|fewer\s+than|under|over|up\s+to|maximum(?:\s+of)?|minimum(?:\s+of)?|max|min|above|below|only)\s+(?:{NUM}|once|twice)"
+                    )),
+                ),
+                (
+                    IndicatorKind::Baseline,
+                    rx(&format!(
+                        r"\bfrom\s+(?:\w+\s+){{0,4}}?{NUM}.*?\bto\s+(?:\w+\s+){{0,3}}?{NUM}|\bby\s+{NUM}\s*(?:%|per\s*cent|percent|{units})|\bby\s+(?:half|a\s+(?:half|third|quarter))\b|\b(?:to|down\s+to|up\s+to)\s+(?:once|twice|{NUM}\s+times?)\s+(?:a|per|every)\b"
+                    )),
+                ),
+            ],
+            count: rx(&format!(
+                r"\b{NUM}(?:\s*(?:-|to)\s*{NUM})?[\s-]*(?:{units})\b|\b\d+\s*(?:-|to)\s*\d+\s+[a-z]+"
+            )),
+            confidence: rx(
+                r"\([^()]*\bconfiden(?:t|ce)\b[^()]*\)?|\bconfiden(?:t|ce)(?:\s+level)?(?:\s+of|\s*:)?\s*(?:is\s+)?\d+(?:\s*-\s*\d+)?\s*(?:%|/\s*10|out\s+of\s+10)|\b\d+(?:\s*-\s*\d+)?\s*(?:%|/\s*10|out\s+of\s+10)\s+confiden(?:t|ce)\b",
+            ),
+        }
+    }
+
+    /// Indicators in the objective. Numbers inside dates and deadlines are not
+    /// indicators; recurrences are (a frequency can be counted).
+    pub fn indicators(&self, a: &Analysis, times: &[TimeExpr]) -> Vec<Indicator> {
+        let text = &a.text;
+        let confidence: Vec<Range<usize>> =
+            self.confidence.find_iter(text).map(|m| m.range()).collect();
+        let in_confidence = |r: &Range<usize>| {
+            confidence
+                .iter()
+                .any(|c| c.start <= r.start && r.end <= c.end)
+        };
+        let in_time = |r: &Range<usize>| {
+            times.iter().any(|t| {
+                matches!(
+                    t.kind,
+                    TimeKind::Date
+                        | TimeKind::Deadline
+                        | TimeKind::Period
+                        | TimeKind::Start
+                        | TimeKind::ClockTime
+                ) && t.span.start <= r.start
+                    && r.end <= t.span.end
+            })
+        };
+        let mut found = Vec::new();
+        for (kind, p) in &self.patterns {
+            for m in p.find_iter(text) {
+                let span = m.range();
+                if !in_time(&span) {
+                    found.push(Indicator { span, kind: *kind });
+                }
+            }
+        }
+        for m in self.count.find_iter(text) {
+            let span = m.range();
+            if !in_time(&span) {
+                found.push(Indicator {
+                    span,
+                    kind: IndicatorKind::Count,
+                });
+            }
+        }
+        // A cardinal number heading a noun phrase counts things: "three trainings",
+        // "50 high-frequency words" (up to two modifiers before the noun).
+        for (i, t) in a.tokens.iter().enumerate() {
+            let noun = (i + 1..(i + 4).min(a.tokens.len()))
+                .take_while(|&k| {
+                    let n = &a.tokens[k];
+                    n.is_noun() || n.has_tag("NNS") || n.pos.starts_with("JJ") || n.lower == "-"
+                })
+                .filter(|&k| a.tokens[k].is_noun() || a.tokens[k].has_tag("NNS"))
+                .last()
+                .filter(|&k| {
+                    // The noun must end the run of modifiers.
+                    a.tokens.get(k + 1).is_none_or(|n| !n.is_noun())
+                });
+            if let Some(k) = noun.filter(|_| t.is_number() && !in_time(&t.span)) {
+                if !found
+                    .iter()
+                    .any(|f| f.span.start <= t.span.start && t.span.end <= f.span.end)
+                {
+                    found.push(Indicator {
+                        span: t.span.start..a.tokens[k].span.end,
+                        kind: IndicatorKind::Count,
+                    });
+                }
+            }
+        }
+        for t in times {
+            if t.kind == TimeKind::Recurrence {
+                found.push(Indicator {
+                    span: t.span.clone(),
+                    kind: IndicatorKind::Frequency,
+                });
+            }
+        }
+        found.retain(|f| !in_confidence(&f.span));
+        found.sort_by_key(|f| f.span.start);
+        found
+    }
+}
+
+/// Byte spans of named measurement methods, matched on lemmas.
+pub fn methods(a: &Analysis, lexicon: &Lexicon) -> Vec<Range<usize>> {
+    phrase_spans(a, &lexicon.methods)
+}
+
+/// Byte spans of every phrase of `list` in the analysis, longest match first,
+/// without overlaps.
+pub fn phrase_spans(a: &Analysis, list: &[String]) -> Vec<Range<usize>> {
+    // Lexicon lists are ordered longest first (`Lexicon::normalise`).
+    let mut taken: Vec<Range<usize>> = Vec::new();
+    for phrase in list {
+        for r in a.find_phrase(phrase) {
+            if !taken.iter().any(|t| t.start < r.end && r.start < t.end) {
+                taken.push(r);
+            }
+        }
+    }
+    taken.sort_by_key(|r| r.start);
+    taken.into_iter().map(|r| a.byte_span(r)).collect()
+}

@@ -1,0 +1,18 @@
+//! The pure core: text in, judgments out. It tags an objective (nlprule), finds
+//! its times, indicators and clause frame, runs every rule over one shared
+//! analysis and turns the findings into verdicts per letter. Nothing here reads
+//! a file, opens a socket or links libtorch: the lexicon's data is embedded and
+//! callers pass config text in.
+
+pub mod analysis;
+pub mod check;
+pub mod config;
+pub mod finding;
+pub mod frame;
+pub mod lexicon;
+pub mod measure;
+pub mod memo;
+pub mod nlp;
+pub mod rules;
+pub mod similarity;
+pub mod time;

@@ -1,0 +1,64 @@
+//! `absolute-target` (A): a perfectionist target ("never", "always", "100%", "all",
+//! "zero missed doses") that sets the person up to fail.
+
+use super::{Context, Examples, Hit, Rule};
+use crate::core::finding::Criterion;
+
+pub struct AbsoluteTarget;
+
+impl Rule for AbsoluteTarget {
+    fn id(&self) -> &'static str {
+        "absolute-target"
+    }
+    fn criterion(&self) -> Criterion {
+        Criterion::A
+    }
+    fn summary(&self) -> &'static str {
+        "An absolute or perfectionist target ('never', 'always', '100%', 'all')"
+    }
+    fn guidance(&self) -> &'static str {
+        "A = Achievable: outcomes should not be out of reach and set up a child, adult or family to fail. Small steps, individually assessed; a stepped change."
+    }
+    fn examples(&self) -> Examples {
+        Examples {
+            flags: &[
+                "Mum will never miss an appointment",
+                "John will always be in school on time",
+                "Amy will attend 100% of lessons by July",
+                "take medication every day with zero missed doses",
+                "Mum will attend all appointments by June",
+            ],
+            allows: &[
+                "Amy will attend 9 out of 10 lessons each week until July",
+                "I will walk at least 5,000 steps each day.",
+            ],
+        }
+    }
+    fn check(&self, cx: &Context) -> Vec<Hit> {
+        let toks = &cx.a.tokens;
+        cx.phrases(&cx.lexicon.absolute)
+            .into_iter()
+            .filter(|span| {
+                // "all" counts only when it sets the object: "all appointments".
+                let word = cx.text()[span.clone()].to_lowercase();
+                word != "all"
+                    || cx.a.token_at(span.start).is_some_and(|i| {
+                        toks.get(i + 1)
+                            .is_some_and(|n| n.pos.starts_with("NNS") || n.lower == "of")
+                    })
+            })
+            .map(|span| Hit {
+                message: format!(
+                    "'{}' is an absolute target: one slip and the objective has failed",
+                    &cx.text()[span.clone()]
+                ),
+                suggestion:
+                    "Set a realistic threshold, e.g. 'on 4 out of 5 days', '9 of 10 appointments'"
+                        .to_string(),
+                span,
+            })
+            .collect()
+    }
+}
+
+crate::rule_examples_test!(super::AbsoluteTarget);

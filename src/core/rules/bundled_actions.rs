@@ -1,0 +1,60 @@
+//! `bundled-actions` (A): three or more actions packed into one objective, with no
+//! small steps, so progress on one hides failure on another.
+
+use super::{Context, Examples, Hit, Rule};
+use crate::core::finding::Criterion;
+
+pub struct BundledActions;
+
+/// Objectives with at least this many coordinated actions are flagged.
+const MAX_ACTIONS: usize = 3;
+
+impl Rule for BundledActions {
+    fn id(&self) -> &'static str {
+        "bundled-actions"
+    }
+    fn criterion(&self) -> Criterion {
+        Criterion::A
+    }
+    fn summary(&self) -> &'static str {
+        "Several actions bundled into one objective, with no small steps"
+    }
+    fn guidance(&self) -> &'static str {
+        "A = Achievable: small steps, individually assessed; a stepped change. Specific deadlines for each stage."
+    }
+    fn examples(&self) -> Examples {
+        Examples {
+            flags: &[
+                "Mum will clean the house, attend the parenting group, stop drinking and take the children to school every day",
+                "Dad will find a job, pay off his debts and move to a new flat by June",
+            ],
+            allows: &[
+                "Complete the Facility and Safety assessment and develop an action plan based on its outcome by 3 March",
+                "Mum will attend the parenting group every Tuesday for 6 weeks",
+                "John will raise his hand and wait to be asked in 4 of 5 lessons each day by July, measured by the class behaviour chart",
+            ],
+        }
+    }
+    fn check(&self, cx: &Context) -> Vec<Hit> {
+        let actions = cx.actions();
+        let Some(&head) = actions.first() else {
+            return Vec::new();
+        };
+        let toks = &cx.a.tokens;
+        if actions.len() < MAX_ACTIONS {
+            return Vec::new();
+        }
+        let names: Vec<&str> = actions.iter().map(|&i| toks[i].lower.as_str()).collect();
+        vec![Hit {
+            span: toks[head].span.start..toks[*actions.last().unwrap_or(&head)].span.end,
+            message: format!(
+                "{} actions are bundled into one objective ({}): each needs its own step, owner and date",
+                actions.len(),
+                names.join(", ")
+            ),
+            suggestion: "Split it into one objective per action, each with its own 'by when' and measure".to_string(),
+        }]
+    }
+}
+
+crate::rule_examples_test!(super::BundledActions);

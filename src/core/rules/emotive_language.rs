@@ -1,0 +1,45 @@
+//! `emotive-language` (S): judging or emotive words ("chaotic", "filthy",
+//! "aggressive") that label people instead of naming what the team sees.
+
+use super::{Context, Examples, Hit, Rule};
+use crate::core::finding::Criterion;
+
+pub struct EmotiveLanguage;
+
+impl Rule for EmotiveLanguage {
+    fn id(&self) -> &'static str {
+        "emotive-language"
+    }
+    fn criterion(&self) -> Criterion {
+        Criterion::S
+    }
+    fn summary(&self) -> &'static str {
+        "Emotive or judging words instead of what the team actually sees"
+    }
+    fn guidance(&self) -> &'static str {
+        "What is the issue/concern? Be specific; name exactly what the Team sees as problematic; don't use generic language/agency specific language/emotive language."
+    }
+    fn examples(&self) -> Examples {
+        Examples {
+            flags: &[
+                "Mum will sort out her chaotic home by June",
+                "Dad will stop being aggressive to staff",
+            ],
+            allows: &[
+                "Mum will wash the dishes and clear the kitchen floor every evening for 4 weeks",
+            ],
+        }
+    }
+    fn check(&self, cx: &Context) -> Vec<Hit> {
+        cx.phrases(&cx.lexicon.emotive)
+            .into_iter()
+            .map(|span| Hit {
+                message: format!("'{}' is emotive: it labels rather than names what the team sees", &cx.text()[span.clone()]),
+                suggestion: "Describe the behaviour or condition itself, e.g. 'dirty dishes left overnight', 'shouted at the receptionist'".to_string(),
+                span,
+            })
+            .collect()
+    }
+}
+
+crate::rule_examples_test!(super::EmotiveLanguage);

@@ -1,0 +1,51 @@
+//! `no-action` (S): there is no verb at all, so nothing says what will be done
+//! ("Commitment to academic success", "the provision of speech therapy").
+
+use super::{Context, Examples, Hit, Rule};
+use crate::core::finding::Criterion;
+
+pub struct NoAction;
+
+impl Rule for NoAction {
+    fn id(&self) -> &'static str {
+        "no-action"
+    }
+    fn criterion(&self) -> Criterion {
+        Criterion::S
+    }
+    fn summary(&self) -> &'static str {
+        "No action at all: a topic or a provision, not something someone will do"
+    }
+    fn guidance(&self) -> &'static str {
+        "What will be done? Address the minutiae of the actions necessary; say exactly what tasks/actions will be done."
+    }
+    fn examples(&self) -> Examples {
+        Examples {
+            flags: &[
+                "Commitment to academic success",
+                "the provision of three hours of speech and language therapy",
+                "Better home conditions",
+            ],
+            allows: &[
+                "ask for help",
+                "Mum will take Lily to the dentist by 3 March",
+            ],
+        }
+    }
+    fn check(&self, cx: &Context) -> Vec<Hit> {
+        // A gerund names an activity: "two times of brisk walking per week".
+        let names_activity = cx.a.tokens.iter().any(|t| {
+            (t.is_verb() && t.chunk == crate::core::nlp::ChunkKind::Verb) || t.has_tag("VBG")
+        });
+        if cx.frame.head.is_some() || names_activity {
+            return Vec::new();
+        }
+        vec![Hit {
+            span: cx.whole_span(),
+            message: "there is no action here: it names a topic or a provision, not what someone will do".to_string(),
+            suggestion: "Write it as '[who] will [do what] by [when]', e.g. 'Sam will hand in his homework every Friday'".to_string(),
+        }]
+    }
+}
+
+crate::rule_examples_test!(super::NoAction);

@@ -1,0 +1,76 @@
+//! `no-subject` (S): nobody is named as doing the action: no subject at all, or a
+//! thing as the subject ("Attendance will improve").
+
+use super::{Context, Examples, Hit, Rule};
+use crate::core::finding::Criterion;
+use crate::core::frame::Owner;
+
+pub struct NoSubject;
+
+impl Rule for NoSubject {
+    fn id(&self) -> &'static str {
+        "no-subject"
+    }
+    fn criterion(&self) -> Criterion {
+        Criterion::S
+    }
+    fn summary(&self) -> &'static str {
+        "No one is named as doing the action"
+    }
+    fn guidance(&self) -> &'static str {
+        "Who will do this? Be specific: name the individual who will carry out the task. State what is to be done, by whom, where and when."
+    }
+    fn examples(&self) -> Examples {
+        Examples {
+            flags: &[
+                "to understand the importance of school",
+                "Distribute model school health policies to schools.",
+                "improve social skills",
+                "Attendance will improve to 95% by July",
+            ],
+            allows: &[
+                "John will raise his hand when he wants to ask a question",
+                "Mum to take Lily to the dentist by 3 March",
+                "for XXX to count from 1 to 5 in sequence on 4 out of 5 occasions by next term",
+                "Maisie's communication will improve.",
+                // Names the tagger's dictionary does not know are still names.
+                "Amira will use a visual timetable to move between activities by Easter",
+                "Tyler-Jay will read for 10 minutes every night this term",
+                // A job title whose first word can be a verb is still a subject.
+                "Support worker to help Sarah fill in her budget sheet every Friday",
+            ],
+        }
+    }
+    fn check(&self, cx: &Context) -> Vec<Hit> {
+        let Some(head) = cx.frame.head else {
+            return Vec::new(); // no-action covers objectives with no verb
+        };
+        match &cx.frame.subject {
+            None => vec![Hit {
+                span: cx.a.tokens[head].span.clone(),
+                message: "nobody is named: the objective does not say who will do this".to_string(),
+                suggestion: "Start with the person who will act: '[named person] will ...'"
+                    .to_string(),
+            }],
+            Some(_) => match cx
+                .owner
+                .clone()
+                .expect("owner is classified when there is a subject")
+            {
+                Owner::Thing(span) if !cx.frame.passive => vec![Hit {
+                    message: format!(
+                        "'{}' is not a person: the objective does not say who will act",
+                        &cx.text()[span.clone()]
+                    ),
+                    suggestion:
+                        "Name the person whose action brings this about: '[named person] will ...'"
+                            .to_string(),
+                    span,
+                }],
+                _ => Vec::new(),
+            },
+        }
+    }
+}
+
+crate::rule_examples_test!(super::NoSubject);

@@ -1,0 +1,47 @@
+//! `no-timeframe` (T): no date, deadline, period, start or recurrence at all.
+
+use super::{Context, Examples, Hit, Rule};
+use crate::core::finding::Criterion;
+
+pub struct NoTimeframe;
+
+impl Rule for NoTimeframe {
+    fn id(&self) -> &'static str {
+        "no-timeframe"
+    }
+    fn criterion(&self) -> Criterion {
+        Criterion::T
+    }
+    fn summary(&self) -> &'static str {
+        "No date, deadline, period or recurrence"
+    }
+    fn guidance(&self) -> &'static str {
+        "T = Time-bound: all actions need to have a clear timescale. By when do we want to achieve each change? State the date by which the action will be completed and reviewed."
+    }
+    fn examples(&self) -> Examples {
+        Examples {
+            flags: &["John will stop disrupting the class", "Do the Facility and Safety assessment", "ask for help"],
+            allows: &[
+                "Do the Facility and Safety assessment before the 27th of February 2012",
+                "Malcolm will draw a picture for the next meeting in 2 weeks' time to show how he feels",
+                "Mum to engage with services ongoing",
+            ],
+        }
+    }
+    fn check(&self, cx: &Context) -> Vec<Hit> {
+        if !cx.times.is_empty() {
+            return Vec::new(); // concrete, or vague and reported by its own rule
+        }
+        let end = cx.whole_span().end;
+        vec![Hit {
+            span: cx.head_span(),
+            message: "there is no timescale: no date, deadline, period or how often".to_string(),
+            suggestion: format!(
+                "Add by when, e.g. '{} by end December' or '... in 2 weeks'",
+                cx.text()[..end].trim_end_matches(['.', ' '])
+            ),
+        }]
+    }
+}
+
+crate::rule_examples_test!(super::NoTimeframe);

@@ -1,0 +1,60 @@
+//! `vague-comparative` (M): "better", "more", "improved", "some" with no baseline or
+//! figure, so nobody can say when it has been reached.
+
+use super::{Context, Examples, Hit, Rule};
+use crate::core::finding::Criterion;
+use crate::core::lexicon::contains;
+
+pub struct VagueComparative;
+
+impl Rule for VagueComparative {
+    fn id(&self) -> &'static str {
+        "vague-comparative"
+    }
+    fn criterion(&self) -> Criterion {
+        Criterion::M
+    }
+    fn summary(&self) -> &'static str {
+        "A comparative ('better', 'more', 'improved') with no baseline or figure"
+    }
+    fn guidance(&self) -> &'static str {
+        "M = Measurable: how much of a difference have we made? What will have changed? Ask: how many? How much? How do I know if I have reached my goal?"
+    }
+    fn examples(&self) -> Examples {
+        Examples {
+            flags: &[
+                "I will read more.",
+                "This year I will be more physically active",
+                "lose some weight",
+                "To get better results",
+                "the child will have more confidence in communicating with others",
+            ],
+            allows: &[
+                "reduce consumption of sweet snacks from once every two days to once every three days",
+                "I will walk at least 5,000 steps each day.",
+                "Students with more than 20 absences will decrease their unexcused absences by 50% by June",
+                "Mum will reduce her cannabis use to no more than twice a week by 1 May 2026",
+            ],
+        }
+    }
+    fn check(&self, cx: &Context) -> Vec<Hit> {
+        if cx.is_quantified() {
+            return Vec::new();
+        }
+        let lex = cx.lexicon;
+        cx.a.tokens
+            .iter()
+            .enumerate()
+            .filter(|(i, t)| contains(&lex.vague_comparatives, &t.lower) && Some(*i) != cx.frame.head)
+            .map(|(_, t)| t)
+            .take(1)
+            .map(|t| Hit {
+                span: t.span.clone(),
+                message: format!("'{}' compares with nothing: no baseline and no figure to reach", t.lower),
+                suggestion: "Give the starting point and the target: 'from 2 to 4 days a week', 'lose 12 pounds'".to_string(),
+            })
+            .collect()
+    }
+}
+
+crate::rule_examples_test!(super::VagueComparative);

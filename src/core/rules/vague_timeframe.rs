@@ -1,0 +1,52 @@
+//! `vague-timeframe` (T): a stand-in for a time ("ongoing", "asap", "as required",
+//! "when appropriate", "in due course").
+
+use super::{Context, Examples, Hit, Rule};
+use crate::core::finding::Criterion;
+use crate::core::time::TimeKind;
+
+pub struct VagueTimeframe;
+
+impl Rule for VagueTimeframe {
+    fn id(&self) -> &'static str {
+        "vague-timeframe"
+    }
+    fn criterion(&self) -> Criterion {
+        Criterion::T
+    }
+    fn summary(&self) -> &'static str {
+        "A vague stand-in for a time ('ongoing', 'asap', 'as required')"
+    }
+    fn guidance(&self) -> &'static str {
+        "Time bound: not stating 'ongoing' but 'in 2 weeks', 'by end December'. On-going should not feature in the plan - state the date by which the action will be completed and reviewed."
+    }
+    fn examples(&self) -> Examples {
+        Examples {
+            flags: &[
+                "Mum to engage with services ongoing",
+                "Dad will contact the housing officer asap",
+                "Health visitor to visit as required",
+                "Mum will attend counselling when appropriate",
+                "John will see the school nurse in due course",
+            ],
+            allows: &["Dad will phone Mr Ahmed at the housing office by Friday 14 March"],
+        }
+    }
+    fn check(&self, cx: &Context) -> Vec<Hit> {
+        if cx.has_concrete_time() {
+            return Vec::new();
+        }
+        cx.times
+            .iter()
+            .filter(|t| t.kind == TimeKind::Vague)
+            .take(1)
+            .map(|t| Hit {
+                span: t.span.clone(),
+                message: format!("'{}' is not a timeframe: nobody can tell when this is due", &cx.text()[t.span.clone()]),
+                suggestion: "Replace it with a date or period: 'in 2 weeks', 'by end December', 'every Monday for 6 weeks'".to_string(),
+            })
+            .collect()
+    }
+}
+
+crate::rule_examples_test!(super::VagueTimeframe);

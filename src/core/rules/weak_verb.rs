@@ -1,0 +1,126 @@
+//! `weak-verb` (S): a mental state, a wish or a hedge as the action ("to understand", "be aware
+//! of", "I want to ...", "try to ..."), which nobody can see.
+
+use super::{Context, Examples, Hit, Rule};
+use crate::core::finding::Criterion;
+use crate::core::frame::Anchor;
+use crate::core::lexicon::contains;
+use crate::core::measure::IndicatorKind;
+
+pub struct WeakVerb;
+
+impl Rule for WeakVerb {
+    fn id(&self) -> &'static str {
+        "weak-verb"
+    }
+    fn criterion(&self) -> Criterion {
+        Criterion::S
+    }
+    fn summary(&self) -> &'static str {
+        "A mental state, wish or hedge as the action ('to understand', 'be aware of', 'want to', 'try to')"
+    }
+    fn guidance(&self) -> &'static str {
+        "S = Specific: use 'strong' verbs which imply action, not infinitives such as 'to know', 'to understand', 'to enjoy'."
+    }
+    fn examples(&self) -> Examples {
+        Examples {
+            flags: &[
+                "to understand the importance of school",
+                "Mum to be aware of the risks of leaving John alone",
+                "Dad will know how to keep John safe by May",
+                "Sarah will enjoy reading",
+                "to have the fine motor control to do up / undo buttons",
+                "I want to write more.",
+                "the child will have more confidence in communicating with others",
+                "Mum will try to get the children to school by 8.45am every day",
+            ],
+            allows: &[
+                "John will raise his hand when he wants to ask a question",
+                "XXX will know 36 of the 44 phonics sounds by the end of the Spring Term as measured using the school's phonics assessment",
+                "Malcolm will draw a picture for the next meeting in 2 weeks' time to show how he feels",
+            ],
+        }
+    }
+    fn check(&self, cx: &Context) -> Vec<Hit> {
+        let Some(head) = cx.frame.head else {
+            return Vec::new();
+        };
+        let lex = cx.lexicon;
+        let toks = &cx.a.tokens;
+        // Knowledge that is counted and assessed is seen: "know 36 of the 44 sounds".
+        let measured = cx.has_indicator(&[
+            IndicatorKind::Ratio,
+            IndicatorKind::Percentage,
+            IndicatorKind::Score,
+        ]) || !cx.methods.is_empty();
+        let as_infinitive = matches!(cx.frame.anchor, Anchor::Infinitive);
+        let mut hits = Vec::new();
+        if let Some((phrase, range)) = cx.phrase_at(&lex.weak_verbs, head) {
+            if !measured {
+                let shown = if as_infinitive {
+                    format!("to {phrase}")
+                } else {
+                    phrase.to_string()
+                };
+                hits.push(Hit {
+                    span: cx.a.byte_span(range),
+                    message: format!(
+                        "'{shown}' describes a state of mind nobody can see; the guidance asks for strong verbs that imply action"
+                    ),
+                    suggestion: "Say what the person will do that shows it, e.g. 'will attend school on 4 of 5 days', 'will tell her worker one thing she has learnt'".to_string(),
+                });
+            }
+        } else if let (true, Some(object)) = (
+            toks[head].is("have") || toks[head].is("gain"),
+            &cx.frame.object,
+        ) {
+            if let Some(k) = object
+                .clone()
+                .find(|&k| contains(&lex.state_nouns, toks[k].lemma()))
+            {
+                if !measured {
+                    hits.push(Hit {
+                        span: toks[head].span.start..toks[k].span.end,
+                        message: format!(
+                            "'{}' describes a state, not an action; the guidance asks for strong verbs that imply action",
+                            cx.slice(head..k + 1)
+                        ),
+                        suggestion: "Name the behaviour that would show it, e.g. 'will do up three buttons on her coat without help'".to_string(),
+                    });
+                }
+            }
+        }
+        if hits.is_empty() {
+            if let Some(w) = cx.frame.wish {
+                if toks[w].is("want")
+                    || toks[w].is("wish")
+                    || toks[w].is("hope")
+                    || toks[w].is("like")
+                {
+                    hits.push(Hit {
+                        span: toks[w].span.clone(),
+                        message: format!("'{}' states a wish, not an action someone will take", toks[w].lower),
+                        suggestion: "Drop the wish and say what will be done: 'I will read for 20 minutes every day'".to_string(),
+                    });
+                } else if ["try", "attempt", "strive", "aim"]
+                    .iter()
+                    .any(|v| toks[w].is(v))
+                {
+                    // "Mum will try to get the children to school on time": nobody can
+                    // tell whether trying was done.
+                    hits.push(Hit {
+                        span: toks[w].span.clone(),
+                        message: format!(
+                            "'{}' hedges: an attempt cannot be checked, only what is done",
+                            toks[w].lower
+                        ),
+                        suggestion: "Drop the hedge and say what will be done: 'Mum will get the children to school by 8.45am every school day'".to_string(),
+                    });
+                }
+            }
+        }
+        hits
+    }
+}
+
+crate::rule_examples_test!(super::WeakVerb);

@@ -1,0 +1,46 @@
+//! The input and output edge: tables (CSV, TSV, XLSX), plan files (CSV, TSV,
+//! XLSX, DOCX, JSONL, TXT and folders of them), objectives from files or
+//! standard input, and the temporary ledger the audit spills actions to.
+
+use std::path::Path;
+use table::{parse_delimited, Table, TableError};
+
+pub mod columns;
+pub mod ledger;
+pub mod plan_files;
+pub mod table;
+pub mod xlsx;
+
+/// Reads a CSV, TSV or XLSX file by its extension. For XLSX the first sheet
+/// with a header row is read. Rows whose cells are all empty are skipped; their
+/// numbers are kept.
+pub fn read_table(path: &Path) -> Result<Table, TableError> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let unreadable = |reason: String| TableError::Unreadable {
+        path: path.display().to_string(),
+        reason,
+    };
+    match ext.as_str() {
+        "xlsx" | "xlsm" => xlsx::read_sheets(path, false)?
+            .into_iter()
+            .next()
+            .ok_or_else(|| unreadable("the workbook has no sheet with a header row".into())),
+        "csv" | "tsv" | "txt" => {
+            let bytes = std::fs::read(path).map_err(|e| unreadable(e.to_string()))?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                unreadable(format!(
+                    "not UTF-8 text (byte {}); save it as UTF-8 CSV",
+                    e.utf8_error().valid_up_to()
+                ))
+            })?;
+            parse_delimited(&path.display().to_string(), &text)
+        }
+        other => Err(unreadable(format!(
+            "'.{other}' is not a table format smarten reads (use .csv, .tsv or .xlsx)"
+        ))),
+    }
+}

@@ -1,0 +1,366 @@
+//! XLSX sheets read a row at a time with calamine's cell reader, so that a
+//! large workbook is never held as a grid of cells: a first pass finds each
+//! sheet's used columns, header row and last row with text, and every later
+//! pass hands out its rows in order, with the row numbers Excel shows.
+
+use crate::io::table::{Table, TableError, TableRow};
+use calamine::{open_workbook, Data, DataRef, Reader, Xlsx};
+use std::fs::File;
+use std::io::BufReader;
+use std::path::{Path, PathBuf};
+
+type Workbook = Xlsx<BufReader<File>>;
+
+/// One sheet of a workbook that has a header row.
+#[derive(Debug, Clone)]
+pub struct XlsxSheet {
+    path: PathBuf,
+    pub name: String,
+    pub headers: Vec<String>,
+    /// Used columns, first and last (0-based), as calamine's `Range` spans them.
+    columns: (u32, u32),
+    /// The header row and the last row with text in a cell (0-based).
+    header_row: u32,
+    last_row: u32,
+    /// The sheet's cells are not in row order (allowed, but rare): its rows
+    /// are then read through a whole `Range`.
+    out_of_order: bool,
+}
+
+fn open(path: &Path) -> Result<Workbook, TableError> {
+    open_workbook(path).map_err(|e| TableError::Unreadable {
+        path: path.display().to_string(),
+        reason: format!("not a readable XLSX workbook: {e}"),
+    })
+}
+
+fn sheet_error(path: &Path, sheet: &str, e: impl std::fmt::Display) -> TableError {
+    TableError::Unreadable {
+        path: path.display().to_string(),
+        reason: format!("sheet '{sheet}' cannot be read: {e}"),
+    }
+}
+
+/// The text of a cell as `cell_text` gives it for the same cell in a `Range`.
+fn text(cell: &DataRef) -> String {
+    match cell {
+        DataRef::SharedString(s) => s.to_string(),
+        DataRef::String(s) => s.clone(),
+        other => cell_text(&Data::from(other.clone())),
+    }
+}
+
+/// Every sheet of the workbook at `path` that has a header row, in order,
+/// found in one pass over each sheet's cells.
+pub fn sheets(path: &Path) -> Result<Vec<XlsxSheet>, TableError> {
+    let mut workbook = open(path)?;
+    let mut out = Vec::new();
+    for name in workbook.sheet_names().to_vec() {
+        let mut reader = match workbook.worksheet_cells_reader(&name) {
+            Ok(r) => r,
+            // A chart sheet holds no cells.
+            Err(calamine::XlsxError::NotAWorksheet(_)) => continue,
+            Err(e) => return Err(sheet_error(path, &name, e)),
+        };
+        let mut columns = (u32::MAX, 0);
+        let mut header: Option<(u32, Vec<(u32, String)>)> = None;
+        let mut last_row = 0;
+        let mut previous = (0, 0);
+        let mut out_of_order = false;
+        while let Some(cell) = reader
+            .next_cell()
+            .map_err(|e| sheet_error(path, &name, e))?
+        {
+            if matches!(cell.get_value(), DataRef::Empty) {
+                continue;
+            }
+            let (row, col) = cell.get_position();
+            out_of_order |= (row, col) < previous;
+            previous = (row, col);
+            columns = (columns.0.min(col), columns.1.max(col));
+            let value = text(cell.get_value());
+            if value.trim().is_empty() {
+                continue;
+            }
+            last_row = last_row.max(row);
+            match &mut header {
+                None => header = Some((row, vec![(col, value)])),
+                Some((r, cells)) if *r == row => cells.push((col, value)),
+                Some(_) => {}
+            }
+        }
+        drop(reader);
+        let Some((header_row, cells)) = header else {
+            continue;
+        };
+        let mut sheet = XlsxSheet {
+            path: path.to_path_buf(),
+            name,
+            headers: Vec::new(),
+            columns,
+            header_row,
+            last_row,
+            out_of_order,
+        };
+        if out_of_order {
+            // The header found in a scrambled order may be wrong: take it from the rows.
+            let mut first = None;
+            sheet.header_row = 0;
+            sheet.for_each_cells(&mut workbook, &mut |row, cells| {
+                if first.is_none() && cells.iter().any(|c| !c.trim().is_empty()) {
+                    first = Some((row, cells));
+                }
+                Ok(())
+            })?;
+            if let Some((row, cells)) = first {
+                sheet.header_row = row;
+                sheet.headers = cells.iter().map(|c| c.trim().to_string()).collect();
+            }
+        } else {
+            let width = (columns.1 - columns.0 + 1) as usize;
+            let mut headers = vec![String::new(); width];
+            for (col, value) in cells {
+                headers[(col - columns.0) as usize] = value.trim().to_string();
+            }
+            sheet.headers = headers;
+        }
+        out.push(sheet);
+    }
+    Ok(out)
+}
+
+impl XlsxSheet {
+    /// Hands `each` every row below the header, up to the last row with text,
+    /// in order; rows whose cells are all empty only when `keep_empty`. The
+    /// workbook is opened anew, so this can run any number of times.
+    pub fn for_each_row(
+        &self,
+        keep_empty: bool,
+        each: &mut dyn FnMut(TableRow) -> Result<(), TableError>,
+    ) -> Result<(), TableError> {
+        let mut workbook = open(&self.path)?;
+        let (header_row, last_row) = (self.header_row, self.last_row);
+        self.for_each_cells(&mut workbook, &mut |row, cells| {
+            if row <= header_row || row > last_row {
+                return Ok(());
+            }
+            if !keep_empty && cells.iter().all(|c| c.trim().is_empty()) {
+                return Ok(());
+            }
+            each(TableRow {
+                number: row as usize + 1,
+                cells,
+            })
+        })
+    }
+
+    /// Every row of the used area, in order, gaps included, as (row, cells).
+    fn for_each_cells(
+        &self,
+        workbook: &mut Workbook,
+        each: &mut dyn FnMut(u32, Vec<String>) -> Result<(), TableError>,
+    ) -> Result<(), TableError> {
+        let unreadable = |e: calamine::XlsxError| sheet_error(&self.path, &self.name, e);
+        let (first_col, last_col) = self.columns;
+        let width = (last_col - first_col + 1) as usize;
+        if self.out_of_order {
+            let range = workbook.worksheet_range(&self.name).map_err(unreadable)?;
+            let first_row = range.start().map_or(0, |(r, _)| r);
+            for (i, row) in range.rows().enumerate() {
+                each(first_row + i as u32, row.iter().map(cell_text).collect())?;
+            }
+            return Ok(());
+        }
+        let mut reader = workbook
+            .worksheet_cells_reader(&self.name)
+            .map_err(unreadable)?;
+        let mut current: Option<(u32, Vec<String>)> = None;
+        while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+            if matches!(cell.get_value(), DataRef::Empty) {
+                continue;
+            }
+            let (row, col) = cell.get_position();
+            if let Some((r, cells)) = &mut current {
+                if *r == row {
+                    cells[(col - first_col) as usize] = text(cell.get_value());
+                    continue;
+                }
+            }
+            if let Some((done, cells)) = current.take() {
+                each(done, cells)?;
+                // Rows with no cells between two that have some.
+                for gap in done + 1..row {
+                    each(gap, vec![String::new(); width])?;
+                }
+            }
+            let mut cells = vec![String::new(); width];
+            cells[(col - first_col) as usize] = text(cell.get_value());
+            current = Some((row, cells));
+        }
+        if let Some((row, cells)) = current {
+            each(row, cells)?;
+        }
+        Ok(())
+    }
+}
+
+/// Every sheet of an XLSX workbook that has a header row, read whole. Rows
+/// whose cells are all empty are kept when `keep_empty` (but never trailing
+/// ones, which are the sheet's formatting).
+pub fn read_sheets(path: &Path, keep_empty: bool) -> Result<Vec<Table>, TableError> {
+    let mut tables = Vec::new();
+    for sheet in sheets(path)? {
+        let mut rows = Vec::new();
+        sheet.for_each_row(keep_empty, &mut |row| {
+            rows.push(row);
+            Ok(())
+        })?;
+        tables.push(Table {
+            file: path.display().to_string(),
+            sheet: Some(sheet.name),
+            headers: sheet.headers,
+            rows,
+        });
+    }
+    Ok(tables)
+}
+
+/// The text of a spreadsheet cell; whole numbers without a decimal point.
+pub fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rows as the whole-sheet reader (`worksheet_range`) gives them, from
+    /// the header on, without trailing blank rows: what streaming must match.
+    fn rows_from_range(path: &Path, sheet: &str) -> (Vec<String>, Vec<(usize, Vec<String>)>) {
+        let mut workbook = open(path).unwrap();
+        let range = workbook.worksheet_range(sheet).unwrap();
+        let first_row = range.start().map_or(0, |(r, _)| r as usize);
+        let mut headers = None;
+        let mut rows = Vec::new();
+        for (i, row) in range.rows().enumerate() {
+            let cells: Vec<String> = row.iter().map(cell_text).collect();
+            let empty = cells.iter().all(|c| c.trim().is_empty());
+            match headers {
+                None if empty => {}
+                None => headers = Some(cells.iter().map(|c| c.trim().to_string()).collect()),
+                Some(_) => rows.push((first_row + i + 1, cells)),
+            }
+        }
+        while rows
+            .last()
+            .is_some_and(|r| r.1.iter().all(|c| c.trim().is_empty()))
+        {
+            rows.pop();
+        }
+        (headers.unwrap(), rows)
+    }
+
+    fn streamed(sheet: &XlsxSheet) -> Vec<(usize, Vec<String>)> {
+        let mut rows = Vec::new();
+        sheet
+            .for_each_row(true, &mut |r| {
+                rows.push((r.number, r.cells));
+                Ok(())
+            })
+            .unwrap();
+        rows
+    }
+
+    #[test]
+    fn streamed_rows_match_the_whole_sheet() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.xlsx");
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let plan = book.add_worksheet();
+        plan.set_name("Plan").unwrap();
+        // The table starts at B3; row 6 is missing; row 8 holds only spaces.
+        for (c, h) in ["Lead", "Action", "Weeks"].iter().enumerate() {
+            plan.write_string(2, c as u16 + 1, *h).unwrap();
+        }
+        plan.write_string(3, 1, "Mum").unwrap();
+        plan.write_string(3, 2, "Walk Amy to school by 8.45am")
+            .unwrap();
+        plan.write_number(3, 3, 6.0).unwrap();
+        plan.write_string(4, 2, "Call the GP").unwrap();
+        plan.write_string(6, 1, "Dad").unwrap();
+        plan.write_number(6, 3, 2.5).unwrap();
+        plan.write_string(7, 2, "   ").unwrap();
+        book.add_worksheet().set_name("Empty").unwrap();
+        book.save(&path).unwrap();
+
+        let sheets = sheets(&path).unwrap();
+        assert_eq!(sheets.len(), 1, "a sheet with no header is not a table");
+        let (headers, rows) = rows_from_range(&path, "Plan");
+        assert_eq!(sheets[0].headers, headers);
+        assert_eq!(headers, vec!["Lead", "Action", "Weeks"]);
+        assert_eq!(streamed(&sheets[0]), rows);
+        let numbers: Vec<usize> = rows.iter().map(|r| r.0).collect();
+        assert_eq!(numbers, vec![4, 5, 6, 7]);
+        assert_eq!(rows[0].1, vec!["Mum", "Walk Amy to school by 8.45am", "6"]);
+        assert_eq!(rows[2].1, vec!["", "", ""]);
+        assert_eq!(rows[3].1, vec!["Dad", "", "2.5"]);
+    }
+
+    /// A workbook written by hand, its rows stored out of order (3 before 2).
+    fn scrambled_workbook(path: &Path) {
+        use std::io::Write;
+        let cell =
+            |r: &str, t: &str| format!("<c r=\"{r}\" t=\"inlineStr\"><is><t>{t}</t></is></c>");
+        let sheet = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>\
+             <row r=\"1\">{}{}</row><row r=\"3\">{}{}</row><row r=\"2\">{}{}</row></sheetData></worksheet>",
+            cell("A1", "Lead"),
+            cell("B1", "Action"),
+            cell("A3", "Dad"),
+            cell("B3", "Call the GP"),
+            cell("A2", "Mum"),
+            cell("B2", "Walk Amy to school"),
+        );
+        let files = [
+            ("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>".to_string()),
+            ("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>".to_string()),
+            ("xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"Plan\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>".to_string()),
+            ("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>".to_string()),
+            ("xl/worksheets/sheet1.xml", sheet),
+        ];
+        let mut zip = zip::ZipWriter::new(File::create(path).unwrap());
+        for (name, body) in files {
+            zip.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(body.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap();
+    }
+
+    #[test]
+    fn rows_stored_out_of_order_come_out_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("scrambled.xlsx");
+        scrambled_workbook(&path);
+        let sheets = sheets(&path).unwrap();
+        assert!(sheets[0].out_of_order);
+        assert_eq!(sheets[0].headers, vec!["Lead", "Action"]);
+        let rows = streamed(&sheets[0]);
+        assert_eq!(rows, rows_from_range(&path, "Plan").1);
+        assert_eq!(
+            rows,
+            vec![
+                (2, vec!["Mum".to_string(), "Walk Amy to school".into()]),
+                (3, vec!["Dad".to_string(), "Call the GP".into()]),
+            ]
+        );
+    }
+}
