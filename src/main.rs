@@ -205,9 +205,10 @@ fn main() -> ExitCode {
 
 fn load_config(path: Option<&PathBuf>) -> Result<Config, String> {
     match path {
-        Some(p) => Config::from_file(p).map_err(|e| e.to_string()),
+        Some(p) => smarten::io::read_config(p).map_err(|e| e.to_string()),
         None if std::path::Path::new("smarten.toml").is_file() => {
-            Config::from_file(std::path::Path::new("smarten.toml")).map_err(|e| e.to_string())
+            smarten::io::read_config(std::path::Path::new("smarten.toml"))
+                .map_err(|e| e.to_string())
         }
         None => Ok(Config::default()),
     }
@@ -227,7 +228,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             for rule in &checker_rules {
                 let level = config
                     .rules
-                    .get(rule.id())
+                    .get(&rule.id())
                     .copied()
                     .unwrap_or(rule.default_level());
                 println!(
@@ -242,7 +243,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Explain { rule } => {
             let rules = smarten::core::rules::all();
-            let Some(r) = rules.iter().find(|r| r.id() == rule) else {
+            let Some(r) = rules.iter().find(|r| r.id().as_str() == rule) else {
                 return Err(format!("unknown rule `{rule}`; `smarten rules` lists them"));
             };
             println!("{} ({}: {})\n", r.id(), r.criterion(), r.criterion().name());

@@ -16,8 +16,8 @@ fn dev_statements() -> Vec<String> {
         .collect()
 }
 
-fn rule_ids(j: &smarten::Judgment) -> Vec<String> {
-    let mut ids: Vec<String> = j.findings.iter().map(|f| f.rule.clone()).collect();
+fn rule_ids(j: &smarten::Judgment) -> Vec<smarten::core::rules::RuleId> {
+    let mut ids: Vec<_> = j.findings.iter().map(|f| f.rule).collect();
     ids.sort();
     ids
 }

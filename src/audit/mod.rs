@@ -5,7 +5,7 @@
 pub mod plans;
 
 use crate::core::check::{Checker, Objective};
-use crate::core::finding::{Criteria, Criterion, Severity};
+use crate::core::finding::{Criteria, Criterion, RuleId, Severity};
 use crate::core::frame::Owner;
 use crate::core::memo::Memo;
 use crate::io::columns::{Field, Mapping};
@@ -23,7 +23,7 @@ pub struct FieldFinding {
 /// A rule's finding, as carried in audit records.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RowFinding {
-    pub rule: String,
+    pub rule: RuleId,
     pub criterion: Criterion,
     pub message: String,
 }
@@ -246,7 +246,7 @@ impl<'a> Auditor<'a> {
             .iter()
             .filter(|f| f.severity == Severity::Error)
             .map(|f| RowFinding {
-                rule: f.rule.clone(),
+                rule: f.rule,
                 criterion: f.criterion,
                 message: f.message.clone(),
             })
@@ -309,17 +309,9 @@ impl<'a> Auditor<'a> {
         } else {
             r.verdict = crate::core::finding::Verdict::Fail;
             r.reasons = vec!["does not relate to any of the plan's concerns".to_string()];
-            judgment.findings.push(crate::core::finding::Finding {
-                rule: "off-concern".into(),
-                criterion: Criterion::R,
-                start: 0,
-                end: text.len(),
-                severity: Severity::Error,
-                message: "this does not relate to any of the plan's concerns".into(),
-                suggestion:
-                    "Write an action for one of the plan's concerns, or add the concern it serves"
-                        .into(),
-            });
+            judgment
+                .findings
+                .push(crate::core::rules::unrelated_to_plan(0..text.len()));
         }
         judgment.smart = judgment.criteria.failing().is_empty();
     }
@@ -419,7 +411,7 @@ impl<'a> Auditor<'a> {
                     .judgment
                     .findings
                     .iter()
-                    .any(|f| f.rule == "not-a-method" || f.rule == "review-without-date");
+                    .any(|f| matches!(f.rule, RuleId::NotAMethod | RuleId::ReviewWithoutDate));
                 (x.methods.is_empty() || non_method)
                     .then(|| format!("'{value}' is not a method of measurement"))
             }

@@ -196,7 +196,7 @@ pub struct Summary {
     skipped_empty: usize,
     errors: usize,
     fails: BTreeMap<Criterion, usize>,
-    findings: HashMap<String, usize>,
+    findings: HashMap<smarten::core::rules::RuleId, usize>,
     unreadable: Vec<String>,
     not_plans: Vec<String>,
     book: smarten::audit::plans::PlanBook,
@@ -234,15 +234,18 @@ impl Summary {
             }
         }
         for f in &r.findings {
-            *self.findings.entry(f.rule.clone()).or_default() += 1;
+            *self.findings.entry(f.rule).or_default() += 1;
         }
         Ok(())
     }
 
     /// The figures the HTML report shows.
     pub fn report_data(&self) -> smarten::report::audit::Figures {
-        let mut top: Vec<(String, usize)> =
-            self.findings.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        let mut top: Vec<(String, usize)> = self
+            .findings
+            .iter()
+            .map(|(k, v)| (k.to_string(), *v))
+            .collect();
         top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         top.truncate(10);
         smarten::report::audit::Figures {
@@ -296,7 +299,7 @@ impl Summary {
             .map(|c| format!("{c} {}", self.fails.get(c).copied().unwrap_or(0)))
             .collect();
         out.push_str(&format!("failures per letter: {}\n", letters.join(", ")));
-        let mut top: Vec<(&String, &usize)> = self.findings.iter().collect();
+        let mut top: Vec<(&smarten::core::rules::RuleId, &usize)> = self.findings.iter().collect();
         top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
         if !top.is_empty() {
             out.push_str("most frequent findings:\n");

@@ -2,6 +2,7 @@
 //! per file and averaged over files (e.g. over SMARTSpan's five folds).
 
 use smarten::core::config::Config;
+use smarten::core::rules::RuleId;
 use smarten::eval::{parse_row, score, Dataset, LabelledRow, Report};
 use smarten::{Checker, Criterion, Level, Objective};
 use std::fmt::Write;
@@ -10,7 +11,7 @@ use std::sync::Arc;
 
 /// Rules switched off for SMARTSpan: its goals are spans cut from one patient's
 /// coaching note, so the patient is the implicit owner of every goal.
-pub const SMARTSPAN_OFF: &[&str] = &["no-subject"];
+pub const SMARTSPAN_OFF: &[RuleId] = &[RuleId::NoSubject];
 
 pub struct FileReport {
     pub path: PathBuf,
@@ -53,7 +54,7 @@ pub fn run(
             Dataset::SmartSpan => {
                 let mut profile = config.clone();
                 for id in SMARTSPAN_OFF {
-                    profile.rules.insert(id.to_string(), Level::Off);
+                    profile.rules.insert(*id, Level::Off);
                 }
                 (
                     Checker::new(tokenizer.clone(), &profile),
@@ -97,7 +98,11 @@ pub fn human(reports: &[FileReport], verbose: bool) -> String {
             let _ = writeln!(
                 out,
                 "  profile: SMART = S, M and A (the dataset treats T as implicit); rules off: {}",
-                SMARTSPAN_OFF.join(", ")
+                SMARTSPAN_OFF
+                    .iter()
+                    .map(|r| r.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             );
         }
         let _ = writeln!(

@@ -39,7 +39,7 @@ pub fn render(judgment: &Judgment, origin: &str, color: bool) -> String {
         let title = format!("{} ({}): {}", f.criterion, f.criterion.name(), f.message);
         let message = level
             .title(&title)
-            .id(&f.rule)
+            .id(f.rule.as_str())
             .snippet(
                 Snippet::source(text)
                     .origin(name)

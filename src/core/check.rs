@@ -10,7 +10,7 @@ use crate::core::lexicon::Lexicon;
 use crate::core::measure::{self, Indicator, MeasureRecogniser};
 use crate::core::memo::Memo;
 use crate::core::nlp::Analysis;
-use crate::core::rules::{self, Context, Rule};
+use crate::core::rules::{self, Context, Rule, RuleId};
 use crate::core::time::{TimeExpr, TimeRecogniser};
 use std::sync::Arc;
 
@@ -56,7 +56,7 @@ impl Checker {
             .map(|r| {
                 let level = config
                     .rules
-                    .get(r.id())
+                    .get(&r.id())
                     .copied()
                     .unwrap_or(r.default_level());
                 (r, level)
@@ -195,13 +195,14 @@ impl Checker {
                 };
                 for hit in rule.check(&cx) {
                     findings.push(Finding {
-                        rule: rule.id().to_string(),
+                        rule: rule.id(),
                         criterion: rule.criterion(),
                         start: hit.span.start,
                         end: hit.span.end,
                         severity,
                         message: hit.message,
                         suggestion: hit.suggestion,
+                        repair: hit.repair,
                     });
                 }
             }
@@ -242,7 +243,7 @@ pub struct Analysed {
 
 impl Analysed {
     /// True when some error-level finding of rule `id` was made.
-    pub fn failed(&self, id: &str) -> bool {
+    pub fn failed(&self, id: RuleId) -> bool {
         self.judgment
             .findings
             .iter()

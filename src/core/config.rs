@@ -12,22 +12,31 @@
 //! generator = "models/flan-t5-small"
 //! ```
 
-use crate::core::finding::Level;
+use crate::core::finding::{Level, RuleId};
 use crate::core::lexicon::Lexicon;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::path::Path;
 
+/// A user's settings, as parsed from `smarten.toml` text.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    pub words: Words,
+    /// Rule to level (`off`, `warning`, `error`).
+    pub rules: BTreeMap<RuleId, Level>,
+    pub rewrite: RewriteConfig,
+}
+
+/// The file as written: rule ids are checked after parsing, so that an unknown
+/// one gets its own message.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Config {
+struct ConfigFile {
     #[serde(default)]
-    pub words: Words,
-    /// Rule id to level (`off`, `warning`, `error`).
+    words: Words,
     #[serde(default)]
-    pub rules: BTreeMap<String, Level>,
+    rules: BTreeMap<String, Level>,
     #[serde(default)]
-    pub rewrite: RewriteConfig,
+    rewrite: RewriteConfig,
 }
 
 /// The `[rewrite]` table.
@@ -56,28 +65,24 @@ pub enum ConfigError {
 }
 
 impl Config {
-    /// Reads and validates a config file.
-    pub fn from_file(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Invalid {
-            path: path.display().to_string(),
-            reason: e.to_string(),
-        })?;
-        Config::parse(&text, &path.display().to_string())
-    }
-
     pub fn parse(text: &str, origin: &str) -> Result<Config, ConfigError> {
-        let config: Config = toml::from_str(text).map_err(|e| ConfigError::Invalid {
+        let file: ConfigFile = toml::from_str(text).map_err(|e| ConfigError::Invalid {
             path: origin.to_string(),
             reason: e.to_string(),
         })?;
-        let known: Vec<&str> = crate::core::rules::all().iter().map(|r| r.id()).collect();
-        if let Some(rule) = config.rules.keys().find(|k| !known.contains(&k.as_str())) {
-            return Err(ConfigError::UnknownRule {
+        let mut rules = BTreeMap::new();
+        for (id, level) in file.rules {
+            let rule = RuleId::parse(&id).ok_or_else(|| ConfigError::UnknownRule {
                 path: origin.to_string(),
-                rule: rule.clone(),
-            });
+                rule: id.clone(),
+            })?;
+            rules.insert(rule, level);
         }
-        Ok(config)
+        Ok(Config {
+            words: file.words,
+            rules,
+            rewrite: file.rewrite,
+        })
     }
 
     /// The bundled lexicon with this config's additions and replacements.
@@ -101,7 +106,7 @@ mod tests {
             "smarten.toml",
         )
         .unwrap();
-        assert_eq!(c.rules.get("acronym"), Some(&Level::Off));
+        assert_eq!(c.rules.get(&RuleId::Acronym), Some(&Level::Off));
         assert!(c.lexicon().agencies.contains(&"avedon team".to_string()));
     }
 

@@ -1,6 +1,7 @@
 //! The judgment types: the SMART criteria, a finding (one rule's complaint about a
 //! span of text) and the per-criterion verdicts that make up the JSON contract.
 
+pub use super::rules::RuleId;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Range;
@@ -88,7 +89,7 @@ pub enum Level {
 /// One rule's complaint about a span of the objective.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
-    pub rule: String,
+    pub rule: RuleId,
     pub criterion: Criterion,
     /// Byte offsets into the objective's text.
     pub start: usize,
@@ -96,6 +97,34 @@ pub struct Finding {
     pub severity: Severity,
     pub message: String,
     pub suggestion: String,
+    /// How the rewriter can mend it, when the rule knows (not in the JSON contract).
+    #[serde(skip)]
+    pub repair: Option<Repair>,
+}
+
+/// How a finding can be mended: edits to the objective's text, and a note for
+/// the rewrite's list of changes. The rewriter applies repairs without knowing
+/// which rule made them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Repair {
+    pub edits: Vec<Edit>,
+    /// What the repair changes, in plain words ("'always' is a perfectionist
+    /// target: replaced with a figure the team agrees").
+    pub note: String,
+}
+
+/// One edit of a [`Repair`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// Drop these bytes.
+    Delete(Range<usize>),
+    /// Replace these bytes with a `[label]` for the team to fill in.
+    Placeholder {
+        span: Range<usize>,
+        label: &'static str,
+    },
+    /// The action needs an amount or a frequency ("[how much or how often]").
+    NeedQuantity,
 }
 
 impl Finding {

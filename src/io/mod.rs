@@ -2,6 +2,7 @@
 //! XLSX, DOCX, JSONL, TXT and folders of them), objectives from files or
 //! standard input, and the temporary ledger the audit spills actions to.
 
+use crate::core::config::{Config, ConfigError};
 use std::path::Path;
 use table::{parse_delimited, Table, TableError};
 
@@ -43,4 +44,13 @@ pub fn read_table(path: &Path) -> Result<Table, TableError> {
             "'.{other}' is not a table format smarten reads (use .csv, .tsv or .xlsx)"
         ))),
     }
+}
+
+/// Reads and validates a `smarten.toml`.
+pub fn read_config(path: &Path) -> Result<Config, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Invalid {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    Config::parse(&text, &path.display().to_string())
 }

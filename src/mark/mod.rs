@@ -7,7 +7,7 @@ pub mod confidence;
 pub mod exercise;
 
 use crate::core::check::{Analysed, Checker, Objective};
-use crate::core::finding::{Criterion, Severity, Verdict};
+use crate::core::finding::{Criterion, RuleId, Severity, Verdict};
 use crate::core::similarity::{lexical_similarity, Embed};
 use crate::rewrite::Rewriter;
 use answers::{Answer, AnswerRow};
@@ -378,12 +378,12 @@ fn action_part(x: &Analysed) -> &str {
 /// The 2/1/0 rubric for one letter of a re-wording: 2 when the checker passes it,
 /// 1 when it is partly met, 0 when it is missing.
 pub fn letter_score(c: Criterion, x: &Analysed) -> u8 {
-    let errors: Vec<&str> = x
+    let errors: Vec<RuleId> = x
         .judgment
         .findings
         .iter()
         .filter(|f| f.criterion == c && f.severity == Severity::Error)
-        .map(|f| f.rule.as_str())
+        .map(|f| f.rule)
         .collect();
     let passes = x.judgment.criteria.get(c).verdict != Verdict::Fail;
     match c {
@@ -395,9 +395,9 @@ pub fn letter_score(c: Criterion, x: &Analysed) -> u8 {
                 2
             }
         }
-        Criterion::M => u8::from(!errors.contains(&"no-indicator")),
+        Criterion::M => u8::from(!errors.contains(&RuleId::NoIndicator)),
         // A time that is there but vague ("ongoing", "at review") is partly met.
-        Criterion::T if !passes => u8::from(!errors.contains(&"no-timeframe")),
+        Criterion::T if !passes => u8::from(!errors.contains(&RuleId::NoTimeframe)),
         _ if passes => 2,
         // One problem left is partly met; more is missing.
         _ => u8::from(errors.len() == 1),

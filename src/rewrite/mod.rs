@@ -9,7 +9,7 @@ pub mod repair;
 pub mod templates;
 
 use crate::core::check::{Checker, Objective};
-use crate::core::finding::{Criteria, Finding, Verdict};
+use crate::core::finding::{Criteria, Finding, RuleId, Verdict};
 use crate::core::similarity::{Embed, Similarity};
 use draft::{render, Fills, Piece, PlaceholderSpan, Rendered, SuggestedSpan};
 use exemplars::ExemplarBank;
@@ -294,7 +294,7 @@ impl<'a> Rewriter<'a> {
             _ => objective.text.as_str(),
         };
         let query = match concern {
-            Some(c) if x.failed("off-concern") => format!("{action} {c}"),
+            Some(c) if x.failed(RuleId::OffConcern) => format!("{action} {c}"),
             _ => action.to_string(),
         };
         let nearest = if query == objective.text {

@@ -1,14 +1,14 @@
 //! `absolute-target` (A): a perfectionist target ("never", "always", "100%", "all",
 //! "zero missed doses") that sets the person up to fail.
 
-use super::{Context, Examples, Hit, Rule};
-use crate::core::finding::Criterion;
+use super::{Context, Examples, Hit, Rule, RuleId};
+use crate::core::finding::{Criterion, Edit, Repair};
 
 pub struct AbsoluteTarget;
 
 impl Rule for AbsoluteTarget {
-    fn id(&self) -> &'static str {
-        "absolute-target"
+    fn id(&self) -> RuleId {
+        RuleId::AbsoluteTarget
     }
     fn criterion(&self) -> Criterion {
         Criterion::A
@@ -47,15 +47,33 @@ impl Rule for AbsoluteTarget {
                             .is_some_and(|n| n.pos.starts_with("NNS") || n.lower == "of")
                     })
             })
-            .map(|span| Hit {
-                message: format!(
-                    "'{}' is an absolute target: one slip and the objective has failed",
-                    &cx.text()[span.clone()]
-                ),
-                suggestion:
-                    "Set a realistic threshold, e.g. 'on 4 out of 5 days', '9 of 10 appointments'"
-                        .to_string(),
-                span,
+            .map(|span| {
+                let quoted = cx.text()[span.clone()].trim();
+                // "100%" becomes "[target]"; "never" needs an amount or frequency instead.
+                let edits = if quoted.contains(|c: char| c.is_ascii_digit()) {
+                    vec![Edit::Placeholder {
+                        span: span.clone(),
+                        label: "target",
+                    }]
+                } else {
+                    vec![Edit::Delete(span.clone()), Edit::NeedQuantity]
+                };
+                Hit {
+                    message: format!(
+                        "'{}' is an absolute target: one slip and the objective has failed",
+                        &cx.text()[span.clone()]
+                    ),
+                    suggestion:
+                        "Set a realistic threshold, e.g. 'on 4 out of 5 days', '9 of 10 appointments'"
+                            .to_string(),
+                    repair: Some(Repair {
+                        edits,
+                        note: format!(
+                            "'{quoted}' is a perfectionist target: replaced with a figure the team agrees"
+                        ),
+                    }),
+                    span,
+                }
             })
             .collect()
     }

@@ -1,14 +1,14 @@
 //! `acronym` (S, warning): an unexplained acronym ("CAMHS", "TAC", "EQA") that the
 //! child and family may not know.
 
-use super::{Context, Examples, Hit, Rule};
+use super::{Context, Examples, Hit, Rule, RuleId};
 use crate::core::finding::{Criterion, Level};
 
 pub struct Acronym;
 
 impl Rule for Acronym {
-    fn id(&self) -> &'static str {
-        "acronym"
+    fn id(&self) -> RuleId {
+        RuleId::Acronym
     }
     fn criterion(&self) -> Criterion {
         Criterion::S
@@ -55,6 +55,7 @@ impl Rule for Acronym {
                     suggestion: format!(
                         "Spell out '{word}' the first time, or use the name the family knows"
                     ),
+                    repair: None,
                 });
             }
         }

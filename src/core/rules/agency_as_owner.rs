@@ -1,15 +1,15 @@
 //! `agency-as-owner` (S): an agency, service or team owns the action ("Social Work
 //! will ...", "Health to ..."), not a named person.
 
-use super::{Context, Examples, Hit, Rule};
+use super::{Context, Examples, Hit, Rule, RuleId};
 use crate::core::finding::Criterion;
 use crate::core::frame::Owner;
 
 pub struct AgencyAsOwner;
 
 impl Rule for AgencyAsOwner {
-    fn id(&self) -> &'static str {
-        "agency-as-owner"
+    fn id(&self) -> RuleId {
+        RuleId::AgencyAsOwner
     }
     fn criterion(&self) -> Criterion {
         Criterion::S
@@ -39,6 +39,7 @@ impl Rule for AgencyAsOwner {
                 message: format!("'{}' is an agency, not a named person", &cx.text()[span.clone()]),
                 suggestion: "Name the person at the agency who will do it, e.g. '[named worker] from the school'".to_string(),
                 span,
+                repair: None,
             }],
             _ => Vec::new(),
         }

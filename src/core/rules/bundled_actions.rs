@@ -1,8 +1,8 @@
 //! `bundled-actions` (A): three or more actions packed into one objective, with no
 //! small steps, so progress on one hides failure on another.
 
-use super::{Context, Examples, Hit, Rule};
-use crate::core::finding::Criterion;
+use super::{Context, Examples, Hit, Rule, RuleId};
+use crate::core::finding::{Criterion, Edit, Repair};
 
 pub struct BundledActions;
 
@@ -10,8 +10,8 @@ pub struct BundledActions;
 const MAX_ACTIONS: usize = 3;
 
 impl Rule for BundledActions {
-    fn id(&self) -> &'static str {
-        "bundled-actions"
+    fn id(&self) -> RuleId {
+        RuleId::BundledActions
     }
     fn criterion(&self) -> Criterion {
         Criterion::A
@@ -53,8 +53,42 @@ impl Rule for BundledActions {
                 names.join(", ")
             ),
             suggestion: "Split it into one objective per action, each with its own 'by when' and measure".to_string(),
+            repair: keep_first_action(cx),
         }]
     }
+}
+
+/// Drops everything from the second action on: "kept the first action only".
+fn keep_first_action(cx: &Context) -> Option<Repair> {
+    let toks = &cx.a.tokens;
+    let head = cx.frame.head?;
+    let cut = (head + 2..toks.len()).find_map(|i| {
+        let joined = matches!(
+            toks[i - 1].lower.as_str(),
+            "and" | "," | ";" | "then" | "&" | "also"
+        );
+        (joined && (toks[i].has_tag("VB") || toks[i].has_tag("VBP")) && !toks[i].has_tag("VBG"))
+            .then(|| {
+                // Cut before ", and" as well as before "and".
+                let mut k = i - 1;
+                while k > head + 1 && matches!(toks[k - 1].lower.as_str(), "," | ";" | "and") {
+                    k -= 1;
+                }
+                toks[k].span.start
+            })
+    })?;
+    let end = cx.text().trim_end().len();
+    (cut < end).then(|| {
+        let rest = cx.text()[cut..end]
+            .trim()
+            .trim_start_matches(|c: char| c == ',' || c == ';' || c.is_whitespace())
+            .trim_start_matches("and ")
+            .trim_end_matches('.');
+        Repair {
+            edits: vec![Edit::Delete(cut..end)],
+            note: format!("kept the first action only; give '{rest}' its own objective"),
+        }
+    })
 }
 
 crate::rule_examples_test!(super::BundledActions);

@@ -1,14 +1,14 @@
 //! `emotive-language` (S): judging or emotive words ("chaotic", "filthy",
 //! "aggressive") that label people instead of naming what the team sees.
 
-use super::{Context, Examples, Hit, Rule};
+use super::{Context, Examples, Hit, Rule, RuleId};
 use crate::core::finding::Criterion;
 
 pub struct EmotiveLanguage;
 
 impl Rule for EmotiveLanguage {
-    fn id(&self) -> &'static str {
-        "emotive-language"
+    fn id(&self) -> RuleId {
+        RuleId::EmotiveLanguage
     }
     fn criterion(&self) -> Criterion {
         Criterion::S
@@ -37,6 +37,7 @@ impl Rule for EmotiveLanguage {
                 message: format!("'{}' is emotive: it labels rather than names what the team sees", &cx.text()[span.clone()]),
                 suggestion: "Describe the behaviour or condition itself, e.g. 'dirty dishes left overnight', 'shouted at the receptionist'".to_string(),
                 span,
+                repair: None,
             })
             .collect()
     }

@@ -2,7 +2,7 @@
 //! what exactly will be done ("engage with services", "take medication",
 //! "develop an effective relationship").
 
-use super::{Context, Examples, Hit, Rule};
+use super::{Context, Examples, Hit, Rule, RuleId};
 use crate::core::finding::Criterion;
 use crate::core::lexicon::contains;
 use crate::core::nlp::ChunkKind;
@@ -10,8 +10,8 @@ use crate::core::nlp::ChunkKind;
 pub struct GenericObject;
 
 impl Rule for GenericObject {
-    fn id(&self) -> &'static str {
-        "generic-object"
+    fn id(&self) -> RuleId {
+        RuleId::GenericObject
     }
     fn criterion(&self) -> Criterion {
         Criterion::S
@@ -210,6 +210,7 @@ fn hit(cx: &Context, span: std::ops::Range<usize>) -> Hit {
         message: format!("'{}' is a general category: it does not say exactly what will be done", &cx.text()[span.clone()]),
         suggestion: "Name the exact thing: which service, which medication, which activity (e.g. 'the Tuesday parenting group', 'statins', 'a 20-minute walk')".to_string(),
         span,
+        repair: None,
     }
 }
 

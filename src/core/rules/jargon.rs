@@ -1,14 +1,14 @@
 //! `jargon` (S, warning): agency-specific language a child or parent would not use
 //! ("disguised compliance", "signposting", "parenting capacity").
 
-use super::{Context, Examples, Hit, Rule};
+use super::{Context, Examples, Hit, Rule, RuleId};
 use crate::core::finding::{Criterion, Level};
 
 pub struct Jargon;
 
 impl Rule for Jargon {
-    fn id(&self) -> &'static str {
-        "jargon"
+    fn id(&self) -> RuleId {
+        RuleId::Jargon
     }
     fn criterion(&self) -> Criterion {
         Criterion::S
@@ -42,6 +42,7 @@ impl Rule for Jargon {
                 suggestion: "Say it in the words the family would use: what will they see happen?"
                     .to_string(),
                 span,
+                repair: None,
             })
             .collect()
     }

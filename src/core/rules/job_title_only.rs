@@ -1,15 +1,15 @@
 //! `job-title-only` (S, warning): a job title with no name ("the health visitor will
 //! ..."). On most plans the title points to one person, so this advises.
 
-use super::{Context, Examples, Hit, Rule};
+use super::{Context, Examples, Hit, Rule, RuleId};
 use crate::core::finding::{Criterion, Level};
 use crate::core::frame::Owner;
 
 pub struct JobTitleOnly;
 
 impl Rule for JobTitleOnly {
-    fn id(&self) -> &'static str {
-        "job-title-only"
+    fn id(&self) -> RuleId {
+        RuleId::JobTitleOnly
     }
     fn criterion(&self) -> Criterion {
         Criterion::S
@@ -46,6 +46,7 @@ impl Rule for JobTitleOnly {
                 suggestion: "Write the name with the role, e.g. '[name] (health visitor)'"
                     .to_string(),
                 span,
+                repair: None,
             }],
             _ => Vec::new(),
         }

@@ -3,7 +3,9 @@
 //! tests). Rules read a shared [`Context`] computed once per objective.
 
 pub use super::analysis::Context;
-use crate::core::finding::{Criterion, Level};
+use crate::core::finding::{Criterion, Level, Repair};
+pub use id::{RuleId, UnknownRule};
+pub use off_concern::unrelated_to_plan;
 use std::ops::Range;
 
 mod absolute_target;
@@ -12,6 +14,7 @@ mod agency_as_owner;
 mod bundled_actions;
 mod emotive_language;
 mod generic_object;
+pub mod id;
 mod jargon;
 mod job_title_only;
 mod no_action;
@@ -45,12 +48,14 @@ pub struct Hit {
     pub span: Range<usize>,
     pub message: String,
     pub suggestion: String,
+    /// How the rewriter can mend it, when the rule knows.
+    pub repair: Option<Repair>,
 }
 
 /// A rule: reads the context, returns hits.
 pub trait Rule: Send + Sync {
-    /// Stable id, kebab-case: used in output, `smarten explain` and `smarten.toml`.
-    fn id(&self) -> &'static str;
+    /// Stable id, kebab-case in output, `smarten explain` and `smarten.toml`.
+    fn id(&self) -> RuleId;
     fn criterion(&self) -> Criterion;
     fn default_level(&self) -> Level {
         Level::Error
@@ -92,7 +97,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(vague_timeframe::VagueTimeframe),
         Box::new(review_without_date::ReviewWithoutDate),
     ];
-    rules.sort_by_key(|r| (r.criterion(), r.id()));
+    rules.sort_by_key(|r| (r.criterion(), r.id().as_str()));
     rules
 }
 

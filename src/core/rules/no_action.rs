@@ -1,14 +1,14 @@
 //! `no-action` (S): there is no verb at all, so nothing says what will be done
 //! ("Commitment to academic success", "the provision of speech therapy").
 
-use super::{Context, Examples, Hit, Rule};
+use super::{Context, Examples, Hit, Rule, RuleId};
 use crate::core::finding::Criterion;
 
 pub struct NoAction;
 
 impl Rule for NoAction {
-    fn id(&self) -> &'static str {
-        "no-action"
+    fn id(&self) -> RuleId {
+        RuleId::NoAction
     }
     fn criterion(&self) -> Criterion {
         Criterion::S
@@ -44,6 +44,7 @@ impl Rule for NoAction {
             span: cx.whole_span(),
             message: "there is no action here: it names a topic or a provision, not what someone will do".to_string(),
             suggestion: "Write it as '[who] will [do what] by [when]', e.g. 'Sam will hand in his homework every Friday'".to_string(),
+            repair: None,
         }]
     }
 }

@@ -2,7 +2,7 @@
 //! percentage, score, threshold, "x out of y", method, or single observable act
 //! bound to a time.
 
-use super::{Context, Examples, Hit, Rule};
+use super::{Context, Examples, Hit, Rule, RuleId};
 use crate::core::finding::Criterion;
 use crate::core::lexicon::contains;
 use crate::core::time::TimeKind;
@@ -10,8 +10,8 @@ use crate::core::time::TimeKind;
 pub struct NoIndicator;
 
 impl Rule for NoIndicator {
-    fn id(&self) -> &'static str {
-        "no-indicator"
+    fn id(&self) -> RuleId {
+        RuleId::NoIndicator
     }
     fn criterion(&self) -> Criterion {
         Criterion::M
@@ -76,6 +76,7 @@ impl Rule for NoIndicator {
             span: cx.head_span(),
             message: "nothing says what success looks like: no count, frequency, percentage, score, threshold or method".to_string(),
             suggestion: "Add how much or how often and how it will be recorded, e.g. 'on 4 out of 5 days, recorded in the school register'".to_string(),
+            repair: None,
         }]
     }
 }

@@ -1,15 +1,15 @@
 //! `no-subject` (S): nobody is named as doing the action: no subject at all, or a
 //! thing as the subject ("Attendance will improve").
 
-use super::{Context, Examples, Hit, Rule};
+use super::{Context, Examples, Hit, Rule, RuleId};
 use crate::core::finding::Criterion;
 use crate::core::frame::Owner;
 
 pub struct NoSubject;
 
 impl Rule for NoSubject {
-    fn id(&self) -> &'static str {
-        "no-subject"
+    fn id(&self) -> RuleId {
+        RuleId::NoSubject
     }
     fn criterion(&self) -> Criterion {
         Criterion::S
@@ -51,6 +51,7 @@ impl Rule for NoSubject {
                 message: "nobody is named: the objective does not say who will do this".to_string(),
                 suggestion: "Start with the person who will act: '[named person] will ...'"
                     .to_string(),
+                repair: None,
             }],
             Some(_) => match cx
                 .owner
@@ -66,6 +67,7 @@ impl Rule for NoSubject {
                         "Name the person whose action brings this about: '[named person] will ...'"
                             .to_string(),
                     span,
+                    repair: None,
                 }],
                 _ => Vec::new(),
             },

@@ -1,13 +1,13 @@
 //! `no-timeframe` (T): no date, deadline, period, start or recurrence at all.
 
-use super::{Context, Examples, Hit, Rule};
+use super::{Context, Examples, Hit, Rule, RuleId};
 use crate::core::finding::Criterion;
 
 pub struct NoTimeframe;
 
 impl Rule for NoTimeframe {
-    fn id(&self) -> &'static str {
-        "no-timeframe"
+    fn id(&self) -> RuleId {
+        RuleId::NoTimeframe
     }
     fn criterion(&self) -> Criterion {
         Criterion::T
@@ -40,6 +40,7 @@ impl Rule for NoTimeframe {
                 "Add by when, e.g. '{} by end December' or '... in 2 weeks'",
                 cx.text()[..end].trim_end_matches(['.', ' '])
             ),
+            repair: None,
         }]
     }
 }

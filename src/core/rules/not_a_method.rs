@@ -1,14 +1,14 @@
 //! `not-a-method` (M): the measure given is not a method ("measured by review",
 //! "monitored through discussion").
 
-use super::{Context, Examples, Hit, Rule};
-use crate::core::finding::Criterion;
+use super::{Context, Examples, Hit, Rule, RuleId};
+use crate::core::finding::{Criterion, Edit, Repair};
 
 pub struct NotAMethod;
 
 impl Rule for NotAMethod {
-    fn id(&self) -> &'static str {
-        "not-a-method"
+    fn id(&self) -> RuleId {
+        RuleId::NotAMethod
     }
     fn criterion(&self) -> Criterion {
         Criterion::M
@@ -60,10 +60,18 @@ impl Rule for NotAMethod {
                 k += 1;
             }
             if let Some((phrase, range)) = cx.phrase_at(&lex.non_methods, k) {
+                let span = t.span.start..cx.a.byte_span(range).end;
                 hits.push(Hit {
-                    span: t.span.start..cx.a.byte_span(range).end,
                     message: format!("'{phrase}' is not a method of measurement; the guidance says 'by review' is not a method"),
                     suggestion: "Name the method: observation, attendance or appointment counts, self-report, scaling, a questionnaire, the Boxall Profile".to_string(),
+                    repair: Some(Repair {
+                        note: format!(
+                            "'{}' is not a method of measurement: replaced",
+                            cx.text()[span.clone()].trim()
+                        ),
+                        edits: vec![Edit::Delete(span.clone())],
+                    }),
+                    span,
                 });
             }
         }

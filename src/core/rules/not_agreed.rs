@@ -1,14 +1,14 @@
 //! `not-agreed` (A): the objective says it is imposed ("because my parents said
 //! so", "has been told to"), not agreed with the person who must do it.
 
-use super::{Context, Examples, Hit, Rule};
-use crate::core::finding::Criterion;
+use super::{Context, Examples, Hit, Rule, RuleId};
+use crate::core::finding::{Criterion, Edit, Repair};
 
 pub struct NotAgreed;
 
 impl Rule for NotAgreed {
-    fn id(&self) -> &'static str {
-        "not-agreed"
+    fn id(&self) -> RuleId {
+        RuleId::NotAgreed
     }
     fn criterion(&self) -> Criterion {
         Criterion::A
@@ -32,10 +32,30 @@ impl Rule for NotAgreed {
         cx.phrases(&cx.lexicon.imposed)
             .into_iter()
             .take(1)
-            .map(|span| Hit {
-                message: format!("'{}' says the objective is imposed; an objective works when the person has agreed to it", &cx.text()[span.clone()]),
-                suggestion: "Agree the objective with the person and record their own reason for it".to_string(),
-                span,
+            .map(|span| {
+                // Drop the whole reason clause: "because my parents said so".
+                let toks = &cx.a.tokens;
+                let mut start = span.start;
+                if let Some(i) = cx.a.token_at(span.start) {
+                    for k in (i.saturating_sub(5)..i).rev() {
+                        if matches!(toks[k].lower.as_str(), "because" | "as" | "since" | "cos") {
+                            start = toks[k].span.start;
+                            break;
+                        }
+                    }
+                }
+                Hit {
+                    message: format!("'{}' says the objective is imposed; an objective works when the person has agreed to it", &cx.text()[span.clone()]),
+                    suggestion: "Agree the objective with the person and record their own reason for it".to_string(),
+                    repair: Some(Repair {
+                        note: format!(
+                            "removed '{}': agree the objective with the person instead",
+                            cx.text()[start..span.end].trim()
+                        ),
+                        edits: vec![Edit::Delete(start..span.end)],
+                    }),
+                    span,
+                }
             })
             .collect()
     }

@@ -1,8 +1,8 @@
 //! `off-concern` (R): the objective shares no content word and no theme with the
 //! concern it should address. Judged only when a concern is given.
 
-use super::{Context, Examples, Hit, Rule};
-use crate::core::finding::Criterion;
+use super::{Context, Examples, Hit, Rule, RuleId};
+use crate::core::finding::{Criterion, Finding, Severity};
 use crate::core::nlp::Analysis;
 use std::collections::HashSet;
 
@@ -25,8 +25,8 @@ pub fn content_words(a: &Analysis) -> HashSet<String> {
 }
 
 impl Rule for OffConcern {
-    fn id(&self) -> &'static str {
-        "off-concern"
+    fn id(&self) -> RuleId {
+        RuleId::OffConcern
     }
     fn criterion(&self) -> Criterion {
         Criterion::R
@@ -82,7 +82,25 @@ impl Rule for OffConcern {
             span: cx.whole_span(),
             message: format!("this does not relate to the concern '{}'", concern.text.trim()),
             suggestion: "Write an action that addresses the concern itself, or name the concern this action serves".to_string(),
+            repair: None,
         }]
+    }
+}
+
+/// The finding for an action that relates to none of its plan's concerns: the
+/// audit judges a row without a concern of its own against every concern of
+/// its plan, which this rule cannot see.
+pub fn unrelated_to_plan(span: std::ops::Range<usize>) -> Finding {
+    Finding {
+        rule: RuleId::OffConcern,
+        criterion: Criterion::R,
+        start: span.start,
+        end: span.end,
+        severity: Severity::Error,
+        message: "this does not relate to any of the plan's concerns".into(),
+        suggestion: "Write an action for one of the plan's concerns, or add the concern it serves"
+            .into(),
+        repair: None,
     }
 }
 

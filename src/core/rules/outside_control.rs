@@ -1,7 +1,7 @@
 //! `outside-control` (A): the person named is made answerable for someone else's
 //! behaviour ("Mum will ensure John never ...", "Dad will make Sam go to bed").
 
-use super::{Context, Examples, Hit, Rule};
+use super::{Context, Examples, Hit, Rule, RuleId};
 use crate::core::finding::Criterion;
 use crate::core::frame::names_person;
 use crate::core::nlp::ChunkKind;
@@ -9,8 +9,8 @@ use crate::core::nlp::ChunkKind;
 pub struct OutsideControl;
 
 impl Rule for OutsideControl {
-    fn id(&self) -> &'static str {
-        "outside-control"
+    fn id(&self) -> RuleId {
+        RuleId::OutsideControl
     }
     fn criterion(&self) -> Criterion {
         Criterion::A
@@ -73,6 +73,7 @@ impl Rule for OutsideControl {
                         cx.slice(other)
                     ),
                     suggestion: "Name what the person will do themselves, e.g. 'Mum will walk John to school at 8.30 each morning'".to_string(),
+                    repair: None,
                 }];
             }
         }

@@ -1,15 +1,15 @@
 //! `passive-without-agent` (S): a passive with nobody named as doing it ("The house
 //! will be cleaned", "John will be taken to school").
 
-use super::{Context, Examples, Hit, Rule};
+use super::{Context, Examples, Hit, Rule, RuleId};
 use crate::core::finding::Criterion;
 use crate::core::frame::names_person;
 
 pub struct PassiveWithoutAgent;
 
 impl Rule for PassiveWithoutAgent {
-    fn id(&self) -> &'static str {
-        "passive-without-agent"
+    fn id(&self) -> RuleId {
+        RuleId::PassiveWithoutAgent
     }
     fn criterion(&self) -> Criterion {
         Criterion::S
@@ -50,6 +50,7 @@ impl Rule for PassiveWithoutAgent {
                     cx.slice(agent.clone())
                 ),
                 suggestion: "Name the adult: 'by Grandma or Dad'".to_string(),
+                repair: None,
             }],
             None => vec![Hit {
                 message: format!(
@@ -58,6 +59,7 @@ impl Rule for PassiveWithoutAgent {
                 ),
                 suggestion: "Say who: '[named person] will ...'".to_string(),
                 span,
+                repair: None,
             }],
         }
     }

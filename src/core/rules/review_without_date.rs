@@ -1,14 +1,14 @@
 //! `review-without-date` (T): "by review", "at the next review" with no date.
 
-use super::{Context, Examples, Hit, Rule};
+use super::{Context, Examples, Hit, Rule, RuleId};
 use crate::core::finding::Criterion;
 use crate::core::time::TimeKind;
 
 pub struct ReviewWithoutDate;
 
 impl Rule for ReviewWithoutDate {
-    fn id(&self) -> &'static str {
-        "review-without-date"
+    fn id(&self) -> RuleId {
+        RuleId::ReviewWithoutDate
     }
     fn criterion(&self) -> Criterion {
         Criterion::T
@@ -43,6 +43,7 @@ impl Rule for ReviewWithoutDate {
                     &cx.text()[t.span.clone()]
                 ),
                 suggestion: "Give the date: 'by the review on 14 March'".to_string(),
+                repair: None,
             })
             .collect()
     }

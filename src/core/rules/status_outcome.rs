@@ -1,7 +1,7 @@
 //! `status-outcome` (A): a grand end-state ("become a doctor", "become accredited",
 //! "become a millionaire this week") instead of a step within reach.
 
-use super::{Context, Examples, Hit, Rule};
+use super::{Context, Examples, Hit, Rule, RuleId};
 use crate::core::finding::Criterion;
 use crate::core::lexicon::contains;
 use crate::core::time::TimeKind;
@@ -9,8 +9,8 @@ use crate::core::time::TimeKind;
 pub struct StatusOutcome;
 
 impl Rule for StatusOutcome {
-    fn id(&self) -> &'static str {
-        "status-outcome"
+    fn id(&self) -> RuleId {
+        RuleId::StatusOutcome
     }
     fn criterion(&self) -> Criterion {
         Criterion::A
@@ -64,6 +64,7 @@ impl Rule for StatusOutcome {
                 if short { " in so short a time" } else { "" }
             ),
             suggestion: "Set the next small step the person controls, e.g. 'complete phase 1 of the application by March'".to_string(),
+            repair: None,
         }]
     }
 }

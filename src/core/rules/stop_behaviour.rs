@@ -1,7 +1,7 @@
 //! `stop-behaviour` (S): names the behaviour to stop ("stop disrupting", "not hit",
 //! "no longer") instead of the behaviour the team wants to see.
 
-use super::{Context, Examples, Hit, Rule};
+use super::{Context, Examples, Hit, Rule, RuleId};
 use crate::core::finding::Criterion;
 use crate::core::lexicon::contains;
 use crate::core::nlp::ChunkKind;
@@ -9,8 +9,8 @@ use crate::core::nlp::ChunkKind;
 pub struct StopBehaviour;
 
 impl Rule for StopBehaviour {
-    fn id(&self) -> &'static str {
-        "stop-behaviour"
+    fn id(&self) -> RuleId {
+        RuleId::StopBehaviour
     }
     fn criterion(&self) -> Criterion {
         Criterion::S
@@ -62,6 +62,7 @@ impl Rule for StopBehaviour {
             ),
             suggestion: "Say what the person will do instead, e.g. 'raise his hand when he wants to ask a question', 'use kind hands and tell an adult when angry'".to_string(),
             span,
+            repair: None,
         })
         .into_iter()
         .collect()

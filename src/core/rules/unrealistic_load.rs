@@ -1,8 +1,8 @@
 //! `unrealistic-load` (A): a daily commitment of more hours than is realistic
 //! ("8 hours of homework every night").
 
-use super::{Context, Examples, Hit, Rule};
-use crate::core::finding::Criterion;
+use super::{Context, Examples, Hit, Rule, RuleId};
+use crate::core::finding::{Criterion, Edit, Repair};
 use crate::core::lexicon::contains;
 use crate::core::time::TimeKind;
 use regex::Regex;
@@ -34,8 +34,8 @@ fn number(word: &str) -> Option<f64> {
 }
 
 impl Rule for UnrealisticLoad {
-    fn id(&self) -> &'static str {
-        "unrealistic-load"
+    fn id(&self) -> RuleId {
+        RuleId::UnrealisticLoad
     }
     fn criterion(&self) -> Criterion {
         Criterion::A
@@ -88,6 +88,16 @@ impl Rule for UnrealisticLoad {
                             &text[span.clone()]
                         ),
                         suggestion: "Start with an amount the person agrees they can keep up, e.g. '45 minutes each weeknight'".to_string(),
+                        repair: Some(Repair {
+                            edits: vec![Edit::Placeholder {
+                                span: span.clone(),
+                                label: "how long",
+                            }],
+                            note: format!(
+                                "'{}' is more than a day can hold: replaced with an amount the person agrees",
+                                text[span.clone()].trim()
+                            ),
+                        }),
                         span,
                     }
                 })

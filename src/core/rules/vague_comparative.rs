@@ -1,15 +1,15 @@
 //! `vague-comparative` (M): "better", "more", "improved", "some" with no baseline or
 //! figure, so nobody can say when it has been reached.
 
-use super::{Context, Examples, Hit, Rule};
-use crate::core::finding::Criterion;
+use super::{Context, Examples, Hit, Rule, RuleId};
+use crate::core::finding::{Criterion, Edit, Repair};
 use crate::core::lexicon::contains;
 
 pub struct VagueComparative;
 
 impl Rule for VagueComparative {
-    fn id(&self) -> &'static str {
-        "vague-comparative"
+    fn id(&self) -> RuleId {
+        RuleId::VagueComparative
     }
     fn criterion(&self) -> Criterion {
         Criterion::M
@@ -52,6 +52,13 @@ impl Rule for VagueComparative {
                 span: t.span.clone(),
                 message: format!("'{}' compares with nothing: no baseline and no figure to reach", t.lower),
                 suggestion: "Give the starting point and the target: 'from 2 to 4 days a week', 'lose 12 pounds'".to_string(),
+                repair: Some(Repair {
+                    edits: vec![Edit::Delete(t.span.clone()), Edit::NeedQuantity],
+                    note: format!(
+                        "'{}' has no baseline: replaced with a figure",
+                        cx.text()[t.span.clone()].trim()
+                    ),
+                }),
             })
             .collect()
     }

@@ -1,15 +1,15 @@
 //! `vague-timeframe` (T): a stand-in for a time ("ongoing", "asap", "as required",
 //! "when appropriate", "in due course").
 
-use super::{Context, Examples, Hit, Rule};
+use super::{Context, Examples, Hit, Rule, RuleId};
 use crate::core::finding::Criterion;
 use crate::core::time::TimeKind;
 
 pub struct VagueTimeframe;
 
 impl Rule for VagueTimeframe {
-    fn id(&self) -> &'static str {
-        "vague-timeframe"
+    fn id(&self) -> RuleId {
+        RuleId::VagueTimeframe
     }
     fn criterion(&self) -> Criterion {
         Criterion::T
@@ -44,6 +44,7 @@ impl Rule for VagueTimeframe {
                 span: t.span.clone(),
                 message: format!("'{}' is not a timeframe: nobody can tell when this is due", &cx.text()[t.span.clone()]),
                 suggestion: "Replace it with a date or period: 'in 2 weeks', 'by end December', 'every Monday for 6 weeks'".to_string(),
+                repair: None,
             })
             .collect()
     }

@@ -1,15 +1,15 @@
 //! `vague-verb` (S): a general outcome verb ("engage with", "support", "improve",
 //! "work on") with no figure that says how much.
 
-use super::{Context, Examples, Hit, Rule};
+use super::{Context, Examples, Hit, Rule, RuleId};
 use crate::core::finding::Criterion;
 use crate::core::lexicon::contains;
 
 pub struct VagueVerb;
 
 impl Rule for VagueVerb {
-    fn id(&self) -> &'static str {
-        "vague-verb"
+    fn id(&self) -> RuleId {
+        RuleId::VagueVerb
     }
     fn criterion(&self) -> Criterion {
         Criterion::S
@@ -87,6 +87,7 @@ impl Rule for VagueVerb {
                         suggestion:
                             "Name the behaviour: 'I will use kind words when I talk to my sister'"
                                 .to_string(),
+                        repair: None,
                     }];
                 }
             }
@@ -112,6 +113,7 @@ impl Rule for VagueVerb {
                         &cx.text()[toks[head].span.start..t.span.end]
                     ),
                     suggestion: "Name the behaviour that keeps it true: 'Mum will lock the medicines in the kitchen cupboard every evening'".to_string(),
+                    repair: None,
                 }];
             }
         }
@@ -151,6 +153,7 @@ impl Rule for VagueVerb {
                         "'{phrase}' names a state for something to be in, not what will be done to keep it so"
                     ),
                     suggestion: "Name the task and how often: 'Mum will wash up after each evening meal and empty the kitchen bin every Tuesday'".to_string(),
+                    repair: None,
                 }];
             }
         }
@@ -170,6 +173,7 @@ impl Rule for VagueVerb {
                         &cx.text()[toks[head].span.start..next.span.end]
                     ),
                     suggestion: "Name the task and its size: 'I will walk for 20 minutes every morning'".to_string(),
+                    repair: None,
                 }];
             }
         }
@@ -231,6 +235,7 @@ impl Rule for VagueVerb {
                 span: cx.a.byte_span(range),
                 message: format!("'{phrase}' with no detailed object is a general outcome: what exactly will change?"),
                 suggestion: "Name what will change and by how much: 'increase attendance from 70% to 90%'".to_string(),
+                repair: None,
             }];
         }
         let Some((phrase, range)) = cx.phrase_at(&lex.vague_verbs, head) else {
@@ -248,6 +253,7 @@ impl Rule for VagueVerb {
             suggestion: format!(
                 "Replace '{phrase}' with the task itself and how much: e.g. 'attend the weekly group on Tuesdays', 'increase attendance from 70% to 90%'"
             ),
+            repair: None,
         }]
     }
 }

@@ -1,7 +1,7 @@
 //! `weak-verb` (S): a mental state, a wish or a hedge as the action ("to understand", "be aware
 //! of", "I want to ...", "try to ..."), which nobody can see.
 
-use super::{Context, Examples, Hit, Rule};
+use super::{Context, Examples, Hit, Rule, RuleId};
 use crate::core::finding::Criterion;
 use crate::core::frame::Anchor;
 use crate::core::lexicon::contains;
@@ -10,8 +10,8 @@ use crate::core::measure::IndicatorKind;
 pub struct WeakVerb;
 
 impl Rule for WeakVerb {
-    fn id(&self) -> &'static str {
-        "weak-verb"
+    fn id(&self) -> RuleId {
+        RuleId::WeakVerb
     }
     fn criterion(&self) -> Criterion {
         Criterion::S
@@ -68,6 +68,7 @@ impl Rule for WeakVerb {
                         "'{shown}' describes a state of mind nobody can see; the guidance asks for strong verbs that imply action"
                     ),
                     suggestion: "Say what the person will do that shows it, e.g. 'will attend school on 4 of 5 days', 'will tell her worker one thing she has learnt'".to_string(),
+                    repair: None,
                 });
             }
         } else if let (true, Some(object)) = (
@@ -86,6 +87,7 @@ impl Rule for WeakVerb {
                             cx.slice(head..k + 1)
                         ),
                         suggestion: "Name the behaviour that would show it, e.g. 'will do up three buttons on her coat without help'".to_string(),
+                        repair: None,
                     });
                 }
             }
@@ -101,6 +103,7 @@ impl Rule for WeakVerb {
                         span: toks[w].span.clone(),
                         message: format!("'{}' states a wish, not an action someone will take", toks[w].lower),
                         suggestion: "Drop the wish and say what will be done: 'I will read for 20 minutes every day'".to_string(),
+                        repair: None,
                     });
                 } else if ["try", "attempt", "strive", "aim"]
                     .iter()
@@ -115,6 +118,7 @@ impl Rule for WeakVerb {
                             toks[w].lower
                         ),
                         suggestion: "Drop the hedge and say what will be done: 'Mum will get the children to school by 8.45am every school day'".to_string(),
+                        repair: None,
                     });
                 }
             }

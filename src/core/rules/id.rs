@@ -1,0 +1,123 @@
+//! Rule identity: one [`RuleId`] per rule, written in kebab-case in output,
+//! `smarten explain`, `smarten.toml` and the JSON contract. Renaming a rule is a
+//! change to this file, and every use of the id follows it at compile time.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+macro_rules! rule_ids {
+    ($($variant:ident => $id:literal,)*) => {
+        /// A rule, by its stable id.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum RuleId {
+            $(#[serde(rename = $id)] $variant,)*
+        }
+
+        impl RuleId {
+            /// Every rule id, in declaration order.
+            pub const ALL: &'static [RuleId] = &[$(RuleId::$variant,)*];
+
+            /// The id as users write it: "vague-timeframe".
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(RuleId::$variant => $id,)*
+                }
+            }
+        }
+    };
+}
+
+rule_ids! {
+    AbsoluteTarget => "absolute-target",
+    Acronym => "acronym",
+    AgencyAsOwner => "agency-as-owner",
+    BundledActions => "bundled-actions",
+    EmotiveLanguage => "emotive-language",
+    GenericObject => "generic-object",
+    Jargon => "jargon",
+    JobTitleOnly => "job-title-only",
+    NoAction => "no-action",
+    NoIndicator => "no-indicator",
+    NoSubject => "no-subject",
+    NoTimeframe => "no-timeframe",
+    NotAMethod => "not-a-method",
+    NotAgreed => "not-agreed",
+    OffConcern => "off-concern",
+    OutsideControl => "outside-control",
+    PassiveWithoutAgent => "passive-without-agent",
+    ReviewWithoutDate => "review-without-date",
+    StatusOutcome => "status-outcome",
+    StopBehaviour => "stop-behaviour",
+    UnrealisticLoad => "unrealistic-load",
+    VagueComparative => "vague-comparative",
+    VagueTimeframe => "vague-timeframe",
+    VagueVerb => "vague-verb",
+    WeakVerb => "weak-verb",
+}
+
+impl RuleId {
+    /// The rule with this id, if there is one.
+    pub fn parse(id: &str) -> Option<RuleId> {
+        RuleId::ALL.iter().copied().find(|r| r.as_str() == id)
+    }
+}
+
+/// Rules sort by their id's text, as users see them listed.
+impl Ord for RuleId {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl PartialOrd for RuleId {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl std::str::FromStr for RuleId {
+    type Err = UnknownRule;
+
+    fn from_str(s: &str) -> Result<Self, UnknownRule> {
+        RuleId::parse(s).ok_or_else(|| UnknownRule(s.to_string()))
+    }
+}
+
+/// A rule id that names no rule.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown rule `{0}`")]
+pub struct UnknownRule(pub String);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip_through_text_and_json() {
+        for &id in RuleId::ALL {
+            assert_eq!(RuleId::parse(id.as_str()), Some(id));
+            let json = serde_json::to_string(&id).unwrap();
+            assert_eq!(json, format!("\"{id}\""));
+            assert_eq!(serde_json::from_str::<RuleId>(&json).unwrap(), id);
+        }
+        assert_eq!(
+            "no-such-rule".parse::<RuleId>(),
+            Err(UnknownRule("no-such-rule".into()))
+        );
+    }
+
+    #[test]
+    fn every_rule_has_an_id_and_every_id_a_rule() {
+        let rules = crate::core::rules::all();
+        assert_eq!(rules.len(), RuleId::ALL.len());
+        for &id in RuleId::ALL {
+            assert!(rules.iter().any(|r| r.id() == id), "no rule for {id}");
+        }
+    }
+}

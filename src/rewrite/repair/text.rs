@@ -1,0 +1,173 @@
+//! Text tidying for rewrites: kept fragments trimmed of dangling words and
+//! punctuation, spans subtracted, first letters lowered unless they start a name.
+
+use crate::rewrite::draft::{template, Piece};
+use std::ops::Range;
+
+/// Splits a verb-repair action so that the writer's object stays marked as kept,
+/// with a `[which]` placeholder at byte `which` of the object when given.
+pub(super) fn split_kept(action: &str, object: Option<&str>, which: Option<usize>) -> Vec<Piece> {
+    let Some(object) = object.filter(|o| !o.is_empty()) else {
+        return template(action);
+    };
+    let Some(at) = action.find(object) else {
+        return template(action);
+    };
+    let mut pieces = template(&action[..at]);
+    match which.filter(|&w| w > 0 && w < object.len() && object.is_char_boundary(w)) {
+        Some(w) => {
+            pieces.push(Piece::kept(object[..w].trim()));
+            pieces.push(Piece::placeholder("which"));
+            pieces.push(Piece::kept(object[w..].trim()));
+        }
+        None if which == Some(0) => {
+            pieces.push(Piece::placeholder("which"));
+            pieces.push(Piece::kept(object));
+        }
+        None => pieces.push(Piece::kept(object)),
+    }
+    pieces.extend(template(&action[at + object.len()..]));
+    pieces
+}
+
+pub(super) fn template_pieces(text: &str) -> Vec<Piece> {
+    template(text)
+}
+
+pub(super) fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Tidies a kept fragment; only the last fragment loses dangling trailing words.
+pub(super) fn tidy_inner(text: &str, last: bool) -> String {
+    if last {
+        return tidy(text);
+    }
+    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    t.trim_matches(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .to_string()
+}
+
+/// `range` without the parts covered by `holes`, as ordered non-empty ranges.
+pub(super) fn subtract(range: Range<usize>, holes: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut holes: Vec<&Range<usize>> = holes.iter().filter(|h| overlaps(h, &range)).collect();
+    holes.sort_by_key(|h| h.start);
+    let mut out = Vec::new();
+    let mut at = range.start;
+    for h in holes {
+        if h.start > at {
+            out.push(at..h.start.min(range.end));
+        }
+        at = at.max(h.end);
+    }
+    if at < range.end {
+        out.push(at..range.end);
+    }
+    out
+}
+
+pub(super) fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Trims a kept fragment: spaces, dangling punctuation and dangling joining words.
+pub(super) fn tidy(text: &str) -> String {
+    let mut t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    loop {
+        let before = t.len();
+        t = t
+            .trim_matches(|c: char| {
+                c == ',' || c == ';' || c == ':' || c == '.' || c == '-' || c.is_whitespace()
+            })
+            .to_string();
+        for dangling in [
+            " and", " or", " by", " with", " to", " at", " in", " on", " from", " as", " the",
+            " until", " at the",
+        ] {
+            if t.to_lowercase().ends_with(dangling) {
+                t.truncate(t.len() - dangling.len());
+            }
+        }
+        for dangling in ["and ", "or ", "by ", "as "] {
+            if t.to_lowercase().starts_with(dangling) {
+                t = t[dangling.len()..].to_string();
+            }
+        }
+        if t.len() == before {
+            return t;
+        }
+    }
+}
+
+/// Lower-cases the first letter unless the first word looks like a name or acronym.
+pub(super) fn decapitalise(text: &str) -> String {
+    let first_word = text.split_whitespace().next().unwrap_or("");
+    let looks_like_name =
+        first_word.chars().skip(1).any(|c| c.is_uppercase()) || matches!(first_word, "I");
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() && !looks_like_name && is_common_word(first_word) => {
+            c.to_lowercase().chain(chars).collect()
+        }
+        _ => text.to_string(),
+    }
+}
+
+/// Words that start sentences in plans but are not names.
+pub(super) fn is_common_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "my"
+            | "our"
+            | "home"
+            | "house"
+            | "school"
+            | "attendance"
+            | "this"
+            | "that"
+            | "all"
+            | "any"
+            | "each"
+            | "every"
+            | "some"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subtract_leaves_the_uncovered_parts_in_order() {
+        assert_eq!(subtract(0..10, &[2..4, 6..7]), vec![0..2, 4..6, 7..10]);
+        let whole: [Range<usize>; 1] = [Range { start: 0, end: 10 }];
+        assert_eq!(subtract(0..10, &whole), Vec::<Range<usize>>::new());
+        let before: [Range<usize>; 1] = [Range { start: 0, end: 3 }];
+        assert_eq!(subtract(5..10, &before), vec![5..10]);
+    }
+
+    #[test]
+    fn tidy_drops_dangling_words_and_punctuation() {
+        assert_eq!(tidy("engage with services ,"), "engage with services");
+        assert_eq!(tidy("attend school and"), "attend school");
+        assert_eq!(tidy("walk the dog by"), "walk the dog");
+        assert_eq!(tidy("  , and take the bins out. "), "take the bins out");
+    }
+
+    #[test]
+    fn decapitalise_keeps_names() {
+        assert_eq!(decapitalise("The home"), "the home");
+        assert_eq!(decapitalise("John's homework"), "John's homework");
+        assert_eq!(decapitalise("XYZ supplier"), "XYZ supplier");
+    }
+}

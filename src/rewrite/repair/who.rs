@@ -1,0 +1,149 @@
+//! Who acts in a rewrite: the writer's named person kept, an agency or job
+//! title turned into "[named person at ...]", or "[who]" added; and the owner's
+//! pronouns for an exemplar's action.
+
+use super::{Change, Repairer, ACTION_RULES};
+use crate::core::finding::Criterion;
+use crate::core::frame::Owner;
+use crate::rewrite::draft::{template, Piece, Pronouns};
+
+impl Repairer<'_> {
+    /// Who will act, and what changed about it.
+    pub(super) fn who(&self) -> (Vec<Piece>, Vec<Change>) {
+        let a = &self.templates.assembly;
+        let subject_text = self
+            .x
+            .frame
+            .subject
+            .as_ref()
+            .map(|s| self.x.analysis.byte_span(s.clone()))
+            .map(|r| self.quote(&r));
+        let placeholder = |text: &str| template(text);
+        match (&self.x.owner, subject_text) {
+            (Some(Owner::Agency(span)), _) => {
+                let agency = self.quote(span);
+                let label = a.agency.replace("{agency}", &agency);
+                (
+                    placeholder(&label),
+                    vec![Change::new(
+                        Criterion::S,
+                        format!(
+                            "'{agency}' is an agency: named the person at it who will act, {label}"
+                        ),
+                    )],
+                )
+            }
+            (Some(Owner::JobTitle(span)), _) => {
+                let title = self.quote(span).to_lowercase();
+                let title = title
+                    .trim_start_matches("the ")
+                    .trim_start_matches("a ")
+                    .to_string();
+                let label = a.job_title.replace("{title}", &title);
+                (
+                    placeholder(&label),
+                    vec![Change::new(
+                        Criterion::S,
+                        format!("'{title}' is a job title: named the person, {label}"),
+                    )],
+                )
+            }
+            (Some(Owner::Person), Some(subject))
+                if !self.x.frame.passive || self.x.frame.agent.is_some() =>
+            {
+                // "Maisie's communication will improve": Maisie is who acts.
+                let possessor = subject
+                    .split_once("'s ")
+                    .or_else(|| subject.split_once("’s "))
+                    .map(|(who, _)| who.to_string());
+                match possessor {
+                    Some(who) if ACTION_RULES.iter().any(|&r| self.x.failed(r)) => (
+                        vec![Piece::kept(who.clone())],
+                        vec![Change::new(
+                            Criterion::S,
+                            format!("made {who} the one who acts, not '{subject}'"),
+                        )],
+                    ),
+                    _ => (vec![Piece::kept(subject)], Vec::new()),
+                }
+            }
+            (None, None) if self.first_person() => (
+                vec![Piece::added("I")],
+                vec![Change::new(
+                    Criterion::S,
+                    "said who will act: I (the objective speaks of 'my')",
+                )],
+            ),
+            _ => {
+                let why = if self.x.frame.passive {
+                    "the passive does not say who will do it"
+                } else {
+                    "nobody is named as doing it"
+                };
+                (
+                    placeholder(&a.who),
+                    vec![Change::new(Criterion::S, format!("{why}: added {}", a.who))],
+                )
+            }
+        }
+    }
+
+    /// True when the objective speaks in the first person ("my reading age").
+    pub(super) fn first_person(&self) -> bool {
+        self.x
+            .analysis
+            .tokens
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "my" | "me" | "myself" | "i"))
+    }
+
+    /// The owner's pronouns, from the objective's own words.
+    /// The nouns naming who acts ("children" in "The children will ..."), lower
+    /// case; none for a possessive subject ("Evie's speech"), whose nouns name
+    /// what changes, not who acts.
+    pub(super) fn subject_nouns(&self) -> Vec<String> {
+        let toks = &self.x.analysis.tokens;
+        let Some(subject) = self.x.frame.subject.clone() else {
+            return Vec::new();
+        };
+        let words = &toks[subject];
+        if words.iter().any(|t| t.pos == "POS" || t.lower == "'s") {
+            return Vec::new();
+        }
+        words
+            .iter()
+            .filter(|t| t.is_noun())
+            .map(|t| t.lower.clone())
+            .collect()
+    }
+
+    pub(super) fn pronouns(&self) -> Pronouns {
+        let toks = &self.x.analysis.tokens;
+        if let Some(s) = &self.x.frame.subject {
+            let words: Vec<&str> = toks[s.clone()].iter().map(|t| t.lower.as_str()).collect();
+            if words == ["i"] {
+                return Pronouns::I;
+            }
+            for w in &words {
+                match *w {
+                    "mum" | "mother" | "mom" | "she" | "girl" | "grandmother" | "nan" | "gran"
+                    | "aunt" | "sister" => return Pronouns::She,
+                    "dad" | "father" | "he" | "boy" | "grandfather" | "grandad" | "uncle"
+                    | "brother" => return Pronouns::He,
+                    _ => {}
+                }
+            }
+        }
+        let start = self.x.frame.head.unwrap_or(0);
+        for t in &toks[start..] {
+            match t.lower.as_str() {
+                "his" | "him" | "himself" | "he" => return Pronouns::He,
+                "her" | "hers" | "herself" | "she" => return Pronouns::She,
+                "my" | "me" | "myself" => return Pronouns::I,
+                "their" | "them" | "themselves" => return Pronouns::They,
+                _ => {}
+            }
+        }
+        Pronouns::They
+    }
+}
