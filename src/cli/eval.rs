@@ -1,6 +1,7 @@
 //! `smarten eval`: reads labelled JSONL files, checks every row and prints scores,
 //! per file and averaged over files (e.g. over SMARTSpan's five folds).
 
+use anyhow::{anyhow, bail, Result};
 use smarten::core::config::Config;
 use smarten::core::rules::RuleId;
 use smarten::eval::{parse_row, score, Dataset, LabelledRow, Report};
@@ -22,11 +23,11 @@ pub fn run(
     tokenizer: Arc<nlprule::Tokenizer>,
     config: &Config,
     files: &[PathBuf],
-) -> Result<Vec<FileReport>, String> {
+) -> Result<Vec<FileReport>> {
     let mut out = Vec::new();
     for path in files {
         let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+            .map_err(|e| anyhow!("{}: cannot read: {e}", path.display()))?;
         let mut rows: Vec<LabelledRow> = Vec::new();
         let mut dataset = None;
         for (i, line) in text.lines().enumerate() {
@@ -34,18 +35,18 @@ pub fn run(
                 continue;
             }
             let (d, row) =
-                parse_row(line).map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))?;
+                parse_row(line).map_err(|e| anyhow!("{}:{}: {e}", path.display(), i + 1))?;
             if dataset.is_some_and(|x| x != d) {
-                return Err(format!(
+                bail!(
                     "{}:{}: rows of two formats in one file",
                     path.display(),
                     i + 1
-                ));
+                );
             }
             dataset = Some(d);
             rows.push(row);
         }
-        let dataset = dataset.ok_or_else(|| format!("{}: no rows", path.display()))?;
+        let dataset = dataset.ok_or_else(|| anyhow!("{}: no rows", path.display()))?;
         let (checker, letters) = match dataset {
             Dataset::Statements => (
                 Checker::new(tokenizer.clone(), config),

@@ -1,194 +1,98 @@
-//! `smarten mark`: reads the exercise and the answers, marks them, and writes
-//! marks.csv, the HTML class report and a terminal summary.
+//! `smarten mark` at the command line: marks a class through
+//! `smarten::mark::files`, writes marks.csv and the class report atomically,
+//! and prints the summary. Exit 0 when every answer row was marked, 2 when
+//! some could not be.
 
-use smarten::io::read_table;
-use smarten::mark::answers::read_answers;
-use smarten::mark::confidence::{compare, read_questionnaire, ConfidenceReport};
-use smarten::mark::exercise::Exercise;
-use smarten::mark::{summarise, ClassSummary, Mark, Marker};
-use smarten::Criterion;
-use std::io::Write;
-use std::path::Path;
+use super::args::{MarkArgs, MarkCommand};
+use anyhow::{bail, Result};
+use smarten::core::config::Config;
+use smarten::io::output::write_atomically;
+use smarten::mark::files::{
+    confidence, confidence_text, mark_answers, marks_csv, read_exercise, summary_text,
+};
+use smarten::rewrite::Rewriter;
+use smarten::Checker;
+use std::process::ExitCode;
 
-/// Reads an exercise from TOML, or from a CSV/XLSX table.
-pub fn read_exercise(path: &Path) -> Result<Exercise, String> {
-    let is_toml = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
-    if is_toml {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        Exercise::from_toml(&path.display().to_string(), &text)
-    } else {
-        let table = read_table(path).map_err(|e| e.to_string())?;
-        Exercise::from_table(&table)
-    }
-}
-
-/// Reads both questionnaires and compares them.
-pub fn confidence(before: &Path, after: &Path) -> Result<ConfidenceReport, String> {
-    let b = read_questionnaire(&read_table(before).map_err(|e| e.to_string())?)?;
-    let a = read_questionnaire(&read_table(after).map_err(|e| e.to_string())?)?;
-    compare(&b, &a)
-}
-
-/// Marks the answers; returns the marks (one per answer row) and the class summary.
-pub fn mark(
-    marker: &Marker,
-    exercise: &Exercise,
-    answers: &Path,
-) -> Result<(Vec<Mark>, ClassSummary, String), String> {
-    let table = read_table(answers).map_err(|e| e.to_string())?;
-    let rows = read_answers(&table)?;
-    let marks = marker.mark(exercise, &rows);
-    let summary = summarise(exercise, &marks);
-    Ok((marks, summary, table.origin()))
-}
-
-/// Writes `contents` to `path` atomically: a temporary file beside it, then a rename.
-pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), String> {
-    let mut tmp = temp_beside(path)?;
-    tmp.write_all(contents)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    tmp.persist(path)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    readable_by_others(path);
-    Ok(())
-}
-
-/// A temporary file in the folder of `path`, so that renaming it into place is atomic.
-pub fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile, String> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    tempfile::NamedTempFile::new_in(dir).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-/// Temporary files are created private (0600); a finished report is an ordinary file.
-pub fn readable_by_others(path: &Path) {
-    #[cfg(unix)]
+pub fn run(config: &Config, args: MarkArgs) -> Result<ExitCode> {
+    if let Some(MarkCommand::Confidence {
+        before,
+        after,
+        report,
+    }) = args.command
     {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644));
-    }
-}
-
-/// marks.csv: one row per answer row, in order.
-pub fn marks_csv(marks: &[Mark]) -> Result<Vec<u8>, String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let mut header = vec![
-        "row",
-        "participant",
-        "statement",
-        "status",
-        "ticked",
-        "tick_correct",
-        "key",
-        "statement_smart",
-    ];
-    let letters: Vec<String> = Criterion::ALL.iter().map(|c| c.to_string()).collect();
-    header.extend(letters.iter().map(String::as_str));
-    header.extend([
-        "total",
-        "max",
-        "not_judged",
-        "faithful",
-        "similarity",
-        "feedback",
-    ]);
-    w.write_record(&header).map_err(|e| e.to_string())?;
-    let yn = |b: Option<bool>| {
-        b.map_or(
-            String::new(),
-            |b| if b { "yes".into() } else { "no".into() },
-        )
-    };
-    for m in marks {
-        let status = match (&m.error, m.superseded_by) {
-            (Some(e), _) => format!("error: {e}"),
-            (None, Some(r)) => format!("replaced by row {r}"),
-            _ => "marked".into(),
-        };
-        let mut record = vec![
-            m.row.to_string(),
-            m.participant.clone(),
-            m.statement.clone(),
-            status,
-            yn(m.ticked),
-            yn(m.tick_correct),
-            m.key_source
-                .map_or(String::new(), |k| format!("{k:?}").to_lowercase()),
-            yn(m.statement_smart),
-        ];
-        for c in Criterion::ALL {
-            record.push(m.scores.get(&c).map_or(String::new(), |v| v.to_string()));
+        let c = confidence(&before, &after)?;
+        print!("{}", confidence_text(&c));
+        if let Some(path) = report {
+            let html = smarten::report::class::html(None, &[], None, Some(&c));
+            write_atomically(&path, html.as_bytes())?;
+            println!("report written to {}", path.display());
         }
-        record.push(m.total.to_string());
-        record.push(m.max.to_string());
-        record.push(m.not_judged.join("; "));
-        record.push(yn(Some(m.faithful)));
-        record.push(m.similarity.map_or(String::new(), |s| format!("{s:.2}")));
-        record.push(m.feedback.clone());
-        w.write_record(&record).map_err(|e| e.to_string())?;
+        return Ok(ExitCode::SUCCESS);
     }
-    w.into_inner().map_err(|e| e.to_string())
-}
-
-/// The terminal summary: class averages and the three hardest statements.
-pub fn summary_text(s: &ClassSummary, origin: &str) -> String {
-    let mut out = format!(
-        "{origin}: {} answer rows, {} marked, {} replaced by a later submission, {} not marked\n",
-        s.answers, s.marked, s.superseded, s.errors
-    );
-    out.push_str(&format!("ticks right: {:.0}%\n", s.tick_accuracy * 100.0));
-    let letters: Vec<String> = s
-        .letter_means
-        .iter()
-        .map(|(c, v)| format!("{c} {:.0}%", v * 100.0))
-        .collect();
-    if !letters.is_empty() {
-        out.push_str(&format!(
-            "re-wording score per letter: {}\n",
-            letters.join(", ")
-        ));
+    let (Some(exercise_path), Some(answers_path)) = (&args.exercise, &args.answers) else {
+        bail!("mark needs --exercise FILE and --answers FILE (or the `confidence` subcommand)");
+    };
+    let exercise = read_exercise(exercise_path)?;
+    let confidence = match (&args.before, &args.after) {
+        (Some(b), Some(a)) => Some(confidence(b, a)?),
+        _ => None,
+    };
+    let checker = Checker::new(super::load_tokenizer()?, config);
+    let encoder = if args.no_model {
+        None
+    } else {
+        super::encoder_or_note()
+    };
+    let rewriter = Rewriter::new(&checker, encoder.as_deref());
+    let marker = smarten::mark::Marker {
+        checker: &checker,
+        rewriter: &rewriter,
+        encoder: encoder.as_deref(),
+    };
+    let class = mark_answers(&marker, &exercise, answers_path)?;
+    let origin = &class.origin;
+    for m in class.marks.iter().filter(|m| m.error.is_some()) {
+        eprintln!(
+            "error: {origin}: row {}: {}",
+            m.row,
+            m.error.as_deref().unwrap_or("")
+        );
     }
-    let mut hardest: Vec<_> = s.statements.iter().filter(|st| st.answers > 0).collect();
-    hardest.sort_by(|a, b| a.score.total_cmp(&b.score).then(a.id.cmp(&b.id)));
-    out.push_str("hardest statements:\n");
-    for st in hardest.iter().take(3) {
-        out.push_str(&format!(
-            "  {} ({:.0}% ticks right{}): {}\n",
-            st.id,
-            st.correct_ticks * 100.0,
-            st.most_missing
-                .map_or(String::new(), |c| format!(", most often missing {c}")),
-            st.text
-        ));
+    for m in class.marks.iter().filter(|m| m.superseded_by.is_some()) {
+        eprintln!(
+            "note: {origin}: row {} ({}, {}) is replaced by the later row {}",
+            m.row,
+            m.participant,
+            m.statement,
+            m.superseded_by.unwrap_or(0)
+        );
     }
-    out
-}
-
-pub fn confidence_text(c: &ConfidenceReport) -> String {
-    let mut out = format!(
-        "confidence: {} pairs, mean change {:+.2} on a 1 to {} scale",
-        c.pairs, c.mean_change, c.scale_max
-    );
-    match c.ci95 {
-        Some((lo, hi)) => out.push_str(&format!(" (95% CI {lo:+.2} to {hi:+.2})\n")),
-        None => out.push_str(" (too few pairs for an interval)\n"),
+    if let Some(path) = &args.out {
+        write_atomically(path, &marks_csv(&class.marks)?)?;
     }
-    for p in &c.participants {
-        out.push_str(&format!(
-            "  {}: {:.2} -> {:.2} ({:+.2})\n",
-            p.participant, p.before, p.after, p.change
-        ));
+    if let Some(path) = &args.report {
+        let html = smarten::report::class::html(
+            Some(&exercise),
+            &class.marks,
+            Some(&class.summary),
+            confidence.as_ref(),
+        );
+        write_atomically(path, html.as_bytes())?;
     }
-    if !c.fell.is_empty() {
-        out.push_str(&format!("confidence fell for: {}\n", c.fell.join(", ")));
+    print!("{}", summary_text(&class.summary, origin));
+    if let Some(c) = &confidence {
+        print!("{}", confidence_text(c));
     }
-    if !c.unpaired.is_empty() {
-        out.push_str(&format!("not paired: {}\n", c.unpaired.join("; ")));
+    if let Some(path) = &args.out {
+        println!("marks written to {}", path.display());
     }
-    out
+    if let Some(path) = &args.report {
+        println!("report written to {}", path.display());
+    }
+    Ok(if class.summary.errors > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -1,8 +1,313 @@
-//! The command line's parts: reading input, rendering human output, the eval report.
+//! The command line: parses the arguments, loads what each command needs, runs
+//! it through the library and prints the result. Every command's work is a
+//! library call; this layer only reads arguments, chooses outputs and prints.
 
+pub mod args;
 pub mod audit;
 pub mod eval;
 pub mod human;
-pub mod input;
 pub mod mark;
+pub mod printer;
 pub mod rewrite;
+pub mod rules;
+
+use anyhow::{bail, Result};
+use args::{Cli, ColorChoice, Command, Format};
+use clap::Parser;
+use printer::Printer;
+use smarten::core::config::Config;
+use smarten::core::similarity::Embed;
+use smarten::io::objectives::{self, Record};
+use smarten::rewrite::Rewriter;
+use smarten::Checker;
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+/// Runs the command line; errors are printed with their causes and exit 2.
+pub fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let config = load_config(cli.config.as_deref())?;
+    match cli.command {
+        Command::Rules => rules::list(&config),
+        Command::Explain { rule } => rules::explain(&rule),
+        Command::Models { action } => rules::models(action),
+        Command::Mark(args) => mark::run(&config, args),
+        Command::Eval {
+            files,
+            format,
+            verbose,
+        } => {
+            let reports = eval::run(load_tokenizer()?, &config, &files)?;
+            match format {
+                Format::Human => print!("{}", eval::human(&reports, verbose)),
+                _ => println!("{}", serde_json::to_string_pretty(&eval::json(&reports))?),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Audit {
+            paths,
+            out,
+            report,
+            columns,
+            quiet,
+            no_rewrite,
+            no_model,
+            rich_rewrites,
+        } => {
+            let checker = Checker::new(load_tokenizer()?, &config);
+            let encoder = if no_model { None } else { encoder_or_note() };
+            // Rows run in parallel: OpenBLAS must not add spinning threads of its own.
+            smarten::models::single_threaded_blas();
+            // Bulk rewrites: word-overlap ranking and the single nearest exemplar,
+            // unless --rich-rewrites asks for what `rewrite` does.
+            let rewriter = Rewriter::new(&checker, encoder.as_deref().filter(|_| rich_rewrites))
+                .with_nearest(if rich_rewrites {
+                    smarten::rewrite::NEAREST_EXEMPLARS
+                } else {
+                    1
+                })
+                .best_only()
+                .recheck_in_pieces();
+            let auditor = smarten::audit::Auditor::new(
+                &checker,
+                (!no_rewrite).then_some(&rewriter),
+                encoder.as_deref(),
+            );
+            let opts = audit::Options {
+                paths,
+                out: out.clone(),
+                report: report.clone(),
+                columns,
+                quiet,
+            };
+            let (summary, failed) = audit::run(&auditor, &opts)?;
+            print!("{}", summary.text());
+            if let Some(p) = out {
+                println!("records written to {}", p.display());
+            }
+            if let Some(p) = report {
+                println!("report written to {}", p.display());
+            }
+            Ok(if failed {
+                ExitCode::from(2)
+            } else if summary.any_not_smart() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Check {
+            objectives,
+            file,
+            concern,
+            format,
+            color,
+            suggest,
+            no_model,
+        } => {
+            let records = read_records(&objectives, file.as_deref(), concern.as_deref())?;
+            let checker = Checker::new(load_tokenizer()?, &config);
+            let encoder = if suggest && !no_model {
+                encoder_or_note()
+            } else {
+                None
+            };
+            let rewriter = suggest.then(|| Rewriter::new(&checker, encoder.as_deref()));
+            check(&checker, rewriter.as_ref(), &records, format, color)
+        }
+        Command::Rewrite {
+            objectives,
+            file,
+            concern,
+            format,
+            color,
+            generator,
+            no_model,
+        } => {
+            let records = read_records(&objectives, file.as_deref(), concern.as_deref())?;
+            let checker = Checker::new(load_tokenizer()?, &config);
+            let encoder = if no_model { None } else { encoder_or_note() };
+            let generator = match generator.or(config.rewrite.generator.clone()) {
+                Some(dir) => Some(smarten::models::load_generator(&dir)?),
+                None => None,
+            };
+            let mut rewriter = Rewriter::new(&checker, encoder.as_deref());
+            if let Some(g) = &generator {
+                rewriter = rewriter.with_generator(g.as_ref());
+            }
+            rewrite(&rewriter, &records, format, color)
+        }
+    }
+}
+
+/// `--config FILE`, else `./smarten.toml` when there is one, else the defaults.
+fn load_config(path: Option<&Path>) -> Result<Config> {
+    let default = Path::new("smarten.toml");
+    Ok(match path {
+        Some(p) => smarten::io::read_config(p)?,
+        None if default.is_file() => smarten::io::read_config(default)?,
+        None => Config::default(),
+    })
+}
+
+fn load_tokenizer() -> Result<Arc<nlprule::Tokenizer>> {
+    Ok(Arc::new(smarten::models::load_tokenizer()?))
+}
+
+/// The sentence encoder, or `None` with a note (once per run) saying why.
+pub fn encoder_or_note() -> Option<Box<dyn Embed>> {
+    match smarten::models::load_embedder() {
+        Ok(e) => Some(e),
+        Err(e) => {
+            eprintln!(
+                "note: the MiniLM sentence model is not available, so rewrites are ranked by word overlap ({e})"
+            );
+            None
+        }
+    }
+}
+
+/// Reads objectives from arguments, a file or standard input; an empty source is an error.
+fn read_records(
+    objectives: &[String],
+    file: Option<&Path>,
+    concern: Option<&str>,
+) -> Result<Vec<Record>> {
+    let records = if let Some(f) = file {
+        if !objectives.is_empty() {
+            bail!("give objectives as arguments or with --file, not both");
+        }
+        objectives::from_file(f, concern)?
+    } else if !objectives.is_empty() {
+        objectives::from_args(objectives, concern)
+    } else if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        objectives::from_stdin(concern)?
+    } else {
+        bail!("no objectives: give them as arguments, with --file FILE, or on standard input");
+    };
+    if records.is_empty() {
+        let source = file.map_or("standard input".to_string(), |f| f.display().to_string());
+        bail!("no objectives found in {source} (it is empty or only blank lines)");
+    }
+    Ok(records)
+}
+
+/// `smarten check`: each objective's judgment (and with `--suggest`, its top
+/// rewrite when it is not SMART).
+fn check(
+    checker: &Checker,
+    rewriter: Option<&Rewriter>,
+    records: &[Record],
+    format: Format,
+    color: ColorChoice,
+) -> Result<ExitCode> {
+    let color = color.enabled();
+    let mut printer = Printer::new(format);
+    for record in records {
+        let (origin, objective, input) = match record {
+            Record::Error { origin, message } => {
+                printer.error(origin, message)?;
+                continue;
+            }
+            Record::Objective {
+                origin,
+                objective,
+                input,
+            } => (origin, objective, input),
+        };
+        let j = checker.check(objective);
+        let suggestion = rewriter.filter(|_| !j.smart).map(|r| r.rewrite(objective));
+        let mut value = with_input(serde_json::to_value(&j)?, input.as_ref());
+        if let (Some(s), Some(obj)) = (&suggestion, value.as_object_mut()) {
+            obj.insert(
+                "suggestion".to_string(),
+                serde_json::json!({
+                    "rewrite": s.rewrite,
+                    "placeholders": s.placeholders,
+                    "suggested": s.suggested,
+                    "changes": s.changes,
+                    "model": s.model,
+                }),
+            );
+        }
+        let human = || {
+            let mut text = human::render(&j, origin, color);
+            if let Some(s) = &suggestion {
+                text.push_str(&rewrite::render_brief(s, color));
+            }
+            text
+        };
+        printer.item(!j.smart, human, value)?;
+    }
+    printer
+        .finish(|not_smart, total| format!("{} of {total} objectives are SMART", total - not_smart))
+}
+
+/// `smarten rewrite`: each objective's rewrite; exit 1 when some objective
+/// needed rewriting.
+fn rewrite(
+    rewriter: &Rewriter,
+    records: &[Record],
+    format: Format,
+    color: ColorChoice,
+) -> Result<ExitCode> {
+    let color = color.enabled();
+    let mut printer = Printer::new(format);
+    for record in records {
+        let (origin, objective, input) = match record {
+            Record::Error { origin, message } => {
+                printer.error(origin, message)?;
+                continue;
+            }
+            Record::Objective {
+                origin,
+                objective,
+                input,
+            } => (origin, objective, input),
+        };
+        let r = rewriter.rewrite(objective);
+        let rewritten = !r.changes.is_empty() || r.rewrite != r.text;
+        let value = with_input(serde_json::to_value(&r)?, input.as_ref());
+        let human = || {
+            let judgment = smarten::Judgment {
+                text: r.text.clone(),
+                smart: r.before.failing().is_empty(),
+                criteria: r.before.clone(),
+                findings: r.findings.clone(),
+            };
+            format!(
+                "{}{}\n",
+                human::render(&judgment, origin, color),
+                rewrite::render(&r, color)
+            )
+        };
+        printer.item(rewritten, human, value)?;
+    }
+    printer.finish(|rewritten, total| {
+        format!(
+            "{rewritten} of {total} objectives rewritten (model: {})",
+            rewriter.model_name()
+        )
+    })
+}
+
+/// The JSON object with the input record it came from, passed through as `input`.
+fn with_input(
+    mut value: serde_json::Value,
+    input: Option<&serde_json::Value>,
+) -> serde_json::Value {
+    if let (Some(obj), Some(input)) = (value.as_object_mut(), input) {
+        obj.insert("input".to_string(), input.clone());
+    }
+    value
+}

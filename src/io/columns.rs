@@ -168,13 +168,28 @@ pub struct Mapping {
     pub columns: BTreeMap<Field, usize>,
 }
 
+/// A `--columns` setting that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ColumnsError {
+    #[error("--columns {field}={header}: no such column (headers: {headers})")]
+    NoSuchColumn {
+        field: &'static str,
+        header: String,
+        headers: String,
+    },
+    #[error("--columns: '{0}' is not field=Header")]
+    NotFieldEqualsHeader(String),
+    #[error("--columns: unknown field '{name}' (fields: {fields})")]
+    UnknownField { name: String, fields: String },
+}
+
 impl Mapping {
     /// Maps `headers` by their names, with `overrides` (field → header) taking precedence.
     /// An override naming a header that is not there is an error.
     pub fn from_headers(
         headers: &[String],
         overrides: &BTreeMap<Field, String>,
-    ) -> Result<Self, String> {
+    ) -> Result<Self, ColumnsError> {
         let norm: Vec<String> = headers
             .iter()
             .map(|h| crate::io::table::normalise_header(h))
@@ -183,11 +198,11 @@ impl Mapping {
         for (field, header) in overrides {
             let wanted = crate::io::table::normalise_header(header);
             let i = norm.iter().position(|h| *h == wanted).ok_or_else(|| {
-                format!(
-                    "--columns {}={header}: no such column (headers: {})",
-                    field.name(),
-                    headers.join(", ")
-                )
+                ColumnsError::NoSuchColumn {
+                    field: field.name(),
+                    header: header.clone(),
+                    headers: headers.join(", "),
+                }
             })?;
             columns.insert(*field, i);
         }
@@ -250,21 +265,19 @@ impl Mapping {
 }
 
 /// Parses `--columns what=Action,who=Lead`.
-pub fn parse_overrides(spec: &str) -> Result<BTreeMap<Field, String>, String> {
+pub fn parse_overrides(spec: &str) -> Result<BTreeMap<Field, String>, ColumnsError> {
     let mut out = BTreeMap::new();
     for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         let (name, header) = part
             .split_once('=')
-            .ok_or_else(|| format!("--columns: '{part}' is not field=Header"))?;
-        let field = Field::from_name(name).ok_or_else(|| {
-            format!(
-                "--columns: unknown field '{name}' (fields: {})",
-                Field::ALL
-                    .iter()
-                    .map(|f| f.name())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
+            .ok_or_else(|| ColumnsError::NotFieldEqualsHeader(part.to_string()))?;
+        let field = Field::from_name(name).ok_or_else(|| ColumnsError::UnknownField {
+            name: name.to_string(),
+            fields: Field::ALL
+                .iter()
+                .map(|f| f.name())
+                .collect::<Vec<_>>()
+                .join(", "),
         })?;
         out.insert(field, header.trim().to_string());
     }
@@ -316,6 +329,7 @@ mod tests {
         let bad = parse_overrides("what=Nope").unwrap();
         assert!(Mapping::from_headers(&h, &bad)
             .unwrap_err()
+            .to_string()
             .contains("Nope"));
         assert!(parse_overrides("colour=Red").is_err());
     }

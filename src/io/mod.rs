@@ -7,8 +7,12 @@ use std::path::Path;
 use table::{parse_delimited, Table, TableError};
 
 pub mod columns;
+pub mod docx;
 pub mod ledger;
+pub mod objectives;
+pub mod output;
 pub mod plan_files;
+pub mod rows;
 pub mod table;
 pub mod xlsx;
 

@@ -133,11 +133,11 @@ impl XlsxSheet {
     /// Hands `each` every row below the header, up to the last row with text,
     /// in order; rows whose cells are all empty only when `keep_empty`. The
     /// workbook is opened anew, so this can run any number of times.
-    pub fn for_each_row(
+    pub fn for_each_row<E: From<TableError>>(
         &self,
         keep_empty: bool,
-        each: &mut dyn FnMut(TableRow) -> Result<(), TableError>,
-    ) -> Result<(), TableError> {
+        each: &mut dyn FnMut(TableRow) -> Result<(), E>,
+    ) -> Result<(), E> {
         let mut workbook = open(&self.path)?;
         let (header_row, last_row) = (self.header_row, self.last_row);
         self.for_each_cells(&mut workbook, &mut |row, cells| {
@@ -155,11 +155,11 @@ impl XlsxSheet {
     }
 
     /// Every row of the used area, in order, gaps included, as (row, cells).
-    fn for_each_cells(
+    fn for_each_cells<E: From<TableError>>(
         &self,
         workbook: &mut Workbook,
-        each: &mut dyn FnMut(u32, Vec<String>) -> Result<(), TableError>,
-    ) -> Result<(), TableError> {
+        each: &mut dyn FnMut(u32, Vec<String>) -> Result<(), E>,
+    ) -> Result<(), E> {
         let unreadable = |e: calamine::XlsxError| sheet_error(&self.path, &self.name, e);
         let (first_col, last_col) = self.columns;
         let width = (last_col - first_col + 1) as usize;
@@ -271,7 +271,7 @@ mod tests {
     fn streamed(sheet: &XlsxSheet) -> Vec<(usize, Vec<String>)> {
         let mut rows = Vec::new();
         sheet
-            .for_each_row(true, &mut |r| {
+            .for_each_row(true, &mut |r| -> Result<(), TableError> {
                 rows.push((r.number, r.cells));
                 Ok(())
             })

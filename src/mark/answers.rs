@@ -2,6 +2,7 @@
 //! statement, the tick, and the re-worded text. Tolerates extra columns,
 //! trailing spaces and mixed-case ids; each problem names its row.
 
+use super::MarkError;
 use crate::io::table::Table;
 
 /// One answer row, or the reason it cannot be marked.
@@ -38,12 +39,13 @@ pub fn parse_tick(value: &str) -> Option<bool> {
 }
 
 /// Reads every answer row of `table`. Column problems are errors for the whole file.
-pub fn read_answers(table: &Table) -> Result<Vec<AnswerRow>, String> {
+pub fn read_answers(table: &Table) -> Result<Vec<AnswerRow>, MarkError> {
     let origin = &table.origin();
     let need = |names: &[&str], what: &str| {
         table.column(names).ok_or_else(|| {
-            format!(
-                "{origin}: no {what} column (looked for {}; headers: {})",
+            invalid!(
+                origin,
+                "no {what} column (looked for {}; headers: {})",
                 names.join(", "),
                 table.headers.join(", ")
             )
@@ -172,7 +174,7 @@ mod tests {
     #[test]
     fn a_missing_column_is_an_error_for_the_file() {
         let t = parse_delimited("a.csv", "Name,Statement\nAsha,S1\n").unwrap();
-        let err = read_answers(&t).unwrap_err();
+        let err = read_answers(&t).unwrap_err().to_string();
         assert!(err.contains("a.csv") && err.contains("tick"), "{err}");
     }
 }

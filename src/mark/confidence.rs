@@ -3,6 +3,7 @@
 //! question, and the mean change with a paired, small-sample 95% confidence
 //! interval (Student's t).
 
+use super::MarkError;
 use crate::io::table::Table;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -19,7 +20,7 @@ pub struct Questionnaire {
 }
 
 /// Reads a questionnaire table: a participant column, and one column per question.
-pub fn read_questionnaire(table: &Table) -> Result<Questionnaire, String> {
+pub fn read_questionnaire(table: &Table) -> Result<Questionnaire, MarkError> {
     let origin = &table.origin();
     let who = table
         .column(&[
@@ -32,8 +33,9 @@ pub fn read_questionnaire(table: &Table) -> Result<Questionnaire, String> {
             "delegate",
         ])
         .ok_or_else(|| {
-            format!(
-                "{origin}: no participant column (headers: {})",
+            invalid!(
+                origin,
+                "no participant column (headers: {})",
                 table.headers.join(", ")
             )
         })?;
@@ -57,8 +59,9 @@ pub fn read_questionnaire(table: &Table) -> Result<Questionnaire, String> {
         .map(|(i, h)| (i, h.trim().to_string()))
         .collect();
     if questions.is_empty() {
-        return Err(format!(
-            "{origin}: no question columns beside the participant column"
+        return Err(invalid!(
+            origin,
+            "no question columns beside the participant column"
         ));
     }
     let mut ratings = Vec::new();
@@ -67,14 +70,16 @@ pub fn read_questionnaire(table: &Table) -> Result<Questionnaire, String> {
     for row in &table.rows {
         let name = table.cell(row, who);
         if name.is_empty() {
-            return Err(format!(
-                "{origin}: row {}: the participant cell is empty",
+            return Err(invalid!(
+                origin,
+                "row {}: the participant cell is empty",
                 row.number
             ));
         }
         if !seen.insert(name.to_lowercase()) {
-            return Err(format!(
-                "{origin}: row {}: participant '{name}' appears twice",
+            return Err(invalid!(
+                origin,
+                "row {}: participant '{name}' appears twice",
                 row.number
             ));
         }
@@ -85,14 +90,16 @@ pub fn read_questionnaire(table: &Table) -> Result<Questionnaire, String> {
                 continue;
             }
             let value: f64 = cell.parse().map_err(|_| {
-                format!(
-                    "{origin}: row {}, column '{q}': '{cell}' is not a rating",
+                invalid!(
+                    origin,
+                    "row {}, column '{q}': '{cell}' is not a rating",
                     row.number
                 )
             })?;
             if !(1.0..=10.0).contains(&value) {
-                return Err(format!(
-                    "{origin}: row {}, column '{q}': {value} is outside the 1 to 10 scale",
+                return Err(invalid!(
+                    origin,
+                    "row {}, column '{q}': {value} is outside the 1 to 10 scale",
                     row.number
                 ));
             }
@@ -141,12 +148,15 @@ pub struct ConfidenceReport {
 }
 
 /// Pairs the two questionnaires by participant (case-insensitive) and question.
-pub fn compare(before: &Questionnaire, after: &Questionnaire) -> Result<ConfidenceReport, String> {
+pub fn compare(
+    before: &Questionnaire,
+    after: &Questionnaire,
+) -> Result<ConfidenceReport, MarkError> {
     if before.scale_max != after.scale_max {
-        return Err(format!(
+        return Err(MarkError::Mismatch(format!(
             "{} uses a 1 to {} scale but {} uses 1 to {}",
             before.origin, before.scale_max, after.origin, after.scale_max
-        ));
+        )));
     }
     let find = |q: &Questionnaire, name: &str| {
         q.ratings
@@ -300,12 +310,15 @@ mod tests {
     #[test]
     fn a_bad_rating_names_the_row_and_column() {
         let t = parse_delimited("b.csv", "Name,Q1\nAsha,lots\n").unwrap();
-        let err = read_questionnaire(&t).unwrap_err();
+        let err = read_questionnaire(&t).unwrap_err().to_string();
         assert!(
             err.contains("row 2") && err.contains("Q1") && err.contains("lots"),
             "{err}"
         );
         let t = parse_delimited("b.csv", "Name,Q1\nAsha,11\n").unwrap();
-        assert!(read_questionnaire(&t).unwrap_err().contains("outside"));
+        assert!(read_questionnaire(&t)
+            .unwrap_err()
+            .to_string()
+            .contains("outside"));
     }
 }

@@ -2,6 +2,7 @@
 //! key, a model answer and the concern each belongs to. Read from TOML or from a
 //! table (CSV/XLSX).
 
+use super::MarkError;
 use crate::core::finding::Criterion;
 use crate::io::table::Table;
 use serde::Deserialize;
@@ -57,14 +58,15 @@ struct StatementEntry {
 
 impl Exercise {
     /// Parses the TOML form; `origin` names the file in errors.
-    pub fn from_toml(origin: &str, text: &str) -> Result<Self, String> {
-        let file: ExerciseFile = toml::from_str(text).map_err(|e| format!("{origin}: {e}"))?;
+    pub fn from_toml(origin: &str, text: &str) -> Result<Self, MarkError> {
+        let file: ExerciseFile = toml::from_str(text).map_err(|e| invalid!(origin, "{e}"))?;
         let _ = file.scenario;
         let mut statements = Vec::new();
         for (i, e) in file.statements.into_iter().enumerate() {
             let failing = parse_letters(&e.failing.join(",")).map_err(|bad| {
-                format!(
-                    "{origin}: statement {} ('{}'): unknown letter '{bad}' in failing",
+                invalid!(
+                    origin,
+                    "statement {} ('{}'): unknown letter '{bad}' in failing",
                     i + 1,
                     e.id
                 )
@@ -94,21 +96,23 @@ impl Exercise {
 
     /// Reads the table form: columns `id`, `text` (or `statement`), and optionally
     /// `smart` (yes/no), `failing` ("S, T"), `model answer` and `concern`.
-    pub fn from_table(table: &Table) -> Result<Self, String> {
+    pub fn from_table(table: &Table) -> Result<Self, MarkError> {
         let origin = &table.origin();
         let id = table
             .column(&["id", "statement id", "number", "no"])
             .ok_or_else(|| {
-                format!(
-                    "{origin}: no 'id' column (headers: {})",
+                invalid!(
+                    origin,
+                    "no 'id' column (headers: {})",
                     table.headers.join(", ")
                 )
             })?;
         let text = table
             .column(&["text", "statement", "objective"])
             .ok_or_else(|| {
-                format!(
-                    "{origin}: no 'text' column (headers: {})",
+                invalid!(
+                    origin,
+                    "no 'text' column (headers: {})",
                     table.headers.join(", ")
                 )
             })?;
@@ -122,15 +126,17 @@ impl Exercise {
             let key_smart = match at(smart) {
                 "" => None,
                 v => Some(super::answers::parse_tick(v).ok_or_else(|| {
-                    format!(
-                        "{origin}: row {}: '{v}' in the smart column is not yes or no",
+                    invalid!(
+                        origin,
+                        "row {}: '{v}' in the smart column is not yes or no",
                         row.number
                     )
                 })?),
             };
             let letters = parse_letters(at(failing)).map_err(|bad| {
-                format!(
-                    "{origin}: row {}: unknown letter '{bad}' in failing",
+                invalid!(
+                    origin,
+                    "row {}: unknown letter '{bad}' in failing",
                     row.number
                 )
             })?;
@@ -157,20 +163,25 @@ impl Exercise {
         Self::validated(origin, "Is it SMART?".into(), statements)
     }
 
-    fn validated(origin: &str, title: String, statements: Vec<Statement>) -> Result<Self, String> {
+    fn validated(
+        origin: &str,
+        title: String,
+        statements: Vec<Statement>,
+    ) -> Result<Self, MarkError> {
         if statements.is_empty() {
-            return Err(format!("{origin}: the exercise has no statements"));
+            return Err(invalid!(origin, "the exercise has no statements"));
         }
         let mut seen = std::collections::HashSet::new();
         for s in &statements {
             if s.id.is_empty() || s.text.is_empty() {
-                return Err(format!(
-                    "{origin}: every statement needs an id and a text (statement '{}')",
+                return Err(invalid!(
+                    origin,
+                    "every statement needs an id and a text (statement '{}')",
                     s.id
                 ));
             }
             if !seen.insert(normalise_id(&s.id)) {
-                return Err(format!("{origin}: statement id '{}' appears twice", s.id));
+                return Err(invalid!(origin, "statement id '{}' appears twice", s.id));
             }
         }
         Ok(Exercise { title, statements })
@@ -254,7 +265,10 @@ mod tests {
         let bad =
             crate::io::table::parse_delimited("ex.csv", "ID,Statement,SMART?\nS1,x,perhaps\n")
                 .unwrap();
-        assert!(Exercise::from_table(&bad).unwrap_err().contains("row 2"));
+        assert!(Exercise::from_table(&bad)
+            .unwrap_err()
+            .to_string()
+            .contains("row 2"));
     }
 
     #[test]
@@ -272,6 +286,7 @@ mod tests {
             "[[statement]]\nid = \"a\"\ntext = \"x\"\n[[statement]]\nid = \"A\"\ntext = \"y\"\n";
         assert!(Exercise::from_toml("d.toml", dup)
             .unwrap_err()
+            .to_string()
             .contains("twice"));
     }
 }

@@ -2,9 +2,20 @@
 //! key (or smarten's verdict), each re-wording scored per letter on the 2/1/0
 //! rubric, a faithfulness check, and plain-English feedback per answer.
 
+/// `invalid!(origin, "format", args...)`: a [`MarkError::Invalid`] naming where.
+macro_rules! invalid {
+    ($origin:expr, $($fmt:tt)+) => {
+        $crate::mark::MarkError::Invalid {
+            origin: $origin.to_string(),
+            reason: format!($($fmt)+),
+        }
+    };
+}
+
 pub mod answers;
 pub mod confidence;
 pub mod exercise;
+pub mod files;
 
 use crate::core::check::{Analysed, Checker, Objective};
 use crate::core::finding::{Criterion, RuleId, Severity, Verdict};
@@ -13,6 +24,23 @@ use crate::rewrite::Rewriter;
 use answers::{Answer, AnswerRow};
 use exercise::{normalise_id, Exercise, Statement};
 use serde::Serialize;
+
+/// An exercise, answers file or questionnaire that cannot be marked.
+#[derive(Debug, thiserror::Error)]
+pub enum MarkError {
+    /// The file is readable but its content is not what marking needs.
+    #[error("{origin}: {reason}")]
+    Invalid { origin: String, reason: String },
+    /// Two questionnaires that cannot be compared.
+    #[error("{0}")]
+    Mismatch(String),
+    #[error(transparent)]
+    Read(#[from] crate::io::table::TableError),
+    #[error(transparent)]
+    Output(#[from] crate::io::output::OutputError),
+    #[error(transparent)]
+    Embed(#[from] crate::core::similarity::EmbedError),
+}
 use std::collections::BTreeMap;
 
 /// Below this cosine similarity (MiniLM) to both the original statement and its

@@ -4,25 +4,10 @@
 //! that is not SMART beside its suggested rewrite.
 
 use crate::audit::plans::{PlanAction, PlanReport};
+pub use crate::audit::summary::Figures;
 use crate::core::finding::Criterion;
 use crate::report::class::escape;
 use std::fmt::Write;
-
-/// The collection-wide figures.
-#[derive(Debug, Clone, Default)]
-pub struct Figures {
-    pub files: usize,
-    pub plans: usize,
-    pub rows: usize,
-    pub judged: usize,
-    pub smart: usize,
-    pub skipped: usize,
-    pub errors: usize,
-    pub fails: Vec<(Criterion, usize)>,
-    pub top_findings: Vec<(String, usize)>,
-    pub unreadable: Vec<String>,
-    pub not_plans: Vec<String>,
-}
 
 /// Writes the report to `out` a plan at a time: `plans` are the plan versions'
 /// reports in the order shown, and `not_smart` gives a plan's actions that are

@@ -1,9 +1,17 @@
 //! Reads objectives from arguments, a `.txt` or `.jsonl` file, or standard input.
 //! Every problem is reported with its source and line; good lines are still read.
 
-use smarten::{Objective, MAX_OBJECTIVE_BYTES};
+use crate::core::check::{Objective, MAX_OBJECTIVE_BYTES};
 use std::io::Read;
 use std::path::Path;
+
+/// A source of objectives could not be read at all.
+#[derive(Debug, thiserror::Error)]
+#[error("{origin}: cannot read: {reason}")]
+pub struct InputError {
+    pub origin: String,
+    pub reason: String,
+}
 
 /// One input record: an objective to check, or an error that names where it came from.
 pub enum Record {
@@ -67,8 +75,11 @@ pub fn from_args(args: &[String], concern: Option<&str>) -> Vec<Record> {
 }
 
 /// Objectives from a file: `.jsonl` (objects with a `text` field) or text, one per line.
-pub fn from_file(path: &Path, concern: Option<&str>) -> Result<Vec<Record>, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+pub fn from_file(path: &Path, concern: Option<&str>) -> Result<Vec<Record>, InputError> {
+    let bytes = std::fs::read(path).map_err(|e| InputError {
+        origin: path.display().to_string(),
+        reason: e.to_string(),
+    })?;
     let jsonl = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
@@ -81,11 +92,14 @@ pub fn from_file(path: &Path, concern: Option<&str>) -> Result<Vec<Record>, Stri
 }
 
 /// Objectives from standard input, one per line.
-pub fn from_stdin(concern: Option<&str>) -> Result<Vec<Record>, String> {
+pub fn from_stdin(concern: Option<&str>) -> Result<Vec<Record>, InputError> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("<stdin>: cannot read: {e}"))?;
+        .map_err(|e| InputError {
+            origin: "<stdin>".into(),
+            reason: e.to_string(),
+        })?;
     Ok(from_bytes(&bytes, "<stdin>", false, concern))
 }
 

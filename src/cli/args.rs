@@ -1,0 +1,203 @@
+//! The command line's arguments, as clap definitions.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "smarten",
+    version,
+    about = "Checks the objectives in care and action plans against SMART, and says why"
+)]
+pub struct Cli {
+    /// A smarten.toml with extra word lists and rule levels (default: ./smarten.toml if present).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+    Jsonl,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Check objectives: from arguments, --file (txt or jsonl), or standard input.
+    Check {
+        /// Objectives to check.
+        objectives: Vec<String>,
+        /// A .txt file (one objective per line) or .jsonl file (objects with `text`).
+        #[arg(long, short, value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// The concern the objectives should address (needed to judge R).
+        #[arg(long, value_name = "TEXT")]
+        concern: Option<String>,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        /// Colour in human output.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+        color: ColorChoice,
+        /// Show the top rewrite under each objective that is not SMART.
+        #[arg(long)]
+        suggest: bool,
+        /// With --suggest: rank rewrites by word overlap, without loading the MiniLM model.
+        #[arg(long)]
+        no_model: bool,
+    },
+    /// Propose a SMART rewrite: from arguments, --file (txt or jsonl), or standard input.
+    Rewrite {
+        /// Objectives to rewrite.
+        objectives: Vec<String>,
+        /// A .txt file (one objective per line) or .jsonl file (objects with `text`).
+        #[arg(long, short, value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// The concern the objectives should address (needed to judge R).
+        #[arg(long, value_name = "TEXT")]
+        concern: Option<String>,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        /// Colour in human output.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+        color: ColorChoice,
+        /// A seq2seq model folder (BART or T5, rust-bert format) that also proposes rewrites.
+        #[arg(long, value_name = "DIR")]
+        generator: Option<PathBuf>,
+        /// Rank rewrites by word overlap, without loading the MiniLM model.
+        #[arg(long)]
+        no_model: bool,
+    },
+    /// List every rule with its id, letter, level and summary.
+    Rules,
+    /// Explain a rule: its rationale in the guidance's words, with examples.
+    Explain {
+        /// A rule id, as listed by `smarten rules`.
+        rule: String,
+    },
+    /// Score the checker against labelled JSONL (dev statements or SMARTSpan rows).
+    Eval {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        /// List every objective judged differently from its label.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// Audit archived plans: CSV/TSV, XLSX, DOCX, JSONL and TXT files, or folders of them.
+    Audit {
+        /// Plan files or folders (read recursively).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write one record per input row, in input order, to FILE.jsonl or FILE.csv.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Write a self-contained HTML report for managers.
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
+        /// Say which column is which: what=Action,who=Lead,when=By when,measure=Evidence,concern=Need.
+        #[arg(long, value_name = "MAP")]
+        columns: Option<String>,
+        /// No progress bar and no column mappings on standard error.
+        #[arg(long, short)]
+        quiet: bool,
+        /// Do not propose rewrites (faster).
+        #[arg(long)]
+        no_rewrite: bool,
+        /// Do not load the MiniLM model: relevance and drift by word overlap.
+        #[arg(long)]
+        no_model: bool,
+        /// Rank each rewrite with MiniLM too (better choices, about 4 times slower);
+        /// by default bulk rewrites are ranked by word overlap.
+        #[arg(long)]
+        rich_rewrites: bool,
+    },
+    /// Mark "Is it SMART?" exercise answers (or compare confidence questionnaires).
+    Mark(MarkArgs),
+    /// Show where the model files are, or convert downloaded weights.
+    Models {
+        #[command(subcommand)]
+        action: Option<ModelsAction>,
+    },
+}
+
+#[derive(clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct MarkArgs {
+    #[command(subcommand)]
+    pub command: Option<MarkCommand>,
+    /// The exercise: TOML, or a CSV/XLSX with id and text (and optionally smart, failing, model answer, concern).
+    #[arg(long, value_name = "FILE")]
+    pub exercise: Option<PathBuf>,
+    /// The answers: CSV or XLSX with participant, statement id, tick and re-worded text.
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// Write one row per answer (tick verdict, letter scores, total, feedback) to this CSV.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Write the self-contained HTML class report here.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// The confidence questionnaire from before the session (with --after).
+    #[arg(long, value_name = "FILE", requires = "after")]
+    pub before: Option<PathBuf>,
+    /// The confidence questionnaire from after the session (with --before).
+    #[arg(long, value_name = "FILE", requires = "before")]
+    pub after: Option<PathBuf>,
+    /// Judge faithfulness and rank improvements by word overlap, without the MiniLM model.
+    #[arg(long)]
+    pub no_model: bool,
+}
+
+#[derive(Subcommand)]
+pub enum MarkCommand {
+    /// Compare the before and after Measure of Confidence questionnaires.
+    Confidence {
+        #[arg(long, value_name = "FILE")]
+        before: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        after: PathBuf,
+        /// Write the HTML report here.
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ModelsAction {
+    /// List each model smarten uses and where it was found (the default).
+    Status,
+    /// Convert a safetensors file into the .ot weights tch loads (used by `make models`).
+    Convert {
+        /// The published weights, e.g. model.safetensors.
+        source: PathBuf,
+        /// Where to write the converted weights, e.g. models/minilm/rust_model.ot.
+        target: PathBuf,
+    },
+}
+
+/// When human output is coloured.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum ColorChoice {
+    /// When standard output is a terminal and NO_COLOR is not set.
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour standard output.
+    pub fn enabled(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::IsTerminal::is_terminal(&std::io::stdout())
+                    && std::env::var_os("NO_COLOR").is_none()
+            }
+        }
+    }
+}

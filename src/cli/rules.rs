@@ -1,0 +1,96 @@
+//! `smarten rules`, `smarten explain` and `smarten models`: what the checker
+//! knows, and where its models are.
+
+use super::args::ModelsAction;
+use anyhow::{anyhow, Result};
+use smarten::core::config::Config;
+use std::process::ExitCode;
+
+/// Every rule with its id, letter, level and summary.
+pub fn list(config: &Config) -> Result<ExitCode> {
+    for rule in smarten::core::rules::all() {
+        let level = config
+            .rules
+            .get(&rule.id())
+            .copied()
+            .unwrap_or(rule.default_level());
+        println!(
+            "{:<22} {}  {:<7}  {}",
+            rule.id(),
+            rule.criterion(),
+            level_name(level),
+            rule.summary()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A rule's rationale in the guidance's words, with its examples.
+pub fn explain(id: &str) -> Result<ExitCode> {
+    let rules = smarten::core::rules::all();
+    let r = rules
+        .iter()
+        .find(|r| r.id().as_str() == id)
+        .ok_or_else(|| anyhow!("unknown rule `{id}`; `smarten rules` lists them"))?;
+    println!("{} ({}: {})\n", r.id(), r.criterion(), r.criterion().name());
+    println!("{}\n", r.summary());
+    println!("The guidance says:\n  \"{}\"\n", r.guidance());
+    let ex = r.examples();
+    println!("Flags:");
+    for e in ex.flags {
+        println!("  ✗ {e}");
+    }
+    println!("Allows:");
+    for e in ex.allows {
+        println!("  ✓ {e}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `smarten models`: where each model is, or convert downloaded weights.
+pub fn models(action: Option<ModelsAction>) -> Result<ExitCode> {
+    match action.unwrap_or(ModelsAction::Status) {
+        ModelsAction::Status => Ok(models_status()),
+        ModelsAction::Convert { source, target } => {
+            let count = smarten::models::convert_safetensors(&source, &target)?;
+            println!(
+                "converted {count} tensors from {} to {}",
+                source.display(),
+                target.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Prints where each model was found; exit 2 when the required tagger is missing.
+fn models_status() -> ExitCode {
+    let mut code = ExitCode::SUCCESS;
+    let tagger = smarten::models::locate("nlprule/en_tokenizer.bin");
+    match &tagger {
+        Ok(path) => println!("nlprule tagger (required):      {}", path.display()),
+        Err(e) => {
+            println!("nlprule tagger (required):      missing: {e}");
+            code = ExitCode::from(2);
+        }
+    }
+    match smarten::models::locate(&format!("{}/rust_model.ot", smarten::models::MINILM_DIR)) {
+        Ok(path) => println!(
+            "all-MiniLM-L6-v2 (optional):    {}",
+            path.parent().unwrap_or(&path).display()
+        ),
+        Err(_) => println!(
+            "all-MiniLM-L6-v2 (optional):    not installed; rewrites rank by word overlap (install with `{}`)",
+            smarten::models::INSTALL_COMMAND
+        ),
+    }
+    code
+}
+
+fn level_name(level: smarten::Level) -> &'static str {
+    match level {
+        smarten::Level::Off => "off",
+        smarten::Level::Warning => "warning",
+        smarten::Level::Error => "error",
+    }
+}

@@ -1,0 +1,291 @@
+//! Plan files read a row at a time: CSV/TSV ([`DelimitedRows`]), JSONL and
+//! TXT. Only the current row is held, so a file of any length is read in flat
+//! memory. A row that cannot be read is handed on as (row number, reason), so
+//! that rows in and records out stay equal.
+
+use super::table::{DelimitedRows, TableError, TableRow};
+use std::path::Path;
+
+/// A row of a table: the row, or (row number, reason) for a row that cannot be judged.
+pub type RowResult = Result<TableRow, (usize, String)>;
+
+/// A row read from a stream. An `Err` ends the file: it cannot be read on.
+pub type StreamedRow = Result<RowResult, TableError>;
+
+/// A plan file read a row at a time: CSV/TSV, JSONL or TXT. Opening a JSONL
+/// file reads it once to learn its columns (the keys of its objects).
+pub enum RowStream {
+    Delimited(DelimitedRows<std::fs::File>),
+    Jsonl(JsonlRows<std::io::BufReader<std::fs::File>>),
+    Lines(LineRows<std::io::BufReader<std::fs::File>>),
+}
+
+/// The formats read a row at a time.
+const STREAMED_EXTENSIONS: [&str; 4] = ["csv", "tsv", "jsonl", "txt"];
+
+/// A path's extension, lower case ("" when it has none).
+pub fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default()
+}
+
+fn unreadable(name: &str, e: impl std::fmt::Display) -> TableError {
+    TableError::Unreadable {
+        path: name.to_string(),
+        reason: e.to_string(),
+    }
+}
+
+impl RowStream {
+    /// Whether `path`'s format is read a row at a time.
+    pub fn reads(path: &Path) -> bool {
+        STREAMED_EXTENSIONS.contains(&extension(path).as_str())
+    }
+
+    /// Opens `path` as a stream, if its format streams (csv, tsv, jsonl, txt).
+    pub fn open(path: &Path) -> Option<Result<RowStream, TableError>> {
+        let name = path.display().to_string();
+        let file = || std::fs::File::open(path).map_err(|e| unreadable(&name, e));
+        let reader = || file().map(std::io::BufReader::new);
+        Some(match extension(path).as_str() {
+            "csv" | "tsv" => {
+                file().and_then(|f| DelimitedRows::new(&name, f, true).map(RowStream::Delimited))
+            }
+            "jsonl" => reader()
+                .and_then(|r| jsonl_keys(&name, r))
+                .and_then(|keys| Ok(RowStream::Jsonl(JsonlRows::new(&name, reader()?, keys)))),
+            "txt" => reader().map(|r| RowStream::Lines(LineRows::new(&name, r))),
+            _ => return None,
+        })
+    }
+
+    /// The column headers.
+    pub fn headers(&self) -> Vec<String> {
+        match self {
+            RowStream::Delimited(d) => d.headers.clone(),
+            RowStream::Jsonl(j) => j.headers(),
+            RowStream::Lines(_) => vec!["objective".into()],
+        }
+    }
+}
+
+impl Iterator for RowStream {
+    type Item = StreamedRow;
+
+    fn next(&mut self) -> Option<StreamedRow> {
+        match self {
+            RowStream::Delimited(d) => d.next(),
+            RowStream::Jsonl(j) => j.next(),
+            RowStream::Lines(l) => l.next(),
+        }
+    }
+}
+
+/// Lines of a reader, numbered from 1, with the trailing "\r" of CRLF removed.
+struct NumberedLines<R> {
+    lines: std::io::Split<R>,
+    number: usize,
+}
+
+impl<R: std::io::BufRead> NumberedLines<R> {
+    fn new(reader: R) -> Self {
+        NumberedLines {
+            lines: reader.split(b'\n'),
+            number: 0,
+        }
+    }
+
+    /// The next line that is not blank: its number and its text, or why its
+    /// bytes are not text.
+    fn next_line(&mut self) -> Option<std::io::Result<(usize, Result<String, String>)>> {
+        loop {
+            let mut line = match self.lines.next()? {
+                Ok(l) => l,
+                Err(e) => return Some(Err(e)),
+            };
+            self.number += 1;
+            if line.last() == Some(&b'\r') {
+                line.pop();
+            }
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let n = self.number;
+            let text = String::from_utf8(line).map_err(|e| {
+                format!(
+                    "line {n} is not UTF-8 text (invalid byte at column {}); save the file as UTF-8",
+                    e.utf8_error().valid_up_to() + 1
+                )
+            });
+            return Some(Ok((n, text)));
+        }
+    }
+}
+
+/// The keys of a JSONL file's objects, in order of first appearance: its
+/// columns. Lines that are not JSON objects are left to the row pass.
+fn jsonl_keys(name: &str, reader: impl std::io::BufRead) -> Result<Vec<String>, TableError> {
+    let mut keys: Vec<String> = Vec::new();
+    let mut lines = NumberedLines::new(reader);
+    while let Some(line) = lines.next_line() {
+        let (_, text) = line.map_err(|e| unreadable(name, e))?;
+        if let Ok(serde_json::Value::Object(o)) =
+            serde_json::from_str::<serde_json::Value>(&text.unwrap_or_default())
+        {
+            for k in o.keys() {
+                if !keys.contains(k) {
+                    keys.push(k.clone());
+                }
+            }
+        }
+    }
+    Ok(keys)
+}
+
+/// The objects of a JSONL file as rows, one cell per key; a line that is not a
+/// JSON object is a bad row.
+pub struct JsonlRows<R> {
+    name: String,
+    lines: NumberedLines<R>,
+    keys: Vec<String>,
+}
+
+impl<R: std::io::BufRead> JsonlRows<R> {
+    fn new(name: &str, reader: R, keys: Vec<String>) -> Self {
+        JsonlRows {
+            name: name.to_string(),
+            lines: NumberedLines::new(reader),
+            keys,
+        }
+    }
+
+    /// The keys, with "text" read as the objective (objects with only a "text"
+    /// field are objectives).
+    fn headers(&self) -> Vec<String> {
+        self.keys
+            .iter()
+            .map(|k| if k == "text" { "objective" } else { k }.to_string())
+            .collect()
+    }
+}
+
+impl<R: std::io::BufRead> Iterator for JsonlRows<R> {
+    type Item = StreamedRow;
+
+    fn next(&mut self) -> Option<StreamedRow> {
+        let (n, text) = match self.lines.next_line()? {
+            Ok(l) => l,
+            Err(e) => return Some(Err(unreadable(&self.name, e))),
+        };
+        let text = match text {
+            Ok(t) => t,
+            Err(why) => return Some(Ok(Err((n, why)))),
+        };
+        Some(Ok(match serde_json::from_str::<serde_json::Value>(&text) {
+            Ok(serde_json::Value::Object(o)) => Ok(TableRow {
+                number: n,
+                cells: self
+                    .keys
+                    .iter()
+                    .map(|k| match o.get(k) {
+                        None | Some(serde_json::Value::Null) => String::new(),
+                        Some(serde_json::Value::String(s)) => s.clone(),
+                        Some(v) => v.to_string(),
+                    })
+                    .collect(),
+            }),
+            Ok(_) => Err((n, format!("line {n}: not a JSON object"))),
+            Err(e) => Err((n, format!("line {n}: invalid JSON: {e}"))),
+        }))
+    }
+}
+
+/// The lines of a TXT file as rows of one cell, the objective; blank lines are
+/// not rows.
+pub struct LineRows<R> {
+    name: String,
+    lines: NumberedLines<R>,
+}
+
+impl<R: std::io::BufRead> LineRows<R> {
+    fn new(name: &str, reader: R) -> Self {
+        LineRows {
+            name: name.to_string(),
+            lines: NumberedLines::new(reader),
+        }
+    }
+}
+
+impl<R: std::io::BufRead> Iterator for LineRows<R> {
+    type Item = StreamedRow;
+
+    fn next(&mut self) -> Option<StreamedRow> {
+        let (n, text) = match self.lines.next_line()? {
+            Ok(l) => l,
+            Err(e) => return Some(Err(unreadable(&self.name, e))),
+        };
+        Some(Ok(match text {
+            Ok(t) => Ok(TableRow {
+                number: n,
+                cells: vec![t.trim().to_string()],
+            }),
+            Err(why) => Err((n, why)),
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::plan_files::read_plan_file;
+
+    #[test]
+    fn jsonl_rows_keep_their_line_numbers_and_bad_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.jsonl");
+        std::fs::write(
+            &path,
+            "{\"text\":\"Mum to engage\"}\r\n\nnot json\n{\"text\":\"x\",\"who\":\"Dad\"}\n[1]\n",
+        )
+        .unwrap();
+        let f = read_plan_file(&path).unwrap().remove(0);
+        assert_eq!(f.table.headers, vec!["objective", "who"]);
+        assert_eq!(
+            f.table.rows.iter().map(|r| r.number).collect::<Vec<_>>(),
+            vec![1, 4]
+        );
+        assert_eq!(
+            f.bad_rows.iter().map(|b| b.0).collect::<Vec<_>>(),
+            vec![3, 5]
+        );
+    }
+
+    #[test]
+    fn txt_lines_are_rows_and_a_line_that_is_not_utf8_is_a_bad_row() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("objectives.txt");
+        std::fs::write(
+            &path,
+            b"Mum to engage with services\r\n\n  \nDad will call D\xe9borah\nJohn will raise his hand\n",
+        )
+        .unwrap();
+        let f = read_plan_file(&path).unwrap().remove(0);
+        let rows: Vec<(usize, &str)> = f
+            .table
+            .rows
+            .iter()
+            .map(|r| (r.number, r.cells[0].as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                (1, "Mum to engage with services"),
+                (5, "John will raise his hand")
+            ]
+        );
+        assert_eq!(f.bad_rows.len(), 1);
+        assert_eq!(f.bad_rows[0].0, 4);
+        assert!(f.bad_rows[0].1.contains("not UTF-8"), "{}", f.bad_rows[0].1);
+    }
+}
