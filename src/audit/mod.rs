@@ -6,15 +6,16 @@
 //! judges one row; [`plans::PlanBook`] keeps the plan-level view in flat memory;
 //! [`records`] writes records as JSONL or CSV.
 
+pub mod compose;
 pub mod plans;
 pub mod records;
 pub mod row;
 pub mod run;
 pub mod summary;
 
+pub use compose::{add_plan_concern, compose, compose_pieces, plan_concerns, plan_key};
 pub use row::{
-    compose, compose_pieces, plan_concerns, plan_key, AuditCache, Auditor, FieldFinding,
-    RowFinding, RowParts, RowRecord, RELEVANCE_THRESHOLD,
+    AuditCache, Auditor, FieldFinding, RowFinding, RowParts, RowRecord, RELEVANCE_THRESHOLD,
 };
 pub use run::{run, AuditError, NoProgress, NoRecords, Options, Progress, RecordSink};
 pub use summary::{Figures, Summary};

@@ -8,7 +8,8 @@
 //! rows and gathers each plan's concerns; the second judges its rows in chunks,
 //! in parallel, so a large file is never held whole.
 
-use super::row::{add_plan_concern, plan_key, Auditor, RowRecord};
+use super::compose::{add_plan_concern, plan_key};
+use super::row::{Auditor, RowRecord};
 use super::summary::{Summary, PLAN_FINDINGS_SHOWN};
 use crate::io::columns::{Field, Mapping};
 use crate::io::plan_files::{collect_files, TableSource};
@@ -295,6 +296,7 @@ fn table_mapping(
     headers: &[String],
     overrides: &BTreeMap<Field, String>,
 ) -> Result<Mapping, String> {
+    // The reason is carried in each row's record: a message, not an error type.
     match Mapping::from_headers(headers, overrides) {
         Ok(m) if m.has_objective() => Ok(m),
         Ok(m) if headers.len() == 1 => {

@@ -1,13 +1,15 @@
 //! The audit report: one self-contained HTML page for a manager, with the
 //! summary figures, a bar chart of failures per letter (inline SVG), the most
 //! frequent findings, and per plan its score, findings, drift and each action
-//! that is not SMART beside its suggested rewrite.
+//! that is not SMART beside its suggested rewrite. Written a plan at a time,
+//! from the templates `audit-head`, `audit-plan` and `audit-tail`.
 
+use super::{escape, render, safe};
 use crate::audit::plans::{PlanAction, PlanReport};
 pub use crate::audit::summary::Figures;
 use crate::core::finding::Criterion;
-use crate::report::class::escape;
-use std::fmt::Write;
+use minijinja::context;
+use serde::Serialize;
 
 /// Writes the report to `out` a plan at a time: `plans` are the plan versions'
 /// reports in the order shown, and `not_smart` gives a plan's actions that are
@@ -25,96 +27,81 @@ pub fn write_html(
             100.0 * n as f64 / d as f64
         }
     };
-    let mut h = String::from(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>SMART audit of plans</title><style>\
-         body{font-family:system-ui,sans-serif;max-width:64rem;margin:2rem auto;padding:0 1rem;color:#222}\
-         table{border-collapse:collapse;margin:.5rem 0 1.5rem}td,th{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top}\
-         th{background:#eee}.num{text-align:right}.bad{color:#a00}.ph{background:#fff3bf}\
-         </style></head><body>\n<h1>SMART audit of plans</h1>\n",
+    let head = render(
+        "audit-head.html",
+        context! {
+            f => context! {
+                files => f.files,
+                plans => f.plans,
+                rows => f.rows,
+                judged => f.judged,
+                skipped => f.skipped,
+                errors => f.errors,
+                smart => f.smart,
+            },
+            smart_pct => format!("{:.0}", pct(f.smart, f.judged)),
+            chart => safe(bar_chart(&f.fails)),
+            top_findings => &f.top_findings,
+        },
     );
-    let _ = writeln!(
-        h,
-        "<p>{} files, {} plans, {} rows: {} judged, {} empty rows skipped, {} rows with errors. \
-         <b>{:.0}%</b> of judged actions are SMART ({} of {}).</p>",
-        f.files,
-        f.plans,
-        f.rows,
-        f.judged,
-        f.skipped,
-        f.errors,
-        pct(f.smart, f.judged),
-        f.smart,
-        f.judged
-    );
-    h.push_str("<h2>Failures per letter</h2>\n");
-    h.push_str(&bar_chart(&f.fails));
-    if !f.top_findings.is_empty() {
-        h.push_str(
-            "<h2>Most frequent findings</h2>\n<table><tr><th>finding</th><th>rows</th></tr>\n",
-        );
-        for (rule, n) in &f.top_findings {
-            let _ = writeln!(
-                h,
-                "<tr><td>{}</td><td class=\"num\">{n}</td></tr>",
-                escape(rule)
-            );
-        }
-        h.push_str("</table>\n");
-    }
-    h.push_str("<h2>Plans</h2>\n");
+    out.write_all(head.as_bytes())?;
     for p in plans {
         let p = &p?;
-        out.write_all(h.as_bytes())?;
-        h.clear();
-        let _ = writeln!(
-            h,
-            "<h3>{}{} (version {})</h3>\n<p>{} of {} actions SMART (<b>{:.0}%</b>).</p>",
-            escape(&p.plan),
-            if p.person.is_empty() {
-                String::new()
-            } else {
-                format!(": {}", escape(&p.person))
+        let actions: Vec<ActionRow> = not_smart(p)?
+            .into_iter()
+            .map(|a| ActionRow {
+                row: a.row,
+                fails: a
+                    .failing
+                    .iter()
+                    .map(|c| c.to_string())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                rewrite: a
+                    .rewrite
+                    .as_deref()
+                    .map_or(String::from("-"), highlight_placeholders),
+                objective: a.objective.to_string(),
+            })
+            .collect();
+        let html = render(
+            "audit-plan.html",
+            context! {
+                p => context! {
+                    plan => &p.plan,
+                    person => &p.person,
+                    version => &p.version,
+                    smart => p.smart,
+                    actions => p.actions,
+                    findings => &p.findings,
+                },
+                score_pct => format!("{:.0}", p.score * 100.0),
+                actions => actions
+                    .iter()
+                    .map(|a| context! {
+                        row => a.row,
+                        objective => &a.objective,
+                        fails => &a.fails,
+                        rewrite => safe(a.rewrite.clone()),
+                    })
+                    .collect::<Vec<_>>(),
             },
-            escape(&p.version),
-            p.smart,
-            p.actions,
-            p.score * 100.0
         );
-        if !p.findings.is_empty() {
-            h.push_str("<ul>\n");
-            for finding in &p.findings {
-                let _ = writeln!(h, "<li class=\"bad\">{}</li>", escape(finding));
-            }
-            h.push_str("</ul>\n");
-        }
-        let not_smart = not_smart(p)?;
-        if !not_smart.is_empty() {
-            h.push_str("<table><tr><th>row</th><th>action as written</th><th>fails</th><th>suggested rewrite</th></tr>\n");
-            for a in not_smart {
-                let fails: Vec<String> = a.failing.iter().map(|c| c.to_string()).collect();
-                let _ = writeln!(
-                    h,
-                    "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    a.row,
-                    escape(&a.objective),
-                    fails.join(" "),
-                    a.rewrite
-                        .as_deref()
-                        .map_or(String::from("-"), highlight_placeholders)
-                );
-            }
-            h.push_str("</table>\n");
-        }
+        out.write_all(html.as_bytes())?;
     }
-    if !f.unreadable.is_empty() || !f.not_plans.is_empty() {
-        h.push_str("<h2>Files not audited</h2>\n<ul>\n");
-        for u in f.unreadable.iter().chain(&f.not_plans) {
-            let _ = writeln!(h, "<li>{}</li>", escape(u));
-        }
-        h.push_str("</ul>\n");
-    }
-    h.push_str("</body></html>\n");
-    out.write_all(h.as_bytes())
+    let not_audited: Vec<&String> = f.unreadable.iter().chain(&f.not_plans).collect();
+    let tail = render("audit-tail.html", context! { not_audited });
+    out.write_all(tail.as_bytes())
+}
+
+/// An action that is not SMART, as its table row shows it.
+#[derive(Serialize)]
+struct ActionRow {
+    row: usize,
+    objective: String,
+    fails: String,
+    /// HTML: the rewrite escaped, its placeholders highlighted.
+    rewrite: String,
 }
 
 /// "[by when]" placeholders marked for the reader.
@@ -127,34 +114,60 @@ fn highlight_placeholders(text: &str) -> String {
             break;
         };
         out.push_str(&rest[..open]);
-        let _ = write!(out, "<span class=\"ph\">{}</span>", &rest[open..=close]);
+        out.push_str("<span class=\"ph\">");
+        out.push_str(&rest[open..=close]);
+        out.push_str("</span>");
         rest = &rest[close + 1..];
     }
     out.push_str(rest);
     out
 }
 
+/// One bar of the chart, with its coordinates.
+#[derive(Serialize)]
+struct Bar {
+    letter: String,
+    name: &'static str,
+    n: usize,
+    label_x: usize,
+    text_y: usize,
+    x: usize,
+    y: usize,
+    w: usize,
+    h: usize,
+    value_x: usize,
+}
+
+/// Failures per letter as horizontal bars (inline SVG).
 fn bar_chart(fails: &[(Criterion, usize)]) -> String {
     let max = fails.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
     let (bar_h, gap, label_w, width) = (26, 8, 140, 420);
-    let height = fails.len() * (bar_h + gap) + 10;
-    let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{height}\" role=\"img\" aria-label=\"failures per letter\" font-family=\"sans-serif\" font-size=\"13\">\n",
-        label_w + width + 60
-    );
-    for (i, (c, n)) in fails.iter().enumerate() {
-        let y = i * (bar_h + gap) + 5;
-        let w = (width as f64 * *n as f64 / max as f64).round() as usize;
-        let _ = writeln!(
-            svg,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{c} {}</text><rect x=\"{label_w}\" y=\"{y}\" width=\"{w}\" height=\"{bar_h}\" fill=\"#c0504d\"/><text x=\"{}\" y=\"{}\">{n}</text>",
-            label_w - 8,
-            y + bar_h / 2 + 5,
-            c.name(),
-            label_w + w + 6,
-            y + bar_h / 2 + 5
-        );
-    }
-    svg.push_str("</svg>\n");
-    svg
+    let bars: Vec<Bar> = fails
+        .iter()
+        .enumerate()
+        .map(|(i, (c, n))| {
+            let y = i * (bar_h + gap) + 5;
+            let w = (width as f64 * *n as f64 / max as f64).round() as usize;
+            Bar {
+                letter: c.to_string(),
+                name: c.name(),
+                n: *n,
+                label_x: label_w - 8,
+                text_y: y + bar_h / 2 + 5,
+                x: label_w,
+                y,
+                w,
+                h: bar_h,
+                value_x: label_w + w + 6,
+            }
+        })
+        .collect();
+    render(
+        "bar-chart.html",
+        context! {
+            width => label_w + width + 60,
+            height => fails.len() * (bar_h + gap) + 10,
+            bars,
+        },
+    )
 }

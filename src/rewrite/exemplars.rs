@@ -1,6 +1,7 @@
 //! The exemplar bank in `data/exemplars.toml`: vague objectives paired with
 //! observable replacement actions, by domain, and retrieval of the nearest ones.
 
+use super::DataError;
 use crate::core::similarity::{lexical_similarity, Embed};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -44,15 +45,18 @@ pub struct ExemplarBank {
 
 impl ExemplarBank {
     /// Parses a bank from TOML; `origin` names the file in errors.
-    pub fn from_toml(origin: &str, text: &str) -> Result<Self, String> {
-        let file: BankFile = toml::from_str(text).map_err(|e| format!("{origin}: {e}"))?;
+    pub fn from_toml(origin: &str, text: &str) -> Result<Self, DataError> {
+        let file: BankFile = toml::from_str(text).map_err(|e| DataError::new(origin, e))?;
         for (i, e) in file.exemplars.iter().enumerate() {
             if !file.domains.contains_key(&e.domain) {
-                return Err(format!(
-                    "{origin}: exemplar {} ('{}') has unknown domain `{}`",
-                    i + 1,
-                    e.vague,
-                    e.domain
+                return Err(DataError::new(
+                    origin,
+                    format!(
+                        "exemplar {} ('{}') has unknown domain `{}`",
+                        i + 1,
+                        e.vague,
+                        e.domain
+                    ),
                 ));
             }
         }

@@ -22,6 +22,23 @@ pub const MAX_ALTERNATIVES: usize = 3;
 /// How many exemplars are retrieved for an objective whose action is replaced.
 pub const NEAREST_EXEMPLARS: usize = 3;
 
+/// A rewrite data file (templates, exemplar bank) that cannot be used.
+#[derive(Debug, thiserror::Error)]
+#[error("{origin}: {reason}")]
+pub struct DataError {
+    pub origin: String,
+    pub reason: String,
+}
+
+impl DataError {
+    pub fn new(origin: &str, reason: impl std::fmt::Display) -> Self {
+        DataError {
+            origin: origin.to_string(),
+            reason: reason.to_string(),
+        }
+    }
+}
+
 /// A generator failed on one objective; its candidates are then left out.
 #[derive(Debug, thiserror::Error)]
 #[error("the generator failed: {0}")]

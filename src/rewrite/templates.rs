@@ -2,6 +2,7 @@
 //! repaired objective is assembled, and the verb repairs that keep the object.
 
 use super::draft::Fills;
+use super::DataError;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -47,11 +48,14 @@ pub struct VerbRepair {
 
 impl Templates {
     /// Parses templates from TOML; `origin` names the file in errors.
-    pub fn from_toml(origin: &str, text: &str) -> Result<Self, String> {
-        let templates: Templates = toml::from_str(text).map_err(|e| format!("{origin}: {e}"))?;
+    pub fn from_toml(origin: &str, text: &str) -> Result<Self, DataError> {
+        let templates: Templates = toml::from_str(text).map_err(|e| DataError::new(origin, e))?;
         for key in ["who", "by when", "how measured", "how often", "N", "N of M"] {
             if !templates.fills.contains_key(key) {
-                return Err(format!("{origin}: [fills] has no stand-in for `{key}`"));
+                return Err(DataError::new(
+                    origin,
+                    format!("[fills] has no stand-in for `{key}`"),
+                ));
             }
         }
         Ok(templates)
@@ -111,7 +115,9 @@ mod tests {
     #[test]
     fn a_missing_required_stand_in_is_an_error_naming_the_file() {
         let text = BUNDLED.replace("\"by when\" = \"31 March 2027\"\n", "");
-        let err = Templates::from_toml("custom.toml", &text).unwrap_err();
+        let err = Templates::from_toml("custom.toml", &text)
+            .unwrap_err()
+            .to_string();
         assert!(
             err.contains("custom.toml") && err.contains("by when"),
             "{err}"
