@@ -1,7 +1,7 @@
 # The two commands in the README: `make demo` and `make test`. Both install what
 # is missing first (idempotently), so they work on a fresh machine.
 
-.PHONY: demo test models system-deps check-toolchain
+.PHONY: demo test lint models system-deps check-toolchain
 
 check-toolchain:
 	@command -v cargo >/dev/null || { echo "cargo is missing: install Rust (https://rustup.rs)"; exit 2; }
@@ -24,7 +24,15 @@ demo:
 	cargo build --release --quiet
 	./target/release/smarten audit data/examples/plans --out target/demo-audit.jsonl --report target/demo-report.html; status=$$?; [ $$status -le 1 ]
 
-# Runs every test: unit tests (each rule's examples), CLI snapshots, robustness and quality gates.
-test: models
+# Formatting and clippy, warnings as errors.
+lint: check-toolchain
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+
+# Runs every test: formatting and lints, unit tests (each rule's examples), CLI
+# snapshots, robustness and quality gates; then the build without libtorch
+# (--no-default-features, libtorch hidden) and its model-free tests.
+test: models lint
 	cargo test --all-targets
 	cargo test --doc
+	bash scripts/check-without-libtorch.sh

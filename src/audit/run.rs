@@ -87,7 +87,7 @@ pub struct Options {
 /// the summary comes back. Unreadable files and rows are in the summary and
 /// the records, not errors of the run.
 pub fn run(
-    auditor: &Auditor,
+    auditor: &Auditor<'_>,
     paths: &[PathBuf],
     options: &Options,
     sink: &mut dyn RecordSink,

@@ -94,7 +94,7 @@ impl smarten::audit::Progress for Bar {
 }
 
 /// Runs the audit; returns the summary and whether any file or row failed to read.
-pub fn run(auditor: &Auditor, opts: &Options) -> Result<(Summary, bool)> {
+pub fn run(auditor: &Auditor<'_>, opts: &Options) -> Result<(Summary, bool)> {
     let columns = match &opts.columns {
         Some(spec) => smarten::io::columns::parse_overrides(spec)?,
         None => Default::default(),

@@ -206,7 +206,7 @@ fn read_records(
 /// rewrite when it is not SMART).
 fn check(
     checker: &Checker,
-    rewriter: Option<&Rewriter>,
+    rewriter: Option<&Rewriter<'_>>,
     records: &[Record],
     format: Format,
     color: ColorChoice,
@@ -256,7 +256,7 @@ fn check(
 /// `smarten rewrite`: each objective's rewrite; exit 1 when some objective
 /// needed rewriting.
 fn rewrite(
-    rewriter: &Rewriter,
+    rewriter: &Rewriter<'_>,
     records: &[Record],
     format: Format,
     color: ColorChoice,

@@ -252,7 +252,7 @@ impl Analysed {
 }
 
 /// Turns findings into verdicts: an error fails its letter; R is unknown without a concern.
-fn judge(cx: &Context, findings: &[Finding]) -> Criteria {
+fn judge(cx: &Context<'_>, findings: &[Finding]) -> Criteria {
     let result = |c: Criterion| {
         let errors: Vec<String> = findings
             .iter()
@@ -289,7 +289,7 @@ fn judge(cx: &Context, findings: &[Finding]) -> Criteria {
 }
 
 /// What the objective does state, for a letter that passes.
-fn pass_reasons(cx: &Context, c: Criterion) -> Vec<String> {
+fn pass_reasons(cx: &Context<'_>, c: Criterion) -> Vec<String> {
     let text = cx.text();
     let quote = |r: &std::ops::Range<usize>| format!("'{}'", &text[r.clone()]);
     match c {

@@ -42,7 +42,7 @@ fn sheet_error(path: &Path, sheet: &str, e: impl std::fmt::Display) -> TableErro
 }
 
 /// The text of a cell as `cell_text` gives it for the same cell in a `Range`.
-fn text(cell: &DataRef) -> String {
+fn text(cell: &DataRef<'_>) -> String {
     match cell {
         DataRef::SharedString(s) => s.to_string(),
         DataRef::String(s) => s.clone(),

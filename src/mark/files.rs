@@ -41,7 +41,7 @@ pub struct MarkedClass {
 
 /// Reads the answers file and marks every row against the exercise.
 pub fn mark_answers(
-    marker: &Marker,
+    marker: &Marker<'_>,
     exercise: &Exercise,
     answers: &Path,
 ) -> Result<MarkedClass, MarkError> {

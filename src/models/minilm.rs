@@ -107,8 +107,11 @@ impl Embed for SentenceEncoder {
 /// faster with OpenBLAS's threads, so `rewrite` leaves them alone. OpenBLAS reads
 /// its environment before `main`, so the setting goes through its C API, looked
 /// up at run time (it is absent with other BLASes).
+#[allow(unsafe_code)] // the one foreign call: OpenBLAS's C API, found by name
 pub fn single_threaded_blas() {
     #[cfg(unix)]
+    // SAFETY: `openblas_set_num_threads` takes one int and returns nothing; the
+    // symbol is only called when the loaded OpenBLAS provides it.
     unsafe {
         let name = c"openblas_set_num_threads";
         let f = libc::dlsym(libc::RTLD_DEFAULT, name.as_ptr());

@@ -36,7 +36,11 @@ static ENVIRONMENT: LazyLock<Environment<'static>> = LazyLock::new(|| {
 });
 
 /// Prints a value: escaped, unless it is marked safe or escaping is off.
-fn escaping_formatter(out: &mut Output, state: &State, value: &Value) -> Result<(), Error> {
+fn escaping_formatter(
+    out: &mut Output<'_>,
+    state: &State<'_, '_>,
+    value: &Value,
+) -> Result<(), Error> {
     let text = match value.as_str() {
         Some(s) => s.to_string(),
         None => value.to_string(),

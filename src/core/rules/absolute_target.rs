@@ -34,7 +34,7 @@ impl Rule for AbsoluteTarget {
             ],
         }
     }
-    fn check(&self, cx: &Context) -> Vec<Hit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
         let toks = &cx.a.tokens;
         cx.phrases(&cx.lexicon.absolute)
             .into_iter()

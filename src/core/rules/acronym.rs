@@ -34,7 +34,7 @@ impl Rule for Acronym {
             ],
         }
     }
-    fn check(&self, cx: &Context) -> Vec<Hit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
         let text = cx.text();
         let toks = &cx.a.tokens;
         let mut hits = Vec::new();

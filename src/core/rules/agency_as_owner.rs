@@ -33,7 +33,7 @@ impl Rule for AgencyAsOwner {
             ],
         }
     }
-    fn check(&self, cx: &Context) -> Vec<Hit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
         match cx.owner.clone() {
             Some(Owner::Agency(span)) => vec![Hit {
                 message: format!("'{}' is an agency, not a named person", &cx.text()[span.clone()]),

@@ -35,7 +35,7 @@ impl Rule for BundledActions {
             ],
         }
     }
-    fn check(&self, cx: &Context) -> Vec<Hit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
         let actions = cx.actions();
         let Some(&head) = actions.first() else {
             return Vec::new();
@@ -59,7 +59,7 @@ impl Rule for BundledActions {
 }
 
 /// Drops everything from the second action on: "kept the first action only".
-fn keep_first_action(cx: &Context) -> Option<Repair> {
+fn keep_first_action(cx: &Context<'_>) -> Option<Repair> {
     let toks = &cx.a.tokens;
     let head = cx.frame.head?;
     let cut = (head + 2..toks.len()).find_map(|i| {

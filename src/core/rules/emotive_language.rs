@@ -30,7 +30,7 @@ impl Rule for EmotiveLanguage {
             ],
         }
     }
-    fn check(&self, cx: &Context) -> Vec<Hit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
         cx.phrases(&cx.lexicon.emotive)
             .into_iter()
             .map(|span| Hit {

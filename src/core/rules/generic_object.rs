@@ -53,7 +53,7 @@ impl Rule for GenericObject {
             ],
         }
     }
-    fn check(&self, cx: &Context) -> Vec<Hit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
         let main = main_object(cx);
         if !main.is_empty() {
             return main;
@@ -77,7 +77,7 @@ impl Rule for GenericObject {
 }
 
 /// The finding for the head verb's own object, if it is general.
-fn main_object(cx: &Context) -> Vec<Hit> {
+fn main_object(cx: &Context<'_>) -> Vec<Hit> {
     let Some(head) = cx.frame.head else {
         return Vec::new();
     };
@@ -192,7 +192,7 @@ fn main_object(cx: &Context) -> Vec<Hit> {
 
 /// True when the bracket opened just before `from` names something other than
 /// a quantity or the person's confidence.
-fn names_a_thing(cx: &Context, from: usize) -> bool {
+fn names_a_thing(cx: &Context<'_>, from: usize) -> bool {
     cx.a.tokens[from.min(cx.a.tokens.len())..]
         .iter()
         .take_while(|t| t.lower != ")")
@@ -205,7 +205,7 @@ fn names_a_thing(cx: &Context, from: usize) -> bool {
         })
 }
 
-fn hit(cx: &Context, span: std::ops::Range<usize>) -> Hit {
+fn hit(cx: &Context<'_>, span: std::ops::Range<usize>) -> Hit {
     Hit {
         message: format!("'{}' is a general category: it does not say exactly what will be done", &cx.text()[span.clone()]),
         suggestion: "Name the exact thing: which service, which medication, which activity (e.g. 'the Tuesday parenting group', 'statins', 'a 20-minute walk')".to_string(),

@@ -31,7 +31,7 @@ impl Rule for Jargon {
             allows: &["Mum will tell Ms Khan when she cannot make an appointment, by phone, the day before"],
         }
     }
-    fn check(&self, cx: &Context) -> Vec<Hit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
         cx.phrases(&cx.lexicon.jargon)
             .into_iter()
             .map(|span| Hit {

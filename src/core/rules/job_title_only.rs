@@ -36,7 +36,7 @@ impl Rule for JobTitleOnly {
             ],
         }
     }
-    fn check(&self, cx: &Context) -> Vec<Hit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
         match cx.owner.clone() {
             Some(Owner::JobTitle(span)) => vec![Hit {
                 message: format!(

@@ -65,7 +65,7 @@ pub trait Rule: Send + Sync {
     /// The guidance this rule enforces, quoted, for `smarten explain`.
     fn guidance(&self) -> &'static str;
     fn examples(&self) -> Examples;
-    fn check(&self, cx: &Context) -> Vec<Hit>;
+    fn check(&self, cx: &Context<'_>) -> Vec<Hit>;
 }
 
 /// Every rule, in catalogue order (by letter, then id).

@@ -32,7 +32,7 @@ impl Rule for NoAction {
             ],
         }
     }
-    fn check(&self, cx: &Context) -> Vec<Hit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
         // A gerund names an activity: "two times of brisk walking per week".
         let names_activity = cx.a.tokens.iter().any(|t| {
             (t.is_verb() && t.chunk == crate::core::nlp::ChunkKind::Verb) || t.has_tag("VBG")

@@ -47,7 +47,7 @@ impl Rule for NoIndicator {
             ],
         }
     }
-    fn check(&self, cx: &Context) -> Vec<Hit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
         // A change ("reduce oil intake") is measured by its amount, not by how often.
         let change = cx
             .frame
@@ -84,7 +84,7 @@ impl Rule for NoIndicator {
 /// A single concrete act on one definite thing, tied to a deadline or an occasion,
 /// is measurable by whether it happened: "draw a picture for the next meeting",
 /// "raise his hand when he wants to ask a question".
-fn observable_completion(cx: &Context) -> bool {
+fn observable_completion(cx: &Context<'_>) -> bool {
     let (Some(head), Some(object)) = (cx.frame.head, &cx.frame.object) else {
         return false;
     };

@@ -28,7 +28,7 @@ impl Rule for NoTimeframe {
             ],
         }
     }
-    fn check(&self, cx: &Context) -> Vec<Hit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
         if !cx.times.is_empty() {
             return Vec::new(); // concrete, or vague and reported by its own rule
         }

@@ -32,7 +32,7 @@ impl Rule for NotAMethod {
             ],
         }
     }
-    fn check(&self, cx: &Context) -> Vec<Hit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
         let toks = &cx.a.tokens;
         let lex = cx.lexicon;
         let mut hits = Vec::new();

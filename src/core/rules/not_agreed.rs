@@ -28,7 +28,7 @@ impl Rule for NotAgreed {
             allows: &["Dad has agreed to attend the course by 1 May"],
         }
     }
-    fn check(&self, cx: &Context) -> Vec<Hit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
         cx.phrases(&cx.lexicon.imposed)
             .into_iter()
             .take(1)

@@ -50,7 +50,7 @@ impl Rule for OffConcern {
             ],
         }
     }
-    fn check(&self, cx: &Context) -> Vec<Hit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
         let Some(concern) = cx.concern else {
             return Vec::new();
         };

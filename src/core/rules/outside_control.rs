@@ -34,7 +34,7 @@ impl Rule for OutsideControl {
             ],
         }
     }
-    fn check(&self, cx: &Context) -> Vec<Hit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
         let toks = &cx.a.tokens;
         let start = cx.frame.head.unwrap_or(cx.frame.clause_start);
         for i in start..toks.len() {

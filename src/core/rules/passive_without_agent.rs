@@ -33,7 +33,7 @@ impl Rule for PassiveWithoutAgent {
             ],
         }
     }
-    fn check(&self, cx: &Context) -> Vec<Hit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
         if !cx.frame.passive {
             return Vec::new();
         }

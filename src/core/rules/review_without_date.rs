@@ -28,7 +28,7 @@ impl Rule for ReviewWithoutDate {
             allows: &["Mum will complete the housing form by the review on 14 March"],
         }
     }
-    fn check(&self, cx: &Context) -> Vec<Hit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
         if cx.has_concrete_time() {
             return Vec::new();
         }

@@ -40,7 +40,7 @@ impl Rule for StopBehaviour {
             ],
         }
     }
-    fn check(&self, cx: &Context) -> Vec<Hit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
         let toks = &cx.a.tokens;
         let mut span = None;
         if let Some(n) = cx.frame.negated {
@@ -73,7 +73,7 @@ impl Rule for StopBehaviour {
 /// "replace ... with", or a second, positive action after a clause break ("avoid
 /// fried food, and cook fish soup twice a week"; "will not shout but will speak
 /// calmly"). A bare "and" does not count: in "not hit and kick" the "not" covers both.
-fn names_replacement(cx: &Context) -> bool {
+fn names_replacement(cx: &Context<'_>) -> bool {
     let toks = &cx.a.tokens;
     let from = cx.frame.head.unwrap_or(0);
     (from..toks.len()).any(|k| {

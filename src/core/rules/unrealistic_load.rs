@@ -59,7 +59,7 @@ impl Rule for UnrealisticLoad {
             ],
         }
     }
-    fn check(&self, cx: &Context) -> Vec<Hit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
         let text = cx.text();
         let daily = cx
             .times

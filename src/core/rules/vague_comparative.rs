@@ -37,7 +37,7 @@ impl Rule for VagueComparative {
             ],
         }
     }
-    fn check(&self, cx: &Context) -> Vec<Hit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
         if cx.is_quantified() {
             return Vec::new();
         }

@@ -32,7 +32,7 @@ impl Rule for VagueTimeframe {
             allows: &["Dad will phone Mr Ahmed at the housing office by Friday 14 March"],
         }
     }
-    fn check(&self, cx: &Context) -> Vec<Hit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
         if cx.has_concrete_time() {
             return Vec::new();
         }

@@ -63,7 +63,7 @@ impl Rule for VagueVerb {
             ],
         }
     }
-    fn check(&self, cx: &Context) -> Vec<Hit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
         let Some(head) = cx.frame.head else {
             return Vec::new();
         };

@@ -41,7 +41,7 @@ impl Rule for WeakVerb {
             ],
         }
     }
-    fn check(&self, cx: &Context) -> Vec<Hit> {
+    fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
         let Some(head) = cx.frame.head else {
             return Vec::new();
         };
