@@ -10,7 +10,8 @@ use crate::core::lexicon::Lexicon;
 use crate::core::measure::{self, Indicator, MeasureRecogniser};
 use crate::core::memo::Memo;
 use crate::core::nlp::Analysis;
-use crate::core::rules::{self, Context, Rule, RuleId};
+use crate::core::analysis::Context;
+use crate::core::rules::{self, Rule, RuleId};
 use crate::core::time::{TimeExpr, TimeRecogniser};
 use std::sync::Arc;
 
