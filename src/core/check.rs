@@ -1,6 +1,7 @@
 //! The checker: analyses an objective once, runs every enabled rule over the
 //! shared context and turns the findings into per-criterion verdicts.
 
+use crate::core::analysis::Context;
 use crate::core::config::Config;
 use crate::core::finding::{
     Criteria, Criterion, CriterionResult, Finding, Judgment, Level, Severity, Verdict,
@@ -10,7 +11,6 @@ use crate::core::lexicon::Lexicon;
 use crate::core::measure::{self, Indicator, MeasureRecogniser};
 use crate::core::memo::Memo;
 use crate::core::nlp::Analysis;
-use crate::core::analysis::Context;
 use crate::core::rules::{self, Rule, RuleId};
 use crate::core::time::{TimeExpr, TimeRecogniser};
 use std::sync::Arc;
