@@ -72,10 +72,19 @@ impl Frame {
         }
         // Find the anchor of the main clause.
         let mut anchor_at = None;
+        let mut in_brackets = false;
         for i in start..n {
             let t = &toks[i];
             if t.sentence != toks[start].sentence {
                 break;
+            }
+            // A placeholder in brackets ("(name)", "[child]") holds no verb.
+            let surface = &a.text[t.span.clone()];
+            if surface.starts_with(['[', '(', '<', '{']) && !surface.ends_with([']', ')', '>', '}'])
+                || in_brackets
+            {
+                in_brackets = !surface.ends_with([']', ')', '>', '}']);
+                continue;
             }
             if t.pos == "MD" || (MODALS.contains(&t.lower.as_str()) && t.has_tag("MD")) {
                 frame.anchor = Anchor::Modal;
@@ -99,7 +108,11 @@ impl Frame {
                     break;
                 }
             }
-            if i == start && is_leading_verb(a, i) && !opens_with_owner(a, i, lexicon) {
+            if i == start
+                && is_leading_verb(a, i)
+                && !opens_with_owner(a, i, lexicon)
+                && modal_after_subject(a, i).is_none()
+            {
                 frame.anchor = Anchor::Imperative;
                 anchor_at = Some(i);
                 break;
@@ -265,7 +278,10 @@ fn leading_adverbial_end(a: &Analysis, times: &[TimeExpr]) -> usize {
             | "with"
     );
     if !(starts_with_time || subordinate) {
-        return 0;
+        // "Given a picture stimulus, the student will ...", "Using a planner,
+        // Stephanie will ...": a leading clause with no modal of its own, ended by
+        // a comma after which a subject and a modal open the main clause.
+        return leading_clause_end(a).unwrap_or(0);
     }
     // Skip to after the first comma, when there is one in the first sentence.
     if let Some(comma) = toks
@@ -286,6 +302,64 @@ fn leading_adverbial_end(a: &Analysis, times: &[TimeExpr]) -> usize {
         }
     }
     0
+}
+
+/// The token after the comma that ends a leading clause, when the clause has no
+/// modal and the words after the comma are a short subject and a modal.
+fn leading_clause_end(a: &Analysis) -> Option<usize> {
+    let toks = &a.tokens;
+    let comma = toks
+        .iter()
+        .position(|t| t.lower == "," && t.sentence == toks[0].sentence)?;
+    if comma < 2 || toks[..comma].iter().any(|t| t.pos == "MD") {
+        return None;
+    }
+    modal_after_subject(a, comma + 1).map(|_| comma + 1)
+}
+
+/// The index of a modal (followed by a verb or "be") within a few words of
+/// `from`, when the words before it can only be a subject: nouns, names,
+/// numbers, placeholders in brackets ("Ms Adeyemi will", "[child] will",
+/// "E2 learner X will").
+fn modal_after_subject(a: &Analysis, from: usize) -> Option<usize> {
+    let toks = &a.tokens;
+    let sentence = toks.get(from)?.sentence;
+    let mut in_brackets = false;
+    for k in from..(from + 6).min(toks.len()) {
+        let t = &toks[k];
+        if t.sentence != sentence {
+            return None;
+        }
+        let surface = &a.text[t.span.clone()];
+        if surface.starts_with(['[', '(', '<', '{']) {
+            in_brackets = true;
+        }
+        if in_brackets {
+            if surface.ends_with([']', ')', '>', '}']) {
+                in_brackets = false;
+            }
+            continue;
+        }
+        if k > from
+            && (t.pos == "MD" || MODALS.contains(&t.lower.as_str()) && t.has_tag("MD"))
+            && toks
+                .get(k + 1)
+                .is_some_and(|v| v.has_tag("VB") || v.lower == "be" || v.pos.starts_with("RB"))
+        {
+            return Some(k);
+        }
+        let subject_word = t.chunk == ChunkKind::Noun
+            || t.is_noun()
+            || t.pos == "UNKNOWN"
+            || t.is_number()
+            || t.pos == "POS"
+            || matches!(t.lower.as_str(), "[" | "]" | "(" | ")" | "<" | ">" | "'s" | "-")
+            || t.starts_uppercase(&a.text);
+        if !subject_word {
+            return None;
+        }
+    }
+    None
 }
 
 /// True when token `i` opens the objective with a verb ("Distribute ...", "ask for help").
@@ -410,6 +484,9 @@ pub fn names_person(a: &Analysis, range: &Range<usize>, lexicon: &Lexicon) -> bo
     {
         return false;
     }
+    if names_by_form(a, range, lexicon) {
+        return true;
+    }
     a.tokens[range.clone()].iter().enumerate().any(|(k, t)| {
         let sentence_initial = range.start + k == 0
             || a.tokens[range.start + k - 1].sentence != t.sentence
@@ -431,6 +508,34 @@ pub fn names_person(a: &Analysis, range: &Range<usize>, lexicon: &Lexicon) -> bo
                     .chars()
                     .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
     })
+}
+
+/// Names written in forms a dictionary cannot know: a title and a surname ("Ms
+/// Adeyemi", "Dr Khan"), a placeholder for a name in brackets ("[child]",
+/// "(name)", "[named person]"), or initials or a letter standing for a name
+/// ("AB", "X").
+fn names_by_form(a: &Analysis, range: &Range<usize>, lexicon: &Lexicon) -> bool {
+    let toks = &a.tokens[range.clone()];
+    let titled = toks.windows(2).any(|w| {
+        contains(&lexicon.titles, w[0].lower.trim_end_matches('.'))
+            && w[1].starts_uppercase(&a.text)
+    });
+    let surface = match (toks.first(), toks.last()) {
+        (Some(f), Some(l)) => a.text[f.span.start..l.span.end].trim(),
+        _ => "",
+    };
+    let bracketed = surface.len() > 2
+        && surface.starts_with(['[', '(', '<', '{'])
+        && surface.ends_with([']', ')', '>', '}']);
+    let initials = toks.iter().any(|t| {
+        let surface = &a.text[t.span.clone()];
+        (1..=3).contains(&surface.len())
+            && surface.chars().all(|c| c.is_ascii_uppercase())
+            && !contains(&lexicon.known_acronyms, &t.lower)
+            && !contains(&lexicon.agencies, &t.lower)
+            && !contains(&lexicon.job_titles, &t.lower)
+    });
+    titled || bracketed || initials
 }
 
 /// Who the subject of an objective is.

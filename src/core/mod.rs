@@ -7,6 +7,7 @@
 pub mod analysis;
 pub mod check;
 pub mod config;
+pub mod dates;
 pub mod finding;
 pub mod frame;
 pub mod lexicon;

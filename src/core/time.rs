@@ -27,12 +27,17 @@ pub enum TimeKind {
     Vague,
     /// A review with no date: "at review", "by the next review".
     ReviewWithoutDate,
+    /// Written as a date but no such day exists: "31/02/2027".
+    InvalidDate,
 }
 
 impl TimeKind {
     /// True when the span fixes a time the team can hold someone to.
     pub fn is_concrete(self) -> bool {
-        !matches!(self, TimeKind::Vague | TimeKind::ReviewWithoutDate)
+        !matches!(
+            self,
+            TimeKind::Vague | TimeKind::ReviewWithoutDate | TimeKind::InvalidDate
+        )
     }
 }
 
@@ -46,8 +51,18 @@ const NUM: &str = r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
 const DAY: &str = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day";
 const ORD: &str = r"\d{1,2}(?:st|nd|rd|th)?";
-const YEAR: &str = r"(?:19|20)\d{2}";
-const UNIT: &str = r"(?:days?|weeks?|fortnights?|months?|years?|terms?|half[- ]terms?)";
+const YEAR: &str = r"(?:19|20)(?:\d{2}|[Xx]{2})";
+const UNIT: &str =
+    r"(?:days?|weeks?|fortnights?|months?|years?|terms?|half[- ]terms?|semesters?|quarters?)";
+/// Units too short to be a timescale after "for" ("for 20 minutes" is how long,
+/// not by when), but a deadline after "within" ("within 24 hours").
+const SMALL_UNIT: &str = r"(?:hours?|hrs?|minutes?|mins?)";
+/// A number or a range of numbers: "2", "two", "2-3", "2 to 3".
+const NUMR: &str = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty)(?:\s*(?:-|–|to)\s*(?:\d+|two|three|four|five|six))?";
+/// Ordinals that place an event in a sequence: "the third session", "the next visit".
+const ORDINAL: &str = r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|final|last|next|following)";
+/// Events a plan's work is counted in or anchored to.
+const EVENT: &str = r"(?:sessions?|visits?|appointments?|meetings?|lessons?|class(?:es)?|treatments?|shifts?|meals?|trials?|probes?)";
 const SEASON: &str = r"(?:autumn|spring|summer|winter|christmas|easter)";
 
 /// Compiled patterns for one lexicon.
@@ -77,11 +92,16 @@ fn rx(pattern: &str) -> Regex {
 impl TimeRecogniser {
     pub fn new(lexicon: &Lexicon) -> Self {
         let date = format!(
-            r"(?:(?:the\s+)?{ORD}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?|{MONTH}\s+{ORD}\b(?:,?\s+{YEAR})?|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})\b|{YEAR}-\d{{2}}-\d{{2}}|{MONTH}\s+{YEAR})"
+            r"(?:(?:the\s+)?{ORD}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?|{MONTH}\s+{ORD}\b(?:,?\s+{YEAR})?|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}}[Xx]{{2}}|\d{{2}})\b|{YEAR}-\d{{2}}-\d{{2}}|{MONTH}\s+{YEAR})"
         );
         let events = alternation(&lexicon.scheduled_events);
+        // A list left empty by a user's config matches nothing.
+        let holidays = match alternation(&lexicon.holidays) {
+            h if h.is_empty() => r"[^\s\S]".to_string(),
+            h => format!("(?:{h})"),
+        };
         let deadline_target = format!(
-            r"(?:{date}|(?:the\s+)?end\s+(?:of\s+)?(?:the\s+)?(?:{MONTH}|{DAY}|{SEASON}(?:\s+(?:term|half[- ]term|holidays?))?|(?:this|next|the)\s+\w+(?:\s+year)?|(?:school|academic|fiscal|financial|calendar)\s+year|week|month|term|half[- ]term|year|day|marking\s+period|session|{events})|{MONTH}\b|{DAY}s?|(?:the\s+)?(?:next|following|first|coming)\s+(?:{events}|\w+\s+(?:{events}))|(?:this|next)\s+(?:week|weekend|month|term|half[- ]term|year|{SEASON})|year\s+\d+|{SEASON}(?:\s+(?:term|half[- ]term|holidays?))?|{YEAR}\b|tomorrow|tonight|discharge)"
+            r"(?:{date}|(?:the\s+)?end\s+(?:of\s+)?(?:the\s+)?(?:{MONTH}|{DAY}|{SEASON}(?:\s+(?:term|half[- ]term|holidays?))?|(?:this|next|the)\s+\w+(?:\s+year)?|(?:school|academic|fiscal|financial|calendar|iep|plan)\s+year|week|month|term|half[- ]term|year|day|marking\s+period|grading\s+period|semester|quarter|session|programme|program|treatment|placement|course|intervention|block|(?:key\s+stage|ks)\s*\d|year\s+\d+|{events})|{MONTH}\b|(?:the\s+)?(?:{SEASON}\s+)?half[- ]term|(?:key\s+stage|ks)\s*\d\b|(?:this|next|coming)\s+{DAY}|(?:the\s+)?{holidays}\b|{DAY}s?|(?:the\s+)?(?:next|following|first|coming)\s+(?:{events}|\w+\s+(?:{events}))|(?:this|next)\s+(?:week|weekend|month|term|half[- ]term|year|{SEASON})|year\s+\d+|{SEASON}(?:\s+(?:term|half[- ]term|holidays?))?|{YEAR}\b|tomorrow|tonight|discharge)"
         );
         let mut patterns = vec![
             (TimeKind::Date, rx(&format!(r"\b{date}"))),
@@ -150,6 +170,100 @@ impl TimeRecogniser {
                     r"\b(?:before|after)\s+(?:bed|bedtime|breakfast|lunch|dinner|tea|meals?|school|work|nursery|play\s*time|break\s*time)\b|\bat\s+(?:bedtime|breakfast|lunch|lunch\s*time|dinner|tea|meal\s*times?|meals|play\s*time|break\s*time)\b",
                 ),
             ),
+            // "within 24 hours", "in 30 minutes": small units are a timescale
+            // after "in", "within" or "after", never after "for".
+            (
+                TimeKind::Period,
+                rx(&format!(
+                    r"\b(?:in|within|after|over|during)\s+(?:the\s+)?(?:next\s+|first\s+|following\s+)?(?:{NUMR}|an?)\s*[- ]?\s*{SMALL_UNIT}\b"
+                )),
+            ),
+            // "over a two-week period", "during a 6-week programme", "over the course of 6 weeks".
+            (
+                TimeKind::Period,
+                rx(&format!(
+                    r"\b(?:over|across|during|in|within|for)\s+(?:a|an|the)\s+{NUM}[- ](?:day|week|month|year|term|session)s?\s+(?:period|block|programme|program|course|cycle|window)\b|\bover\s+the\s+course\s+of\s+(?:{NUM}\s+{UNIT}|the\s+(?:year|term|month|week|semester))\b"
+                )),
+            ),
+            // "across 3 consecutive sessions", "on 4 consecutive school days".
+            (
+                TimeKind::Period,
+                rx(&format!(
+                    r"\b(?:across|over|in|for|on|during)\s+{NUM}\s+(?:consecutive|successive|separate|different)\s+(?:\w+\s+)?(?:sessions|days|weeks|months|trials|probes|lessons|visits|observations|administrations|occasions|opportunities|data\s+points)\b"
+                )),
+            ),
+            // "every two hours", "every 3 days", "every other day".
+            (
+                TimeKind::Recurrence,
+                rx(&format!(
+                    r"\bevery\s+(?:{NUMR}|other|second|third)\s*[- ]?\s*(?:{SMALL_UNIT}|{UNIT}|nights?|{EVENT})\b"
+                )),
+            ),
+            // "at each scheduled visit", "every therapy session".
+            (
+                TimeKind::Recurrence,
+                rx(&format!(
+                    r"\b(?:every|each)\s+(?:\w+\s+)?(?:session|visit|appointment|meeting|lesson|class|shift|meal|treatment|school\s+day|working\s+day)s?\b"
+                )),
+            ),
+            // "3x/week", "4 days/week", "3 x per week", "twice daily".
+            (
+                TimeKind::Recurrence,
+                rx(&format!(
+                    r"\b{NUMR}\s*(?:x|times?|days?|nights?|sessions?|visits?|{SMALL_UNIT})?\s*(?:/|per\s+)\s*(?:day|wk|week|month|night|session)\b|\b\d+\s*x\s*(?:daily|weekly|monthly)\b"
+                )),
+            ),
+            // Anchored to a session or visit: "by session 16", "by week 6",
+            // "at the next home visit", "by the third session".
+            (
+                TimeKind::Deadline,
+                rx(&format!(
+                    r"\b(?:by|before|at|until|after)\s+(?:session|week|visit|day|month|appointment|lesson|meeting)\s+(?:#\s*)?\d+\b|\b(?:by|before|at|until|after|during)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?{ORDINAL}\s+(?:\w+\s+)?(?:session|visit|appointment|meeting|week|month|lesson|class|treatment)\b|\bby\s+the\s+end\s+of\s+(?:the\s+)?{NUM}\s*[- ]?\s*(?:\w+\s+)?(?:sessions|visits|weeks|months|appointments|lessons|treatments|(?:week|month|session)\s+(?:programme|program|block|course))\b"
+                )),
+            ),
+            // A step in a sequence: "after graduation", "before discharge",
+            // "after the parenting course", "on leaving hospital".
+            (
+                TimeKind::Deadline,
+                rx(
+                    r"\b(?:after|following|upon|on|before|prior\s+to)\s+(?:(?:his|her|their|my|the|your)\s+)?(?:graduation|graduating|discharge|leaving\s+(?:school|hospital|care|college|the\s+unit)|exiting\s+(?:high\s+)?school|release|admission|completion\s+of|completing|finishing)\b|\b(?:after|following|upon|before)\s+(?:the|a|an|his|her|their|my)\s+(?:\w+\s+){0,2}?(?:course|programme|program|group|training|assessment|surgery|operation|procedure|treatment|conference|exams?|hearing|placement|move|birth)\b",
+                ),
+            ),
+            // Anchored to an event: "1 hour after receiving pain medication", "30 minutes after meals".
+            (
+                TimeKind::Period,
+                rx(&format!(
+                    r"\b{NUMR}\s*[- ]?\s*(?:{SMALL_UNIT}|{UNIT})\s+(?:after|before|following)\s+(?:\w+ing\b|(?:the|each|every|a|his|her|their|my)\s+\w+|meals?|bed|waking|school)"
+                )),
+            ),
+            // A date the team will fill in: "by [date]", "By (date)", "by [Annual Review Date]".
+            (
+                TimeKind::Deadline,
+                rx(
+                    r"\b(?:by|before|on|until|till|no\s+later\s+than|from|starting)\s+(?:the\s+)?[\[(<{][^\])>}\n]{0,40}?\b(?:date|when|deadline|day|month|year|term)\b[^\])>}\n]{0,40}?[\])>}]|\[(?:by\s+when|date|target\s+date|end\s+date)\]|\bby\s+_{2,}",
+                ),
+            ),
+            // A weekday: "on Thursday" (not "on Thursdays", which recurs).
+            (
+                TimeKind::Date,
+                rx(&format!(
+                    r"\bon\s+(?:this\s+|next\s+)?{DAY}\b|\bnext\s+{DAY}\b"
+                )),
+            ),
+            // A recurring setting: "during small group activities", "during lunch".
+            (
+                TimeKind::Occasion,
+                rx(
+                    r"\bduring\s+(?:\w+\s+){0,3}?(?:activities|activity|sessions?|lessons?|class(?:es)?|therapy|play|meals?|lunch|transitions?|routines?|visits?|time|instruction|work|tasks?|games?|assemblies|assembly)\b",
+                ),
+            ),
+            // "at the time I take the measurement", "after noticing worry", "while waiting".
+            (
+                TimeKind::Occasion,
+                rx(
+                    r"\bat\s+the\s+time\s+(?:that\s+)?(?:i|he|she|they|we|you|it)\b|\b(?:after|upon|on|while|before)\s+[a-z]+ing\b",
+                ),
+            ),
             (
                 TimeKind::ClockTime,
                 rx(
@@ -204,6 +318,9 @@ impl TimeRecogniser {
         for (kind, pattern) in &self.patterns {
             for m in pattern.find_iter(text) {
                 let span = trim_span(text, m.range());
+                if *kind == TimeKind::Occasion && !names_an_act(&text[span.clone()]) {
+                    continue;
+                }
                 if !overlaps_vague(&span) {
                     found.push(TimeExpr { span, kind: *kind });
                 }
@@ -232,6 +349,14 @@ impl TimeRecogniser {
                 }
             }
         }
+        // A date that cannot exist is not a date, nor is the deadline around it.
+        for bad in super::dates::impossible_dates(text) {
+            found.retain(|t| !(t.span.start <= bad.start && bad.end <= t.span.end));
+            found.push(TimeExpr {
+                span: bad,
+                kind: TimeKind::InvalidDate,
+            });
+        }
         found.sort_by_key(|t| (t.span.start, std::cmp::Reverse(t.span.end)));
         // Drop spans wholly inside an earlier span of the same concreteness.
         let mut kept: Vec<TimeExpr> = Vec::new();
@@ -247,6 +372,20 @@ impl TimeRecogniser {
         }
         kept
     }
+}
+
+/// False for "on something", "after building": words in -ing that are not acts.
+fn names_an_act(span: &str) -> bool {
+    let last = span
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    !(last.ends_with("thing")
+        || matches!(
+            last.as_str(),
+            "spring" | "string" | "ring" | "king" | "sibling" | "building" | "ceiling"
+        ))
 }
 
 fn trim_span(text: &str, r: Range<usize>) -> Range<usize> {
@@ -335,6 +474,101 @@ mod tests {
                 "{text}: expected {kind:?}, got {:?}",
                 kinds(text)
             );
+        }
+    }
+
+    #[test]
+    fn hours_intervals_windows_and_sessions_are_timescales() {
+        for (text, kind) in [
+            (
+                "report a pain level of 3 or less within 24 hours",
+                TimeKind::Period,
+            ),
+            (
+                "cough and deep breathe every two hours",
+                TimeKind::Recurrence,
+            ),
+            (
+                "check the dressing every 3 hours during the day",
+                TimeKind::Recurrence,
+            ),
+            ("take the tablets every other day", TimeKind::Recurrence),
+            ("practise at least 4 days/week", TimeKind::Recurrence),
+            ("walk 3x/week after lunch", TimeKind::Recurrence),
+            (
+                "with 80% accuracy across three consecutive sessions",
+                TimeKind::Period,
+            ),
+            (
+                "in 4 of 5 opportunities over a two-week period",
+                TimeKind::Period,
+            ),
+            ("PHQ-9 at or below 9 by session 16", TimeKind::Deadline),
+            ("by the end of 4 treatment sessions", TimeKind::Deadline),
+            ("at the next home visit", TimeKind::Deadline),
+            ("at each scheduled visit", TimeKind::Recurrence),
+            ("within the next 6 weeks", TimeKind::Period),
+            ("over the next 48 hours", TimeKind::Period),
+        ] {
+            assert!(
+                has(text, kind),
+                "{text}: expected {kind:?}, got {:?}",
+                kinds(text)
+            );
+        }
+    }
+
+    #[test]
+    fn anchors_placeholders_holidays_and_school_times_are_timescales() {
+        for text in [
+            "After graduation, Alex will live independently",
+            "Dad will attend the group after the parenting course",
+            "before discharge",
+            "1 hour after receiving pain medication",
+            "by [date]",
+            "By (date), Sam will read 20 words",
+            "By [Annual Review Date], the student will select",
+            "by 03/05/20XX",
+            "by Labor Day",
+            "by half term",
+            "by the end of the summer term",
+            "by the end of Key Stage 2",
+            "by Year 9",
+            "on Thursday",
+            "by July 16",
+            "by next Friday",
+            "during small group activities",
+            "after noticing worry",
+            "at the time I take the measurement",
+        ] {
+            assert!(concrete(text), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
+    fn impossible_dates_are_not_dates() {
+        for text in [
+            "by 31/02/2027",
+            "by 45/13/2027",
+            "by the 30th of February 2027",
+        ] {
+            assert!(!concrete(text), "{text}: {:?}", kinds(text));
+            assert!(
+                has(text, TimeKind::InvalidDate),
+                "{text}: {:?}",
+                kinds(text)
+            );
+        }
+    }
+
+    #[test]
+    fn durations_and_gerund_lookalikes_are_not_timescales() {
+        for text in [
+            "Sam will read for 20 minutes",
+            "Mum will call on something she needs",
+            "Dad will keep the building tidy",
+        ] {
+            assert!(!concrete(text), "{text}: {:?}", kinds(text));
         }
     }
 

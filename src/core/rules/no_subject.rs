@@ -38,6 +38,15 @@ impl Rule for NoSubject {
                 "Tyler-Jay will read for 10 minutes every night this term",
                 // A job title whose first word can be a verb is still a subject.
                 "Support worker to help Sarah fill in her budget sheet every Friday",
+                // A title and a surname; a placeholder or initials standing for a name.
+                "Ms Adeyemi will visit Kai at home every Tuesday",
+                "Dr Khan will review Leo's inhaler use at the clinic on 3 May 2027",
+                "[named person] will call the school office every Monday by 10am",
+                "(name) will attend school on 9 of 10 days by Easter",
+                "X will count to 20 by Friday",
+                // A leading condition before the subject.
+                "Given a picture stimulus, the student will produce /s/ in 8 of 10 trials by June",
+                "By the end of this term, E2 learner X will write 6 simple sentences",
             ],
         }
     }

@@ -20,8 +20,20 @@ impl Rule for NoTimeframe {
     }
     fn examples(&self) -> Examples {
         Examples {
-            flags: &["John will stop disrupting the class", "Do the Facility and Safety assessment", "ask for help"],
+            flags: &[
+                "Sam will read for 20 minutes","John will stop disrupting the class", "Do the Facility and Safety assessment", "ask for help"],
             allows: &[
+                "The patient will report a pain level of 3 or less within 24 hours",
+                "The patient will cough and deep breathe every two hours",
+                "Sam will practise a 5-minute grounding skill at least 4 days/week",
+                "Mia will name 10 colours with 80% accuracy across three consecutive sessions",
+                "Client will score 9 or below on the PHQ-9 by session 16",
+                "After graduation, Alex will enrol on a 2-year college course",
+                "By [date], Sam will read 20 sight words",
+                "Jo will bake a cake for the fair by Labor Day",
+                "Amy will learn her 7 times table by half term",
+                "Mum will phone the GP on Thursday",
+                "Dana will look at the speaker during small group activities",
                 "Do the Facility and Safety assessment before the 27th of February 2012",
                 "Malcolm will draw a picture for the next meeting in 2 weeks' time to show how he feels",
                 "Mum to engage with services ongoing",

@@ -1,5 +1,5 @@
 //! `vague-timeframe` (T): a stand-in for a time ("ongoing", "asap", "as required",
-//! "when appropriate", "in due course").
+//! "when appropriate", "in due course"), or a date that does not exist ("31/02/2027").
 
 use super::{Context, Examples, Hit, Rule, RuleId};
 use crate::core::finding::Criterion;
@@ -28,6 +28,7 @@ impl Rule for VagueTimeframe {
                 "Health visitor to visit as required",
                 "Mum will attend counselling when appropriate",
                 "John will see the school nurse in due course",
+                "Mum will register Leo with the dentist by 31/02/2027",
             ],
             allows: &["Dad will phone Mr Ahmed at the housing office by Friday 14 March"],
         }
@@ -38,11 +39,15 @@ impl Rule for VagueTimeframe {
         }
         cx.times
             .iter()
-            .filter(|t| t.kind == TimeKind::Vague)
+            .filter(|t| matches!(t.kind, TimeKind::Vague | TimeKind::InvalidDate))
             .take(1)
             .map(|t| Hit {
                 span: t.span.clone(),
-                message: format!("'{}' is not a timeframe: nobody can tell when this is due", &cx.text()[t.span.clone()]),
+                message: if t.kind == TimeKind::InvalidDate {
+                    format!("'{}' is not a real date: there is no such day", &cx.text()[t.span.clone()])
+                } else {
+                    format!("'{}' is not a timeframe: nobody can tell when this is due", &cx.text()[t.span.clone()])
+                },
                 suggestion: "Replace it with a date or period: 'in 2 weeks', 'by end December', 'every Monday for 6 weeks'".to_string(),
                 repair: None,
             })
