@@ -92,10 +92,16 @@ fn the_sample_class_is_marked_row_for_row_with_ticks_scores_and_feedback() {
         score(find(&marks, "Asha Patel", "S1"), Criterion::M),
         Some(1)
     );
-    // No time at all scores 0 for T.
+    // No time at all scores 0 for T ("Kyle will go to school more")...
+    assert_eq!(
+        score(find(&marks, "Carla Reid", "S4"), Criterion::T),
+        Some(0)
+    );
+    // ...while a recurring setting is when the behaviour is due, as in the
+    // guidance's own "... when he wants to ask a question".
     assert_eq!(
         score(find(&marks, "Carla Reid", "S1"), Criterion::T),
-        Some(0)
+        Some(2)
     );
     // "Mum will make sure Jack never gets angry": outside Mum's control, 0 for A.
     assert_eq!(
@@ -123,9 +129,15 @@ fn the_sample_class_is_marked_row_for_row_with_ticks_scores_and_feedback() {
     assert_eq!(replaced.superseded_by, Some(20));
 
     // Feedback quotes the guidance for what is missing.
+    let carla_s4 = find(&marks, "Carla Reid", "S4");
+    assert!(
+        carla_s4.feedback.contains(Criterion::T.guidance()),
+        "{}",
+        carla_s4.feedback
+    );
     let carla_s1 = find(&marks, "Carla Reid", "S1");
     assert!(
-        carla_s1.feedback.contains(Criterion::T.guidance()),
+        carla_s1.feedback.contains(Criterion::M.guidance()),
         "{}",
         carla_s1.feedback
     );
