@@ -353,7 +353,10 @@ fn modal_after_subject(a: &Analysis, from: usize) -> Option<usize> {
             || t.pos == "UNKNOWN"
             || t.is_number()
             || t.pos == "POS"
-            || matches!(t.lower.as_str(), "[" | "]" | "(" | ")" | "<" | ">" | "'s" | "-")
+            || matches!(
+                t.lower.as_str(),
+                "[" | "]" | "(" | ")" | "<" | ">" | "'s" | "-"
+            )
             || t.starts_uppercase(&a.text);
         if !subject_word {
             return None;

@@ -75,6 +75,13 @@ impl MeasureRecogniser {
                         r"\b(?:at\s+least|no\s+more\s+than|no\s+less\s+than|no\s+fewer\s+than|at\s+most|more\s+than|less\s+than|fewer\s+than|under|over|up\s+to|maximum(?:\s+of)?|minimum(?:\s+of)?|max|min|above|below|only)\s+(?:{NUM}|once|twice)"
                     )),
                 ),
+                // "PHQ-9 ≤ 9", "< 25 seconds", "to zero".
+                (
+                    IndicatorKind::Threshold,
+                    rx(&format!(
+                        r"(?:≤|≥|<=|>=|<|>)\s*{NUM}|\b(?:down\s+to|to)\s+(?:zero|none|nil)\b"
+                    )),
+                ),
                 (
                     IndicatorKind::Baseline,
                     rx(&format!(
@@ -134,12 +141,17 @@ impl MeasureRecogniser {
             }
         }
         // A cardinal number heading a noun phrase counts things: "three trainings",
-        // "50 high-frequency words" (up to two modifiers before the noun).
+        // "50 high-frequency words", "two income-based housing properties".
         for (i, t) in a.tokens.iter().enumerate() {
-            let noun = (i + 1..(i + 4).min(a.tokens.len()))
+            let noun = (i + 1..(i + 7).min(a.tokens.len()))
                 .take_while(|&k| {
                     let n = &a.tokens[k];
-                    n.is_noun() || n.has_tag("NNS") || n.pos.starts_with("JJ") || n.lower == "-"
+                    n.is_noun()
+                        || n.has_tag("NNS")
+                        || n.pos.starts_with("JJ")
+                        || n.lower == "-"
+                        // a compound modifier the dictionary does not know: "income-based"
+                        || n.pos == "UNKNOWN" && n.lower.contains('-')
                 })
                 .filter(|&k| a.tokens[k].is_noun() || a.tokens[k].has_tag("NNS"))
                 .last()
@@ -147,7 +159,12 @@ impl MeasureRecogniser {
                     // The noun must end the run of modifiers.
                     a.tokens.get(k + 1).is_none_or(|n| !n.is_noun())
                 });
-            if let Some(k) = noun.filter(|_| t.is_number() && !in_time(&t.span)) {
+            // "HB 1159", "NHS 111": a number after a code in capitals identifies, not counts.
+            let identifier = i > 0 && {
+                let prev = &text[a.tokens[i - 1].span.clone()];
+                prev.len() >= 2 && prev.chars().all(|c| c.is_ascii_uppercase())
+            };
+            if let Some(k) = noun.filter(|_| t.is_number() && !in_time(&t.span) && !identifier) {
                 if !found
                     .iter()
                     .any(|f| f.span.start <= t.span.start && t.span.end <= f.span.end)

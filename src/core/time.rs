@@ -202,9 +202,9 @@ impl TimeRecogniser {
             // "at each scheduled visit", "every therapy session".
             (
                 TimeKind::Recurrence,
-                rx(&format!(
-                    r"\b(?:every|each)\s+(?:\w+\s+)?(?:session|visit|appointment|meeting|lesson|class|shift|meal|treatment|school\s+day|working\s+day)s?\b"
-                )),
+                rx(
+                    r"\b(?:every|each)\s+(?:\w+\s+)?(?:session|visit|appointment|meeting|lesson|class|shift|meal|treatment|school\s+day|working\s+day)s?\b",
+                ),
             ),
             // "3x/week", "4 days/week", "3 x per week", "twice daily".
             (

@@ -32,6 +32,10 @@ impl Rule for BundledActions {
                 "Complete the Facility and Safety assessment and develop an action plan based on its outcome by 3 March",
                 "Mum will attend the parenting group every Tuesday for 6 weeks",
                 "John will raise his hand and wait to be asked in 4 of 5 lessons each day by July, measured by the class behaviour chart",
+                // Steps of one outcome, and alternatives, are one action.
+                "Mum will arrange and attend a dental check-up for Leo by 30 April",
+                "Stephanie will complete and turn in assigned work on time each week, as measured by her planner",
+                "The student will identify, read, or trace each word with 80% accuracy across 3 consecutive sessions",
             ],
         }
     }
@@ -41,7 +45,7 @@ impl Rule for BundledActions {
             return Vec::new();
         };
         let toks = &cx.a.tokens;
-        if actions.len() < MAX_ACTIONS {
+        if steps(cx, &actions) < MAX_ACTIONS {
             return Vec::new();
         }
         let names: Vec<&str> = actions.iter().map(|&i| toks[i].lower.as_str()).collect();
@@ -56,6 +60,31 @@ impl Rule for BundledActions {
             repair: keep_first_action(cx),
         }]
     }
+}
+
+/// How many separate steps the actions make: verbs that share one object
+/// ("arrange and attend a dental check-up", "complete and turn in the work")
+/// and alternatives ("identify, read, or trace each word") are one step, since
+/// they serve one outcome.
+fn steps(cx: &Context<'_>, actions: &[usize]) -> usize {
+    let toks = &cx.a.tokens;
+    let joiners = |from: usize, to: usize| {
+        toks[from..to].iter().all(|t| {
+            matches!(
+                t.lower.as_str(),
+                "and" | "or" | "," | "then" | "also" | "&" | "/"
+            ) || t.pos.starts_with("RB")
+        })
+    };
+    let mut count = usize::from(!actions.is_empty());
+    for pair in actions.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let alternative = toks[a + 1..b].iter().any(|t| t.lower == "or");
+        if !(joiners(a + 1, b) || alternative) {
+            count += 1;
+        }
+    }
+    count
 }
 
 /// Drops everything from the second action on: "kept the first action only".

@@ -26,13 +26,21 @@ impl Rule for EmotiveLanguage {
                 "Dad will stop being aggressive to staff",
             ],
             allows: &[
+                "When given a difficult task, Jo will ask for a break using her break card in 4 of 5 lessons",
                 "Mum will wash the dishes and clear the kitchen floor every evening for 4 weeks",
             ],
         }
     }
     fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
+        // "a difficult task" describes the task, not the person.
+        let descriptive = cx.phrases(&cx.lexicon.descriptive_phrases);
         cx.phrases(&cx.lexicon.emotive)
             .into_iter()
+            .filter(|span| {
+                !descriptive
+                    .iter()
+                    .any(|d| d.start <= span.start && span.end <= d.end)
+            })
             .map(|span| Hit {
                 message: format!("'{}' is emotive: it labels rather than names what the team sees", &cx.text()[span.clone()]),
                 suggestion: "Describe the behaviour or condition itself, e.g. 'dirty dishes left overnight', 'shouted at the receptionist'".to_string(),

@@ -25,6 +25,7 @@ impl Rule for NoIndicator {
     fn examples(&self) -> Examples {
         Examples {
             flags: &[
+                "Decrease the prevalence of schools not complying with HB 1159 anti-smoking policies.",
                 "John will stop disrupting the class",
                 "I will practice math.",
                 "Distribute model school health policies to schools.",
@@ -34,6 +35,10 @@ impl Rule for NoIndicator {
                 "minimize alcohol intake on weekdays",
             ],
             allows: &[
+                "I will apply to two income-based housing properties by next Friday",
+                "Client will keep his PHQ-9 score ≤ 9 across two consecutive administrations",
+                "I will attend all scheduled counselling sessions this month",
+                "I will record each blood sugar result in my diary at the time I take it",
                 "John will raise his hand when he wants to ask a question",
                 "Malcolm will draw a picture for the next meeting in 2 weeks' time to show how he feels",
                 "Joyce will attend a 6 week parenting group delivered by the Avedon Team beginning on 1st July",
@@ -115,6 +120,13 @@ fn observable_completion(cx: &Context<'_>) -> bool {
         return false;
     }
     let first = &toks[object.start];
+    // "attend all scheduled sessions this month", "record each result": every one
+    // of a set bounded in time, done or not, can be counted.
+    if matches!(first.lower.as_str(), "all" | "every" | "each")
+        && (object.clone()).any(|k| toks[k].is_noun())
+    {
+        return true;
+    }
     let definite = matches!(
         first.lower.as_str(),
         "a" | "an"

@@ -30,6 +30,7 @@ impl Rule for VagueComparative {
                 "the child will have more confidence in communicating with others",
             ],
             allows: &[
+                "I will stand up from my armchair 5 times without help using my lower body strength by the end of the programme",
                 "reduce consumption of sweet snacks from once every two days to once every three days",
                 "I will walk at least 5,000 steps each day.",
                 "Students with more than 20 absences will decrease their unexcused absences by 50% by June",
@@ -42,10 +43,13 @@ impl Rule for VagueComparative {
             return Vec::new();
         }
         let lex = cx.lexicon;
+        // "lower body strength" names a part of the body; it compares nothing.
+        let names = cx.phrases(&lex.comparative_names);
         cx.a.tokens
             .iter()
             .enumerate()
             .filter(|(i, t)| contains(&lex.vague_comparatives, &t.lower) && Some(*i) != cx.frame.head)
+            .filter(|(_, t)| !names.iter().any(|n| n.start <= t.span.start && t.span.end <= n.end))
             .map(|(_, t)| t)
             .take(1)
             .map(|t| Hit {

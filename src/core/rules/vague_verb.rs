@@ -23,6 +23,7 @@ impl Rule for VagueVerb {
     fn examples(&self) -> Examples {
         Examples {
             flags: &[
+                "Health visitor will monitor the situation every week",
                 "Mum to engage with services ongoing",
                 "Adam will improve his attendance.",
                 "Maisie's communication will improve.",
@@ -44,6 +45,8 @@ impl Rule for VagueVerb {
                 "Dad will make the home safe for the baby",
             ],
             allows: &[
+                "I will monitor my blood sugar before breakfast, lunch and dinner every day",
+                "Client will keep a PHQ-9 score ≤ 9, sustained across two consecutive administrations",
                 "In 4 weeks, I will increase my math mark by 5%.",
                 "the child will achieve attendance of 90% on days where they have Spanish lessons in the next 8 weeks.",
                 "Joyce will attend a 6 week parenting group delivered by the Avedon Team beginning on 1st July",
@@ -243,6 +246,14 @@ impl Rule for VagueVerb {
         };
         let verb = phrase.split_whitespace().next().unwrap_or(phrase);
         if contains(&lex.quantified_vague_verbs, verb) && cx.is_quantified() {
+            return Vec::new();
+        }
+        // "monitor my blood sugar before each meal": measuring a quantity on a
+        // schedule is a task.
+        if verb == "monitor"
+            && cx.has_concrete_time()
+            && !cx.phrases(&lex.measured_quantities).is_empty()
+        {
             return Vec::new();
         }
         vec![Hit {

@@ -33,8 +33,12 @@ impl Rule for WeakVerb {
                 "I want to write more.",
                 "the child will have more confidence in communicating with others",
                 "Mum will try to get the children to school by 8.45am every day",
+                "I would like to be healthier.",
             ],
             allows: &[
+                // A wish around an action that is counted or timed: the action counts.
+                "I want to walk on the treadmill for 30 minutes at least 5 times a week for the next two months.",
+                "I would like to eat lunch 3 days a week for a month instead of skipping it.",
                 "John will raise his hand when he wants to ask a question",
                 "XXX will know 36 of the 44 phonics sounds by the end of the Spring Term as measured using the school's phonics assessment",
                 "Malcolm will draw a picture for the next meeting in 2 weeks' time to show how he feels",
@@ -92,12 +96,16 @@ impl Rule for WeakVerb {
                 }
             }
         }
+        // "I want to walk 30 minutes 5 times a week": a wish around an action that
+        // is counted or timed is a goal in the first person; the action is judged.
+        let detailed_action = cx.is_quantified() || cx.has_concrete_time();
         if hits.is_empty() {
             if let Some(w) = cx.frame.wish {
-                if toks[w].is("want")
+                if (toks[w].is("want")
                     || toks[w].is("wish")
                     || toks[w].is("hope")
-                    || toks[w].is("like")
+                    || toks[w].is("like"))
+                    && !detailed_action
                 {
                     hits.push(Hit {
                         span: toks[w].span.clone(),
