@@ -16,7 +16,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     let encoder = smarten::models::load_embedder().ok();
     let rewriter = Rewriter::new(&checker, encoder.as_deref());
-    for c in rewriter.candidate_reports(&Objective { text, concern }) {
+    for c in rewriter.candidate_reports(&Objective::new(text).with_concern(concern)) {
         println!(
             "{:<11} fails {:?} invented {:?}\n    {}",
             c.source, c.failing, c.invented, c.rewrite

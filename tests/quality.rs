@@ -1,20 +1,17 @@
-//! Quality gates measured with `smarten eval` on the dev statements (kept beside
-//! the project in ../shared): balanced accuracy >= 0.90 and >= 95% of the letters
-//! a source names as missing caught.
+//! Quality gates measured with `smarten eval`. The figure that counts is the
+//! corpus's check part: statements from sources no rule was tuned on, scored
+//! in aggregate only (data/corpus/README.md). The dev set and SMARTSpan, which
+//! the rules were tuned near, are further sources. The gates hold what has been
+//! reached, so a change that loses generality fails here.
 
 use std::path::Path;
 use std::process::Command;
 
-#[test]
-fn dev_statements_meet_the_quality_targets() {
-    let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/eval/statements-dev.jsonl");
-    assert!(
-        dev.is_file(),
-        "the dev set is expected at {}",
-        dev.display()
-    );
+fn eval(args: &[&str]) -> serde_json::Value {
     let out = Command::new(env!("CARGO_BIN_EXE_smarten"))
-        .args(["eval", "--format", "json", dev.to_str().unwrap()])
+        .arg("eval")
+        .args(["--format", "json"])
+        .args(args)
         .output()
         .unwrap();
     assert_eq!(
@@ -23,10 +20,60 @@ fn dev_statements_meet_the_quality_targets() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let report = &v[0]["report"];
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn data(path: &str) -> String {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    assert!(p.is_file(), "expected at {}", p.display());
+    p.to_str().unwrap().to_string()
+}
+
+#[test]
+fn the_check_part_meets_its_gates() {
+    let v = eval(&[&data("data/corpus/statements.jsonl")]);
+    let check = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["part"] == "check")
+        .expect("the corpus has a check part");
+    let report = &check["report"];
     let ba = report["balanced_accuracy"].as_f64().unwrap();
+    let smart = report["true_smart_rate"].as_f64().unwrap();
+    let not_smart = report["true_not_smart_rate"].as_f64().unwrap();
+    let cross = check["cross_source"]["balanced_accuracy"].as_f64().unwrap();
+    let caught = check["catch_rate"].as_f64().unwrap();
+    let summary = format!(
+        "check part: balanced accuracy {ba:.3}, across sources {cross:.3}, SMART judged SMART {smart:.3}, not SMART judged not SMART {not_smart:.3}, named letters caught {caught:.3}"
+    );
+    assert!(ba >= 0.80, "{summary}");
+    assert!(cross >= 0.82, "{summary}");
+    assert!(smart >= 0.70, "{summary}");
+    assert!(not_smart >= 0.85, "{summary}");
+    assert!(caught >= 0.78, "{summary}");
+    // Aggregates only: the check part's rows are never listed.
+    assert!(report.get("misjudged").is_none() && report.get("missed_letters").is_none());
+    assert!(check["cross_source"].get("per_source").is_none());
+}
+
+#[test]
+fn the_dev_set_and_smartspan_still_hold() {
+    let v = eval(&[&data("data/eval/statements-dev.jsonl")]);
+    let ba = v[0]["report"]["balanced_accuracy"].as_f64().unwrap();
     let caught = v[0]["catch_rate"].as_f64().unwrap();
-    assert!(ba >= 0.90, "balanced accuracy {ba}");
-    assert!(caught >= 0.95, "named missing letters caught {caught}");
+    assert!(ba >= 0.90, "dev balanced accuracy {ba}");
+    assert!(caught >= 0.95, "dev named missing letters caught {caught}");
+    let v = eval(&[&data("data/eval/smartspan/split_1/test_classify.jsonl")]);
+    let f1 = |letter: &str| {
+        v[0]["report"]["letters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["letter"] == letter)
+            .and_then(|l| l["macro_f1"].as_f64())
+            .unwrap()
+    };
+    assert!(f1("S") >= 0.80, "SMARTSpan split 1 S macro-F1 {}", f1("S"));
+    assert!(f1("M") >= 0.75, "SMARTSpan split 1 M macro-F1 {}", f1("M"));
 }

@@ -134,10 +134,10 @@ fn an_objective_that_is_already_smart_comes_back_unchanged() {
 
 #[test]
 fn with_a_concern_the_rewrite_addresses_it() {
-    let r = rewriter().rewrite(&Objective {
-        text: "Dad will paint the fence".into(),
-        concern: Some("Jack's attendance at school is 60%".into()),
-    });
+    let r = rewriter().rewrite(
+        &Objective::new("Dad will paint the fence")
+            .with_concern(Some("Jack's attendance at school is 60%".into())),
+    );
     assert_eq!(r.before.r.verdict, Verdict::Fail, "{r:#?}");
     assert_ne!(r.after.r.verdict, Verdict::Fail, "{r:#?}");
 }

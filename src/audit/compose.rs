@@ -80,31 +80,11 @@ pub fn compose_pieces(who: &str, what: &str, when: &str, measure: &str) -> (Stri
     }
     if !when.is_empty() && !lower.contains(&when.to_lowercase()) {
         cuts.push(text.len());
-        text.push(' ');
-        text.push_str(&lower_function_word(when.trim_end_matches('.')));
+        text.push_str(&when_clause(when));
     }
     if !measure.is_empty() {
-        let m = lower_function_word(measure.trim_end_matches('.'));
-        let m = m.as_str();
-        let ml = m.to_lowercase();
-        let joined = [
-            "measured",
-            "recorded",
-            "by ",
-            "as ",
-            "evidenced",
-            "monitored",
-            "using",
-            "through",
-        ]
-        .iter()
-        .any(|p| ml.starts_with(p));
         cuts.push(text.len());
-        if joined {
-            text.push_str(&format!(", {m}"));
-        } else {
-            text.push_str(&format!(", measured by {}", lower_first(m)));
-        }
+        text.push_str(&measure_clause(measure));
     }
     // Only an empty `what` leaves leading space; then there is nothing to reuse.
     if what.is_empty() {
@@ -114,6 +94,38 @@ pub fn compose_pieces(who: &str, what: &str, when: &str, measure: &str) -> (Stri
     text.truncate(end);
     cuts.retain(|&c| c > 0 && c < text.len());
     (text, cuts)
+}
+
+/// A measure cell as the clause it adds to an objective: ", measured by the
+/// attendance register", or the cell itself when it says how ("recorded in ...").
+pub fn measure_clause(measure: &str) -> String {
+    let m = lower_function_word(measure.trim().trim_end_matches('.'));
+    let ml = m.to_lowercase();
+    let joined = [
+        "measured",
+        "recorded",
+        "by ",
+        "as ",
+        "evidenced",
+        "monitored",
+        "using",
+        "through",
+    ]
+    .iter()
+    .any(|p| ml.starts_with(p));
+    if joined {
+        format!(", {m}")
+    } else {
+        format!(", measured by {}", lower_first(&m))
+    }
+}
+
+/// A "by when" cell as it reads after an action: "ongoing", "by review", "January 2026".
+pub fn when_clause(when: &str) -> String {
+    format!(
+        " {}",
+        lower_function_word(when.trim().trim_end_matches('.'))
+    )
 }
 
 /// "Ongoing" and "By review" read mid-sentence as "ongoing" and "by review";

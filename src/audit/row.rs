@@ -3,7 +3,11 @@
 //! in memoised pieces, checked field by field, judged for relevance against its
 //! plan's concerns, and given a rewrite. The row's record is the audit's output.
 
-use super::compose::{compose_pieces, plan_key};
+use super::compose::{compose_pieces, measure_clause, plan_key, when_clause};
+
+/// What a "when" or "measure" cell is read after when it is checked on its own:
+/// a plain action, so the cell reads as it does in a row.
+const CELL_LEAD_IN: &str = "Mum will attend";
 use crate::core::check::{Checker, Objective};
 use crate::core::finding::{Criteria, Criterion, RuleId, Severity};
 use crate::core::frame::Owner;
@@ -224,6 +228,7 @@ impl<'a> Auditor<'a> {
         let objective = Objective {
             text: text.clone(),
             concern,
+            plan_kind: self.plan_kind(cell(Field::PlanKind)),
         };
         let analysed = self.checker.analyse_pieces(&objective, &cuts);
         let mut judgment = analysed.judgment.clone();
@@ -263,6 +268,12 @@ impl<'a> Auditor<'a> {
         }
         record.objective = Some(text);
         record
+    }
+
+    /// The plan kind a row's "plan kind" cell names; an empty or unknown cell
+    /// leaves the checker's default.
+    fn plan_kind(&self, cell: &str) -> Option<crate::core::plan_kind::PlanKind> {
+        crate::core::plan_kind::PlanKind::parse(cell).ok()
     }
 
     /// "Sell the sofa" after a who column reads "Mum will sell the sofa": a capital
@@ -335,10 +346,8 @@ impl<'a> Auditor<'a> {
                 .map(|c| {
                     // Without the model: shared words, or a shared theme, count as related.
                     let lexical = crate::core::similarity::lexical_similarity(text, c);
-                    let objective = crate::core::check::Objective {
-                        text: text.to_string(),
-                        concern: Some(c.to_string()),
-                    };
+                    let objective =
+                        crate::core::check::Objective::new(text).with_concern(Some(c.to_string()));
                     let related = self.checker.check(&objective).criteria.r.verdict
                         != crate::core::finding::Verdict::Fail;
                     if related {
@@ -398,7 +407,9 @@ impl<'a> Auditor<'a> {
             }
             Field::When if value.is_empty() => Some("blank: no date or period".into()),
             Field::When => {
-                let x = self.checker.analyse(&Objective::new(value.to_string()));
+                // The cell read as it is in a row: after an action.
+                let text = format!("{CELL_LEAD_IN}{}", when_clause(value));
+                let x = self.checker.analyse(&Objective::new(text));
                 (!x.times.iter().any(|t| t.kind.is_concrete()))
                     .then(|| format!("'{value}' is not a real date or period"))
             }
@@ -406,13 +417,16 @@ impl<'a> Auditor<'a> {
                 Some("blank: no method of measuring progress".into())
             }
             Field::Measure => {
-                let x = self.checker.analyse(&Objective::new(value.to_string()));
+                let text = format!("{CELL_LEAD_IN}{}", measure_clause(value));
+                let x = self.checker.analyse(&Objective::new(text));
                 let non_method = x
                     .judgment
                     .findings
                     .iter()
                     .any(|f| matches!(f.rule, RuleId::NotAMethod | RuleId::ReviewWithoutDate));
-                (x.methods.is_empty() || non_method)
+                // The same words that pass M in an objective pass here: a method,
+                // or an indicator ("4 out of 5 days", "at least 3 sessions").
+                (x.methods.is_empty() && x.indicators.is_empty() || non_method)
                     .then(|| format!("'{value}' is not a method of measurement"))
             }
             _ => None,

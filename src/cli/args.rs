@@ -13,6 +13,11 @@ pub struct Cli {
     /// A smarten.toml with extra word lists and rule levels (default: ./smarten.toml if present).
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// The kind of plan, whose conventions apply: child-protection, early-help,
+    /// ehcp, iep, adult-support, care-plan or personal (for eval, `row` uses each
+    /// row's own kind).
+    #[arg(long, global = true, value_name = "KIND")]
+    pub plan_kind: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -83,9 +88,22 @@ pub enum Command {
         files: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
-        /// List every objective judged differently from its label.
+        /// List every objective judged differently from its label (never a check part's).
         #[arg(long, short)]
         verbose: bool,
+        /// Score each source apart and across sources (every source counts once).
+        #[arg(long)]
+        by_source: bool,
+        /// Show each rule's measured precision: how often a hit agrees with the source.
+        #[arg(long)]
+        rules: bool,
+        /// Write the rules' precision on the check part to FILE (data/rule-precision.toml).
+        #[arg(long, value_name = "FILE")]
+        write_precision: Option<PathBuf>,
+        /// Train the combination layer on the tune part only and write it to FILE
+        /// (data/verdict-layer.toml).
+        #[arg(long, value_name = "FILE")]
+        train_layer: Option<PathBuf>,
     },
     /// Audit archived plans: CSV/TSV, XLSX, DOCX, JSONL and TXT files, or folders of them.
     Audit {

@@ -1,52 +1,75 @@
 //! `smarten eval`: reads labelled JSONL files, checks every row and prints scores,
-//! per file and averaged over files (e.g. over SMARTSpan's five folds).
+//! per file and averaged over files (e.g. over SMARTSpan's five folds). A corpus
+//! split by source is scored part by part; the check part is reported in
+//! aggregate only: its rows are never listed.
 
 use anyhow::{anyhow, bail, Result};
 use smarten::core::config::Config;
+use smarten::core::plan_kind::PlanKind;
 use smarten::core::rules::RuleId;
-use smarten::eval::{parse_row, score, Dataset, LabelledRow, Report};
+use smarten::eval::precision::{rule_precision, RulePrecision};
+use smarten::eval::sources::{by_source, CrossSource};
+use smarten::eval::{parse_row, score, Dataset, LabelledRow, Part, Report};
 use smarten::{Checker, Criterion, Level, Objective};
 use std::fmt::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Rules switched off for SMARTSpan: its goals are spans cut from one patient's
 /// coaching note, so the patient is the implicit owner of every goal.
-pub const SMARTSPAN_OFF: &[RuleId] = &[RuleId::NoSubject];
+pub const SMARTSPAN_OFF: &[RuleId] = &[RuleId::NoSubject, RuleId::ThingAsSubject];
 
+/// The scores of one file, or of one part of a split file.
 pub struct FileReport {
     pub path: PathBuf,
+    pub part: Option<Part>,
     pub report: Report,
+    pub cross: CrossSource,
+    pub rules: Vec<RulePrecision>,
 }
 
+/// How to report.
+pub struct Options {
+    pub verbose: bool,
+    pub by_source: bool,
+    pub rules: bool,
+}
+
+fn read_rows(path: &Path) -> Result<(Dataset, Vec<LabelledRow>)> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| anyhow!("{}: cannot read: {e}", path.display()))?;
+    let mut rows: Vec<LabelledRow> = Vec::new();
+    let mut dataset = None;
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let (d, row) = parse_row(line).map_err(|e| anyhow!("{}:{}: {e}", path.display(), i + 1))?;
+        if dataset.is_some_and(|x| x != d) {
+            bail!(
+                "{}:{}: rows of two formats in one file",
+                path.display(),
+                i + 1
+            );
+        }
+        dataset = Some(d);
+        rows.push(row);
+    }
+    let dataset = dataset.ok_or_else(|| anyhow!("{}: no rows", path.display()))?;
+    Ok((dataset, rows))
+}
+
+/// Scores each file; with `per_row_kind`, each statement is judged by the
+/// conventions of the plan kind its row names.
 pub fn run(
     tokenizer: Arc<nlprule::Tokenizer>,
     config: &Config,
     files: &[PathBuf],
+    per_row_kind: bool,
 ) -> Result<Vec<FileReport>> {
     let mut out = Vec::new();
     for path in files {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| anyhow!("{}: cannot read: {e}", path.display()))?;
-        let mut rows: Vec<LabelledRow> = Vec::new();
-        let mut dataset = None;
-        for (i, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let (d, row) =
-                parse_row(line).map_err(|e| anyhow!("{}:{}: {e}", path.display(), i + 1))?;
-            if dataset.is_some_and(|x| x != d) {
-                bail!(
-                    "{}:{}: rows of two formats in one file",
-                    path.display(),
-                    i + 1
-                );
-            }
-            dataset = Some(d);
-            rows.push(row);
-        }
-        let dataset = dataset.ok_or_else(|| anyhow!("{}: no rows", path.display()))?;
+        let (dataset, rows) = read_rows(path)?;
         let (checker, letters) = match dataset {
             Dataset::Statements => (
                 Checker::new(tokenizer.clone(), config),
@@ -63,19 +86,35 @@ pub fn run(
                 )
             }
         };
-        let judgments: Vec<_> = rows
-            .iter()
-            .map(|r| {
-                checker.check(&Objective {
-                    text: r.text.clone(),
-                    concern: r.concern.clone(),
+        let mut parts: Vec<Option<Part>> = rows.iter().map(|r| r.part).collect();
+        parts.sort();
+        parts.dedup();
+        for part in parts {
+            let rows: Vec<LabelledRow> = rows.iter().filter(|r| r.part == part).cloned().collect();
+            let judgments: Vec<_> = rows
+                .iter()
+                .map(|r| {
+                    let kind = r
+                        .plan_kind
+                        .as_deref()
+                        .filter(|_| per_row_kind)
+                        .and_then(|k| PlanKind::parse(k).ok());
+                    checker.check(
+                        &Objective::new(r.text.clone())
+                            .with_concern(r.concern.clone())
+                            .with_plan_kind(kind),
+                    )
                 })
-            })
-            .collect();
-        out.push(FileReport {
-            path: path.clone(),
-            report: score(dataset, &rows, &judgments, &letters),
-        });
+                .collect();
+            let name = path.display().to_string();
+            out.push(FileReport {
+                path: path.clone(),
+                part,
+                report: score(dataset, &rows, &judgments, &letters),
+                cross: by_source(&rows, &judgments, &letters, &name),
+                rules: rule_precision(&rows, &judgments),
+            });
+        }
     }
     Ok(out)
 }
@@ -84,13 +123,29 @@ fn pct(x: Option<f64>) -> String {
     x.map_or("  n/a".to_string(), |v| format!("{v:.3}"))
 }
 
-pub fn human(reports: &[FileReport], verbose: bool) -> String {
+fn part_name(part: Option<Part>) -> &'static str {
+    match part {
+        Some(Part::Tune) => " tune part",
+        Some(Part::Check) => " check part",
+        None => "",
+    }
+}
+
+pub fn human(reports: &[FileReport], opts: &Options) -> String {
     let mut out = String::new();
-    for FileReport { path, report } in reports {
+    for FileReport {
+        path,
+        part,
+        report,
+        cross,
+        rules,
+    } in reports
+    {
         let _ = writeln!(
             out,
-            "{} ({:?}, {} rows, {} labelled SMART/not)",
+            "{}{} ({:?}, {} rows, {} labelled SMART/not)",
             path.display(),
+            part_name(*part),
             report.dataset,
             report.rows,
             report.labelled
@@ -113,6 +168,16 @@ pub fn human(reports: &[FileReport], verbose: bool) -> String {
             pct(report.true_smart_rate),
             pct(report.true_not_smart_rate)
         );
+        if opts.by_source {
+            let _ = writeln!(
+                out,
+                "  across {} sources, each counting once: balanced accuracy {}  (SMART judged SMART {}, not SMART judged not SMART {})",
+                cross.sources,
+                pct(cross.balanced_accuracy),
+                pct(cross.smart_rate),
+                pct(cross.not_smart_rate)
+            );
+        }
         if report.named_missing > 0 {
             let _ = writeln!(
                 out,
@@ -144,7 +209,35 @@ pub fn human(reports: &[FileReport], verbose: bool) -> String {
                 pct(l.macro_f1)
             );
         }
-        if verbose {
+        if opts.rules {
+            let _ = writeln!(
+                out,
+                "  rule                    hits  right wrong unsure  precision"
+            );
+            for r in rules {
+                let _ = writeln!(
+                    out,
+                    "  {:<22} {:>5} {:>6} {:>5} {:>6}  {}",
+                    r.rule,
+                    r.hits,
+                    r.right,
+                    r.wrong,
+                    r.uncertain,
+                    pct(r.precision())
+                );
+            }
+        }
+        let listable = *part != Some(Part::Check);
+        if opts.by_source && listable {
+            for s in &cross.per_source {
+                let _ = writeln!(
+                    out,
+                    "  source {:<40} {:>3} rows  SMART {}/{}  not SMART {}/{}",
+                    s.source, s.rows, s.smart_right, s.smart, s.not_smart_right, s.not_smart
+                );
+            }
+        }
+        if opts.verbose && listable {
             for (text, gold, pred) in &report.misjudged {
                 let _ = writeln!(
                     out,
@@ -156,9 +249,14 @@ pub fn human(reports: &[FileReport], verbose: bool) -> String {
             for (text, letter) in &report.missed_letters {
                 let _ = writeln!(out, "  missed {letter}: {text}");
             }
+        } else if opts.verbose || opts.by_source {
+            let _ = writeln!(
+                out,
+                "  (the check part is reported in aggregate only: its rows and sources are not listed)"
+            );
         }
     }
-    if reports.len() > 1 {
+    if reports.len() > 1 && reports.iter().all(|r| r.part.is_none()) {
         let _ = writeln!(out, "mean over {} files:", reports.len());
         let mean = |f: &dyn Fn(&Report) -> Option<f64>| {
             let v: Vec<f64> = reports.iter().filter_map(|r| f(&r.report)).collect();
@@ -195,6 +293,89 @@ fn smart(b: bool) -> &'static str {
 pub fn json(reports: &[FileReport]) -> serde_json::Value {
     serde_json::json!(reports
         .iter()
-        .map(|r| serde_json::json!({ "file": r.path.display().to_string(), "report": r.report, "catch_rate": r.report.catch_rate() }))
+        .map(|r| {
+            let mut report = serde_json::to_value(&r.report).unwrap_or_default();
+            let mut cross = serde_json::to_value(&r.cross).unwrap_or_default();
+            if r.part == Some(Part::Check) {
+                // Aggregates only: no rows, no per-source lines.
+                if let Some(o) = report.as_object_mut() {
+                    o.remove("misjudged");
+                    o.remove("missed_letters");
+                }
+                if let Some(o) = cross.as_object_mut() {
+                    o.remove("per_source");
+                }
+            }
+            serde_json::json!({
+                "file": r.path.display().to_string(),
+                "part": r.part,
+                "report": report,
+                "catch_rate": r.report.catch_rate(),
+                "cross_source": cross,
+                "rules": r.rules.iter().map(|p| serde_json::json!({
+                    "rule": p.rule, "hits": p.hits, "right": p.right, "wrong": p.wrong,
+                    "uncertain": p.uncertain, "precision": p.precision(),
+                })).collect::<Vec<_>>(),
+            })
+        })
         .collect::<Vec<_>>())
+}
+
+/// Writes the rules' precision on the check part of the files to `path`, as the
+/// calibration smarten reads (`data/rule-precision.toml`).
+pub fn write_precision(reports: &[FileReport], path: &Path) -> Result<()> {
+    let check: Vec<&FileReport> = reports
+        .iter()
+        .filter(|r| r.part == Some(Part::Check))
+        .collect();
+    if check.is_empty() {
+        bail!("--write-precision needs a file split into tune and check parts (data/corpus/statements.jsonl)");
+    }
+    let mut text = smarten::core::calibration::HEADER.to_string();
+    for rule in smarten::core::rules::all() {
+        let (mut hits, mut right, mut wrong, mut uncertain) = (0, 0, 0, 0);
+        for r in &check {
+            if let Some(p) = r.rules.iter().find(|p| p.rule == rule.id()) {
+                hits += p.hits;
+                right += p.right;
+                wrong += p.wrong;
+                uncertain += p.uncertain;
+            }
+        }
+        let _ = writeln!(
+            text,
+            "\n[rules.{}]\nhits = {hits}\nright = {right}\nwrong = {wrong}\nuncertain = {uncertain}",
+            rule.id()
+        );
+    }
+    smarten::io::output::write_atomically(path, text.as_bytes())?;
+    Ok(())
+}
+
+/// Trains the combination layer on the tune part of `files` (never on a check
+/// part or an unsplit file) and writes it to `path`; returns the rows used.
+pub fn train_layer(
+    tokenizer: Arc<nlprule::Tokenizer>,
+    config: &Config,
+    files: &[PathBuf],
+    path: &Path,
+) -> Result<usize> {
+    let checker = Checker::new(tokenizer, config);
+    let mut rows = Vec::new();
+    for file in files {
+        let (dataset, all) = read_rows(file)?;
+        if dataset == Dataset::Statements {
+            rows.extend(all.into_iter().filter(|r| r.part == Some(Part::Tune)));
+        }
+    }
+    if rows.is_empty() {
+        bail!("--train-layer needs a file with a tune part (data/corpus/statements.jsonl)");
+    }
+    let judgments: Vec<_> = rows
+        .iter()
+        .map(|r| checker.check(&Objective::new(r.text.clone()).with_concern(r.concern.clone())))
+        .collect();
+    let layer = smarten::eval::layer::train(&rows, &judgments, 0.5);
+    smarten::io::output::write_atomically(path, smarten::eval::layer::to_toml(&layer).as_bytes())?;
+    Ok(rows.len())
 }

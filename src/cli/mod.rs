@@ -36,7 +36,11 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let config = load_config(cli.config.as_deref())?;
+    let mut config = load_config(cli.config.as_deref())?;
+    let per_row_kind = cli.plan_kind.as_deref() == Some("row");
+    if let Some(kind) = cli.plan_kind.as_deref().filter(|_| !per_row_kind) {
+        config.check.plan_kind = Some(smarten::core::plan_kind::PlanKind::parse(kind)?);
+    }
     match cli.command {
         Command::Rules => rules::list(&config),
         Command::Explain { rule } => rules::explain(&rule),
@@ -46,11 +50,31 @@ fn run(cli: Cli) -> Result<ExitCode> {
             files,
             format,
             verbose,
+            by_source,
+            rules,
+            write_precision,
+            train_layer,
         } => {
-            let reports = eval::run(load_tokenizer()?, &config, &files)?;
+            let reports = eval::run(load_tokenizer()?, &config, &files, per_row_kind)?;
+            let opts = eval::Options {
+                verbose,
+                by_source,
+                rules,
+            };
             match format {
-                Format::Human => print!("{}", eval::human(&reports, verbose)),
+                Format::Human => print!("{}", eval::human(&reports, &opts)),
                 _ => println!("{}", serde_json::to_string_pretty(&eval::json(&reports))?),
+            }
+            if let Some(path) = write_precision {
+                eval::write_precision(&reports, &path)?;
+                println!("rule precision written to {}", path.display());
+            }
+            if let Some(path) = train_layer {
+                let rows = eval::train_layer(load_tokenizer()?, &config, &files, &path)?;
+                println!(
+                    "combination layer trained on {rows} tune-part rows, written to {}",
+                    path.display()
+                );
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -9,19 +9,22 @@ use std::process::ExitCode;
 /// Every rule with its id, letter, level and summary.
 pub fn list(config: &Config) -> Result<ExitCode> {
     for rule in smarten::core::rules::all() {
-        let level = config
-            .rules
-            .get(&rule.id())
-            .copied()
-            .unwrap_or(rule.default_level());
+        let level = config.level_of(rule.as_ref());
         println!(
-            "{:<22} {}  {:<7}  {}",
+            "{:<22} {}  {:<7}  {:<22}  {}",
             rule.id(),
             rule.criterion(),
             level_name(level),
+            precision_text(rule.id()),
             rule.summary()
         );
     }
+    println!(
+        "\nPrecision: how often a rule's finding agrees with the source's own verdict, on \
+         labelled statements the rules were not tuned on (data/rule-precision.toml). An error \
+         rule below 0.85 runs as a warning; it still fails its letter when, with the \
+         objective's other findings, the combination layer reads the objective as not SMART."
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -34,6 +37,20 @@ pub fn explain(id: &str) -> Result<ExitCode> {
         .ok_or_else(|| anyhow!("unknown rule `{id}`; `smarten rules` lists them"))?;
     println!("{} ({}: {})\n", r.id(), r.criterion(), r.criterion().name());
     println!("{}\n", r.summary());
+    match smarten::core::calibration::measured(r.id()) {
+        Some(m) => println!(
+            "Measured on statements it was not tuned on: {} of {} judged hits agree with the source ({}){}.\n",
+            m.right,
+            m.right + m.wrong,
+            precision_text(r.id()).trim(),
+            if smarten::core::calibration::calibrated_level(r.id(), r.default_level()) != r.default_level() {
+                "; below 0.85, so it is a warning by default, and fails its letter only when the objective's other findings make it read as not SMART"
+            } else {
+                ""
+            }
+        ),
+        None => println!("Not yet measured: it did not fire on the labelled statements it was checked on.\n"),
+    }
     println!("The guidance says:\n  \"{}\"\n", r.guidance());
     let ex = r.examples();
     println!("Flags:");
@@ -85,6 +102,17 @@ fn models_status() -> ExitCode {
         ),
     }
     code
+}
+
+/// "precision 0.92 (n=24)", or "not measured".
+fn precision_text(rule: smarten::core::rules::RuleId) -> String {
+    match smarten::core::calibration::measured(rule) {
+        Some(m) => match m.precision() {
+            Some(p) => format!("precision {p:.2} (n={})", m.right + m.wrong),
+            None => "no judged hits".to_string(),
+        },
+        None => "not measured".to_string(),
+    }
 }
 
 fn level_name(level: smarten::Level) -> &'static str {

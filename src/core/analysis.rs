@@ -68,6 +68,18 @@ impl Context<'_> {
         self.times.iter().any(|t| t.kind.is_concrete())
     }
 
+    /// True when the objective says how success is seen: an indicator or a method.
+    pub fn has_measure(&self) -> bool {
+        !self.indicators.is_empty() || !self.methods.is_empty()
+    }
+
+    /// An otherwise specific goal: it says when and how success is seen. Sources
+    /// accept such a goal with its owner or timescale left to the plan (an IEP's
+    /// year, the person the plan is for); a vague one they do not.
+    pub fn is_specific_goal(&self) -> bool {
+        self.has_concrete_time() && self.has_measure()
+    }
+
     /// The phrase of `list` that starts at token `at` (matched on lemmas), longest first.
     pub fn phrase_at<'l>(&self, list: &'l [String], at: usize) -> Option<(&'l str, Range<usize>)> {
         let toks = &self.a.tokens;

@@ -2,6 +2,7 @@
 //! shared context and turns the findings into per-criterion verdicts.
 
 use crate::core::analysis::Context;
+use crate::core::calibration;
 use crate::core::config::Config;
 use crate::core::finding::{
     Criteria, Criterion, CriterionResult, Finding, Judgment, Level, Severity, Verdict,
@@ -11,6 +12,7 @@ use crate::core::lexicon::Lexicon;
 use crate::core::measure::{self, Indicator, MeasureRecogniser};
 use crate::core::memo::Memo;
 use crate::core::nlp::Analysis;
+use crate::core::plan_kind::PlanKind;
 use crate::core::rules::{self, Rule, RuleId};
 use crate::core::time::{TimeExpr, TimeRecogniser};
 use std::sync::Arc;
@@ -19,11 +21,15 @@ use std::sync::Arc;
 /// row, and the tagger's cost grows with length.
 pub const MAX_OBJECTIVE_BYTES: usize = 4096;
 
-/// One objective to judge, with the concern it should address when known.
+/// One objective to judge, with the concern it should address and the kind of
+/// plan it comes from, when known.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Objective {
     pub text: String,
     pub concern: Option<String>,
+    /// The kind of plan; without one the checker's default kind (from the
+    /// config), else the calibrated defaults, apply.
+    pub plan_kind: Option<PlanKind>,
 }
 
 impl Objective {
@@ -31,7 +37,20 @@ impl Objective {
         Objective {
             text: text.into(),
             concern: None,
+            plan_kind: None,
         }
+    }
+
+    /// The objective with `concern`, keeping its text and plan kind.
+    pub fn with_concern(mut self, concern: Option<String>) -> Self {
+        self.concern = concern;
+        self
+    }
+
+    /// The objective judged by the conventions of `kind`.
+    pub fn with_plan_kind(mut self, kind: Option<PlanKind>) -> Self {
+        self.plan_kind = kind;
+        self
     }
 }
 
@@ -43,7 +62,11 @@ pub struct Checker {
     lexicon: Lexicon,
     time: TimeRecogniser,
     measure: MeasureRecogniser,
-    rules: Vec<(Box<dyn Rule>, Level)>,
+    /// Each rule, its level, and whether the user's config set that level (a
+    /// plan kind's preset does not override the user).
+    rules: Vec<(Box<dyn Rule>, Level, bool)>,
+    /// The plan kind for objectives that name none (`[check] plan_kind`).
+    plan_kind: Option<PlanKind>,
     /// Texts already analysed that recur: a plan repeats its concern on many
     /// rows; an archive repeats actions, "by review" and "home visits".
     analyses: Memo<String, Arc<Analysis>>,
@@ -55,12 +78,9 @@ impl Checker {
         let rules = rules::all()
             .into_iter()
             .map(|r| {
-                let level = config
-                    .rules
-                    .get(&r.id())
-                    .copied()
-                    .unwrap_or(r.default_level());
-                (r, level)
+                let level = config.level_of(r.as_ref());
+                let set = config.rules.contains_key(&r.id());
+                (r, level, set)
             })
             .collect();
         Checker {
@@ -69,6 +89,7 @@ impl Checker {
             tokenizer,
             lexicon,
             rules,
+            plan_kind: config.check.plan_kind.clone(),
             analyses: Memo::new(8192),
         }
     }
@@ -81,9 +102,32 @@ impl Checker {
         &self.lexicon
     }
 
-    /// The rules with the levels they run at.
-    pub fn rules(&self) -> impl Iterator<Item = (&dyn Rule, Level)> {
-        self.rules.iter().map(|(r, l)| (r.as_ref(), *l))
+    /// The rules with the levels they run at for objectives of `kind`.
+    pub fn rules(&self, kind: Option<&PlanKind>) -> impl Iterator<Item = (&dyn Rule, Level)> {
+        self.rules_with_source(kind).map(|(r, l, _)| (r, l))
+    }
+
+    /// The rules, the levels they run at for objectives of `kind`, and what set
+    /// each level.
+    fn rules_with_source(
+        &self,
+        kind: Option<&PlanKind>,
+    ) -> impl Iterator<Item = (&dyn Rule, Level, LevelSource)> {
+        let kind = kind.or(self.plan_kind.as_ref()).cloned();
+        self.rules.iter().map(move |(r, level, set)| {
+            if *set {
+                return (r.as_ref(), *level, LevelSource::Config);
+            }
+            if let Some(preset) = kind.as_ref().and_then(|k| k.level(r.id())) {
+                return (r.as_ref(), preset, LevelSource::PlanKind);
+            }
+            let source = if calibration::demoted(r.id(), r.default_level()) {
+                LevelSource::Demoted
+            } else {
+                LevelSource::Designed
+            };
+            (r.as_ref(), *level, source)
+        })
     }
 
     /// Judges one objective given as text.
@@ -164,12 +208,29 @@ impl Checker {
         let indicators = self.measure.indicators(&analysis, &times);
         // The main verb is the action, not how it is measured ("to count", "to record").
         let head_span = frame.head.map(|h| analysis.tokens[h].span.clone());
+        // And its object is what is done: in "do the safety assessment" the
+        // assessment is the task; in "measured by the assessment", the method.
+        let object_span = frame
+            .object
+            .as_ref()
+            .filter(|o| !o.is_empty())
+            .map(|o| analysis.byte_span(o.clone()));
+        let head_is_measuring = frame.head.is_some_and(|h| {
+            self.lexicon
+                .measuring_verbs
+                .iter()
+                .any(|v| analysis.tokens[h].is(v))
+        });
         let methods: Vec<_> = measure::methods(&analysis, &self.lexicon)
             .into_iter()
             .filter(|m| {
                 head_span
                     .as_ref()
                     .is_none_or(|h| !(m.start <= h.start && h.end <= m.end))
+                    && (head_is_measuring
+                        || object_span
+                            .as_ref()
+                            .is_none_or(|o| !(o.start <= m.start && m.end <= o.end)))
             })
             .collect();
         let owner = frame
@@ -187,8 +248,12 @@ impl Checker {
             owner: owner.clone(),
         };
         let mut findings = Vec::new();
+        let mut demoted = Vec::new();
         if !analysis.tokens.is_empty() {
-            for (rule, level) in &self.rules {
+            for (rule, level, source) in self.rules_with_source(objective.plan_kind.as_ref()) {
+                if source == LevelSource::Demoted {
+                    demoted.push(rule.id());
+                }
                 let severity = match level {
                     Level::Off => continue,
                     Level::Warning => Severity::Warning,
@@ -208,6 +273,7 @@ impl Checker {
                 }
             }
         }
+        restore_in_company(&mut findings, &demoted);
         findings.sort_by_key(|f| (f.start, f.criterion));
         let criteria = judge(&cx, &findings);
         let judgment = Judgment {
@@ -224,6 +290,39 @@ impl Checker {
             methods,
             owner,
             judgment,
+        }
+    }
+}
+
+/// What set a rule's level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LevelSource {
+    /// The user's `[rules]` table.
+    Config,
+    /// The objective's plan kind.
+    PlanKind,
+    /// Calibration lowered the rule's designed level.
+    Demoted,
+    /// The rule's own level.
+    Designed,
+}
+
+/// The combination layer: when the rules that fired together make the objective
+/// read as not SMART, the findings of demoted rules fail their letters again.
+fn restore_in_company(findings: &mut [Finding], demoted: &[RuleId]) {
+    let layer = calibration::layer();
+    let fired: Vec<RuleId> = findings.iter().map(|f| f.rule).collect();
+    let p = layer.not_smart(&fired);
+    if p <= layer.threshold {
+        return;
+    }
+    for f in findings.iter_mut() {
+        if f.severity == Severity::Warning && demoted.contains(&f.rule) {
+            f.severity = Severity::Error;
+            f.message = format!(
+                "{} (together with the other findings, the objective reads as not SMART)",
+                f.message
+            );
         }
     }
 }

@@ -10,10 +10,13 @@
 //! job-title-only = "error"
 //! [rewrite]
 //! generator = "models/flan-t5-small"
+//! [check]
+//! plan_kind = "child-protection"
 //! ```
 
 use crate::core::finding::{Level, RuleId};
 use crate::core::lexicon::Lexicon;
+use crate::core::plan_kind::PlanKind;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -24,6 +27,21 @@ pub struct Config {
     /// Rule to level (`off`, `warning`, `error`).
     pub rules: BTreeMap<RuleId, Level>,
     pub rewrite: RewriteConfig,
+    pub check: CheckConfig,
+}
+
+/// The `[check]` table, once checked.
+#[derive(Debug, Clone, Default)]
+pub struct CheckConfig {
+    /// The kind of plan objectives come from when they do not say.
+    pub plan_kind: Option<PlanKind>,
+}
+
+/// The `[check]` table as written.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CheckFile {
+    plan_kind: Option<String>,
 }
 
 /// The file as written: rule ids are checked after parsing, so that an unknown
@@ -37,6 +55,8 @@ struct ConfigFile {
     rules: BTreeMap<String, Level>,
     #[serde(default)]
     rewrite: RewriteConfig,
+    #[serde(default)]
+    check: CheckFile,
 }
 
 /// The `[rewrite]` table.
@@ -78,10 +98,26 @@ impl Config {
             })?;
             rules.insert(rule, level);
         }
+        let plan_kind = match file.check.plan_kind {
+            Some(k) => Some(PlanKind::parse(&k).map_err(|e| ConfigError::Invalid {
+                path: origin.to_string(),
+                reason: format!("[check] plan_kind: {e}"),
+            })?),
+            None => None,
+        };
         Ok(Config {
             words: file.words,
             rules,
             rewrite: file.rewrite,
+            check: CheckConfig { plan_kind },
+        })
+    }
+
+    /// The level `rule` runs at: this config's setting, else the level calibrated
+    /// on the corpus (`core::calibration`), else the rule's designed level.
+    pub fn level_of(&self, rule: &dyn crate::core::rules::Rule) -> Level {
+        self.rules.get(&rule.id()).copied().unwrap_or_else(|| {
+            crate::core::calibration::calibrated_level(rule.id(), rule.default_level())
         })
     }
 

@@ -283,7 +283,12 @@ fn leading_adverbial_end(a: &Analysis, times: &[TimeExpr]) -> usize {
         // a comma after which a subject and a modal open the main clause.
         return leading_clause_end(a).unwrap_or(0);
     }
-    // Skip to after the first comma, when there is one in the first sentence.
+    // Skip to after the comma that opens the main clause (a short subject and a
+    // modal follow it: "After assistance ..., and with a planner, Stephanie will"),
+    // else to after the first comma in the first sentence.
+    if let Some(k) = leading_clause_end(a) {
+        return k;
+    }
     if let Some(comma) = toks
         .iter()
         .position(|t| t.lower == "," && t.sentence == first.sentence)
@@ -308,19 +313,22 @@ fn leading_adverbial_end(a: &Analysis, times: &[TimeExpr]) -> usize {
 /// modal and the words after the comma are a short subject and a modal.
 fn leading_clause_end(a: &Analysis) -> Option<usize> {
     let toks = &a.tokens;
-    let comma = toks
-        .iter()
-        .position(|t| t.lower == "," && t.sentence == toks[0].sentence)?;
-    if comma < 2 || toks[..comma].iter().any(|t| t.pos == "MD") {
-        return None;
+    let sentence = toks.first()?.sentence;
+    for (k, t) in toks.iter().enumerate() {
+        if t.sentence != sentence || t.pos == "MD" {
+            return None;
+        }
+        if t.lower == "," && k >= 2 && modal_after_subject(a, k + 1).is_some() {
+            return Some(k + 1);
+        }
     }
-    modal_after_subject(a, comma + 1).map(|_| comma + 1)
+    None
 }
 
-/// The index of a modal (followed by a verb or "be") within a few words of
-/// `from`, when the words before it can only be a subject: nouns, names,
-/// numbers, placeholders in brackets ("Ms Adeyemi will", "[child] will",
-/// "E2 learner X will").
+/// The index of a modal (followed by a verb or "be"), or of the "to" of an
+/// infinitive, within a few words of `from`, when the words before it can only
+/// be a subject: nouns, names, numbers, placeholders in brackets ("Ms Adeyemi
+/// will", "[child] will", "E2 learner X will", "Home conditions to improve").
 fn modal_after_subject(a: &Analysis, from: usize) -> Option<usize> {
     let toks = &a.tokens;
     let sentence = toks.get(from)?.sentence;
@@ -340,11 +348,16 @@ fn modal_after_subject(a: &Analysis, from: usize) -> Option<usize> {
             }
             continue;
         }
+        let modal = t.pos == "MD" || MODALS.contains(&t.lower.as_str()) && t.has_tag("MD");
+        // "Home conditions to improve": an infinitive after a noun phrase, too.
+        let infinitive = t.lower == "to" && k > from + 1;
         if k > from
-            && (t.pos == "MD" || MODALS.contains(&t.lower.as_str()) && t.has_tag("MD"))
-            && toks
-                .get(k + 1)
-                .is_some_and(|v| v.has_tag("VB") || v.lower == "be" || v.pos.starts_with("RB"))
+            && (modal || infinitive)
+            && toks.get(k + 1).is_some_and(|v| {
+                v.has_tag("VB") && !v.has_tag("VBD")
+                    || v.lower == "be"
+                    || modal && v.pos.starts_with("RB")
+            })
         {
             return Some(k);
         }
@@ -488,6 +501,16 @@ pub fn names_person(a: &Analysis, range: &Range<usize>, lexicon: &Lexicon) -> bo
         return false;
     }
     if names_by_form(a, range, lexicon) {
+        return true;
+    }
+    // Roles of more than one word: "the young person", "service user", "foster carer".
+    if lexicon
+        .family_roles
+        .iter()
+        .filter(|r| r.contains(' '))
+        .flat_map(|r| a.find_phrase(r))
+        .any(|found| range.start <= found.start && found.end <= range.end)
+    {
         return true;
     }
     a.tokens[range.clone()].iter().enumerate().any(|(k, t)| {

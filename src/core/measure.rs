@@ -23,6 +23,9 @@ pub enum IndicatorKind {
     Count,
     /// A recurrence from the time recogniser: "every day", "weekly".
     Frequency,
+    /// A standard the skill is shown to: "independently", "without prompting",
+    /// "correctly", "with no more than 2 errors".
+    Criterion,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,6 +78,27 @@ impl MeasureRecogniser {
                         r"\b(?:at\s+least|no\s+more\s+than|no\s+less\s+than|no\s+fewer\s+than|at\s+most|more\s+than|less\s+than|fewer\s+than|under|over|up\s+to|maximum(?:\s+of)?|minimum(?:\s+of)?|max|min|above|below|only)\s+(?:{NUM}|once|twice)"
                     )),
                 ),
+                // A skill shown to a standard: done so, or not.
+                (
+                    IndicatorKind::Criterion,
+                    rx(
+                        r"\b(?:independently|unaided|unassisted|unprompted|correctly|accurately|without\s+(?:any\s+)?(?:adult\s+|verbal\s+|physical\s+)?(?:prompt(?:ing|s)?|help|support|assistance|cues?|reminders?|errors?|mistakes?|stopping)|with\s+(?:no|minimal|minimum|min|moderate|mod|maximal|maximum|max|one|a\s+single|standby|contact\s+guard|one\s+person(?:'s)?|two\s+person(?:'s)?)\s+(?:verbal\s+|visual\s+|physical\s+)?(?:prompts?|cues?|errors?|reminders?|assistance|assist|support|help))\b|\b(?:remain|stay|be|keep|kept)\s+(?:\w+\s+)?free\s+(?:of|from)\b",
+                    ),
+                ),
+                // "count to 20", "read up to 50": the number is the target.
+                (
+                    IndicatorKind::Count,
+                    rx(&format!(
+                        r"\b(?:count|read|write|spell|recite|say|name|add|subtract|multiply|divide)\s+(?:up\s+)?to\s+{NUM}\b"
+                    )),
+                ),
+                // "compared with the 12 she had last half term", "against a baseline of 4".
+                (
+                    IndicatorKind::Baseline,
+                    rx(&format!(
+                        r"\b(?:compared\s+(?:with|to)|against)\s+(?:the\s+|a\s+|her\s+|his\s+|their\s+|my\s+)?(?:baseline\b|{NUM}\b|last\s+\w+|previous\s+\w+)"
+                    )),
+                ),
                 // "PHQ-9 ≤ 9", "< 25 seconds", "to zero".
                 (
                     IndicatorKind::Threshold,
@@ -85,7 +109,7 @@ impl MeasureRecogniser {
                 (
                     IndicatorKind::Baseline,
                     rx(&format!(
-                        r"\bfrom\s+(?:\w+\s+){{0,4}}?{NUM}.*?\bto\s+(?:\w+\s+){{0,3}}?{NUM}|\bby\s+{NUM}\s*(?:%|per\s*cent|percent|{units})|\bby\s+(?:half|a\s+(?:half|third|quarter))\b|\b(?:to|down\s+to|up\s+to)\s+(?:once|twice|{NUM}\s+times?)\s+(?:a|per|every)\b"
+                        r"\bfrom\s+(?:\w+\s+){{0,4}}?(?:{NUM}|once|twice|thrice).*?\bto\s+(?:\w+\s+){{0,3}}?(?:{NUM}|once|twice|thrice)|\b(?:limit|reduce|cut|cut\s+down|lower|decrease)\b.{{0,40}}?\bto\s+(?:once|twice|thrice)\s+(?:a\s+|per\s+)?(?:daily|weekly|monthly|day|week|month)\b|\bby\s+{NUM}\s*(?:%|per\s*cent|percent|{units})|\bby\s+(?:half|a\s+(?:half|third|quarter))\b|\b(?:to|down\s+to|up\s+to)\s+(?:once|twice|{NUM}\s+times?)\s+(?:a|per|every)\b"
                     )),
                 ),
             ],

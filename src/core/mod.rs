@@ -5,6 +5,7 @@
 //! callers pass config text in.
 
 pub mod analysis;
+pub mod calibration;
 pub mod check;
 pub mod config;
 pub mod dates;
@@ -14,6 +15,7 @@ pub mod lexicon;
 pub mod measure;
 pub mod memo;
 pub mod nlp;
+pub mod plan_kind;
 pub mod rules;
 pub mod similarity;
 pub mod time;

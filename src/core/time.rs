@@ -156,7 +156,7 @@ impl TimeRecogniser {
             (
                 TimeKind::Recurrence,
                 rx(&format!(
-                    r"\b(?:on|at)\s+(?:the\s+)?(?:{DAY}s|weekends?|weekdays)\b|\b(?:\d+\s*%|{NUM}\s+out\s+of\s+{NUM})\s+(?:of\s+)?(?:the\s+)?(?:school\s+)?days\b"
+                    r"\b(?:on|at)\s+(?:the\s+)?(?:{DAY}s|weekends?|weekdays|weeknights|school\s+(?:nights|days|mornings)|(?:{DAY}|weekday|weekend)\s+(?:mornings|evenings|afternoons|nights))\b|\b(?:\d+\s*%|{NUM}\s+out\s+of\s+{NUM})\s+(?:of\s+)?(?:the\s+)?(?:school\s+)?days\b"
                 )),
             ),
             (
@@ -167,7 +167,7 @@ impl TimeRecogniser {
                 TimeKind::Occasion,
                 rx(
                     // "after school" is a time; "at school" is a place.
-                    r"\b(?:before|after)\s+(?:bed|bedtime|breakfast|lunch|dinner|tea|meals?|school|work|nursery|play\s*time|break\s*time)\b|\bat\s+(?:bedtime|breakfast|lunch|lunch\s*time|dinner|tea|meal\s*times?|meals|play\s*time|break\s*time)\b",
+                    r"\b(?:before|after)\s+(?:bed|bedtime|breakfast|lunch|dinner|tea|meals?|school|work|nursery|play\s*time|break\s*time)\b|\b(?:before|after)\s+(?:each\s+|every\s+)?(?:\w+\s+)?(?:lessons|classes|practices?|training|games|matches|shifts|sessions|meals)\b|\bin\s+(?:class|lessons|assembly|circle\s+time|group\s+time)\b|\bat\s+(?:bedtime|breakfast|lunch|lunch\s*time|dinner|tea|meal\s*times?|meals|play\s*time|break\s*time)\b",
                 ),
             ),
             // "within 24 hours", "in 30 minutes": small units are a timescale
@@ -189,7 +189,7 @@ impl TimeRecogniser {
             (
                 TimeKind::Period,
                 rx(&format!(
-                    r"\b(?:across|over|in|for|on|during)\s+{NUM}\s+(?:consecutive|successive|separate|different)\s+(?:\w+\s+)?(?:sessions|days|weeks|months|trials|probes|lessons|visits|observations|administrations|occasions|opportunities|data\s+points)\b"
+                    r"\b(?:across|over|in|for|on|during)\s+{NUM}\s+(?:consecutive|successive|separate|different)\s+(?:\w+\s+)?(?:sessions|days|weeks|months|trials|probes|lessons|visits|observations|administrations|occasions|opportunities|data\s+points)\b|\b(?:across|over)\s+{NUM}\s+(?:sessions|trials|probes|lessons|observations|administrations|occasions|data\s+points)\b"
                 )),
             ),
             // "every two hours", "every 3 days", "every other day".
@@ -248,6 +248,15 @@ impl TimeRecogniser {
                 TimeKind::Date,
                 rx(&format!(
                     r"\bon\s+(?:this\s+|next\s+)?{DAY}\b|\bnext\s+{DAY}\b"
+                )),
+            ),
+            // A criterion over repeated opportunities: the behaviour is due at each
+            // one, as in "when he wants to ask a question" ("in 4 of 5 trials",
+            // "80% of the time", "on 9 out of 10 occasions").
+            (
+                TimeKind::Occasion,
+                rx(&format!(
+                    r"\b{NUM}\s+(?:out\s+)?of\s+(?:the\s+)?{NUM}\s+(?:\w+\s+)?(?:trials|opportunities|attempts|sessions|occasions|probes|times|observations|days|lessons|tries|chances)\b|\b\d+\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:time|opportunities|trials|occasions|attempts|observations|days|sessions|lessons|interactions|intervals)\b"
                 )),
             ),
             // A recurring setting: "during small group activities", "during lunch".

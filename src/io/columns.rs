@@ -1,6 +1,6 @@
 //! The columns of an action plan and the header names that mean them: the five
 //! questions (concern, who, what, when, measure) and the plan's bookkeeping
-//! (plan id, person id, review date, version).
+//! (plan id, person id, review date, version, plan kind).
 
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -18,10 +18,11 @@ pub enum Field {
     PersonId,
     ReviewDate,
     Version,
+    PlanKind,
 }
 
 impl Field {
-    pub const ALL: [Field; 9] = [
+    pub const ALL: [Field; 10] = [
         Field::Concern,
         Field::Who,
         Field::What,
@@ -31,6 +32,7 @@ impl Field {
         Field::PersonId,
         Field::ReviewDate,
         Field::Version,
+        Field::PlanKind,
     ];
 
     /// The name used in `--columns` and in output.
@@ -45,6 +47,7 @@ impl Field {
             Field::PersonId => "person",
             Field::ReviewDate => "review",
             Field::Version => "version",
+            Field::PlanKind => "kind",
         }
     }
 
@@ -158,6 +161,7 @@ impl Field {
                 "revision",
                 "reviewnumber",
             ],
+            Field::PlanKind => &["plankind", "plantype", "kindofplan", "typeofplan", "kind"],
         }
     }
 }

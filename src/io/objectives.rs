@@ -51,10 +51,7 @@ fn checked(
     }
     Record::Objective {
         origin,
-        objective: Objective {
-            text: text.trim().to_string(),
-            concern,
-        },
+        objective: Objective::new(text.trim()).with_concern(concern),
         input,
     }
 }

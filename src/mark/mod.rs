@@ -215,10 +215,9 @@ impl Marker<'_> {
         match &s.key {
             Some(k) => (k.smart, KeySource::Trainer, k.failing.clone()),
             None => {
-                let j = self.checker.check(&Objective {
-                    text: s.text.clone(),
-                    concern: s.concern.clone(),
-                });
+                let j = self
+                    .checker
+                    .check(&Objective::new(s.text.clone()).with_concern(s.concern.clone()));
                 (j.smart, KeySource::Smarten, j.criteria.failing())
             }
         }
@@ -283,15 +282,12 @@ impl Marker<'_> {
             m.max = 2 * m.scores.len() as u32;
             fb.push(format!(
                 "It is not SMART, so it needed re-wording, and there is no re-wording. For example: \"{}\"",
-                self.rewriter.rewrite(&Objective { text: s.text.clone(), concern: s.concern.clone() }).rewrite
+                self.rewriter.rewrite(&Objective::new(s.text.clone()).with_concern(s.concern.clone())).rewrite
             ));
             m.feedback = fb.join(" ");
             return m;
         };
-        let objective = Objective {
-            text: reworded.to_string(),
-            concern: s.concern.clone(),
-        };
+        let objective = Objective::new(reworded).with_concern(s.concern.clone());
         let x = self.checker.analyse(&objective);
         let original = self.checker.analyse(&Objective::new(s.text.clone()));
         let (similarity, to_concern, faithful) = self.faithfulness(

@@ -279,6 +279,7 @@ impl<'a> Rewriter<'a> {
                 let after = self.checker.check(&Objective {
                     text: filled,
                     concern: concern.map(str::to_string),
+                    plan_kind: objective.plan_kind.clone(),
                 });
                 CandidateReport {
                     invented: facts::invented_facts(&objective.text, concern, &rendered),
@@ -356,7 +357,7 @@ impl<'a> Rewriter<'a> {
         before: Criteria,
         findings: Vec<Finding>,
     ) -> Rewrite {
-        let mut scored = self.score(&objective.text, concern, original, candidates);
+        let mut scored = self.score(objective, concern, original, candidates);
         if scored.is_empty() {
             // Every candidate invented a fact: say so rather than guess.
             return Rewrite::unchanged(objective, before, findings, self.model_name());
@@ -396,11 +397,12 @@ impl<'a> Rewriter<'a> {
     /// and orders the rest: passing first, then closest in meaning, then shortest.
     fn score(
         &self,
-        original: &str,
+        given: &Objective,
         concern: Option<&str>,
         original_vector: Option<&[f32]>,
         candidates: Vec<Candidate>,
     ) -> Vec<Scored> {
+        let original = given.text.as_str();
         let mut seen = std::collections::HashSet::new();
         let mut kept = Vec::new();
         for candidate in candidates {
@@ -467,9 +469,11 @@ impl<'a> Rewriter<'a> {
             } else {
                 Vec::new()
             };
+            // The candidate is judged by the same conventions as the original.
             let objective = Objective {
                 text: filled,
                 concern: concern.map(str::to_string),
+                plan_kind: given.plan_kind.clone(),
             };
             let after = if self.recheck_in_pieces {
                 self.checker.analyse_pieces(&objective, &cuts).judgment

@@ -39,6 +39,7 @@ impl Rule for GenericObject {
                 "exercising every day for at least 1.5 hours (75% confident)",
             ],
             allows: &[
+                "Mr Green will shower with the support of one carer twice a week",
                 "take statin medications daily",
                 "do exercises 4 times a week, including walking, stretches and knee exercises",
                 "do physical activity every day in the form of brisk walking or tai chi",
@@ -83,6 +84,24 @@ fn main_object(cx: &Context<'_>) -> Vec<Hit> {
     };
     let lex = cx.lexicon;
     let toks = &cx.a.tokens;
+    // "shower with the support of one carer": who helps, not what is done.
+    if let Some(o) = &cx.frame.object {
+        let helped = |k: usize| {
+            toks.get(k)
+                .is_some_and(|t| matches!(t.lemma(), "support" | "help" | "assistance" | "aid"))
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "of" | "from"))
+        };
+        let first = if toks[o.start].pos == "DT" {
+            o.start + 1
+        } else {
+            o.start
+        };
+        if o.start > 0 && toks[o.start - 1].lower == "with" && helped(first) {
+            return Vec::new();
+        }
+    }
     // Spelled out after the object: "including ...", "such as ...", "(walking)", "by using ...".
     let end_of_object = cx.frame.object.as_ref().map_or(head + 1, |o| o.end);
     let specified_after = toks[end_of_object.min(toks.len())..]

@@ -15,6 +15,8 @@ mod bundled_actions;
 mod emotive_language;
 mod generic_object;
 pub mod id;
+mod implied_subject;
+mod implied_timeframe;
 mod jargon;
 mod job_title_only;
 mod no_action;
@@ -29,6 +31,7 @@ mod passive_without_agent;
 mod review_without_date;
 mod status_outcome;
 mod stop_behaviour;
+mod thing_as_subject;
 mod unrealistic_load;
 mod vague_comparative;
 mod vague_timeframe;
@@ -36,7 +39,8 @@ mod vague_verb;
 mod weak_verb;
 
 /// Examples that document a rule and run as its tests. An example may give a
-/// concern after ` || concern: `.
+/// concern after ` || concern: ` and a plan kind after ` || kind: ` (the kind
+/// last).
 pub struct Examples {
     pub flags: &'static [&'static str],
     pub allows: &'static [&'static str],
@@ -76,6 +80,8 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(stop_behaviour::StopBehaviour),
         Box::new(no_action::NoAction),
         Box::new(no_subject::NoSubject),
+        Box::new(implied_subject::ImpliedSubject),
+        Box::new(thing_as_subject::ThingAsSubject),
         Box::new(agency_as_owner::AgencyAsOwner),
         Box::new(job_title_only::JobTitleOnly),
         Box::new(passive_without_agent::PassiveWithoutAgent),
@@ -94,6 +100,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(not_agreed::NotAgreed),
         Box::new(off_concern::OffConcern),
         Box::new(no_timeframe::NoTimeframe),
+        Box::new(implied_timeframe::ImpliedTimeframe),
         Box::new(vague_timeframe::VagueTimeframe),
         Box::new(review_without_date::ReviewWithoutDate),
     ];
@@ -143,14 +150,23 @@ pub(crate) mod harness {
             .map(|e| (e, true))
             .chain(examples.allows.iter().map(|e| (e, false)))
         {
-            let (text, concern) = match example.split_once(" || concern: ") {
-                Some((t, c)) => (t, Some(c)),
+            let (example, kind) = match example.split_once(" || kind: ") {
+                Some((e, k)) => (e, Some(k)),
                 None => (*example, None),
             };
-            let judgment = checker.check(&crate::Objective {
-                text: text.to_string(),
-                concern: concern.map(str::to_string),
+            let (text, concern) = match example.split_once(" || concern: ") {
+                Some((t, c)) => (t, Some(c)),
+                None => (example, None),
+            };
+            let kind = kind.map(|k| {
+                crate::core::plan_kind::PlanKind::parse(k)
+                    .unwrap_or_else(|e| panic!("{}: example {text:?}: {e}", rule.id()))
             });
+            let judgment = checker.check(
+                &crate::Objective::new(text)
+                    .with_concern(concern.map(str::to_string))
+                    .with_plan_kind(kind),
+            );
             let flagged = judgment.findings.iter().any(|f| f.rule == rule.id());
             if flagged != must_flag {
                 failures.push(format!(

@@ -35,6 +35,25 @@ impl Rule for NoIndicator {
                 "minimize alcohol intake on weekdays",
             ],
             allows: &[
+                "Ella will go to bed at 8pm",
+                "Ben will eat breakfast before school",
+                "Lily will put her hand up to answer questions in class",
+                "Kai will use his inhaler before PE lessons",
+                "Patient will demonstrate correct use of the incentive spirometer before discharge",
+                "The patient will demonstrate how to change the colostomy bag by 12 March",
+                "Client will remain free of falls during this admission",
+                "Mr Jones will transfer from bed to chair with minimal assistance by Friday",
+                "Amy will dress herself for school by Easter",
+                "reduce the consumption of cola from twice daily to once daily",
+                "limit the frequency of snacking to once daily",
+                // A skill shown to a standard.
+                "Sam will tie his shoelaces independently by the end of term",
+                "Leo will put on his coat without prompting before outdoor play",
+                "Mia will count to 20 by Easter",
+                // A comparison with a baseline; a named record; a one-off act by a deadline.
+                "Ava will have fewer than 6 late marks this half term, compared with the 12 she had last half term",
+                "Mum will give the housing officer a copy of the signed tenancy agreement by 1 June",
+                "Dad will return the school forms by Friday",
                 "I will apply to two income-based housing properties by next Friday",
                 "Client will keep his PHQ-9 score ≤ 9 across two consecutive administrations",
                 "I will attend all scheduled counselling sessions this month",
@@ -58,12 +77,23 @@ impl Rule for NoIndicator {
             .frame
             .head
             .is_some_and(|h| cx.phrase_at(&cx.lexicon.change_verbs, h).is_some());
+        // A clock time is the standard of a plain action: "Ella will go to bed at 8pm".
+        if !change && cx.times.iter().any(|t| t.kind == TimeKind::ClockTime) {
+            return Vec::new();
+        }
         let measured = if change {
             cx.is_quantified()
         } else {
             !cx.indicators.is_empty()
         };
         if measured || !cx.methods.is_empty() {
+            return Vec::new();
+        }
+        // A single act with a deadline can be checked by whether it was done in
+        // time ("contact the housing office by Friday"); a change still needs its
+        // amount ("reduce ... by June"), and a vague act or a general object says
+        // too little to check ("explore options within two weeks").
+        if !change && single_act_by_deadline(cx) {
             return Vec::new();
         }
         // The vague-comparative rule explains comparatives better.
@@ -86,16 +116,73 @@ impl Rule for NoIndicator {
     }
 }
 
+/// An act (not a vague, weak or stopping one) on something other than a general
+/// category, with a date or deadline.
+fn single_act_by_deadline(cx: &Context<'_>) -> bool {
+    let Some(head) = cx.frame.head else {
+        return false;
+    };
+    let lex = cx.lexicon;
+    // A period ("within 6 weeks") or a start date bounds a single act as a
+    // deadline does.
+    let deadline = cx.times.iter().any(|t| {
+        matches!(
+            t.kind,
+            TimeKind::Date
+                | TimeKind::Deadline
+                | TimeKind::Period
+                | TimeKind::Start
+                | TimeKind::ClockTime
+        )
+    });
+    deadline
+        && !cx.frame.copula
+        && cx.frame.negated.is_none()
+        && cx.phrase_at(&lex.vague_verbs, head).is_none()
+        && cx.phrase_at(&lex.weak_verbs, head).is_none()
+        && cx.phrase_at(&lex.stop_verbs, head).is_none()
+        && cx.generic_noun_phrase(head + 1).is_none()
+}
+
 /// A single concrete act on one definite thing, tied to a deadline or an occasion,
 /// is measurable by whether it happened: "draw a picture for the next meeting",
 /// "raise his hand when he wants to ask a question".
 fn observable_completion(cx: &Context<'_>) -> bool {
-    let (Some(head), Some(object)) = (cx.frame.head, &cx.frame.object) else {
+    let Some(head) = cx.frame.head else {
         return false;
     };
     let lex = cx.lexicon;
     let toks = &cx.a.tokens;
     let verb = &toks[head];
+    let deadline = cx.times.iter().any(|t| {
+        matches!(
+            t.kind,
+            TimeKind::Date | TimeKind::Deadline | TimeKind::ClockTime
+        )
+    });
+    let plain_action = !(cx.frame.copula
+        || cx.frame.negated.is_some()
+        || cx.phrase_at(&lex.vague_verbs, head).is_some()
+        || cx.phrase_at(&lex.weak_verbs, head).is_some()
+        || cx.phrase_at(&lex.stop_verbs, head).is_some());
+    // Showing a skill by a deadline is observed once: "demonstrate correct use of
+    // the inhaler before discharge", "show how to change the dressing".
+    if deadline && plain_action && contains(&lex.demonstration_verbs, verb.lemma()) {
+        return true;
+    }
+    // Doing something to oneself by a deadline: "Amy will dress herself by Easter".
+    let reflexive = toks.get(head + 1).is_some_and(|t| {
+        matches!(
+            t.lower.as_str(),
+            "herself" | "himself" | "themselves" | "myself" | "yourself"
+        )
+    });
+    if deadline && plain_action && reflexive {
+        return true;
+    }
+    let Some(object) = &cx.frame.object else {
+        return false;
+    };
     if cx.frame.copula
         || cx.frame.negated.is_some()
         || cx.phrase_at(&lex.vague_verbs, head).is_some()
@@ -120,11 +207,40 @@ fn observable_completion(cx: &Context<'_>) -> bool {
         return false;
     }
     let first = &toks[object.start];
+    // A habit tied to an occasion, on a thing named plainly: "eat breakfast
+    // before school", "put her hand up in class".
+    let occasion = cx.times.iter().any(|t| t.kind == TimeKind::Occasion);
+    let bare = first.is_noun()
+        && !first.pos.starts_with("NNS")
+        && !contains(&lex.generic_objects, &first.lower);
+    if occasion && bare {
+        return true;
+    }
     // "attend all scheduled sessions this month", "record each result": every one
     // of a set bounded in time, done or not, can be counted.
     if matches!(first.lower.as_str(), "all" | "every" | "each")
         && (object.clone()).any(|k| toks[k].is_noun())
     {
+        return true;
+    }
+    // A one-off act on the team's own things by a deadline: "return the forms by
+    // Friday" happened or it did not.
+    let owned = matches!(
+        first.lower.as_str(),
+        "the"
+            | "his"
+            | "her"
+            | "their"
+            | "my"
+            | "your"
+            | "its"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+    );
+    let general = (object.clone()).any(|k| contains(&lex.generic_objects, &toks[k].lower));
+    if deadline && owned && !general && (object.clone()).any(|k| toks[k].is_noun()) {
         return true;
     }
     let definite = matches!(

@@ -1,9 +1,10 @@
-//! `no-subject` (S): nobody is named as doing the action: no subject at all, or a
-//! thing as the subject ("Attendance will improve").
+//! `no-subject` (S): nobody is named as doing a vague action: an imperative or an
+//! infinitive with no subject that also leaves open when or how it is measured
+//! ("Distribute the policies", "improve social skills"). A specific goal with no
+//! subject is `implied-subject`; a thing as the subject is `thing-as-subject`.
 
 use super::{Context, Examples, Hit, Rule, RuleId};
 use crate::core::finding::Criterion;
-use crate::core::frame::Owner;
 
 pub struct NoSubject;
 
@@ -15,7 +16,7 @@ impl Rule for NoSubject {
         Criterion::S
     }
     fn summary(&self) -> &'static str {
-        "No one is named as doing the action"
+        "No one is named as doing the action (an imperative or infinitive)"
     }
     fn guidance(&self) -> &'static str {
         "Who will do this? Be specific: name the individual who will carry out the task. State what is to be done, by whom, where and when."
@@ -26,9 +27,11 @@ impl Rule for NoSubject {
                 "to understand the importance of school",
                 "Distribute model school health policies to schools.",
                 "improve social skills",
-                "Attendance will improve to 95% by July",
+                "Attend the parenting course",
             ],
             allows: &[
+                // A specific goal: its owner is the plan's person (implied-subject advises).
+                "Walk 30 minutes 4 days a week for the next 3 months",
                 "John will raise his hand when he wants to ask a question",
                 "Mum to take Lily to the dentist by 3 March",
                 "for XXX to count from 1 to 5 in sequence on 4 out of 5 occasions by next term",
@@ -47,6 +50,7 @@ impl Rule for NoSubject {
                 // A leading condition before the subject.
                 "Given a picture stimulus, the student will produce /s/ in 8 of 10 trials by June",
                 "By the end of this term, E2 learner X will write 6 simple sentences",
+                "After help setting up a planner, and with weekly checks, Stephanie will hand in her homework on time",
             ],
         }
     }
@@ -54,33 +58,17 @@ impl Rule for NoSubject {
         let Some(head) = cx.frame.head else {
             return Vec::new(); // no-action covers objectives with no verb
         };
-        match &cx.frame.subject {
-            None => vec![Hit {
-                span: cx.a.tokens[head].span.clone(),
-                message: "nobody is named: the objective does not say who will do this".to_string(),
-                suggestion: "Start with the person who will act: '[named person] will ...'"
-                    .to_string(),
-                repair: None,
-            }],
-            Some(_) => match cx
-                .owner
-                .clone()
-                .expect("owner is classified when there is a subject")
-            {
-                Owner::Thing(span) if !cx.frame.passive => vec![Hit {
-                    message: format!(
-                        "'{}' is not a person: the objective does not say who will act",
-                        &cx.text()[span.clone()]
-                    ),
-                    suggestion:
-                        "Name the person whose action brings this about: '[named person] will ...'"
-                            .to_string(),
-                    span,
-                    repair: None,
-                }],
-                _ => Vec::new(),
-            },
+        // A goal that says when and how it is measured takes its owner from the
+        // plan: `implied-subject` advises on it.
+        if cx.frame.subject.is_some() || cx.is_specific_goal() {
+            return Vec::new();
         }
+        vec![Hit {
+            span: cx.a.tokens[head].span.clone(),
+            message: "nobody is named: the objective does not say who will do this".to_string(),
+            suggestion: "Start with the person who will act: '[named person] will ...'".to_string(),
+            repair: None,
+        }]
     }
 }
 

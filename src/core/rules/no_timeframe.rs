@@ -21,8 +21,12 @@ impl Rule for NoTimeframe {
     fn examples(&self) -> Examples {
         Examples {
             flags: &[
-                "Sam will read for 20 minutes","John will stop disrupting the class", "Do the Facility and Safety assessment", "ask for help"],
+                "Sam will read books","John will stop disrupting the class", "Do the Facility and Safety assessment", "ask for help"],
             allows: &[
+                // A criterion over repeated opportunities: due at each one.
+                "Dana will look at the speaker in 4 out of 5 opportunities",
+                "Tom will raise his hand to speak 80% of the time",
+                "[Student] will write a paragraph with a claim and 2 reasons with 80% accuracy across 4 trials",
                 "The patient will report a pain level of 3 or less within 24 hours",
                 "The patient will cough and deep breathe every two hours",
                 "Sam will practise a 5-minute grounding skill at least 4 days/week",
@@ -43,6 +47,10 @@ impl Rule for NoTimeframe {
     fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
         if !cx.times.is_empty() {
             return Vec::new(); // concrete, or vague and reported by its own rule
+        }
+        // A measured goal takes its timescale from the plan: `implied-timeframe`.
+        if cx.has_measure() {
+            return Vec::new();
         }
         let end = cx.whole_span().end;
         vec![Hit {

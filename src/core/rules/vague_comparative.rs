@@ -30,6 +30,8 @@ impl Rule for VagueComparative {
                 "the child will have more confidence in communicating with others",
             ],
             allows: &[
+                "Mum will make no further missed rent payments from 1 May",
+                "Sam will no longer need a prompt to start his work by June",
                 "I will stand up from my armchair 5 times without help using my lower body strength by the end of the programme",
                 "reduce consumption of sweet snacks from once every two days to once every three days",
                 "I will walk at least 5,000 steps each day.",
@@ -50,6 +52,11 @@ impl Rule for VagueComparative {
             .enumerate()
             .filter(|(i, t)| contains(&lex.vague_comparatives, &t.lower) && Some(*i) != cx.frame.head)
             .filter(|(_, t)| !names.iter().any(|n| n.start <= t.span.start && t.span.end <= n.end))
+            // "no further missed payments", "no longer", "no more fights": none at
+            // all, which can be counted, not a comparison.
+            .filter(|(i, _)| {
+                !(*i > 0 && matches!(cx.a.tokens[i - 1].lower.as_str(), "no" | "any" | "without"))
+            })
             .map(|(_, t)| t)
             .take(1)
             .map(|t| Hit {

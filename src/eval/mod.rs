@@ -1,6 +1,12 @@
-//! Scoring the checker against labelled data: reads the dev-set and SMARTSpan row
-//! formats, and computes balanced accuracy for SMART / not SMART and, per letter,
-//! precision, recall, F1 and macro-F1, plus the share of named missing letters caught.
+//! Scoring the checker against labelled data: reads the statements (dev set and
+//! corpus) and SMARTSpan row formats, and computes balanced accuracy for SMART /
+//! not SMART and, per letter, precision, recall, F1 and macro-F1, plus the share
+//! of named missing letters caught. `sources` scores each source apart and across
+//! sources; `precision` measures how often each rule is right.
+
+pub mod layer;
+pub mod precision;
+pub mod sources;
 
 use crate::core::finding::{Criterion, Judgment, Verdict};
 use serde::Serialize;
@@ -27,6 +33,22 @@ pub struct LabelledRow {
     pub fails: BTreeMap<Criterion, bool>,
     /// Letters the source names as missing (dev set only).
     pub named_missing: Vec<Criterion>,
+    /// The source the row was quoted from, for splitting and scoring by source.
+    pub source_group: Option<String>,
+    /// The corpus part the row belongs to, when the file is split.
+    pub part: Option<Part>,
+    /// The kind of plan the statement comes from ("iep", "child-protection", ...).
+    pub plan_kind: Option<String>,
+}
+
+/// The two parts of a corpus split by source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Part {
+    /// Rules are changed while reading this part's errors.
+    Tune,
+    /// Reported in aggregate only: the figure that counts.
+    Check,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -69,6 +91,9 @@ pub fn parse_row(line: &str) -> Result<(Dataset, LabelledRow), RowError> {
                 smart,
                 fails,
                 named_missing: Vec::new(),
+                source_group: None,
+                part: None,
+                plan_kind: None,
             },
         ));
     }
@@ -100,18 +125,24 @@ pub fn parse_row(line: &str) -> Result<(Dataset, LabelledRow), RowError> {
         for c in &named_missing {
             fails.insert(*c, true);
         }
-        let concern = obj
-            .get("concern")
-            .and_then(|c| c.as_str())
-            .map(str::to_string);
+        let field = |name: &str| obj.get(name).and_then(|c| c.as_str()).map(str::to_string);
+        let part = match field("part").as_deref() {
+            None => None,
+            Some("tune") => Some(Part::Tune),
+            Some("check") => Some(Part::Check),
+            Some(_) => return Err(RowError::BadField("part")),
+        };
         return Ok((
             Dataset::Statements,
             LabelledRow {
                 text,
-                concern,
+                concern: field("concern"),
                 smart,
                 fails,
                 named_missing,
+                source_group: field("source_group"),
+                part,
+                plan_kind: field("plan_kind"),
             },
         ));
     }
