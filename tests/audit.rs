@@ -528,3 +528,43 @@ fn many_plans_the_terminal_lists_the_worst_and_the_report_lists_every_action() {
     );
     assert_eq!(html.matches("no review date is stated").count(), 30);
 }
+
+#[test]
+fn a_plan_kind_column_sets_each_rows_conventions_and_an_unknown_kind_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("plans.csv");
+    std::fs::write(
+        &csv,
+        "Plan kind,Action\n\
+         child protection,Attend 6 of the 8 parenting group sessions on Tuesday mornings\n\
+         IEP,Attend 6 of the 8 parenting group sessions on Tuesday mornings\n\
+         horoscope,Attend 6 of the 8 parenting group sessions on Tuesday mornings\n",
+    )
+    .unwrap();
+    let tokenizer = smarten::models::load_tokenizer().unwrap();
+    let checker = smarten::Checker::new(std::sync::Arc::new(tokenizer), &Default::default());
+    let auditor = smarten::audit::Auditor::new(&checker, None, None);
+    let mut records: Vec<smarten::audit::RowRecord> = Vec::new();
+    smarten::audit::run(
+        &auditor,
+        &[csv],
+        &Default::default(),
+        &mut records,
+        &smarten::audit::NoProgress,
+    )
+    .unwrap();
+    assert_eq!(records.len(), 3);
+    // A child protection action names who acts; an IEP goal may leave it to the plan.
+    assert_eq!(records[0].smart, Some(false), "{:?}", records[0]);
+    assert_eq!(records[1].smart, Some(true), "{:?}", records[1]);
+    // An unknown kind is named in the record, and the row judged by default.
+    assert!(
+        records[2]
+            .field_findings
+            .iter()
+            .any(|f| f.field == "kind" && f.message.contains("unknown plan kind `horoscope`")),
+        "{:?}",
+        records[2].field_findings
+    );
+    assert_eq!(records[2].smart, Some(true));
+}

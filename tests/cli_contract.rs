@@ -230,3 +230,69 @@ fn a_config_can_switch_rules_off_and_add_agencies() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown rule `no-such-rule`"));
 }
+
+#[test]
+fn the_plan_kind_sets_who_and_when_conventions() {
+    // A specific goal with no owner: the plan's person by default, but a child
+    // protection action must name who acts and by when.
+    let goal = "Attend 6 of the 8 parenting group sessions on Tuesday mornings";
+    let (v, code) = json(&["check", "--format", "json", goal]);
+    assert_eq!(code, Some(0), "{v}");
+    assert_eq!(v[0]["criteria"]["S"]["verdict"], "pass", "{v}");
+    assert!(v[0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["rule"] == "implied-subject" && f["severity"] == "warning"));
+    let (v, code) = json(&[
+        "--plan-kind",
+        "child-protection",
+        "check",
+        "--format",
+        "json",
+        goal,
+    ]);
+    assert_eq!(code, Some(1), "{v}");
+    assert_eq!(v[0]["criteria"]["S"]["verdict"], "fail", "{v}");
+    // An IEP goal with a criterion and no date takes the plan's year.
+    let iep = "Mia will read 20 sight words with 90% accuracy";
+    let (v, _) = json(&["--plan-kind", "iep", "check", "--format", "json", iep]);
+    assert_eq!(v[0]["criteria"]["T"]["verdict"], "pass", "{v}");
+    let (v, _) = json(&[
+        "--plan-kind",
+        "early-help",
+        "check",
+        "--format",
+        "json",
+        iep,
+    ]);
+    assert_eq!(v[0]["criteria"]["T"]["verdict"], "fail", "{v}");
+    // An unknown kind is a usage error naming the kinds.
+    let out = smarten(&["--plan-kind", "horoscope", "check", iep]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("unknown plan kind `horoscope`") && err.contains("child-protection"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_config_sets_the_plan_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("smarten.toml");
+    std::fs::write(&config, "[check]\nplan_kind = \"child-protection\"\n").unwrap();
+    let (v, code) = json(&[
+        "--config",
+        config.to_str().unwrap(),
+        "check",
+        "--format",
+        "json",
+        "Attend 6 of the 8 parenting group sessions on Tuesday mornings",
+    ]);
+    assert_eq!(code, Some(1), "{v}");
+    std::fs::write(&config, "[check]\nplan_kind = \"astrology\"\n").unwrap();
+    let out = smarten(&["--config", config.to_str().unwrap(), "check", "x"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("[check] plan_kind"));
+}

@@ -374,6 +374,7 @@ impl<'a> Auditor<'a> {
             (Field::Who, "who"),
             (Field::When, "when"),
             (Field::Measure, "measure"),
+            (Field::PlanKind, "kind"),
         ]
         .into_iter()
         .filter(|(f, _)| mapping.get(*f).is_some())
@@ -392,6 +393,10 @@ impl<'a> Auditor<'a> {
     /// What is wrong with one who, when or measure cell, if anything.
     fn field_problem(&self, field: Field, value: &str) -> Option<String> {
         match field {
+            // An unknown kind is named, and the row judged by the default conventions.
+            Field::PlanKind if !value.is_empty() => crate::core::plan_kind::PlanKind::parse(value)
+                .err()
+                .map(|e| format!("{e}: judged by the default conventions")),
             Field::Who if value.is_empty() => Some("blank: nobody is named for this action".into()),
             Field::Who => {
                 let x = self

@@ -15,6 +15,7 @@ pub mod lexicon;
 pub mod measure;
 pub mod memo;
 pub mod nlp;
+pub mod owner;
 pub mod plan_kind;
 pub mod rules;
 pub mod similarity;

@@ -210,34 +210,28 @@ impl Mapping {
             })?;
             columns.insert(*field, i);
         }
-        for field in Field::ALL {
-            if columns.contains_key(&field) {
-                continue;
-            }
-            let taken: Vec<usize> = columns.values().copied().collect();
-            // Exact synonyms first, then headers that start with one ("Action (what will be done)").
-            let found = field
-                .synonyms()
-                .iter()
-                .find_map(|s| {
-                    norm.iter()
-                        .enumerate()
-                        .find(|(i, h)| *h == s && !taken.contains(i))
-                })
-                .or_else(|| {
-                    field
-                        .synonyms()
-                        .iter()
-                        .filter(|s| s.len() >= 4)
-                        .find_map(|s| {
-                            norm.iter()
-                                .enumerate()
-                                .find(|(i, h)| h.starts_with(*s) && !taken.contains(i))
+        // Exact synonyms for every field first, then headers that start with one
+        // ("Action (what will be done)"), so that "Plan kind" is the kind, not a
+        // plan id that happens to start "plan".
+        for exact in [true, false] {
+            for field in Field::ALL {
+                if columns.contains_key(&field) {
+                    continue;
+                }
+                let taken: Vec<usize> = columns.values().copied().collect();
+                let found = field
+                    .synonyms()
+                    .iter()
+                    .filter(|s| exact || s.len() >= 4)
+                    .find_map(|s| {
+                        norm.iter().enumerate().find(|(i, h)| {
+                            (if exact { *h == s } else { h.starts_with(*s) }) && !taken.contains(i)
                         })
-                })
-                .map(|(i, _)| i);
-            if let Some(i) = found {
-                columns.insert(field, i);
+                    })
+                    .map(|(i, _)| i);
+                if let Some(i) = found {
+                    columns.insert(field, i);
+                }
             }
         }
         Ok(Mapping { columns })

@@ -1,0 +1,210 @@
+//! Tests of the time recogniser: each family of time expression, vague stand-ins
+//! and lookalikes that are not timescales.
+
+use super::*;
+
+fn kinds(text: &str) -> Vec<(TimeKind, String)> {
+    let r = TimeRecogniser::new(&Lexicon::bundled());
+    r.recognise(text)
+        .into_iter()
+        .map(|t| (t.kind, text[t.span].to_string()))
+        .collect()
+}
+
+fn has(text: &str, kind: TimeKind) -> bool {
+    kinds(text).iter().any(|(k, _)| *k == kind)
+}
+
+fn concrete(text: &str) -> bool {
+    kinds(text).iter().any(|(k, _)| k.is_concrete())
+}
+
+#[test]
+fn absolute_dates_in_uk_and_us_forms() {
+    for text in [
+        "beginning on 1st July",
+        "before the core group on 12 March",
+        "by 12/03/2025",
+        "by 2025-03-12",
+        "By June 1st, 2024, I will walk",
+        "by Oct. 1, six months from now",
+        "before the 27th of February 2012",
+        "by March 2026",
+    ] {
+        assert!(
+            has(text, TimeKind::Date)
+                || has(text, TimeKind::Deadline)
+                || has(text, TimeKind::Start),
+            "{text}: {:?}",
+            kinds(text)
+        );
+    }
+}
+
+#[test]
+fn deadlines_periods_starts_and_recurrences() {
+    for (text, kind) in [
+        ("by end December", TimeKind::Deadline),
+        ("by the end of the Spring Term", TimeKind::Deadline),
+        ("by next term", TimeKind::Deadline),
+        ("by year 6", TimeKind::Deadline),
+        ("by the next core group", TimeKind::Deadline),
+        ("by the next coaching session", TimeKind::Deadline),
+        ("in 2 weeks' time", TimeKind::Period),
+        ("in 2 weeks’ time", TimeKind::Period),
+        ("within six weeks", TimeKind::Period),
+        ("in the next 8 weeks", TimeKind::Period),
+        ("in 16 months' time", TimeKind::Period),
+        ("this term", TimeKind::Period),
+        ("beginning on 1st July", TimeKind::Start),
+        ("starting Monday", TimeKind::Start),
+        ("weekly for 6 weeks", TimeKind::Recurrence),
+        ("every Monday", TimeKind::Recurrence),
+        ("three times a week", TimeKind::Recurrence),
+        ("5,000 steps each day", TimeKind::Recurrence),
+        ("when he wants to ask a question", TimeKind::Occasion),
+        ("before bed", TimeKind::Occasion),
+        ("after school", TimeKind::Occasion),
+        ("at lunchtime", TimeKind::Occasion),
+        ("by 7:45", TimeKind::ClockTime),
+    ] {
+        assert!(
+            has(text, kind),
+            "{text}: expected {kind:?}, got {:?}",
+            kinds(text)
+        );
+    }
+}
+
+#[test]
+fn hours_intervals_windows_and_sessions_are_timescales() {
+    for (text, kind) in [
+        (
+            "report a pain level of 3 or less within 24 hours",
+            TimeKind::Period,
+        ),
+        (
+            "cough and deep breathe every two hours",
+            TimeKind::Recurrence,
+        ),
+        (
+            "check the dressing every 3 hours during the day",
+            TimeKind::Recurrence,
+        ),
+        ("take the tablets every other day", TimeKind::Recurrence),
+        ("practise at least 4 days/week", TimeKind::Recurrence),
+        ("walk 3x/week after lunch", TimeKind::Recurrence),
+        (
+            "with 80% accuracy across three consecutive sessions",
+            TimeKind::Period,
+        ),
+        (
+            "in 4 of 5 opportunities over a two-week period",
+            TimeKind::Period,
+        ),
+        ("PHQ-9 at or below 9 by session 16", TimeKind::Deadline),
+        ("by the end of 4 treatment sessions", TimeKind::Deadline),
+        ("at the next home visit", TimeKind::Deadline),
+        ("at each scheduled visit", TimeKind::Recurrence),
+        ("within the next 6 weeks", TimeKind::Period),
+        ("over the next 48 hours", TimeKind::Period),
+    ] {
+        assert!(
+            has(text, kind),
+            "{text}: expected {kind:?}, got {:?}",
+            kinds(text)
+        );
+    }
+}
+
+#[test]
+fn anchors_placeholders_holidays_and_school_times_are_timescales() {
+    for text in [
+        "After graduation, Alex will live independently",
+        "Dad will attend the group after the parenting course",
+        "before discharge",
+        "1 hour after receiving pain medication",
+        "by [date]",
+        "By (date), Sam will read 20 words",
+        "By [Annual Review Date], the student will select",
+        "by 03/05/20XX",
+        "by Labor Day",
+        "by half term",
+        "by the end of the summer term",
+        "by the end of Key Stage 2",
+        "by Year 9",
+        "on Thursday",
+        "by July 16",
+        "by next Friday",
+        "during small group activities",
+        "after noticing worry",
+        "at the time I take the measurement",
+    ] {
+        assert!(concrete(text), "{text}: {:?}", kinds(text));
+    }
+}
+
+#[test]
+fn impossible_dates_are_not_dates() {
+    for text in [
+        "by 31/02/2027",
+        "by 45/13/2027",
+        "by the 30th of February 2027",
+    ] {
+        assert!(!concrete(text), "{text}: {:?}", kinds(text));
+        assert!(
+            has(text, TimeKind::InvalidDate),
+            "{text}: {:?}",
+            kinds(text)
+        );
+    }
+}
+
+#[test]
+fn durations_and_gerund_lookalikes_are_not_timescales() {
+    for text in [
+        "Sam will read for 20 minutes",
+        "Mum will call on something she needs",
+        "Dad will keep the building tidy",
+    ] {
+        assert!(!concrete(text), "{text}: {:?}", kinds(text));
+    }
+}
+
+#[test]
+fn vague_times_are_not_concrete() {
+    for text in [
+        "Mum to engage with services ongoing",
+        "asap",
+        "as and when",
+        "as required",
+        "when appropriate",
+        "in due course",
+        "at review",
+        "by the next review",
+        "within the next few months",
+        "in a few weeks",
+        "over several weeks",
+    ] {
+        assert!(!concrete(text), "{text}: {:?}", kinds(text));
+        assert!(
+            !kinds(text).is_empty(),
+            "{text} should be recognised as vague"
+        );
+    }
+}
+
+#[test]
+fn plain_actions_have_no_time() {
+    for text in [
+        "John will stop disrupting the class",
+        "Danielle will get to school on time.",
+        "Distribute model school health policies to schools.",
+        "Mum may attend the group",
+        "Jack will maintain attention for 5 minutes",
+        "Zara will have a safe adult at school",
+        "Dad will take his tablets at work",
+    ] {
+        assert!(!concrete(text), "{text}: {:?}", kinds(text));
+    }
+}
