@@ -42,7 +42,7 @@ const LAYERS: &[Layer] = &[
     },
     Layer {
         name: "eval",
-        may_import: &["core", "eval"],
+        may_import: &["core", "rewrite", "eval"],
         forbidden: IO_AND_MODELS,
     },
     Layer {

@@ -104,6 +104,13 @@ pub enum Command {
         /// (data/verdict-layer.toml).
         #[arg(long, value_name = "FILE")]
         train_layer: Option<PathBuf>,
+        /// Also rewrite every statement labelled not SMART and report the share
+        /// whose rewrite passes the re-check, the grammar gate and the intent gate.
+        #[arg(long)]
+        rewrites: bool,
+        /// With --rewrites: rank without the sentence model (word overlap).
+        #[arg(long)]
+        no_model: bool,
     },
     /// Audit archived plans: CSV/TSV, XLSX, DOCX, JSONL and TXT files, or folders of them.
     Audit {

@@ -379,3 +379,51 @@ pub fn train_layer(
     smarten::io::output::write_atomically(path, smarten::eval::layer::to_toml(&layer).as_bytes())?;
     Ok(rows.len())
 }
+
+/// `--rewrites`: what the rewriter makes of each file's (and part's) statements
+/// labelled not SMART, in aggregate.
+pub fn rewrites(
+    rewriter: &smarten::rewrite::Rewriter<'_>,
+    files: &[PathBuf],
+    per_row_kind: bool,
+) -> Result<String> {
+    let mut out = String::new();
+    for path in files {
+        let (dataset, rows) = read_rows(path)?;
+        if dataset != Dataset::Statements {
+            continue;
+        }
+        let mut parts: Vec<Option<Part>> = rows.iter().map(|r| r.part).collect();
+        parts.sort();
+        parts.dedup();
+        for part in parts {
+            let rows: Vec<LabelledRow> = rows.iter().filter(|r| r.part == part).cloned().collect();
+            let s = smarten::eval::rewrites::score_rewrites(rewriter, &rows, per_row_kind);
+            let _ = writeln!(
+                out,
+                "{}{}: rewrites of the {} statements labelled not SMART",
+                path.display(),
+                part_name(part),
+                s.labelled_not_smart
+            );
+            let _ = writeln!(
+                out,
+                "  pass the re-check, the grammar gate and the intent gate: {}/{} = {}",
+                s.pass_all,
+                s.labelled_not_smart,
+                pct(s.pass_rate())
+            );
+            let _ = writeln!(
+                out,
+                "  rewritten {}; judged SMART as written {}; no candidate survived the gates {}; placeholder fallback {}",
+                s.rewritten, s.judged_smart, s.no_candidate, s.fallback
+            );
+            let _ = writeln!(
+                out,
+                "  candidates {}: dropped by grammar {}, intent {}, risk topic {}, invented fact {}",
+                s.candidates, s.dropped_grammar, s.dropped_intent, s.dropped_risk, s.dropped_invented
+            );
+        }
+    }
+    Ok(out)
+}

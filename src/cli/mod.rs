@@ -54,6 +54,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             rules,
             write_precision,
             train_layer,
+            rewrites,
+            no_model,
         } => {
             let reports = eval::run(load_tokenizer()?, &config, &files, per_row_kind)?;
             let opts = eval::Options {
@@ -64,6 +66,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             match format {
                 Format::Human => print!("{}", eval::human(&reports, &opts)),
                 _ => println!("{}", serde_json::to_string_pretty(&eval::json(&reports))?),
+            }
+            if rewrites {
+                let checker = Checker::new(load_tokenizer()?, &config);
+                let encoder = if no_model { None } else { encoder_or_note() };
+                let rewriter = Rewriter::new(&checker, encoder.as_deref());
+                print!("{}", eval::rewrites(&rewriter, &files, per_row_kind)?);
             }
             if let Some(path) = write_precision {
                 eval::write_precision(&reports, &path)?;

@@ -119,12 +119,12 @@ pub enum Edit {
     /// Drop these bytes.
     Delete(Range<usize>),
     /// Replace these bytes with a `[label]` for the team to fill in.
-    Placeholder {
-        span: Range<usize>,
-        label: &'static str,
-    },
+    Placeholder { span: Range<usize>, label: String },
     /// The action needs an amount or a frequency ("[how much or how often]").
     NeedQuantity,
+    /// A comparative with no baseline ("fewer arguments", "calmer"): keep the
+    /// word and add the figure to reach and where it starts.
+    Compare(Range<usize>),
 }
 
 impl Finding {

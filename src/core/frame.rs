@@ -98,6 +98,8 @@ impl Frame {
             {
                 let before_is_np = (start..i).all(|k| {
                     toks[k].chunk == ChunkKind::Noun
+                        // The chunker sometimes reads "Attendance to reach" as one verb group.
+                        || toks[k].pos.starts_with("NN") && i - start <= 3
                         || toks[k].lower == "for"
                         || toks[k].pos == "POS"
                         || toks[k].is_punct()
@@ -125,6 +127,17 @@ impl Frame {
                     break;
                 }
             }
+            // "I'm going to walk": a form of "be", then "going to".
+            if i > start
+                && is_be_form(t)
+                && toks.get(i + 1).is_some_and(|x| x.lower == "going")
+                && toks.get(i + 2).is_some_and(|x| x.lower == "to")
+                && toks.get(i + 3).is_some_and(|x| x.tags.contains(&"VB"))
+            {
+                frame.anchor = Anchor::Finite;
+                anchor_at = Some(i);
+                break;
+            }
             if i > start
                 && (t.has_tag("VBZ") || t.has_tag("VBP") || t.has_tag("VBD"))
                 && t.chunk == ChunkKind::Verb
@@ -138,8 +151,11 @@ impl Frame {
         let Some(anchor_at) = anchor_at else {
             return frame;
         };
-        // Subject: the words between the clause start and the anchor.
-        let subject_end = anchor_at;
+        // Subject: the words between the clause start and the anchor ("I" of "I'm").
+        let mut subject_end = anchor_at;
+        while subject_end > start && matches!(toks[subject_end - 1].lower.as_str(), "'" | "’") {
+            subject_end -= 1;
+        }
         let mut subject_start = start;
         if frame.anchor == Anchor::Infinitive && toks.get(start).is_some_and(|t| t.lower == "for") {
             subject_start += 1;
@@ -179,7 +195,7 @@ impl Frame {
                 i += skip;
                 continue;
             }
-            if t.is("be") {
+            if t.is("be") || is_be_form(t) {
                 let mut j = i + 1;
                 while j < n && toks[j].pos.starts_with("RB") {
                     j += 1;
@@ -192,6 +208,7 @@ impl Frame {
                 } else if j < n
                     && toks[j].lower == "going"
                     && toks.get(j + 1).is_some_and(|x| x.lower == "to")
+                    && toks.get(j + 2).is_some_and(|x| x.tags.contains(&"VB"))
                 {
                     i = j + 2;
                     continue;
@@ -491,3 +508,11 @@ fn object_after(a: &Analysis, head: usize, times: &[TimeExpr]) -> Option<Range<u
 }
 
 pub use super::owner::{classify_owner, names_person, Owner};
+
+/// A form of "be", including the halves of a contraction ("'m", "'re").
+fn is_be_form(t: &crate::core::nlp::Token) -> bool {
+    matches!(
+        t.lower.as_str(),
+        "am" | "is" | "are" | "m" | "'m" | "’m" | "re" | "'re" | "’re"
+    )
+}

@@ -12,12 +12,18 @@ pub struct Lexicon {
     pub job_titles: Vec<String>,
     pub family_roles: Vec<String>,
     pub titles: Vec<String>,
+    /// Given names that are also words ("Jade", "Holly"): capitalised, a person.
+    #[serde(default)]
+    pub given_names: Vec<String>,
     pub person_pronouns: Vec<String>,
     pub weak_verbs: Vec<String>,
     pub vague_verbs: Vec<String>,
     pub quantified_vague_verbs: Vec<String>,
     pub change_verbs: Vec<String>,
     pub stop_verbs: Vec<String>,
+    /// With a negation, a condition that keeps a child safe ("alone with").
+    #[serde(default)]
+    pub safety_conditions: Vec<String>,
     pub control_verbs: Vec<String>,
     pub concrete_phrases: Vec<String>,
     pub light_verbs: Vec<String>,
@@ -42,6 +48,12 @@ pub struct Lexicon {
     pub measuring_verbs: Vec<String>,
     #[serde(default)]
     pub topics: Vec<Topic>,
+    /// Amounts out of reach in a short time (`data/reach.toml`).
+    #[serde(default)]
+    pub reach_amounts: Vec<ReachAmount>,
+    /// Feats out of reach in a short time.
+    #[serde(default)]
+    pub reach_feats: Vec<ReachFeat>,
     pub vague: Vec<String>,
     pub review_words: Vec<String>,
     pub scheduled_events: Vec<String>,
@@ -66,6 +78,25 @@ pub struct Topic {
     pub words: Vec<String>,
 }
 
+/// An amount of something that is out of reach above a weekly rate.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReachAmount {
+    pub what: String,
+    pub units: Vec<String>,
+    #[serde(default)]
+    pub verbs: Vec<String>,
+    pub most_per_week: f64,
+}
+
+/// Feats that take months of preparation.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReachFeat {
+    pub phrases: Vec<String>,
+    pub least_weeks: f64,
+}
+
 /// The bundled data files, in the order they are merged.
 pub const BUNDLED: &[(&str, &str)] = &[
     ("data/people.toml", include_str!("../../data/people.toml")),
@@ -80,6 +111,7 @@ pub const BUNDLED: &[(&str, &str)] = &[
         include_str!("../../data/measures.toml"),
     ),
     ("data/topics.toml", include_str!("../../data/topics.toml")),
+    ("data/reach.toml", include_str!("../../data/reach.toml")),
 ];
 
 macro_rules! each_list {
@@ -89,12 +121,14 @@ macro_rules! each_list {
             job_titles,
             family_roles,
             titles,
+            given_names,
             person_pronouns,
             weak_verbs,
             vague_verbs,
             quantified_vague_verbs,
             change_verbs,
             stop_verbs,
+            safety_conditions,
             control_verbs,
             concrete_phrases,
             light_verbs,
@@ -154,6 +188,8 @@ impl Lexicon {
         }
         each_list!(ext);
         self.topics.extend(other.topics);
+        self.reach_amounts.extend(other.reach_amounts);
+        self.reach_feats.extend(other.reach_feats);
         if other.max_daily_hours.is_some() {
             self.max_daily_hours = other.max_daily_hours;
         }
@@ -167,6 +203,12 @@ impl Lexicon {
         each_list!(rep);
         if !other.topics.is_empty() {
             self.topics = other.topics;
+        }
+        if !other.reach_amounts.is_empty() {
+            self.reach_amounts = other.reach_amounts;
+        }
+        if !other.reach_feats.is_empty() {
+            self.reach_feats = other.reach_feats;
         }
         if other.max_daily_hours.is_some() {
             self.max_daily_hours = other.max_daily_hours;

@@ -35,6 +35,7 @@ pub fn names_person(a: &Analysis, range: &Range<usize>, lexicon: &Lexicon) -> bo
             || a.tokens[range.start + k - 1].sentence != t.sentence
             || a.tokens[range.start + k - 1].lower == ",";
         contains(&lexicon.person_pronouns, &t.lower)
+            || (contains(&lexicon.given_names, &t.lower) && t.starts_uppercase(&a.text))
             || contains(&lexicon.family_roles, &t.lower)
             || contains(&lexicon.family_roles, t.lemma())
             // A capitalised word the dictionary does not know is a name ("Amira",

@@ -6,6 +6,7 @@
 
 pub mod layer;
 pub mod precision;
+pub mod rewrites;
 pub mod sources;
 
 use crate::core::finding::{Criterion, Judgment, Verdict};

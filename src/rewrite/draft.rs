@@ -225,6 +225,16 @@ pub enum Pronouns {
 }
 
 impl Pronouns {
+    /// The possessive: "his", "her", "their", "my".
+    pub fn possessive(self) -> &'static str {
+        match self {
+            Pronouns::He => "his",
+            Pronouns::She => "her",
+            Pronouns::They => "their",
+            Pronouns::I => "my",
+        }
+    }
+
     /// Replaces `{they}`, `{their}`, `{them}` and `{themselves}` in an exemplar action.
     pub fn apply(self, text: &str) -> String {
         let (they, their, them, themselves) = match self {

@@ -5,6 +5,8 @@
 pub mod draft;
 pub mod exemplars;
 pub mod facts;
+pub mod grammar;
+pub mod intent;
 pub mod repair;
 pub mod templates;
 
@@ -13,6 +15,8 @@ use crate::core::finding::{Criteria, Finding, RuleId, Verdict};
 use crate::core::similarity::{Embed, Similarity};
 use draft::{render, Fills, Piece, PlaceholderSpan, Rendered, SuggestedSpan};
 use exemplars::ExemplarBank;
+use grammar::{GrammarGate, GrammarProblem};
+use intent::{Goal, IntentLists};
 use repair::{Candidate, Change, Repairer, Source};
 use serde::Serialize;
 use templates::Templates;
@@ -21,6 +25,8 @@ use templates::Templates;
 pub const MAX_ALTERNATIVES: usize = 3;
 /// How many exemplars are retrieved for an objective whose action is replaced.
 pub const NEAREST_EXEMPLARS: usize = 3;
+/// How the fallback's placeholder starts: "[observable action that shows: ...]".
+pub const FALLBACK_LABEL: &str = "observable action that shows";
 
 /// A rewrite data file (templates, exemplar bank) that cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -115,6 +121,8 @@ pub struct Rewriter<'a> {
     templates: Templates,
     fills: Fills,
     bank: ExemplarBank,
+    intent: IntentLists,
+    grammar: GrammarGate,
     encoder: Option<&'a dyn Embed>,
     generator: Option<&'a dyn Generate>,
     /// How many exemplars are retrieved as candidate actions.
@@ -131,12 +139,18 @@ pub struct Rewriter<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct CandidateReport {
     pub rewrite: String,
-    /// "kept", "verb-repair", "exemplar", "steps" or "generator".
+    /// "kept", "verb-repair", "exemplar", "fallback" or "generator".
     pub source: String,
     /// Letters that still fail with placeholders filled.
     pub failing: Vec<crate::core::finding::Criterion>,
     /// Numbers or names the input does not contain: such a candidate is never shown.
     pub invented: Vec<String>,
+    /// Goal words or numbers the candidate drops: such a candidate is never shown.
+    pub lost: Vec<String>,
+    /// Risk topics the candidate brings in unprompted: never shown.
+    pub risks: Vec<String>,
+    /// Grammar problems, read with placeholders filled: never shown.
+    pub grammar: Vec<GrammarProblem>,
 }
 
 /// A candidate after re-checking.
@@ -170,6 +184,8 @@ impl<'a> Rewriter<'a> {
             fills: templates.fills(),
             templates,
             bank,
+            intent: IntentLists::bundled(),
+            grammar: GrammarGate::default(),
             encoder,
             generator: None,
             nearest: NEAREST_EXEMPLARS,
@@ -253,11 +269,12 @@ impl<'a> Rewriter<'a> {
             .filter(|c| !c.trim().is_empty());
         let original = self.embed_one(&objective.text);
         let candidates = self.candidates(objective, x, concern, original.as_deref());
+        let goal = self.intent.goal(x);
         self.choose(
             objective,
             concern,
             original.as_deref(),
-            candidates,
+            (candidates, &goal),
             before,
             findings,
         )
@@ -271,21 +288,27 @@ impl<'a> Rewriter<'a> {
             .as_deref()
             .filter(|c| !c.trim().is_empty());
         let original = self.embed_one(&objective.text);
+        let goal = self.intent.goal(&x);
         self.candidates(objective, &x, concern, original.as_deref())
             .into_iter()
             .map(|c| {
                 let rendered = render(&c.pieces);
                 let filled = self.fills.fill(&rendered);
-                let after = self.checker.check(&Objective {
+                let after = self.checker.analyse(&Objective {
                     text: filled,
                     concern: concern.map(str::to_string),
                     plan_kind: objective.plan_kind.clone(),
                 });
                 CandidateReport {
                     invented: facts::invented_facts(&objective.text, concern, &rendered),
+                    lost: self.intent.lost(&goal, &rendered),
+                    risks: self
+                        .intent
+                        .risks_introduced(&objective.text, concern, &c.pieces),
+                    grammar: self.grammar.problems(&after.analysis),
                     rewrite: rendered.text,
                     source: source_name(&c.source).to_string(),
-                    failing: after.criteria.failing(),
+                    failing: after.judgment.criteria.failing(),
                 }
             })
             .collect()
@@ -325,7 +348,14 @@ impl<'a> Rewriter<'a> {
             x,
             templates: &self.templates,
             bank: &self.bank,
+            intent: &self.intent,
+            lexicon: self.checker.lexicon(),
             nearest: &nearest,
+            min_similarity: if self.encoder.is_some() {
+                self.intent.min_exemplar_similarity
+            } else {
+                0.0
+            },
             concern,
         }
         .candidates();
@@ -353,18 +383,24 @@ impl<'a> Rewriter<'a> {
         objective: &Objective,
         concern: Option<&str>,
         original: Option<&[f32]>,
-        candidates: Vec<Candidate>,
+        (candidates, goal): (Vec<Candidate>, &Goal),
         before: Criteria,
         findings: Vec<Finding>,
     ) -> Rewrite {
-        let mut scored = self.score(objective, concern, original, candidates);
+        let mut scored = self.score(objective, concern, original, candidates, goal);
         if scored.is_empty() {
             // Every candidate invented a fact: say so rather than guess.
             return Rewrite::unchanged(objective, before, findings, self.model_name());
         }
         let best = scored.remove(0);
+        // Alternatives are other actions, not the same one with another tail.
+        let core = |s: &Scored| {
+            render(&s.candidate.pieces[..s.candidate.core.min(s.candidate.pieces.len())]).text
+        };
+        let mut seen = std::collections::HashSet::from([core(&best)]);
         let alternatives = scored
             .into_iter()
+            .filter(|s| seen.insert(core(s)))
             .take(MAX_ALTERNATIVES)
             .map(|s| Alternative {
                 rewrite: s.rendered.text,
@@ -393,14 +429,16 @@ impl<'a> Rewriter<'a> {
         }
     }
 
-    /// Re-checks each candidate, drops those that invent facts or repeat another,
-    /// and orders the rest: passing first, then closest in meaning, then shortest.
+    /// Re-checks each candidate; drops those that invent facts, lose the goal,
+    /// bring in a risk topic, read ungrammatically or repeat another; and orders
+    /// the rest: passing first, then closest in meaning, then shortest.
     fn score(
         &self,
         given: &Objective,
         concern: Option<&str>,
         original_vector: Option<&[f32]>,
         candidates: Vec<Candidate>,
+        goal: &Goal,
     ) -> Vec<Scored> {
         let original = given.text.as_str();
         let mut seen = std::collections::HashSet::new();
@@ -410,7 +448,13 @@ impl<'a> Rewriter<'a> {
             if rendered.text.is_empty() || !seen.insert(rendered.text.clone()) {
                 continue;
             }
-            if !facts::invented_facts(original, concern, &rendered).is_empty() {
+            if !facts::invented_facts(original, concern, &rendered).is_empty()
+                || !self.intent.lost(goal, &rendered).is_empty()
+                || !self
+                    .intent
+                    .risks_introduced(original, concern, &candidate.pieces)
+                    .is_empty()
+            {
                 continue;
             }
             kept.push((candidate, rendered));
@@ -475,12 +519,15 @@ impl<'a> Rewriter<'a> {
                 concern: concern.map(str::to_string),
                 plan_kind: given.plan_kind.clone(),
             };
-            let after = if self.recheck_in_pieces {
-                self.checker.analyse_pieces(&objective, &cuts).judgment
+            let analysed = if self.recheck_in_pieces {
+                self.checker.analyse_pieces(&objective, &cuts)
             } else {
-                self.checker.check(&objective)
+                self.checker.analyse(&objective)
+            };
+            if !self.grammar.problems(&analysed.analysis).is_empty() {
+                continue;
             }
-            .criteria;
+            let after = analysed.judgment.criteria;
             let after = self.unfill_reasons(after, &rendered);
             let passes = after.failing().is_empty();
             scored.push(Scored {
@@ -573,7 +620,8 @@ fn source_name(source: &Source) -> &'static str {
         Source::Kept => "kept",
         Source::VerbRepair => "verb-repair",
         Source::Exemplar(_) => "exemplar",
-        Source::Steps => "steps",
+        Source::Fallback => "fallback",
+        Source::Taken(_) => "taken",
         Source::Generator => "generator",
     }
 }

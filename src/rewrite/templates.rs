@@ -14,6 +14,7 @@ pub const BUNDLED: &str = include_str!("../../data/rewrite.toml");
 pub struct Templates {
     fills: BTreeMap<String, String>,
     pub assembly: Assembly,
+    pub kinds: Kinds,
     pub default_methods: Vec<String>,
     #[serde(rename = "verb_repair")]
     pub verb_repairs: Vec<VerbRepair>,
@@ -30,7 +31,37 @@ pub struct Assembly {
     pub job_title: String,
     /// The fallback action when no observable action fits: `{goal}` is the
     /// writer's own action, quoted.
-    pub steps: String,
+    pub fallback: String,
+    pub habit_time: String,
+    /// How a skill is shown: "correctly on [N of M] occasions".
+    pub skill: String,
+    /// Before a counted occasion: "attend [N of M] appointments".
+    pub counted: String,
+    pub safety_time: String,
+    pub safety_method: String,
+    pub reduction: String,
+    pub increase: String,
+    pub comparative_down: String,
+    pub comparative_up: String,
+    /// `{word}` is the comparative.
+    pub comparative_other: String,
+}
+
+/// Which kind of action a kept verb is, by its lemma.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kinds {
+    pub one_off: Vec<String>,
+    pub one_off_with_one_thing: Vec<String>,
+    pub habit_places: Vec<String>,
+    pub down: Vec<String>,
+    pub up: Vec<String>,
+    pub comparatives_down: Vec<String>,
+    pub comparatives_up: Vec<String>,
+    /// Amount words that become "[how much]" ("lose some weight").
+    pub amount_words: Vec<String>,
+    /// Occasions counted out of those offered: "attend [N of M] appointments".
+    pub counted_occasions: Vec<String>,
 }
 
 /// A weak or vague verb replaced by an observable action that keeps the object.
@@ -99,6 +130,17 @@ mod tests {
             t.assembly.method.as_str(),
             t.assembly.quantity.as_str(),
             t.assembly.who.as_str(),
+            t.assembly.fallback.as_str(),
+            t.assembly.habit_time.as_str(),
+            t.assembly.skill.as_str(),
+            t.assembly.counted.as_str(),
+            t.assembly.safety_time.as_str(),
+            t.assembly.safety_method.as_str(),
+            t.assembly.reduction.as_str(),
+            t.assembly.increase.as_str(),
+            t.assembly.comparative_down.as_str(),
+            t.assembly.comparative_up.as_str(),
+            t.assembly.comparative_other.as_str(),
         ]);
         for text in texts {
             for piece in super::super::draft::template(text) {

@@ -49,11 +49,12 @@ impl Rule for AbsoluteTarget {
             })
             .map(|span| {
                 let quoted = cx.text()[span.clone()].trim();
-                // "100%" becomes "[target]"; "never" needs an amount or frequency instead.
+                // "100%" becomes "[target below 100%]"; "never" needs an amount or frequency instead.
                 let edits = if quoted.contains(|c: char| c.is_ascii_digit()) {
                     vec![Edit::Placeholder {
                         span: span.clone(),
-                        label: "target",
+                        // The label names the writer's figure, so the goal is not lost.
+                        label: format!("target below {quoted}"),
                     }]
                 } else {
                     vec![Edit::Delete(span.clone()), Edit::NeedQuantity]

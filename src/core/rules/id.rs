@@ -45,6 +45,7 @@ rule_ids! {
     NotAMethod => "not-a-method",
     NotAgreed => "not-agreed",
     OffConcern => "off-concern",
+    OutOfReach => "out-of-reach",
     OutsideControl => "outside-control",
     PassiveWithoutAgent => "passive-without-agent",
     ReviewWithoutDate => "review-without-date",

@@ -26,6 +26,7 @@ mod no_timeframe;
 mod not_a_method;
 mod not_agreed;
 mod off_concern;
+mod out_of_reach;
 mod outside_control;
 mod passive_without_agent;
 mod review_without_date;
@@ -97,6 +98,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(bundled_actions::BundledActions),
         Box::new(status_outcome::StatusOutcome),
         Box::new(unrealistic_load::UnrealisticLoad),
+        Box::new(out_of_reach::OutOfReach),
         Box::new(not_agreed::NotAgreed),
         Box::new(off_concern::OffConcern),
         Box::new(no_timeframe::NoTimeframe),

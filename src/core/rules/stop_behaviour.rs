@@ -37,6 +37,9 @@ impl Rule for StopBehaviour {
                 "avoid fried foods and festive snacks, and focus on nourishing meals such as fish soup",
                 "Dad will not shout at the children but will speak calmly and walk away when angry",
                 "Kyle will avoid fights at break time and play football with Sam instead",
+                // Safety conditions hold from the plan's start; they are not behaviours to replace.
+                "The children will not be left alone with Mr Smith",
+                "Dad will not have unsupervised contact with the children",
             ],
         }
     }
@@ -52,7 +55,7 @@ impl Rule for StopBehaviour {
                 span = Some(cx.a.byte_span(range.start..end));
             }
         }
-        if span.is_some() && names_replacement(cx) {
+        if span.is_some() && (names_replacement(cx) || is_safety_condition(cx)) {
             return Vec::new();
         }
         span.map(|span| Hit {
@@ -67,6 +70,16 @@ impl Rule for StopBehaviour {
         .into_iter()
         .collect()
     }
+}
+
+/// True for a negated safety condition ("will not be left alone with Mr
+/// Smith", "will have no unsupervised contact"): a condition to keep from the
+/// plan's start, not a behaviour to replace.
+pub fn is_safety_condition(cx: &Context<'_>) -> bool {
+    let from = cx.frame.negated.or(cx.frame.head).unwrap_or(0);
+    cx.phrases(&cx.lexicon.safety_conditions)
+        .iter()
+        .any(|r| r.start >= cx.a.tokens.get(from).map_or(0, |t| t.span.start))
 }
 
 /// True when the objective also says what the person will do instead: "instead",

@@ -91,7 +91,7 @@ impl Rule for UnrealisticLoad {
                         repair: Some(Repair {
                             edits: vec![Edit::Placeholder {
                                 span: span.clone(),
-                                label: "how long",
+                                label: format!("how long, less than {}", text[span.clone()].trim()),
                             }],
                             note: format!(
                                 "'{}' is more than a day can hold: replaced with an amount the person agrees",

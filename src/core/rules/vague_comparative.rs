@@ -64,9 +64,9 @@ impl Rule for VagueComparative {
                 message: format!("'{}' compares with nothing: no baseline and no figure to reach", t.lower),
                 suggestion: "Give the starting point and the target: 'from 2 to 4 days a week', 'lose 12 pounds'".to_string(),
                 repair: Some(Repair {
-                    edits: vec![Edit::Delete(t.span.clone()), Edit::NeedQuantity],
+                    edits: vec![Edit::Compare(t.span.clone())],
                     note: format!(
-                        "'{}' has no baseline: replaced with a figure",
+                        "'{}' has no baseline: added the figure to reach and where it starts",
                         cx.text()[t.span.clone()].trim()
                     ),
                 }),

@@ -34,6 +34,10 @@ impl Rule for WeakVerb {
                 "the child will have more confidence in communicating with others",
                 "Mum will try to get the children to school by 8.45am every day",
                 "I would like to be healthier.",
+                "Ella will learn her times tables",
+                "Jade will develop an understanding of healthy relationships",
+                "Ryan will show a positive attitude to learning",
+                "Mum will be a good parent",
             ],
             allows: &[
                 // A wish around an action that is counted or timed: the action counts.
@@ -42,6 +46,8 @@ impl Rule for WeakVerb {
                 "John will raise his hand when he wants to ask a question",
                 "XXX will know 36 of the 44 phonics sounds by the end of the Spring Term as measured using the school's phonics assessment",
                 "Malcolm will draw a picture for the next meeting in 2 weeks' time to show how he feels",
+                "Ella will learn to swim 25 metres unaided by July 2027",
+                "Sam will learn 10 new spellings each week, tested on Fridays",
             ],
         }
     }
@@ -60,7 +66,14 @@ impl Rule for WeakVerb {
         let as_infinitive = matches!(cx.frame.anchor, Anchor::Infinitive);
         let mut hits = Vec::new();
         if let Some((phrase, range)) = cx.phrase_at(&lex.weak_verbs, head) {
-            if !measured {
+            // "learn to swim": the skill learnt is the action.
+            let learns_a_skill = phrase == "learn"
+                && toks.get(range.end).is_some_and(|t| t.lower == "to")
+                && toks.get(range.end + 1).is_some_and(|t| t.has_tag("VB"));
+            // "learn 10 new words a week": what is learnt is counted.
+            let counted_learning = phrase == "learn"
+                && cx.has_indicator(&[IndicatorKind::Count, IndicatorKind::Criterion]);
+            if !measured && !learns_a_skill && !counted_learning {
                 let shown = if as_infinitive {
                     format!("to {phrase}")
                 } else {

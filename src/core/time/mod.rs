@@ -114,7 +114,7 @@ impl TimeRecogniser {
             (
                 TimeKind::Period,
                 rx(&format!(
-                    r"\b(?:in|within|over|for|during|after)\s+(?:the\s+)?(?:(?:next|following|coming|first|last)\s+(?:{NUM}\s*[- ]?\s*)?|{NUM}\s*[- ]?\s*){UNIT}(?:['’]s|s['’])?(?:\s+time)?\b"
+                    r"\b(?:in|within|over|for|during|after)\s+(?:the\s+)?(?:(?:next|following|coming|first|last)\s+(?:{NUM}\s*[- ]?\s*)?|{NUM}\s*[- ]?\s*){UNIT}(?:['’]s|s['’]|['’])?(?:\s+time)?\b"
                 )),
             ),
             (

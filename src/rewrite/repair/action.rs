@@ -1,37 +1,52 @@
-//! The action of a rewrite: the writer's own (tidied, a passive made active),
-//! a verb repair that keeps the object, the nearest exemplars' actions, or the
-//! "agreed steps" fallback; and the clause boundaries they are cut at.
+//! The action of a rewrite: the writer's own, rebuilt from its parts (the verb
+//! in its base form, a negation kept, a passive made active), a verb repair
+//! that keeps the object, the nearest exemplars' actions, or the fallback that
+//! asks the team for the behaviour that shows the goal; and the clause
+//! boundaries they are cut at.
 
-use super::text::{
-    decapitalise, lower_first, split_kept, subtract, template_pieces, tidy, tidy_inner,
-};
-use super::{Change, Repairer, Source, STEPS_PRIOR, VERB_REPAIR_PRIOR};
+use super::text::{base_form, decapitalise, lower_first, subtract, tidy, tidy_inner};
+use super::{Change, Repairer, Source, FALLBACK_PRIOR};
 use crate::core::finding::{Criterion, RuleId};
 use crate::core::frame::Owner;
+use crate::core::time::TimeKind;
 use crate::rewrite::draft::{parse_template, Piece};
 use std::ops::Range;
 
 impl Repairer<'_> {
     /// The writer's own action, from the main verb to the end, without the spans
-    /// being replaced. A passive with no agent is turned active ("clean the home").
+    /// being replaced and with the pieces to insert. The verb is put in its base
+    /// form ("needs" → "need", "to be attending" → "attend"), a negation is kept,
+    /// and a passive with no agent is turned active ("clean the home").
     pub(super) fn kept_action(
         &self,
         deletions: &[Range<usize>],
-        insertions: &[(usize, Piece)],
+        insertions: &[(usize, Vec<Piece>)],
     ) -> Option<(Vec<Piece>, Vec<Change>)> {
         let toks = &self.x.analysis.tokens;
         let head = self.x.frame.head?;
         let mut pieces = Vec::new();
         let mut changes = Vec::new();
+        if let Some(n) = self.x.frame.negated.filter(|&n| n < head) {
+            // "not", "never", "no longer": the condition is the writer's.
+            let end = if toks[n].lower == "no" { n + 2 } else { n + 1 };
+            pieces.push(Piece::kept(self.quote(&self.x.analysis.byte_span(n..end))));
+        }
         let mut from = toks[head].span.start;
-        if self.x.frame.passive && self.x.frame.agent.is_none() {
+        let mut deletions = deletions.to_vec();
+        if let Some((tokens, agent)) = self.agent_span() {
+            // "Joshua is supervised by a safe adult": the agent acts on the subject.
+            let subject = self.x.analysis.byte_span(self.x.frame.subject.clone()?);
+            let by = tokens
+                .start
+                .checked_sub(1)
+                .filter(|&k| toks[k].lower == "by");
+            deletions.push(by.map_or(agent.start, |k| toks[k].span.start)..agent.end);
+            pieces.push(Piece::kept(base_form(&toks[head])));
+            pieces.push(Piece::kept(decapitalise(&self.quote(&subject))));
+            from = toks[head].span.end;
+        } else if self.x.frame.passive && self.x.frame.agent.is_none() {
             let subject = self.x.frame.subject.clone()?;
             let subject = self.x.analysis.byte_span(subject);
-            let verb = toks[head]
-                .lemmas
-                .first()
-                .cloned()
-                .unwrap_or_else(|| toks[head].lower.clone());
             let object = decapitalise(&self.quote(&subject));
             changes.push(Change::new(
                 Criterion::S,
@@ -40,27 +55,30 @@ impl Repairer<'_> {
                     self.quote(&(subject.start..toks[head].span.end))
                 ),
             ));
-            pieces.push(Piece::added(verb));
+            pieces.push(Piece::kept(base_form(&toks[head])));
             pieces.push(Piece::kept(object));
             from = toks[head].span.end;
+        } else if let Some((verb, next)) = self.verb_in_base_form(head) {
+            pieces.push(Piece::kept(verb));
+            from = toks[next - 1].span.end;
         }
         let end = self.text().len();
         // Cut the kept text at each insertion point, then tidy each part.
-        let mut cuts: Vec<&(usize, Piece)> =
+        let mut cuts: Vec<&(usize, Vec<Piece>)> =
             insertions.iter().filter(|(at, _)| *at >= from).collect();
         cuts.sort_by_key(|(at, _)| *at);
         let mut bounds: Vec<usize> = cuts.iter().map(|(at, _)| *at).collect();
         bounds.push(end);
         let mut at = from;
         for (k, bound) in bounds.iter().enumerate() {
-            for segment in subtract(at..*bound, deletions) {
+            for segment in subtract(at..*bound, &deletions) {
                 let t = tidy_inner(&self.text()[segment], *bound == end);
                 if !t.is_empty() {
                     pieces.push(Piece::kept(t));
                 }
             }
-            if let Some((_, piece)) = cuts.get(k) {
-                pieces.push(piece.clone());
+            if let Some((_, inserted)) = cuts.get(k) {
+                pieces.extend(inserted.iter().cloned());
             }
             at = *bound;
         }
@@ -75,155 +93,123 @@ impl Repairer<'_> {
         Some((pieces, changes))
     }
 
-    /// Replacement actions: a verb repair that keeps the object, then the nearest exemplars'.
-    pub(super) fn replaced_actions(&self) -> Vec<(Vec<Piece>, Vec<Change>, Source, f32)> {
+    /// The head verb when it is not in its base form, as its base form, with the
+    /// token after the words it replaces: "needs" → "need", "being" → "be",
+    /// "be attending" → "attend", "Attending" → "attend".
+    fn verb_in_base_form(&self, head: usize) -> Option<(String, usize)> {
         let toks = &self.x.analysis.tokens;
-        let mut out = Vec::new();
-        let what = self.action_text();
-        let why = if self.x.failed(RuleId::StopBehaviour) {
-            "is a behaviour to stop: replaced with a behaviour to see"
-        } else if self.x.failed(RuleId::WeakVerb) {
-            "is a state of mind nobody can see: replaced with an observable action"
-        } else if self.x.failed(RuleId::OutsideControl) {
-            "makes the person answerable for someone else: replaced with what they will do themselves"
-        } else if self.x.failed(RuleId::StatusOutcome) {
-            "is an end state, not a step: replaced with a step within reach"
-        } else {
-            "is not a detailed action: replaced with an observable one"
-        };
-        if let Some(head) = self.x.frame.head {
-            // The longest repair verb phrase at the head ("reach out to").
-            let phrase_len = self
-                .templates
-                .verb_repairs
-                .iter()
-                .flat_map(|r| r.verbs.iter())
-                .map(|p| p.split_whitespace().collect::<Vec<_>>())
-                .filter(|w| {
-                    w.iter()
-                        .enumerate()
-                        .all(|(k, w)| toks.get(head + k).is_some_and(|t| t.is(w)))
-                })
-                .map(|w| w.len())
-                .max()
-                .unwrap_or(1);
-            let after_phrase = head + phrase_len;
-            let object_range = self
-                .x
-                .frame
-                .object
-                .clone()
-                .or_else(|| match &self.x.owner {
-                    // "Home conditions to improve": the subject is what changes.
-                    Some(Owner::Thing(_)) => self.x.frame.subject.clone(),
-                    _ => None,
-                })
-                .or_else(|| {
-                    // "reach out to stakeholders": the object follows the phrase.
-                    let end = self.clause_end(after_phrase);
-                    (end > after_phrase
-                        && toks[after_phrase].chunk == crate::core::nlp::ChunkKind::Noun)
-                        .then_some(after_phrase..end)
-                });
-            // The object runs on to the end of the clause: "people at risk with HIV messages".
-            // ... and starts after the verb phrase ("be aware of | the risks").
-            let object_range = object_range
-                .map(|r| r.start.max(after_phrase)..self.clause_end(r.end).max(r.end))
-                .filter(|r| !r.is_empty());
-            let object_words: Vec<String> = object_range
-                .clone()
-                .map(|r| toks[r].iter().map(|t| t.lower.clone()).collect())
-                .unwrap_or_default();
-            let verb_matches = |phrase: &str| {
-                let words: Vec<&str> = phrase.split_whitespace().collect();
-                words
-                    .iter()
-                    .enumerate()
-                    .all(|(k, w)| toks.get(head + k).is_some_and(|t| t.is(w)))
-            };
-            if let Some(repair) = self.templates.verb_repair(verb_matches, &object_words) {
-                let object_range_bytes = object_range.map(|r| self.x.analysis.byte_span(r));
-                let object = object_range_bytes
-                    .as_ref()
-                    .map(|r| self.quote(r))
-                    .map(|o| decapitalise(&o));
-                if !repair.action.contains("{object}") || object.is_some() {
-                    let verb = toks[head]
-                        .lemmas
-                        .first()
-                        .cloned()
-                        .unwrap_or_else(|| toks[head].lower.clone());
-                    let action = repair
-                        .action
-                        .replace("{object}", object.as_deref().unwrap_or(""))
-                        .replace("{verb}", &verb);
-                    // The object is the writer's own words: keep them marked as kept,
-                    // asking which one exactly when it is a general category.
-                    let which = self.which_insertion().map(|(at, _)| at);
-                    let object_start = object_range_bytes.as_ref().map(|r| r.start);
-                    let pieces = split_kept(
-                        &action,
-                        object.as_deref(),
-                        which.zip(object_start).map(|(w, o)| w.saturating_sub(o)),
-                    );
-                    out.push((
-                        pieces,
-                        vec![Change::new(Criterion::S, format!("'{what}' {why}"))],
-                        Source::VerbRepair,
-                        VERB_REPAIR_PRIOR,
-                    ));
-                }
+        let t = &toks[head];
+        // "to be attending the clinic": the progressive of a habit is the habit.
+        if t.is("be") {
+            let next = toks.get(head + 1)?;
+            if next.pos == "VBG" && !self.x.frame.passive {
+                return Some((base_form(next), head + 2));
             }
+            return (t.lower != "be").then(|| ("be".to_string(), head + 1));
         }
-        let pronouns = self.pronouns();
-        let subject_nouns = self.subject_nouns();
-        for &(i, similarity) in self.nearest {
-            let e = &self.bank.exemplars[i];
-            let action = pronouns.apply(&e.action);
-            // An exemplar written for someone acting on the subject ("keep the
-            // children away from ...") would have the subject act on itself.
-            let acts_on_subject = action
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| subject_nouns.iter().any(|n| n.eq_ignore_ascii_case(w)));
-            if acts_on_subject {
-                continue;
-            }
-            let pieces = parse_template(&action, |t| Piece::Suggested {
-                text: t.to_string(),
-                exemplar: e.vague.clone(),
-            });
-            out.push((
-                pieces,
-                vec![Change::new(
-                    Criterion::S,
-                    format!("'{what}' {why} (suggested from the exemplar '{}': confirm it with the team)", e.vague),
-                )],
-                Source::Exemplar(e.vague.clone()),
-                similarity,
-            ));
+        // "I want more free time": the wish names what the person will have.
+        if t.is("want") && toks.get(head + 1).is_some_and(|n| n.lower != "to") {
+            return Some(("have".to_string(), head + 1));
         }
-        out
+        if matches!(t.pos, "VB" | "VBP") || !t.is_verb() && t.pos != "JJ" {
+            return None;
+        }
+        Some((base_form(t), head + 1))
     }
 
-    /// The fallback that keeps the writer's goal word for word and makes the action
-    /// a count of agreed steps towards it.
-    pub(super) fn stepped_action(&self) -> (Vec<Piece>, Vec<Change>, Source, f32) {
-        let goal = lower_first(&self.action_text());
-        let template = &self.templates.assembly.steps;
-        let (before, after) = template
-            .split_once("{goal}")
-            .unwrap_or((template.as_str(), ""));
-        let mut pieces = template_pieces(before);
-        pieces.push(Piece::kept(format!("'{goal}'")));
-        pieces.extend(template_pieces(after));
+    /// The fallback: a placeholder asking the team for the observable behaviour
+    /// that shows the writer's goal, which it quotes word for word (without the
+    /// vague times, which the tail replaces).
+    pub(super) fn fallback_action(&self) -> (Vec<Piece>, Vec<Change>, Source, f32) {
+        // What the rules asked to drop; words they asked to replace stay quoted.
+        let deletions: Vec<Range<usize>> = self
+            .x
+            .times
+            .iter()
+            .filter(|t| !t.kind.is_concrete())
+            .map(|t| t.span.clone())
+            .chain(
+                self.x
+                    .judgment
+                    .findings
+                    .iter()
+                    .filter(|f| f.severity == crate::core::finding::Severity::Error)
+                    .flat_map(|f| f.repair.iter().flat_map(|r| r.edits.iter()))
+                    .filter_map(|e| match e {
+                        crate::core::finding::Edit::Delete(span) => Some(span.clone()),
+                        _ => None,
+                    }),
+            )
+            .collect();
+        let deletions = deletions.as_slice();
+        let toks = &self.x.analysis.tokens;
+        let from = match self.x.frame.head {
+            Some(h) => {
+                toks[self.x.frame.negated.filter(|&n| n < h).unwrap_or(h)]
+                    .span
+                    .start
+            }
+            None => 0,
+        };
+        let mut drop: Vec<Range<usize>> = deletions.to_vec();
+        // Times the tail carries; an occasion ("in lessons") stays with the goal.
+        drop.extend(
+            self.x
+                .times
+                .iter()
+                .filter(|t| t.kind.is_concrete() && t.kind != TimeKind::Occasion)
+                .map(|t| t.span.clone()),
+        );
+        let goal: Vec<String> = subtract(from..self.text().len(), &drop)
+            .into_iter()
+            .map(|r| self.text()[r].to_string())
+            .collect();
+        let mut goal = lower_first(&tidy(&goal.join(" ")));
+        if let Some((verb, next)) = self.x.frame.head.and_then(|h| self.verb_in_base_form(h)) {
+            // The goal in the base form: "need his medicine ...", "have more free time".
+            let rest = toks.get(next).map_or(self.text().len(), |t| t.span.start);
+            if rest >= from && self.x.frame.negated.is_none() {
+                let tail: Vec<String> = subtract(rest..self.text().len(), &drop)
+                    .into_iter()
+                    .map(|r| self.text()[r].to_string())
+                    .collect();
+                goal = tidy(&format!("{verb} {}", tail.join(" ")));
+            }
+        }
+        // "Home conditions to improve", "the house will be cleaned", "Maisie's
+        // communication will improve": what changes is part of the goal.
+        if let Some(h) = self.x.frame.head {
+            let after_head: Vec<String> = subtract(toks[h].span.end..self.text().len(), &drop)
+                .into_iter()
+                .map(|r| self.text()[r].to_string())
+                .collect();
+            let rest = tidy(&after_head.join(" "));
+            let changed = match (&self.x.owner, &self.x.frame.object) {
+                _ if self.x.frame.passive && self.x.frame.agent.is_none() => self
+                    .x
+                    .frame
+                    .subject
+                    .clone()
+                    .map(|s| decapitalise(&self.quote(&self.x.analysis.byte_span(s)))),
+                (Some(Owner::Thing(span)), None) => Some(decapitalise(&self.quote(span))),
+                (_, None) => self.possessed(),
+                _ => None,
+            };
+            if let Some(changed) = changed {
+                goal = tidy(&format!("{} {changed} {rest}", base_form(&toks[h])));
+            }
+        }
+        let label = self.templates.assembly.fallback.replace("{goal}", &goal);
         (
-            pieces,
+            parse_template(&label, |t| Piece::added(t)),
             vec![Change::new(
                 Criterion::S,
-                format!("'{goal}' is not a detailed action: made it a count of agreed steps towards that goal"),
+                format!(
+                    "'{goal}' is not a detailed action: asked for the behaviour that will show it"
+                ),
             )],
-            Source::Steps,
-            STEPS_PRIOR,
+            Source::Fallback,
+            FALLBACK_PRIOR,
         )
     }
 
@@ -237,13 +223,20 @@ impl Repairer<'_> {
             .find(|f| f.rule == RuleId::GenericObject)?;
         let toks = &self.x.analysis.tokens;
         let first = self.x.analysis.token_at(f.start)?;
-        // After a determiner or possessive: "the [which] services", else before the phrase.
+        // Before the noun phrase, after its determiner or possessive: "the
+        // [which] services"; never before a verb or a preposition in the span.
         let mut k = first;
         while k < toks.len()
             && toks[k].span.end <= f.end
-            && (toks[k].pos.starts_with("DT") || toks[k].pos.starts_with("PRP"))
+            && !(toks[k].is_noun() || toks[k].pos.starts_with("JJ"))
         {
             k += 1;
+        }
+        // "XYZ project", "the Freedom Programme": a name already says which.
+        if (first..k)
+            .any(|j| toks[j].is_proper_noun() || toks[j].starts_uppercase(self.text()) && j > 0)
+        {
+            return None;
         }
         let at = toks.get(k).filter(|t| t.span.start < f.end)?.span.start;
         Some((at, Piece::placeholder("which")))
@@ -284,6 +277,11 @@ impl Repairer<'_> {
                     toks[end].lower.as_str(),
                     "because" | "so" | "but" | "measured" | "recorded"
                 )
+                // "check the attendance and report any concerns": a second action.
+                || (matches!(toks[end].lower.as_str(), "and" | "or")
+                    && toks
+                        .get(end + 1)
+                        .is_some_and(|n| matches!(n.pos, "VB" | "VBP" | "VBZ")))
             {
                 break;
             }

@@ -1,20 +1,27 @@
-//! Builds candidate rewrites from an objective's analysis: keeps what the writer
-//! said, applies the repairs the rules attached to their findings, repairs each
-//! failing letter with a template, and offers the nearest exemplars' actions
-//! where the action itself is not observable. Who acts is in `who.rs`, the
-//! action in `action.rs`, the time, method and concern in `tail.rs`, and text
+//! Builds candidate rewrites from an objective's parsed parts: who acts, the
+//! modal, the verb in its base form, the object and its modifiers. It keeps
+//! what the writer said, applies the repairs the rules attached to their
+//! findings, adds a slot only for a letter that fails (fitted to the kind of
+//! action), and offers the nearest exemplars' actions where the action itself
+//! is not observable. Who acts is in `who.rs`, the action in `action.rs`, its
+//! kind in `kind.rs`, the time, method and concern in `tail.rs`, and text
 //! tidying in `text.rs`.
 
 mod action;
+mod kind;
+mod replace;
 mod tail;
 mod text;
 mod who;
+
+pub use kind::{ActionKind, Direction};
 
 use super::draft::{template, Piece};
 use super::exemplars::ExemplarBank;
 use super::templates::Templates;
 use crate::core::check::Analysed;
-use crate::core::finding::{Criterion, Edit, RuleId, Severity};
+use crate::core::finding::{Criterion, Edit, RuleId, Severity, Verdict};
+use crate::core::lexicon::Lexicon;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -43,8 +50,11 @@ pub enum Source {
     VerbRepair,
     /// An exemplar's action (its vague side is given).
     Exemplar(String),
-    /// The writer's goal quoted, as a count of agreed steps towards it.
-    Steps,
+    /// The writer's goal quoted in a placeholder for the behaviour that shows it.
+    Fallback,
+    /// The person taken somewhere instead of made to go; true when the place
+    /// is one gone to again and again (a habit).
+    Taken(bool),
     /// A seq2seq model's output.
     Generator,
 }
@@ -67,8 +77,11 @@ pub struct Candidate {
 const VERB_REPAIR_PRIOR: f32 = 0.85;
 /// The prior of the writer's action with "[which]" asked of a general object.
 const KEPT_WITH_WHICH_PRIOR: f32 = 0.8;
-/// The prior of "take [N] agreed steps towards '<goal>'": faithful but roundabout.
-const STEPS_PRIOR: f32 = 0.25;
+/// The prior of the writer's action kept with its comparative's figure added.
+const KEPT_COMPARED_PRIOR: f32 = 0.9;
+/// The prior of "[observable action that shows: <goal>]": faithful, but it
+/// leaves the action to the team.
+const FALLBACK_PRIOR: f32 = 0.25;
 
 /// Rules whose failure means the action itself must be replaced.
 const ACTION_RULES: &[RuleId] = &[
@@ -88,10 +101,14 @@ struct Edits {
     /// Spans of the writer's text to drop.
     deletions: Vec<Range<usize>>,
     /// Pieces to put at byte offsets of the writer's text.
-    insertions: Vec<(usize, Piece)>,
+    insertions: Vec<(usize, Vec<Piece>)>,
     changes: Vec<Change>,
     /// The action needs an amount or a frequency.
     need_quantity: bool,
+    /// A comparative was given its figure: no other quantity is needed.
+    compared: bool,
+    /// Spans a rule's placeholder replaces.
+    placeholder_spans: Vec<Range<usize>>,
 }
 
 /// Everything the repairs read.
@@ -99,8 +116,12 @@ pub struct Repairer<'a> {
     pub x: &'a Analysed,
     pub templates: &'a Templates,
     pub bank: &'a ExemplarBank,
+    pub intent: &'a crate::rewrite::intent::IntentLists,
+    pub lexicon: &'a Lexicon,
     /// The nearest exemplars, best first.
     pub nearest: &'a [(usize, f32)],
+    /// The least similarity at which an exemplar is offered (0 without the model).
+    pub min_similarity: f32,
     pub concern: Option<&'a str>,
 }
 
@@ -113,25 +134,71 @@ impl Repairer<'_> {
         self.text()[range.clone()].trim().to_string()
     }
 
+    /// True when letter `c` fails on the original.
+    fn fails(&self, c: Criterion) -> bool {
+        self.x.judgment.criteria.get(c).verdict == Verdict::Fail
+    }
+
     /// The candidates: the writer's action kept (when it is observable), or else a
-    /// verb repair and the nearest exemplars' actions, each completed by templates.
+    /// verb repair and the nearest exemplars' actions; each gets a slot only for
+    /// a letter that fails, with and without a method of measurement.
     pub fn candidates(&self) -> Vec<Candidate> {
         let Edits {
-            deletions,
-            insertions,
+            mut deletions,
+            mut insertions,
             mut changes,
             need_quantity,
+            compared,
+            placeholder_spans,
         } = self.edits();
         let (who, who_changes) = self.who();
         changes.extend(who_changes);
+        let kind = self.action_kind();
 
+        // An action rule whose finding a placeholder already covers ("[a first
+        // step towards: become a millionaire]") is repaired by that placeholder.
+        let covered = |r: RuleId| {
+            self.x
+                .judgment
+                .findings
+                .iter()
+                .filter(|f| f.rule == r && f.severity == Severity::Error)
+                .all(|f| {
+                    placeholder_spans
+                        .iter()
+                        .any(|p| p.start <= f.start && f.end <= p.end)
+                })
+        };
         let failed_action_rules: Vec<RuleId> = ACTION_RULES
             .iter()
             .copied()
-            .filter(|&r| self.x.failed(r))
+            .filter(|&r| self.x.failed(r) && !covered(r))
             .collect();
         let mut actions: Vec<(Vec<Piece>, Vec<Change>, Source, f32)> = Vec::new();
         if failed_action_rules.is_empty() {
+            // A placeholder over the verb ("[a first step towards: ...]") asks for
+            // the step, its size included.
+            let head_replaced = self.x.frame.head.is_some_and(|h| {
+                let at = self.x.analysis.tokens[h].span.start;
+                placeholder_spans
+                    .iter()
+                    .any(|p| p.start <= at && at < p.end)
+            });
+            let wants_quantity = (need_quantity || self.x.failed(RuleId::NoIndicator))
+                && !compared
+                && !head_replaced;
+            let counted = wants_quantity.then(|| self.counted_slot()).flatten();
+            if let Some((at, drop, slot, what)) = counted {
+                // "attend all appointments" → "attend [N of M] appointments".
+                deletions.extend(drop);
+                insertions.push((at, slot));
+                changes.push(Change::new(Criterion::M, what));
+            } else if wants_quantity {
+                if let Some((at, slot, what)) = self.quantity_slot(kind) {
+                    insertions.push((at, slot));
+                    changes.push(Change::new(Criterion::M, what));
+                }
+            }
             if let Some((pieces, c)) = self.kept_action(&deletions, &insertions) {
                 actions.push((pieces, c, Source::Kept, 1.0));
             }
@@ -140,7 +207,7 @@ impl Repairer<'_> {
                 // Keep the writer's action and ask which thing exactly.
                 let mut with_which = insertions.clone();
                 if let Some((at, piece)) = self.which_insertion() {
-                    with_which.push((at, piece));
+                    with_which.push((at, vec![piece]));
                     if let Some((pieces, mut c)) = self.kept_action(&deletions, &with_which) {
                         c.push(Change::new(
                             Criterion::S,
@@ -151,47 +218,86 @@ impl Repairer<'_> {
                 }
             }
             actions.extend(self.replaced_actions());
-            actions.push(self.stepped_action());
+            // "walk more", "behave better": a general action made measurable by
+            // its comparative's figure may be detailed enough; the re-check says.
+            // So may a state kept up: "keep the house tidy", checked at each visit.
+            if (compared || kind == ActionKind::Condition)
+                && failed_action_rules == [RuleId::VagueVerb]
+            {
+                if let Some((pieces, c)) = self.kept_action(&deletions, &insertions) {
+                    actions.push((pieces, c, Source::Kept, KEPT_COMPARED_PRIOR));
+                }
+            }
+        }
+        // The placeholder fallback, only when the objective lacks more than one letter.
+        let failing_letters = Criterion::ALL.iter().filter(|&&c| self.fails(c)).count();
+        if failing_letters > 1 {
+            actions.push(self.fallback_action());
         }
 
         let methods = self.method_options();
-        actions
-            .into_iter()
-            .map(|(action, action_changes, source, prior)| {
-                let mut pieces = Vec::new();
-                let mut all_changes = changes.clone();
-                all_changes.extend(action_changes);
-                if let Some(prefix) = self.leading_context(&deletions) {
-                    pieces.push(Piece::kept(prefix));
-                    pieces.push(Piece::added(","));
+        let mut out = Vec::new();
+        for (action, action_changes, source, prior) in actions {
+            let kept = source == Source::Kept;
+            let kind = match source {
+                Source::Kept => kind,
+                Source::Taken(true) => ActionKind::Habit,
+                _ => ActionKind::OneOff,
+            };
+            let mut pieces = Vec::new();
+            let mut all_changes = changes.clone();
+            all_changes.extend(action_changes);
+            if matches!(kind, ActionKind::Safety | ActionKind::Condition)
+                && self.fails(Criterion::T)
+            {
+                pieces.extend(template(&self.templates.assembly.safety_time));
+                all_changes.push(Change::new(
+                    Criterion::T,
+                    format!(
+                        "a condition to keep holds from the plan's start: added {}",
+                        self.templates.assembly.safety_time.trim_end_matches(',')
+                    ),
+                ));
+            }
+            if let Some(prefix) = self.leading_context(&deletions) {
+                pieces.push(Piece::kept(prefix));
+                pieces.push(Piece::added(","));
+            }
+            pieces.extend(who.iter().cloned());
+            pieces.push(Piece::added("will"));
+            pieces.extend(action);
+            let core = pieces.len();
+            self.add_time(&mut pieces, &mut all_changes, &deletions, kept, kind);
+            let without_method = (pieces.clone(), all_changes.clone());
+            // With a method of measurement, when M fails; without, when the rest
+            // already makes it measurable. The re-check keeps the one that passes.
+            // A method the writer gave that is not one ("by review") is replaced,
+            // never just dropped.
+            let mut variants = vec![without_method];
+            if self.fails(Criterion::M) || self.x.failed(RuleId::NotAMethod) {
+                let (mut p, mut c) = variants[0].clone();
+                if self.add_method(&mut p, &mut c, &methods, kind) {
+                    // A condition is made measurable by the check at each visit.
+                    if self.x.failed(RuleId::NotAMethod)
+                        || matches!(kind, ActionKind::Safety | ActionKind::Condition)
+                    {
+                        variants.clear();
+                    }
+                    variants.push((p, c));
                 }
-                pieces.extend(who.iter().cloned());
-                pieces.push(Piece::added("will"));
-                let kept = source == Source::Kept;
-                pieces.extend(action);
-                let core = pieces.len();
-                if kept && (need_quantity || self.x.failed(RuleId::NoIndicator)) {
-                    pieces.extend(template(&self.templates.assembly.quantity));
-                    all_changes.push(Change::new(
-                        Criterion::M,
-                        format!(
-                            "added how much or how often: {}",
-                            self.templates.assembly.quantity
-                        ),
-                    ));
-                }
-                self.add_time(&mut pieces, &mut all_changes, &deletions, kept);
-                self.add_method(&mut pieces, &mut all_changes, &methods);
+            }
+            for (mut pieces, mut all_changes) in variants {
                 self.add_concern(&mut pieces, &mut all_changes);
-                Candidate {
+                out.push(Candidate {
                     pieces,
                     changes: all_changes,
-                    source,
+                    source: source.clone(),
                     prior,
                     core,
-                }
-            })
-            .collect()
+                });
+            }
+        }
+        out
     }
 
     /// The vague times to drop, then the repairs of every failing finding, in
@@ -212,11 +318,32 @@ impl Repairer<'_> {
                     Edit::Delete(span) => edits.deletions.push(span.clone()),
                     Edit::Placeholder { span, label } => {
                         edits.deletions.push(span.clone());
+                        edits.placeholder_spans.push(span.clone());
                         edits
                             .insertions
-                            .push((span.start, Piece::placeholder(*label)));
+                            .push((span.start, vec![Piece::placeholder(label.clone())]));
                     }
                     Edit::NeedQuantity => edits.need_quantity = true,
+                    // "lose some weight": an amount word asks how much.
+                    Edit::Compare(span)
+                        if self
+                            .templates
+                            .kinds
+                            .amount_words
+                            .contains(&self.text()[span.clone()].trim().to_lowercase()) =>
+                    {
+                        edits.deletions.push(span.clone());
+                        edits
+                            .insertions
+                            .push((span.start, vec![Piece::placeholder("how much")]));
+                        edits.compared = true;
+                    }
+                    Edit::Compare(span) => {
+                        if let Some((at, slot)) = self.comparative_slot(span) {
+                            edits.insertions.push((at, slot));
+                            edits.compared = true;
+                        }
+                    }
                 }
             }
             edits

@@ -1,22 +1,27 @@
-//! The tail of a rewrite: when (the writer's concrete time, or "[by when]"),
-//! how progress is measured (a method suited to the domain), and the concern
-//! when the action did not relate to it.
+//! The tail of a rewrite, fitted to the kind of action: when (the writer's
+//! concrete time, "by [by when]" for a one-off act, "for [how many weeks]" for a
+//! habit, "from [start date]" for a safety condition), how much (a frequency, or
+//! an amount from a baseline), how progress is measured, and the concern when
+//! the action did not relate to it.
 
 use super::text::{decapitalise, overlaps, tidy};
-use super::{Change, Repairer};
+use super::{ActionKind, Change, Direction, Repairer};
 use crate::core::finding::{Criterion, RuleId};
 use crate::core::time::TimeKind;
 use crate::rewrite::draft::{template, Piece};
 use std::ops::Range;
 
 impl Repairer<'_> {
-    /// Adds the time: the writer's own concrete time, or the `[by when]` template.
+    /// Adds the time: the writer's own concrete time, or a slot when T fails:
+    /// "by [by when]", or for a habit "for [how many weeks]". A safety
+    /// condition's start was put before it.
     pub(super) fn add_time(
         &self,
         pieces: &mut Vec<Piece>,
         changes: &mut Vec<Change>,
         deletions: &[Range<usize>],
         kept: bool,
+        kind: ActionKind,
     ) {
         let head_start = self
             .x
@@ -32,48 +37,75 @@ impl Repairer<'_> {
         // A concrete time inside the kept action is already in the pieces.
         let in_pieces = |t: &crate::core::time::TimeExpr| kept && t.span.start >= head_start;
         let mut have_time = false;
+        let so_far = crate::rewrite::draft::render(pieces).text.to_lowercase();
         for t in &concrete {
+            // An occasion ("in lessons") goes with a replaced action unless it already says it.
+            let occasion_said = matches!(t.kind, TimeKind::Occasion)
+                && (kept
+                    || self
+                        .quote(&t.span)
+                        .split_whitespace()
+                        .all(|w| w.len() < 4 || so_far.contains(&w.to_lowercase())));
             if in_pieces(t) {
                 have_time = true;
-            } else if !matches!(t.kind, TimeKind::Occasion) {
+            } else if !occasion_said {
                 // A leading or replaced-away time: carry it to the end.
                 pieces.push(Piece::kept(decapitalise(&tidy(&self.quote(&t.span)))));
                 have_time = true;
             }
         }
-        if !have_time || self.x.failed(RuleId::NoTimeframe) {
-            let vague: Vec<String> = self
-                .x
-                .times
-                .iter()
-                .filter(|t| !t.kind.is_concrete())
-                .map(|t| self.quote(&t.span))
-                .collect();
-            pieces.extend(template(&self.templates.assembly.time));
-            let what = if vague.is_empty() {
-                format!("added when: {}", self.templates.assembly.time)
-            } else {
-                format!(
-                    "'{}' is not a timeframe: replaced with {}",
-                    vague.join("', '"),
-                    self.templates.assembly.time
-                )
-            };
-            changes.push(Change::new(Criterion::T, what));
+        let t_fails = self.fails(Criterion::T) || self.x.failed(RuleId::NoTimeframe);
+        if !t_fails || matches!(kind, ActionKind::Safety | ActionKind::Condition) {
+            return;
         }
+        if have_time && !self.x.failed(RuleId::NoTimeframe) {
+            return;
+        }
+        let slot = match kind {
+            ActionKind::Habit => &self.templates.assembly.habit_time,
+            _ => &self.templates.assembly.time,
+        };
+        let vague: Vec<String> = self
+            .x
+            .times
+            .iter()
+            .filter(|t| !t.kind.is_concrete())
+            .map(|t| self.quote(&t.span))
+            .collect();
+        pieces.extend(template(slot));
+        let what = if vague.is_empty() {
+            format!("added when: {slot}")
+        } else {
+            format!(
+                "'{}' is not a timeframe: replaced with {slot}",
+                vague.join("', '")
+            )
+        };
+        changes.push(Change::new(Criterion::T, what));
     }
 
-    /// Adds how progress is measured, when the writer named no method.
+    /// Adds how progress is measured; false when the objective names a method.
+    /// A safety condition is checked at each visit.
     pub(super) fn add_method(
         &self,
         pieces: &mut Vec<Piece>,
         changes: &mut Vec<Change>,
         options: &[String],
-    ) {
+        kind: ActionKind,
+    ) -> bool {
         if !self.x.methods.is_empty() && !self.x.failed(RuleId::NotAMethod) {
-            return;
+            return false;
         }
         pieces.push(Piece::added(","));
+        if matches!(kind, ActionKind::Safety | ActionKind::Condition) {
+            let slot = &self.templates.assembly.safety_method;
+            pieces.extend(template(slot));
+            changes.push(Change::new(
+                Criterion::M,
+                format!("a condition to keep is checked, not counted: added {slot}"),
+            ));
+            return true;
+        }
         for piece in template(&self.templates.assembly.method) {
             pieces.push(match piece {
                 Piece::Placeholder { label, .. } => Piece::Placeholder {
@@ -96,6 +128,134 @@ impl Repairer<'_> {
                     .join(", ")
             ),
         ));
+        true
+    }
+
+    /// How much or how often, fitted to the kind of action, with where it goes
+    /// (after the action, before the writer's own time or method) and the change.
+    pub(super) fn quantity_slot(&self, kind: ActionKind) -> Option<(usize, Vec<Piece>, String)> {
+        let a = &self.templates.assembly;
+        let slot = match kind {
+            ActionKind::Habit => &a.quantity,
+            ActionKind::Skill => &a.skill,
+            ActionKind::Reduction => &a.reduction,
+            ActionKind::Increase => &a.increase,
+            // A one-off act done by a date is measured by being done; a safety
+            // condition by being kept.
+            ActionKind::OneOff | ActionKind::Safety | ActionKind::Condition => return None,
+        };
+        let at = self.tail_start();
+        Some((
+            at,
+            template(slot),
+            format!("added how much or how often: {slot}"),
+        ))
+    }
+
+    /// Occasions offered, counted: "attend appointments" or "attend all
+    /// appointments" becomes "attend [N of M] appointments" (where the slot
+    /// goes, what it replaces, the slot, the change).
+    pub(super) fn counted_slot(&self) -> Option<CountedSlot> {
+        let toks = &self.x.analysis.tokens;
+        let object = self.x.frame.object.clone()?;
+        let words = &toks[object.clone()];
+        let first = words.first()?;
+        let occasions = &self.templates.kinds.counted_occasions;
+        let counts_occasions = words
+            .iter()
+            .take_while(|t| !matches!(t.pos, "IN" | "TO"))
+            .any(|t| t.pos.starts_with("NNS") && occasions.contains(&t.lower));
+        if !counts_occasions {
+            return None;
+        }
+        let slot = &self.templates.assembly.counted;
+        let what = format!("counted the occasions kept: {slot}");
+        match first.lower.as_str() {
+            "all" | "every" | "any" => Some((
+                first.span.start,
+                Some(first.span.clone()),
+                template(slot),
+                what,
+            )),
+            _ if first.is_noun() || first.pos.starts_with("JJ") => {
+                Some((first.span.start, None, template(slot), what))
+            }
+            _ => None,
+        }
+    }
+
+    /// Where the action's own words end: at the first concrete time or method
+    /// after the main verb, else at the end of the text.
+    fn tail_start(&self) -> usize {
+        let head_end = self
+            .x
+            .frame
+            .head
+            .map_or(0, |h| self.x.analysis.tokens[h].span.end);
+        let text = self.text();
+        self.x
+            .times
+            .iter()
+            .filter(|t| t.kind.is_concrete() && t.kind != TimeKind::Occasion)
+            .map(|t| t.span.start)
+            .chain(self.x.methods.iter().map(|m| m.start))
+            .filter(|&at| at >= head_end)
+            .min()
+            .map(|at| {
+                // Before the words that lead into it ("recorded", "measured by").
+                let before = text[..at].trim_end();
+                let lead = [
+                    "recorded in",
+                    "recorded on",
+                    "measured by",
+                    "recorded by",
+                    "as measured by",
+                ]
+                .iter()
+                .find(|l| before.to_lowercase().ends_with(*l));
+                lead.map_or(at, |l| before.len() - l.len())
+            })
+            .unwrap_or(text.trim_end().trim_end_matches('.').len())
+    }
+
+    /// The figure a comparative with no baseline needs, put after the phrase it
+    /// compares: "fewer arguments, no more than [N] a week, down from [baseline]".
+    pub(super) fn comparative_slot(&self, span: &Range<usize>) -> Option<(usize, Vec<Piece>)> {
+        let word = self.text()[span.clone()].trim().to_string();
+        let k = self.x.analysis.token_at(span.start)?;
+        let mut end = self.clause_end(k + 1).max(k + 1);
+        // After an occasion too: "behave better in class, shown by ...".
+        let toks = &self.x.analysis.tokens;
+        while let Some(t) = toks.get(end).and_then(|tok| {
+            self.x
+                .times
+                .iter()
+                .find(|t| t.kind == TimeKind::Occasion && t.span.start == tok.span.start)
+        }) {
+            let after = toks
+                .iter()
+                .position(|x| x.span.start >= t.span.end)
+                .unwrap_or(toks.len());
+            end = self.clause_end(after).max(after);
+        }
+        let at = self.x.analysis.tokens[end - 1].span.end;
+        let a = &self.templates.assembly;
+        // "be more motivated", "be nicer": a quality, shown rather than counted.
+        let quality = (k + 1..toks.len().min(k + 3))
+            .find(|&j| !toks[j].pos.starts_with("RB"))
+            .filter(|&j| toks[j].pos == "JJ" || toks[j].pos == "VBN")
+            .map(|j| self.quote(&(span.start..toks[j].span.end)).to_lowercase());
+        let slot = match (quality, self.direction(&word)) {
+            (Some(phrase), _) => a.comparative_other.replace("{word}", &phrase),
+            // "be nicer": the comparative is the state itself.
+            (None, _) if self.x.frame.copula && self.x.frame.head.is_some_and(|h| k == h + 1) => {
+                a.comparative_other.replace("{word}", &word.to_lowercase())
+            }
+            (None, Direction::Down) => a.comparative_down.clone(),
+            (None, Direction::Up) => a.comparative_up.clone(),
+            (None, Direction::Other) => a.comparative_other.replace("{word}", &word.to_lowercase()),
+        };
+        Some((at, template(&slot)))
     }
 
     /// Names the concern when the objective did not relate to it.
@@ -122,7 +282,7 @@ impl Repairer<'_> {
                 continue;
             }
             for m in self.bank.methods_for(i) {
-                if !out.contains(m) {
+                if !out.contains(m) && self.intent.safe_to_offer(m, self.text(), self.concern) {
                     out.push(m.clone());
                 }
             }
@@ -134,3 +294,6 @@ impl Repairer<'_> {
         out
     }
 }
+
+/// Where a counted-occasions slot goes, the word it replaces, the slot, the change.
+pub(super) type CountedSlot = (usize, Option<Range<usize>>, Vec<Piece>, String);

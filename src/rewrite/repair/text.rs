@@ -30,8 +30,15 @@ pub(super) fn split_kept(action: &str, object: Option<&str>, which: Option<usize
     pieces
 }
 
-pub(super) fn template_pieces(text: &str) -> Vec<Piece> {
-    template(text)
+/// A verb token in its base form: its verb lemma ("needs" → "need",
+/// "being" → "be"), else its surface.
+pub(super) fn base_form(t: &crate::core::nlp::Token) -> String {
+    t.lemmas
+        .iter()
+        .zip(&t.tags)
+        .find(|(_, tag)| tag.starts_with("VB"))
+        .map(|(l, _)| l.clone())
+        .unwrap_or_else(|| t.lower.clone())
 }
 
 pub(super) fn lower_first(text: &str) -> String {

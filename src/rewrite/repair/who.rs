@@ -2,10 +2,13 @@
 //! title turned into "[named person at ...]", or "[who]" added; and the owner's
 //! pronouns for an exemplar's action.
 
+use super::text::decapitalise;
 use super::{Change, Repairer, ACTION_RULES};
 use crate::core::finding::Criterion;
 use crate::core::frame::Owner;
+use crate::core::owner::classify_owner;
 use crate::rewrite::draft::{template, Piece, Pronouns};
+use std::ops::Range;
 
 impl Repairer<'_> {
     /// Who will act, and what changed about it.
@@ -19,6 +22,41 @@ impl Repairer<'_> {
             .map(|s| self.x.analysis.byte_span(s.clone()))
             .map(|r| self.quote(&r));
         let placeholder = |text: &str| template(text);
+        // "Joshua is supervised by a safe adult": the agent is who acts.
+        if let Some((tokens, span)) = self.agent_span() {
+            let agent = self.quote(&span);
+            return match classify_owner(&self.x.analysis, &tokens, self.lexicon) {
+                Owner::Agency(_) => {
+                    let label = a.agency.replace("{agency}", &agent);
+                    (
+                        placeholder(&label),
+                        vec![Change::new(
+                            Criterion::S,
+                            format!("'{agent}' is an agency: named the person at it who will act, {label}"),
+                        )],
+                    )
+                }
+                Owner::JobTitle(_) => {
+                    let title = agent.to_lowercase();
+                    let title = title.trim_start_matches("the ").trim_start_matches("a ");
+                    let label = a.job_title.replace("{title}", title);
+                    (
+                        placeholder(&label),
+                        vec![Change::new(
+                            Criterion::S,
+                            format!("'{title}' is a job title: named the person, {label}"),
+                        )],
+                    )
+                }
+                _ => (
+                    vec![Piece::kept(decapitalise(&agent))],
+                    vec![Change::new(
+                        Criterion::S,
+                        format!("made '{agent}' the one who acts, not the passive"),
+                    )],
+                ),
+            };
+        }
         match (&self.x.owner, subject_text) {
             (Some(Owner::Agency(span)), _) => {
                 let agency = self.quote(span);
@@ -145,5 +183,28 @@ impl Repairer<'_> {
             }
         }
         Pronouns::They
+    }
+
+    /// The agent of a passive ("by a safe adult who is sober"), as token and
+    /// byte ranges, running on to the end of its clause; the "by" not included.
+    pub(super) fn agent_span(&self) -> Option<(Range<usize>, Range<usize>)> {
+        if !self.x.frame.passive {
+            return None;
+        }
+        let agent = self.x.frame.agent.clone()?;
+        let toks = &self.x.analysis.tokens;
+        let mut end = agent.end;
+        // "by a safe adult who is sober": the relative clause goes with the agent.
+        let relative = toks[agent.clone()]
+            .iter()
+            .chain(toks.get(end))
+            .any(|t| matches!(t.lower.as_str(), "who" | "that"));
+        if relative {
+            while end < toks.len() && !matches!(toks[end].lower.as_str(), "," | ";" | "." | ":") {
+                end += 1;
+            }
+        }
+        let bytes = toks[agent.start].span.start..toks[end - 1].span.end;
+        Some((agent.start..end, bytes))
     }
 }

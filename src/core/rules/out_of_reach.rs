@@ -1,0 +1,207 @@
+//! `out-of-reach` (A): an amount or a feat no one could manage in the time the
+//! objective gives ("read 40 books by Friday", "save £10,000 this month", "swim
+//! the Channel next week"). The limits are data (`data/reach.toml`).
+
+use super::{Context, Examples, Hit, Rule, RuleId};
+use crate::core::finding::{Criterion, Edit, Repair};
+use crate::core::lexicon::contains;
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub struct OutOfReach;
+
+/// A number, with a currency sign before it or a unit after it.
+static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)([£$€])?\s?(\d[\d,]*(?:\.\d+)?)\s*(k\b)?(?:\s+(?:new|more|whole|full|different|more)\b)?\s*([a-z]+)?")
+        .expect("amount pattern compiles")
+});
+
+/// How many weeks the objective's time gives, when it gives a short window.
+static WINDOW: LazyLock<Vec<(Regex, f64)>> = LazyLock::new(|| {
+    let days = |d: f64| d / 7.0;
+    [
+        (r"\b(?:today|tonight|tomorrow)\b", days(1.0)),
+        (
+            r"\b(?:this|next) week(?:end)?\b|\bby (?:the end of the week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+            1.0,
+        ),
+        (
+            r"\b(?:this|next) month\b|\b(?:in|within) (?:a|one) month\b|\bby the end of the month\b",
+            4.3,
+        ),
+    ]
+    .into_iter()
+    .map(|(p, w)| (Regex::new(&format!("(?i){p}")).expect("window pattern compiles"), w))
+    .collect()
+});
+
+static COUNTED_WINDOW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:in|within|over|for) (?:the next )?(\d+|two|three|four|five|six) (days?|weeks?|months?)\b")
+        .expect("counted window pattern compiles")
+});
+
+fn small_number(word: &str) -> Option<f64> {
+    match word.to_lowercase().as_str() {
+        "two" => Some(2.0),
+        "three" => Some(3.0),
+        "four" => Some(4.0),
+        "five" => Some(5.0),
+        "six" => Some(6.0),
+        w => w.parse().ok(),
+    }
+}
+
+/// The window in weeks given by the objective's concrete times.
+fn window_weeks(cx: &Context<'_>) -> Option<f64> {
+    let text = cx.text();
+    let mut best: Option<f64> = None;
+    for t in cx.times.iter().filter(|t| t.kind.is_concrete()) {
+        let span = &text[t.span.clone()];
+        let mut weeks = WINDOW
+            .iter()
+            .find(|(re, _)| re.is_match(span))
+            .map(|(_, w)| *w);
+        if let Some(c) = COUNTED_WINDOW.captures(span) {
+            let n = small_number(&c[1]).unwrap_or(f64::MAX);
+            let unit = c[2].to_lowercase();
+            weeks = Some(if unit.starts_with("day") {
+                n / 7.0
+            } else if unit.starts_with("month") {
+                n * 4.3
+            } else {
+                n
+            });
+        }
+        if let Some(w) = weeks {
+            best = Some(best.map_or(w, |b: f64| b.max(w)));
+        }
+    }
+    best
+}
+
+impl Rule for OutOfReach {
+    fn id(&self) -> RuleId {
+        RuleId::OutOfReach
+    }
+    fn criterion(&self) -> Criterion {
+        Criterion::A
+    }
+    fn summary(&self) -> &'static str {
+        "An amount or a feat no one could manage in the time given ('read 40 books by Friday')"
+    }
+    fn guidance(&self) -> &'static str {
+        "A = Achievable: can we realistically get this done in the timeframe, with the existing capacity for change? Outcomes should not set a child, adult or family up to fail."
+    }
+    fn examples(&self) -> Examples {
+        Examples {
+            flags: &[
+                "Ben will read 40 books by Friday",
+                "Mum will save £10,000 this month",
+                "Max will swim the Channel next week",
+                "Dad will lose 10 kg in 2 weeks",
+            ],
+            allows: &[
+                "Ben will read 2 books by Friday",
+                "Mum will save £10 a week for 10 weeks",
+                "Max will swim 2 lengths of the pool next week",
+                "Mum will spend £50 on school uniform this month",
+                "Dad will lose 3 kg in 6 weeks",
+                "Ben will read 40 books by July 2027",
+            ],
+        }
+    }
+    fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
+        let Some(weeks) = window_weeks(cx) else {
+            return Vec::new();
+        };
+        let lex = cx.lexicon;
+        let text = cx.text();
+        let head_is = |verbs: &[String]| {
+            cx.frame.head.is_some_and(|h| {
+                verbs.iter().any(|v| {
+                    let first = v.split_whitespace().next().unwrap_or("");
+                    cx.a.tokens[h].is(first)
+                })
+            })
+        };
+        for feat in &lex.reach_feats {
+            if weeks >= feat.least_weeks {
+                continue;
+            }
+            for phrase in &feat.phrases {
+                if let Some(r) = cx.a.find_phrase(phrase).into_iter().next() {
+                    let span = cx.a.byte_span(r);
+                    let quoted = text[span.clone()].to_string();
+                    return vec![Hit {
+                        message: format!(
+                            "'{quoted}' takes months of preparation: it is out of reach in the time given"
+                        ),
+                        suggestion: format!(
+                            "Agree a first step towards it that can be done in the time, e.g. a training session, and give '{quoted}' a date that allows for it"
+                        ),
+                        repair: Some(Repair {
+                            edits: vec![Edit::Placeholder {
+                                span: span.clone(),
+                                label: format!("a first step towards: {}", quoted.to_lowercase()),
+                            }],
+                            note: format!("'{quoted}' is out of reach in the time: asked for a first step towards it"),
+                        }),
+                        span,
+                    }];
+                }
+            }
+        }
+        for c in AMOUNT.captures_iter(text) {
+            let currency = c.get(1).map(|m| m.as_str().to_string());
+            let number = c.get(2).expect("the number group always matches");
+            let Ok(mut amount) = number.as_str().replace(',', "").parse::<f64>() else {
+                continue;
+            };
+            if c.get(3).is_some() {
+                amount *= 1000.0;
+            }
+            let unit = c.get(4).map(|m| m.as_str().to_lowercase());
+            for limit in &lex.reach_amounts {
+                let unit_matches = currency
+                    .as_deref()
+                    .is_some_and(|cur| contains(&limit.units, cur))
+                    || unit.as_deref().is_some_and(|u| contains(&limit.units, u));
+                if !unit_matches || (!limit.verbs.is_empty() && !head_is(&limit.verbs)) {
+                    continue;
+                }
+                if amount / weeks.max(1.0 / 7.0) <= limit.most_per_week {
+                    continue;
+                }
+                let by_currency = currency
+                    .as_deref()
+                    .is_some_and(|cur| contains(&limit.units, cur));
+                let start = c.get(1).map_or(number.start(), |m| m.start());
+                let whole = match (by_currency, c.get(4)) {
+                    (false, Some(u)) => start..u.end(),
+                    _ => start..number.end(),
+                };
+                let span = start..number.end();
+                let quoted = text[whole.clone()].trim().to_string();
+                let figure = text[span.clone()].trim().to_string();
+                return vec![Hit {
+                    message: format!(
+                        "'{quoted}' in the time given is more than anyone could manage ({} a week at most is realistic for {})",
+                        limit.most_per_week, limit.what
+                    ),
+                    suggestion: "Agree a smaller step that can be done in the time, or give the target more time".to_string(),
+                    repair: Some(Repair {
+                        edits: vec![Edit::Placeholder {
+                            span,
+                            label: format!("a smaller step than {figure}"),
+                        }],
+                        note: format!("'{quoted}' is out of reach in the time: asked for a smaller step"),
+                    }),
+                    span: whole,
+                }];
+            }
+        }
+        Vec::new()
+    }
+}
+
+crate::rule_examples_test!(super::OutOfReach);

@@ -1,0 +1,473 @@
+//! The intent and risk gates (`data/intent.toml`). A rewrite must keep every
+//! content word of the writer's goal and every number, or name it in a
+//! placeholder; and it may never bring in a risk topic (alcohol, drugs,
+//! domestic abuse ...) that neither the objective nor its concern names.
+
+use super::draft::{Piece, Rendered};
+use super::DataError;
+use crate::core::check::Analysed;
+use crate::core::finding::{RuleId, Severity};
+use crate::core::owner::Owner;
+use serde::Deserialize;
+use std::ops::Range;
+
+/// The bundled word lists.
+pub const BUNDLED: &str = include_str!("../../data/intent.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IntentFile {
+    frame_words: Vec<String>,
+    min_exemplar_similarity: f32,
+    stop_words: Vec<String>,
+    comparatives: Comparatives,
+    related: Vec<Related>,
+    risk_topic: Vec<RiskTopic>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Comparatives {
+    down: Vec<String>,
+    up: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Related {
+    words: Vec<String>,
+}
+
+/// A topic a rewrite may only name when the objective or its concern does.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RiskTopic {
+    pub name: String,
+    pub words: Vec<String>,
+}
+
+/// What the writer's goal is made of: the words and numbers a rewrite must keep.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Goal {
+    /// Content words, lower case.
+    pub words: Vec<String>,
+    /// Comparatives ("fewer", "calmer"), lower case.
+    pub comparatives: Vec<String>,
+    /// Numbers as written ("100%", "£10,000", "two").
+    pub numbers: Vec<String>,
+}
+
+/// The word lists of both gates.
+#[derive(Debug, Clone)]
+pub struct IntentLists {
+    frame_words: Vec<String>,
+    /// The least sentence-model similarity at which an exemplar is offered.
+    pub min_exemplar_similarity: f32,
+    stop_words: Vec<String>,
+    down: Vec<String>,
+    up: Vec<String>,
+    related: Vec<Vec<String>>,
+    pub risk_topics: Vec<RiskTopic>,
+}
+
+/// Rules whose flagged words are what a rewrite replaces: the words inside
+/// their spans are not part of the goal ("ongoing", "Children's Services").
+const REPLACED_BY_REWRITE: &[RuleId] = &[
+    RuleId::EmotiveLanguage,
+    RuleId::VagueTimeframe,
+    RuleId::NoTimeframe,
+    RuleId::ReviewWithoutDate,
+    RuleId::NotAMethod,
+    RuleId::AgencyAsOwner,
+    RuleId::JobTitleOnly,
+    RuleId::Jargon,
+    RuleId::Acronym,
+];
+
+impl IntentLists {
+    pub fn from_toml(origin: &str, text: &str) -> Result<Self, DataError> {
+        let f: IntentFile = toml::from_str(text).map_err(|e| DataError::new(origin, e))?;
+        let lower = |v: Vec<String>| v.into_iter().map(|w| w.to_lowercase()).collect();
+        Ok(IntentLists {
+            frame_words: lower(f.frame_words),
+            min_exemplar_similarity: f.min_exemplar_similarity,
+            stop_words: lower(f.stop_words),
+            down: lower(f.comparatives.down),
+            up: lower(f.comparatives.up),
+            related: f.related.into_iter().map(|r| lower(r.words)).collect(),
+            risk_topics: f
+                .risk_topic
+                .into_iter()
+                .map(|t| RiskTopic {
+                    name: t.name,
+                    words: lower(t.words),
+                })
+                .collect(),
+        })
+    }
+
+    pub fn bundled() -> Self {
+        Self::from_toml("data/intent.toml", BUNDLED).expect("the bundled intent.toml parses")
+    }
+
+    /// The goal of an analysed objective.
+    pub fn goal(&self, x: &Analysed) -> Goal {
+        let toks = &x.analysis.tokens;
+        let text = x.analysis.text.as_str();
+        let mut replaced: Vec<Range<usize>> = x
+            .judgment
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error && REPLACED_BY_REWRITE.contains(&f.rule))
+            .map(|f| f.start..f.end)
+            .collect();
+        replaced.extend(
+            x.times
+                .iter()
+                .filter(|t| !t.kind.is_concrete())
+                .map(|t| t.span.clone()),
+        );
+        // Words a rule asked to drop because they are the problem ("because my
+        // parents said so", "by review"); not another action a rule would
+        // move to its own objective, which is still the writer's goal.
+        for f in &x.judgment.findings {
+            if f.severity != Severity::Error || f.rule == RuleId::BundledActions {
+                continue;
+            }
+            for edit in f.repair.iter().flat_map(|r| r.edits.iter()) {
+                if let crate::core::finding::Edit::Delete(span) = edit {
+                    replaced.push(span.clone());
+                }
+            }
+        }
+        // A behaviour to stop is replaced whole, with its object: "stop
+        // disrupting the class" becomes "raise his hand ..."; a time or an
+        // occasion after it ("at playtime") stays with the goal.
+        let errors = |rule: RuleId| {
+            x.judgment
+                .findings
+                .iter()
+                .filter(move |f| f.rule == rule && f.severity == Severity::Error)
+        };
+        for f in errors(RuleId::StopBehaviour) {
+            // The behaviour and its object; a place or an occasion after them
+            // ("in the house", "at playtime") stays with the goal.
+            let end = x
+                .frame
+                .object
+                .as_ref()
+                .filter(|o| x.analysis.byte_span((*o).clone()).start >= f.start)
+                .map_or(f.end, |o| x.analysis.byte_span(o.clone()).end.max(f.end));
+            replaced.push(f.start..end);
+        }
+        // A weak or vague verb phrase is replaced, but the nouns and adjectives
+        // in it are the goal ("be happy", "keep the house tidy"): only its verbs go.
+        let verb_spans: Vec<Range<usize>> = errors(RuleId::WeakVerb)
+            .chain(errors(RuleId::VagueVerb))
+            .map(|f| f.start..f.end)
+            .collect();
+        // Who acts is kept or named by the who-repair; a thing as subject is the goal.
+        if let (Some(subject), Some(owner)) = (&x.frame.subject, &x.owner) {
+            let possessive = toks[subject.clone()]
+                .iter()
+                .any(|t| t.pos == "POS" || t.lower == "'s");
+            if !matches!(owner, Owner::Thing(_)) && !possessive {
+                replaced.push(x.analysis.byte_span(subject.clone()));
+            }
+        }
+        let mut goal = Goal::default();
+        for t in toks {
+            let surface = &text[t.span.clone()];
+            if t.span.start < toks[x.frame.clause_start.min(toks.len() - 1)].span.start
+                && !surface.chars().any(|c| c.is_ascii_digit())
+            {
+                continue;
+            }
+            if surface.chars().any(|c| c.is_ascii_digit()) || t.is_number() {
+                goal.numbers.push(surface.to_string());
+                continue;
+            }
+            let w = t.lower.as_str();
+            let comparative =
+                matches!(t.pos, "JJR" | "RBR") || matches!(w, "more" | "less" | "fewer");
+            let inside = |spans: &[Range<usize>]| {
+                spans
+                    .iter()
+                    .any(|r| r.start <= t.span.start && t.span.end <= r.end)
+            };
+            // A comparative is the goal even inside a phrase being replaced ("become calmer").
+            if !comparative && (inside(&replaced) || inside(&verb_spans) && t.is_verb()) {
+                continue;
+            }
+            if self.frame_words.iter().any(|f| f == w) {
+                continue;
+            }
+            if comparative {
+                goal.comparatives.push(w.to_string());
+            } else if (t.is_noun() || t.pos.starts_with("JJ"))
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && w.len() > 1
+            {
+                goal.words.push(w.to_string());
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        goal.words.retain(|w| seen.insert(w.clone()));
+        goal
+    }
+
+    /// What `rendered` loses of `goal`: each word or number it neither keeps nor
+    /// names in a placeholder.
+    pub fn lost(&self, goal: &Goal, rendered: &Rendered) -> Vec<String> {
+        let lower = rendered.text.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let has = |w: &str| words.iter().any(|r| same_word(w, r));
+        let mut lost = Vec::new();
+        for w in &goal.words {
+            let kept = has(w)
+                || self
+                    .related
+                    .iter()
+                    .any(|g| g.iter().any(|x| x == w) && g.iter().any(|x| has(x)));
+            if !kept {
+                lost.push(w.clone());
+            }
+        }
+        for c in &goal.comparatives {
+            let forms = match c.as_str() {
+                "fewer" | "less" | "lower" => &self.down,
+                "more" | "higher" => &self.up,
+                _ => &Vec::new(),
+            };
+            let kept =
+                words.contains(&c.as_str()) || forms.iter().any(|f| contains_phrase(&lower, f));
+            if !kept {
+                lost.push(c.clone());
+            }
+        }
+        for n in &goal.numbers {
+            let digits: String = n
+                .chars()
+                .filter(|c| c.is_alphanumeric() || *c == '.')
+                .collect();
+            let kept = lower.contains(&n.to_lowercase())
+                || (!digits.is_empty() && lower.contains(&digits.to_lowercase()));
+            if !kept {
+                lost.push(n.clone());
+            }
+        }
+        lost
+    }
+
+    /// The risk topics `pieces` name in words that are not the writer's own,
+    /// when neither the objective nor its concern names them.
+    pub fn risks_introduced(
+        &self,
+        given: &str,
+        concern: Option<&str>,
+        pieces: &[Piece],
+    ) -> Vec<String> {
+        let known = format!("{} {}", given, concern.unwrap_or("")).to_lowercase();
+        let mut added = String::new();
+        for p in pieces {
+            match p {
+                Piece::Kept(_) => {}
+                Piece::Added(t) => added.push_str(t),
+                Piece::Suggested { text, .. } => added.push_str(text),
+                Piece::Placeholder { label, options } => {
+                    added.push_str(label);
+                    for o in options {
+                        added.push(' ');
+                        added.push_str(o);
+                    }
+                }
+            }
+            added.push(' ');
+        }
+        let added = added.to_lowercase();
+        self.risk_topics
+            .iter()
+            .filter(|t| {
+                t.words.iter().any(|w| contains_phrase(&added, w))
+                    && !t.words.iter().any(|w| contains_phrase(&known, w))
+            })
+            .map(|t| t.name.clone())
+            .collect()
+    }
+
+    /// True when `a` and `b` share a content word: the same word, another form
+    /// of it, or a word of the same group.
+    pub fn share_a_content_word(&self, a: &str, b: &str) -> bool {
+        let content = |t: &str| -> Vec<String> {
+            t.to_lowercase()
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| w.len() > 2 && !self.stop_words.iter().any(|s| s == w))
+                .map(str::to_string)
+                .collect()
+        };
+        let (wa, wb) = (content(a), content(b));
+        wa.iter().any(|x| {
+            wb.iter().any(|y| {
+                same_word(x, y) || self.related.iter().any(|g| g.contains(x) && g.contains(y))
+            })
+        })
+    }
+
+    /// True when `text` names no risk topic that `given` and `concern` do not.
+    pub fn safe_to_offer(&self, text: &str, given: &str, concern: Option<&str>) -> bool {
+        self.risks_introduced(given, concern, &[Piece::added(text)])
+            .is_empty()
+    }
+}
+
+/// Two spellings of one word: equal, a plural, or forms sharing a stem
+/// ("attend" and "attendance", "behave" and "behaviour").
+fn same_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() < 4 {
+        return long == format!("{short}s") || long == format!("{short}es");
+    }
+    let common = short
+        .chars()
+        .zip(long.chars())
+        .take_while(|(x, y)| x == y)
+        .count();
+    common >= 4 && common + 2 >= short.chars().count()
+}
+
+/// True when `phrase` occurs in `text` as whole words.
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    let mut from = 0;
+    while let Some(at) = text[from..].find(phrase) {
+        let start = from + at;
+        let end = start + phrase.len();
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        if boundary(before) && boundary(after) {
+            return true;
+        }
+        from = start + phrase.len().max(1);
+        if from >= text.len() {
+            break;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rewrite::draft::render;
+
+    fn goal_of(text: &str) -> Goal {
+        let x = crate::testing::checker().analyse(&crate::Objective::new(text));
+        IntentLists::bundled().goal(&x)
+    }
+
+    fn lost(original: &str, rewrite: &[Piece]) -> Vec<String> {
+        let lists = IntentLists::bundled();
+        lists.lost(&goal_of(original), &render(rewrite))
+    }
+
+    #[test]
+    fn the_goal_holds_objects_comparatives_and_numbers() {
+        let g = goal_of("Mum and Dad to have fewer arguments");
+        assert!(g.words.contains(&"arguments".to_string()), "{g:?}");
+        assert_eq!(g.comparatives, vec!["fewer".to_string()]);
+        let g = goal_of("Attendance to reach 100% by July 2027");
+        assert!(
+            g.numbers.contains(&"100".to_string()) || g.numbers.contains(&"100%".to_string()),
+            "{g:?}"
+        );
+        assert!(g.words.contains(&"attendance".to_string()), "{g:?}");
+    }
+
+    #[test]
+    fn a_dropped_goal_word_or_number_is_lost() {
+        assert_eq!(
+            lost(
+                "Mum and Dad to have fewer arguments",
+                &[
+                    Piece::kept("Mum and Dad"),
+                    Piece::added("will have arguments")
+                ]
+            ),
+            vec!["fewer".to_string()]
+        );
+        assert!(lost(
+            "Mum and Dad to have fewer arguments",
+            &[
+                Piece::kept("Mum and Dad"),
+                Piece::added("will have no more than"),
+                Piece::placeholder("N"),
+                Piece::added("arguments a week")
+            ]
+        )
+        .is_empty());
+        assert!(!lost(
+            "Attendance to reach 100%",
+            &[
+                Piece::placeholder("who"),
+                Piece::added("will raise attendance")
+            ]
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_placeholder_naming_the_goal_keeps_it() {
+        assert!(lost(
+            "Jake will become calmer",
+            &[
+                Piece::kept("Jake"),
+                Piece::added("will"),
+                Piece::placeholder("observable action that shows: become calmer"),
+            ]
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn forms_and_related_words_keep_a_word() {
+        assert!(same_word("attendance", "attend"));
+        assert!(same_word("behaviour", "behave"));
+        assert!(same_word("children", "child"));
+        assert!(!same_word("reading", "writing"));
+        assert!(!same_word("arguments", "agreements"));
+    }
+
+    #[test]
+    fn a_risk_topic_the_input_never_named_is_refused() {
+        let lists = IntentLists::bundled();
+        let suggested = [Piece::Suggested {
+            text: "take a breath test at each visit".into(),
+            exemplar: "x".into(),
+        }];
+        assert_eq!(
+            lists.risks_introduced("Mum to make her children her priority", None, &suggested),
+            vec!["alcohol".to_string()]
+        );
+        assert!(lists
+            .risks_introduced("Dad to address his drinking", None, &suggested)
+            .is_empty());
+        assert!(lists
+            .risks_introduced(
+                "Mum to keep the children safe",
+                Some("Mum's alcohol use"),
+                &suggested
+            )
+            .is_empty());
+        assert!(!lists.safe_to_offer(
+            "drug and alcohol service test results",
+            "Mum to engage with services",
+            None
+        ));
+    }
+}

@@ -1,0 +1,182 @@
+//! What kind of action the writer's verb is, which decides the slots a kept
+//! action gets: a one-off act needs a date; a habit a frequency and a period; a
+//! reduction or an increase an amount and a baseline; a safety condition runs
+//! from the plan's start and is checked at each visit.
+
+use super::Repairer;
+use crate::core::measure::phrase_spans;
+
+/// The kind of a kept action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionKind {
+    OneOff,
+    Habit,
+    Reduction,
+    Increase,
+    Safety,
+    /// A state kept up ("keep her medication locked away", "be sober when
+    /// caring for the children"): held from the plan's start, checked at visits.
+    Condition,
+    /// A skill shown ("be able to count"): to a standard, on most occasions.
+    Skill,
+}
+
+/// Which way a comparative points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Down,
+    Up,
+    Other,
+}
+
+impl Repairer<'_> {
+    /// True when the head verb phrase is one of `list` (lemma phrases).
+    fn head_is_one_of(&self, list: &[String]) -> bool {
+        let toks = &self.x.analysis.tokens;
+        let Some(head) = self.x.frame.head else {
+            return false;
+        };
+        list.iter().any(|phrase| {
+            phrase
+                .split_whitespace()
+                .enumerate()
+                .all(|(k, w)| toks.get(head + k).is_some_and(|t| t.is(w)))
+        })
+    }
+
+    /// A negated safety condition ("will not be left alone with Mr Smith").
+    pub(super) fn is_safety_condition(&self) -> bool {
+        let Some(n) = self.x.frame.negated else {
+            return false;
+        };
+        let from = self.x.analysis.tokens[n].span.start;
+        phrase_spans(&self.x.analysis, &self.lexicon.safety_conditions)
+            .iter()
+            .any(|r| r.start >= from)
+    }
+
+    /// Which way a comparative word points.
+    pub(super) fn direction(&self, word: &str) -> Direction {
+        let k = &self.templates.kinds;
+        let w = word.to_lowercase();
+        if k.comparatives_down.contains(&w) {
+            Direction::Down
+        } else if k.comparatives_up.contains(&w) {
+            Direction::Up
+        } else {
+            Direction::Other
+        }
+    }
+
+    /// The kind of the writer's action.
+    pub(super) fn action_kind(&self) -> ActionKind {
+        let k = &self.templates.kinds;
+        if self.is_safety_condition() {
+            return ActionKind::Safety;
+        }
+        // "to be able to count", "can tie his laces".
+        let toks = &self.x.analysis.tokens;
+        if let Some(h) = self.x.frame.head {
+            let before: Vec<&str> = toks[h.saturating_sub(3)..h]
+                .iter()
+                .map(|t| t.lower.as_str())
+                .collect();
+            if before.windows(2).any(|w| w == ["able", "to"]) || before.last() == Some(&"can") {
+                return ActionKind::Skill;
+            }
+        }
+        if self.head_is_one_of(&k.down) {
+            return ActionKind::Reduction;
+        }
+        if self.head_is_one_of(&k.up) {
+            return ActionKind::Increase;
+        }
+        if self.head_is_one_of(&k.one_off) {
+            return ActionKind::OneOff;
+        }
+        if self.head_is_one_of(&k.one_off_with_one_thing)
+            && (self.object_is_one_thing() || self.goes_to_a_one_off_place())
+        {
+            return ActionKind::OneOff;
+        }
+        if self.keeps_a_state() {
+            return ActionKind::Condition;
+        }
+        ActionKind::Habit
+    }
+
+    /// The object is a single thing ("the assessment", "a dental appointment"),
+    /// not several ("the children", "all appointments") or a place one goes to
+    /// again and again ("school").
+    fn object_is_one_thing(&self) -> bool {
+        let toks = &self.x.analysis.tokens;
+        let Some(object) = self.x.frame.object.clone() else {
+            return false;
+        };
+        let words = &toks[object];
+        let Some(first) = words.first() else {
+            return false;
+        };
+        let singular_determiner =
+            matches!(first.lower.as_str(), "a" | "an" | "the" | "this" | "that")
+                || first.pos == "PRP$";
+        let last_noun = words.iter().rev().find(|t| t.is_noun());
+        let place = words
+            .iter()
+            .any(|t| self.templates.kinds.habit_places.contains(&t.lower));
+        singular_determiner && last_noun.is_some_and(|t| !t.pos.starts_with("NNS")) && !place
+    }
+
+    /// "take the children to the dentist": a destination that is not a place
+    /// one goes to again and again.
+    fn goes_to_a_one_off_place(&self) -> bool {
+        let toks = &self.x.analysis.tokens;
+        let Some(head) = self.x.frame.head else {
+            return false;
+        };
+        let places = &self.templates.kinds.habit_places;
+        (head + 1..toks.len())
+            .find(|&k| toks[k].lower == "to")
+            .and_then(|k| (k + 1..toks.len()).find(|&j| toks[j].is_noun()))
+            .is_some_and(|j| !places.contains(&toks[j].lower))
+    }
+
+    /// A state kept up: "keep | maintain | stay" with a state after the object
+    /// ("locked away", "free of hazards", "tidy"), or "be" with a state
+    /// ("be sober when caring for the children").
+    fn keeps_a_state(&self) -> bool {
+        let toks = &self.x.analysis.tokens;
+        let Some(head) = self.x.frame.head else {
+            return false;
+        };
+        let state = |k: usize| {
+            let t = &toks[k];
+            t.pos.starts_with("JJ") || t.pos == "VBN" || matches!(t.lower.as_str(), "away" | "free")
+        };
+        let keeps = ["keep", "maintain", "stay", "remain"]
+            .iter()
+            .any(|v| toks[head].is(v));
+        if keeps
+            && !self
+                .x
+                .failed(crate::core::finding::RuleId::VagueComparative)
+        {
+            let from = self
+                .x
+                .frame
+                .object
+                .as_ref()
+                .map_or(head + 1, |o| o.start + 1);
+            return (from..toks.len().min(from + 6)).any(state);
+        }
+        // "be nicer", "be more motivated" compare; they are not states kept up.
+        let compares = self
+            .x
+            .failed(crate::core::finding::RuleId::VagueComparative);
+        self.x.frame.copula
+            && !compares
+            && toks
+                .get(head + 1)
+                .is_some_and(|t| t.pos == "JJ" || t.pos == "VBN")
+    }
+}

@@ -1,0 +1,355 @@
+//! Replacement actions for an objective whose own action is not observable: a
+//! verb repair from `data/rewrite.toml` that keeps the writer's object (and any
+//! second action after it), and the nearest exemplars' actions, offered only
+//! when they address the same thing and name no risk the writer did not.
+
+use super::text::{decapitalise, split_kept, subtract, tidy};
+use super::{Change, Repairer, Source, VERB_REPAIR_PRIOR};
+use crate::core::finding::{Criterion, RuleId};
+use crate::core::frame::Owner;
+use crate::rewrite::draft::{parse_template, Piece};
+
+impl Repairer<'_> {
+    /// Replacement actions: a verb repair that keeps the object, the person
+    /// taken somewhere instead of made to go, then the nearest exemplars'.
+    pub(super) fn replaced_actions(&self) -> Vec<Action> {
+        let mut out = Vec::new();
+        out.extend(self.verb_repair_action());
+        out.extend(self.taken_action());
+        out.extend(self.exemplar_actions());
+        out
+    }
+
+    /// Why the writer's action is replaced, for the change note.
+    fn why_replaced(&self) -> &'static str {
+        if self.x.failed(RuleId::StopBehaviour) {
+            "is a behaviour to stop: replaced with a behaviour to see"
+        } else if self.x.failed(RuleId::WeakVerb) {
+            "is a state of mind nobody can see: replaced with an observable action"
+        } else if self.x.failed(RuleId::OutsideControl) {
+            "makes the person answerable for someone else: replaced with what they will do themselves"
+        } else if self.x.failed(RuleId::StatusOutcome) {
+            "is an end state, not a step: replaced with a step within reach"
+        } else {
+            "is not a detailed action: replaced with an observable one"
+        }
+    }
+
+    /// A verb repair from `data/rewrite.toml` that keeps the writer's object,
+    /// and any second action after it.
+    fn verb_repair_action(&self) -> Option<Action> {
+        let toks = &self.x.analysis.tokens;
+        let what = self.action_text();
+        let why = self.why_replaced();
+        let head = self.x.frame.head?;
+        {
+            // The longest repair verb phrase at the head ("reach out to").
+            let phrase_len = self
+                .templates
+                .verb_repairs
+                .iter()
+                .flat_map(|r| r.verbs.iter())
+                .map(|p| p.split_whitespace().collect::<Vec<_>>())
+                .filter(|w| {
+                    w.iter()
+                        .enumerate()
+                        .all(|(k, w)| toks.get(head + k).is_some_and(|t| t.is(w)))
+                })
+                .map(|w| w.len())
+                .max()
+                .unwrap_or(1);
+            let after_phrase = head + phrase_len;
+            // A passive's subject is what is acted on ("the family will be supported").
+            let passive_subject = self
+                .x
+                .frame
+                .passive
+                .then(|| self.x.frame.subject.clone())
+                .flatten();
+            let object_range = passive_subject
+                .or_else(|| self.x.frame.object.clone())
+                .or_else(|| match &self.x.owner {
+                    // "Home conditions to improve": the subject is what changes.
+                    Some(Owner::Thing(_)) => self.x.frame.subject.clone(),
+                    _ => None,
+                })
+                .or_else(|| {
+                    // "reach out to stakeholders": the object follows the phrase;
+                    // "know how to keep safe online": a wh-clause is the object.
+                    let end = self.clause_end(after_phrase);
+                    let starts_object = toks.get(after_phrase).is_some_and(|t| {
+                        t.chunk == crate::core::nlp::ChunkKind::Noun
+                            || matches!(t.lower.as_str(), "how" | "what" | "why" | "when" | "who")
+                    });
+                    (end > after_phrase && starts_object).then_some(after_phrase..end)
+                });
+            // "improve in school": a preposition between the verb and its object
+            // is part of the meaning a repair would lose.
+
+            let object_range = object_range.filter(|r| {
+                r.end <= head
+                    || (after_phrase..r.start.max(after_phrase))
+                        .all(|k| !matches!(toks[k].pos, "IN" | "TO"))
+            });
+            // The object runs on to the end of the clause: "people at risk with HIV messages".
+            // ... and starts after the verb phrase ("be aware of | the risks").
+            // A subject as the object ("Home conditions to improve") stays whole.
+            let object_range = object_range
+                .map(|r| {
+                    if r.end <= head {
+                        r
+                    } else {
+                        r.start.max(after_phrase)..self.clause_end(r.end).max(r.end)
+                    }
+                })
+                .filter(|r| !r.is_empty());
+            // A comparative at the object's end is not part of it ("his anger better").
+            let object_range = object_range.map(|r| {
+                let mut end = r.end;
+                while end > r.start
+                    && (matches!(toks[end - 1].pos, "RBR" | "JJR")
+                        || matches!(
+                            toks[end - 1].lower.as_str(),
+                            "better" | "worse" | "more" | "less"
+                        ))
+                {
+                    end -= 1;
+                }
+                r.start..end
+            });
+            // "Maisie's communication will improve": what changes is hers.
+            let possessed = object_range.is_none().then(|| self.possessed()).flatten();
+            let object_words: Vec<String> = match (&object_range, &possessed) {
+                (Some(r), _) => toks[r.clone()].iter().map(|t| t.lower.clone()).collect(),
+                (None, Some(p)) => p.split_whitespace().map(str::to_lowercase).collect(),
+                _ => Vec::new(),
+            };
+            let verb_matches = |phrase: &str| {
+                let words: Vec<&str> = phrase.split_whitespace().collect();
+                words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| toks.get(head + k).is_some_and(|t| t.is(w)))
+            };
+            if let Some(repair) = self.templates.verb_repair(verb_matches, &object_words) {
+                let object_end = object_range.as_ref().map(|r| r.end);
+                let object_range_bytes = object_range.map(|r| self.x.analysis.byte_span(r));
+                let object = object_range_bytes
+                    .as_ref()
+                    .map(|r| self.quote(r))
+                    .map(|o| decapitalise(&o))
+                    .or(possessed);
+                if !repair.action.contains("{object}") || object.is_some() {
+                    let verb = toks[head]
+                        .lemmas
+                        .first()
+                        .cloned()
+                        .unwrap_or_else(|| toks[head].lower.clone());
+                    let action = repair
+                        .action
+                        .replace("{object}", object.as_deref().unwrap_or(""))
+                        .replace("{verb}", &verb);
+                    // The object is the writer's own words: keep them marked as kept,
+                    // asking which one exactly when it is a general category.
+                    let which = self.which_insertion().map(|(at, _)| at);
+                    let object_start = object_range_bytes.as_ref().map(|r| r.start);
+                    let mut pieces = split_kept(
+                        &action,
+                        object.as_deref(),
+                        which.zip(object_start).map(|(w, o)| w.saturating_sub(o)),
+                    );
+                    if let Some(rest) = object_end.and_then(|end| self.second_action(end)) {
+                        pieces.push(Piece::added(","));
+                        pieces.push(Piece::kept(rest));
+                    }
+                    return Some((
+                        pieces,
+                        vec![Change::new(Criterion::S, format!("'{what}' {why}"))],
+                        Source::VerbRepair,
+                        VERB_REPAIR_PRIOR,
+                    ));
+                }
+            }
+        }
+        None
+    }
+
+    /// The nearest exemplars' actions that address the same thing.
+    fn exemplar_actions(&self) -> Vec<Action> {
+        let what = self.action_text();
+        let why = self.why_replaced();
+        let mut out = Vec::new();
+        let pronouns = self.pronouns();
+        let subject_nouns = self.subject_nouns();
+        for &(i, similarity) in self.nearest {
+            let e = &self.bank.exemplars[i];
+            // Offered only when it addresses the same thing: near enough in
+            // meaning, and sharing a content word with the objective.
+            let same_thing = similarity >= self.min_similarity
+                && self
+                    .intent
+                    .share_a_content_word(self.text(), &format!("{} {}", e.vague, e.action));
+            if !same_thing {
+                continue;
+            }
+            let action = pronouns.apply(&e.action);
+            // An exemplar written for someone acting on the subject ("keep the
+            // children away from ...") would have the subject act on itself.
+            let acts_on_subject = action
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| subject_nouns.iter().any(|n| n.eq_ignore_ascii_case(w)));
+            // An exemplar about a risk nobody raised would read as an allegation.
+            if acts_on_subject
+                || !self
+                    .intent
+                    .safe_to_offer(&action, self.text(), self.concern)
+            {
+                continue;
+            }
+            let pieces = parse_template(&action, |t| Piece::Suggested {
+                text: t.to_string(),
+                exemplar: e.vague.clone(),
+            });
+            out.push((
+                pieces,
+                vec![Change::new(
+                    Criterion::S,
+                    format!("'{what}' {why} (suggested from the exemplar '{}': confirm it with the team)", e.vague),
+                )],
+                Source::Exemplar(e.vague.clone()),
+                similarity,
+            ));
+        }
+        out
+    }
+
+    /// "and report any concerns" after the object: a second action the writer
+    /// asked for, kept as written (without the times and methods the tail carries).
+    fn second_action(&self, from: usize) -> Option<String> {
+        let toks = &self.x.analysis.tokens;
+        let first = toks.get(from)?;
+        let next = toks.get(from + 1)?;
+        if !matches!(first.lower.as_str(), "and" | "or")
+            || !matches!(next.pos, "VB" | "VBP" | "VBZ")
+        {
+            return None;
+        }
+        // To the end of the sentence or the first time (the tail carries times).
+        let in_time = |k: usize| {
+            self.x.times.iter().any(|t| {
+                t.kind.is_concrete()
+                    && t.span.start <= toks[k].span.start
+                    && toks[k].span.start < t.span.end
+            })
+        };
+        let end = (from + 2..toks.len())
+            .find(|&k| {
+                (toks[k].is_punct() && toks[k].pos != "POS" && toks[k].lower != "'") || in_time(k)
+            })
+            .unwrap_or(toks.len());
+        let text = self.quote(&(first.span.start..toks[end - 1].span.end));
+        (text.split_whitespace().count() > 1).then_some(text)
+    }
+
+    /// The possessed part of a possessive subject with the owner's pronoun:
+    /// "Maisie's communication" gives "their communication".
+    pub(super) fn possessed(&self) -> Option<String> {
+        let toks = &self.x.analysis.tokens;
+        let subject = self.x.frame.subject.clone()?;
+        let pos = subject
+            .clone()
+            .rev()
+            .find(|&k| toks[k].pos == "POS" || toks[k].lower == "'s")?;
+        if pos + 1 >= subject.end {
+            return None;
+        }
+        let words = self.quote(&self.x.analysis.byte_span(pos + 1..subject.end));
+        Some(format!("{} {words}", self.pronouns().possessive()))
+    }
+
+    /// "Mum will make sure Leah goes to school": the person named is taken
+    /// there, which is in Mum's control ("Mum will take Leah to school").
+    fn taken_action(&self) -> Option<Action> {
+        if !self.x.failed(RuleId::OutsideControl) {
+            return None;
+        }
+        let toks = &self.x.analysis.tokens;
+        let head = self.x.frame.head?;
+        let (_, control) = self.phrase_at_head(&self.lexicon.control_verbs)?;
+        // The person, then "go", "attend" or "get" to the place.
+        let verb = (control.end..toks.len().min(control.end + 6)).find(|&k| {
+            toks[k].is_verb() && ["go", "attend", "get"].iter().any(|v| toks[k].is(v))
+        })?;
+        let person = control.end..verb;
+        if person.is_empty()
+            || !toks[person.clone()]
+                .iter()
+                .any(|t| t.is_noun() || t.pos.starts_with("PRP"))
+        {
+            return None;
+        }
+        let person = self.quote(&self.x.analysis.byte_span(person));
+        let rest_start = toks.get(verb + 1)?.span.start;
+        // The times go to the tail, which carries them.
+        let times: Vec<std::ops::Range<usize>> = self
+            .x
+            .times
+            .iter()
+            .filter(|t| t.kind.is_concrete())
+            .map(|t| t.span.clone())
+            .collect();
+        let rest: Vec<String> = subtract(rest_start..self.text().len(), &times)
+            .into_iter()
+            .map(|r| self.text()[r].to_string())
+            .collect();
+        let rest = tidy(&rest.join(" "));
+        let to = if toks[verb].is("attend") { "to " } else { "" };
+        let habit = toks[verb + 1..]
+            .iter()
+            .any(|t| self.templates.kinds.habit_places.contains(&t.lower));
+        let recurs = self
+            .x
+            .times
+            .iter()
+            .any(|t| t.kind == crate::core::time::TimeKind::Recurrence);
+        let _ = head;
+        let mut pieces = vec![
+            Piece::added("take"),
+            Piece::kept(decapitalise(&person)),
+            Piece::kept(format!("{to}{rest}")),
+        ];
+        if habit && !recurs {
+            pieces.extend(crate::rewrite::draft::template(
+                &self.templates.assembly.quantity,
+            ));
+        }
+        Some((
+            pieces,
+            vec![Change::new(
+                Criterion::A,
+                format!("'{}' makes the person answerable for someone else: said what they will do themselves (take {person} there)", self.action_text()),
+            )],
+            Source::Taken(habit),
+            VERB_REPAIR_PRIOR,
+        ))
+    }
+
+    /// The longest phrase of `list` (lemmas) at the head, with its token range.
+    fn phrase_at_head(&self, list: &[String]) -> Option<(String, std::ops::Range<usize>)> {
+        let toks = &self.x.analysis.tokens;
+        let head = self.x.frame.head?;
+        list.iter()
+            .filter_map(|p| {
+                let words: Vec<&str> = p.split_whitespace().collect();
+                words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| toks.get(head + k).is_some_and(|t| t.is(w)))
+                    .then(|| (p.clone(), head..head + words.len()))
+            })
+            .max_by_key(|(_, r)| r.len())
+    }
+}
+
+/// A candidate action: its pieces, what changed, where it came from, its prior.
+pub(super) type Action = (Vec<Piece>, Vec<Change>, Source, f32);
