@@ -15,11 +15,14 @@ macro_rules! invalid {
 pub mod answers;
 pub mod confidence;
 pub mod exercise;
+pub mod faithful;
 pub mod files;
+
+pub use faithful::{Faithfulness, FAITHFUL_LEXICAL_THRESHOLD, FAITHFUL_THRESHOLD};
 
 use crate::core::check::{Analysed, Checker, Objective};
 use crate::core::finding::{Criterion, RuleId, Severity, Verdict};
-use crate::core::similarity::{lexical_similarity, Embed};
+use crate::core::similarity::Embed;
 use crate::rewrite::Rewriter;
 use answers::{Answer, AnswerRow};
 use exercise::{normalise_id, Exercise, Statement};
@@ -42,46 +45,6 @@ pub enum MarkError {
     Embed(#[from] crate::core::similarity::EmbedError),
 }
 use std::collections::BTreeMap;
-
-/// Below this cosine similarity (MiniLM) to both the original statement and its
-/// concern, a re-wording no longer addresses the statement. Calibrated on the
-/// exemplar bank (`examples/calibrate_faithfulness.rs`, checked in `tests/mark.rs`):
-/// at 0.20, 85% of vague objectives and their own SMART actions score above it
-/// and 83% of pairs with an action from another domain score below.
-pub const FAITHFUL_THRESHOLD: f32 = 0.2;
-/// The same without the model, on word overlap (Dice): a re-wording sharing no
-/// content word with the statement or its concern is unfaithful.
-pub const FAITHFUL_LEXICAL_THRESHOLD: f32 = 0.01;
-
-/// The calibration set for [`FAITHFUL_THRESHOLD`], from the exemplar bank: for each
-/// exemplar, the similarity of its vague objective to its own action (faithful) and
-/// to the action of an exemplar from another domain (unrelated).
-pub fn faithfulness_pairs(
-    bank: &crate::rewrite::exemplars::ExemplarBank,
-    encoder: &dyn Embed,
-) -> Result<(Vec<f32>, Vec<f32>), crate::core::similarity::EmbedError> {
-    let n = bank.exemplars.len();
-    let vague: Vec<&str> = (0..n).map(|i| bank.vague_action(i)).collect();
-    let actions: Vec<String> = bank
-        .exemplars
-        .iter()
-        .map(|e| crate::rewrite::draft::Pronouns::They.apply(&e.action))
-        .collect();
-    let va = encoder.embed_all(&vague)?;
-    let aa = encoder.embed_all(&actions.iter().map(String::as_str).collect::<Vec<_>>())?;
-    let mut same = Vec::with_capacity(n);
-    let mut other = Vec::with_capacity(n);
-    for i in 0..n {
-        same.push(crate::core::similarity::cosine(&va[i], &aa[i]));
-        // The action of an exemplar from another domain, a fixed stride away.
-        let mut j = (i + 37) % n;
-        while bank.exemplars[j].domain == bank.exemplars[i].domain {
-            j = (j + 1) % n;
-        }
-        other.push(crate::core::similarity::cosine(&va[i], &aa[j]));
-    }
-    Ok((same, other))
-}
 
 /// Whose verdict a tick is compared with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -290,10 +253,17 @@ impl Marker<'_> {
         let objective = Objective::new(reworded).with_concern(s.concern.clone());
         let x = self.checker.analyse(&objective);
         let original = self.checker.analyse(&Objective::new(s.text.clone()));
-        let (similarity, to_concern, faithful) = self.faithfulness(
-            action_part(&x),
-            action_part(&original),
+        let Faithfulness {
+            similarity,
+            to_concern,
+            faithful,
+            ..
+        } = faithful::judge(
+            &x,
+            &original,
             s.concern.as_deref(),
+            self.encoder,
+            self.checker.lexicon(),
         );
         m.similarity = Some(similarity);
         m.faithful = faithful;
@@ -357,46 +327,6 @@ impl Marker<'_> {
         m.feedback = fb.join(" ");
         m
     }
-
-    /// Similarity of a re-wording's action to the statement's action or to the
-    /// concern; the similarity to the concern alone (with the model); and whether
-    /// the re-wording still addresses the statement.
-    fn faithfulness(
-        &self,
-        reworded: &str,
-        statement: &str,
-        concern: Option<&str>,
-    ) -> (f32, Option<f32>, bool) {
-        let mut texts = vec![reworded, statement];
-        if let Some(c) = concern {
-            texts.push(c);
-        }
-        if let Some(encoder) = self.encoder {
-            if let Ok(v) = encoder.embed_all(&texts) {
-                let sims: Vec<f32> = v[1..]
-                    .iter()
-                    .map(|r| crate::core::similarity::cosine(&v[0], r))
-                    .collect();
-                let best = sims.iter().copied().fold(f32::MIN, f32::max);
-                return (best, sims.get(1).copied(), best >= FAITHFUL_THRESHOLD);
-            }
-        }
-        let best = texts[1..]
-            .iter()
-            .map(|r| lexical_similarity(reworded, r))
-            .fold(f32::MIN, f32::max);
-        (best, None, best >= FAITHFUL_LEXICAL_THRESHOLD)
-    }
-}
-
-/// The objective from its main verb on: "Dad will paint the shed" is compared as
-/// "paint the shed", so that a shared "Dad will" does not make two actions alike.
-fn action_part(x: &Analysed) -> &str {
-    let text = x.analysis.text.as_str();
-    match (x.frame.head, &x.frame.object) {
-        (Some(h), Some(_)) => &text[x.analysis.tokens[h].span.start..],
-        _ => text,
-    }
 }
 
 /// The 2/1/0 rubric for one letter of a re-wording: 2 when the checker passes it,
@@ -421,7 +351,8 @@ pub fn letter_score(c: Criterion, x: &Analysed) -> u8 {
         }
         Criterion::M => u8::from(!errors.contains(&RuleId::NoIndicator)),
         // A time that is there but vague ("ongoing", "at review") is partly met.
-        Criterion::T if !passes => u8::from(!errors.contains(&RuleId::NoTimeframe)),
+        // "ongoing", "asap" are no timeframe at all; a review with no date is half one.
+        Criterion::T if !passes => u8::from(errors == [RuleId::ReviewWithoutDate]),
         _ if passes => 2,
         // One problem left is partly met; more is missing.
         _ => u8::from(errors.len() == 1),

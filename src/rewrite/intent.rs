@@ -23,6 +23,8 @@ struct IntentFile {
     comparatives: Comparatives,
     related: Vec<Related>,
     risk_topic: Vec<RiskTopic>,
+    #[serde(default)]
+    person_groups: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -68,6 +70,7 @@ pub struct IntentLists {
     up: Vec<String>,
     related: Vec<Vec<String>>,
     pub risk_topics: Vec<RiskTopic>,
+    person_groups: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// Rules whose flagged words are what a rewrite replaces: the words inside
@@ -95,6 +98,11 @@ impl IntentLists {
             down: lower(f.comparatives.down),
             up: lower(f.comparatives.up),
             related: f.related.into_iter().map(|r| lower(r.words)).collect(),
+            person_groups: f
+                .person_groups
+                .into_iter()
+                .map(|(k, v)| (k.to_lowercase(), lower(v)))
+                .collect(),
             risk_topics: f
                 .risk_topic
                 .into_iter()
@@ -107,7 +115,15 @@ impl IntentLists {
     }
 
     pub fn bundled() -> Self {
-        Self::from_toml("data/intent.toml", BUNDLED).expect("the bundled intent.toml parses")
+        Self::shared().clone()
+    }
+
+    /// The bundled lists, parsed once per process.
+    pub fn shared() -> &'static IntentLists {
+        static LISTS: std::sync::OnceLock<IntentLists> = std::sync::OnceLock::new();
+        LISTS.get_or_init(|| {
+            Self::from_toml("data/intent.toml", BUNDLED).expect("the bundled intent.toml parses")
+        })
     }
 
     /// The goal of an analysed objective.
@@ -301,11 +317,14 @@ impl IntentLists {
     /// True when `a` and `b` share a content word: the same word, another form
     /// of it, or a word of the same group.
     pub fn share_a_content_word(&self, a: &str, b: &str) -> bool {
+        // Names say who, not what: "Kai" in two objectives is not one goal.
         let content = |t: &str| -> Vec<String> {
-            t.to_lowercase()
-                .split(|c: char| !c.is_alphanumeric() && c != '-')
+            t.split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| !w.is_empty())
+                .enumerate()
+                .filter(|(i, w)| *i == 0 || !w.starts_with(char::is_uppercase))
+                .map(|(_, w)| w.to_lowercase())
                 .filter(|w| w.len() > 2 && !self.stop_words.iter().any(|s| s == w))
-                .map(str::to_string)
                 .collect()
         };
         let (wa, wb) = (content(a), content(b));
@@ -314,6 +333,13 @@ impl IntentLists {
                 same_word(x, y) || self.related.iter().any(|g| g.contains(x) && g.contains(y))
             })
         })
+    }
+
+    /// True when the group word `group` ("parents") covers `person` ("mum").
+    pub fn same_person_group(&self, group: &str, person: &str) -> bool {
+        self.person_groups
+            .get(group)
+            .is_some_and(|members| members.iter().any(|m| m == person))
     }
 
     /// True when `text` names no risk topic that `given` and `concern` do not.
@@ -338,7 +364,12 @@ fn same_word(a: &str, b: &str) -> bool {
         .zip(long.chars())
         .take_while(|(x, y)| x == y)
         .count();
-    common >= 4 && common + 2 >= short.chars().count()
+    let (s, l) = (short.chars().count(), long.chars().count());
+    if s == 4 {
+        // "read" and "reading", but not "home" and "homework".
+        return common == 4 && l - 4 <= 3;
+    }
+    common + 2 >= s && l - common <= 4
 }
 
 /// True when `phrase` occurs in `text` as whole words.
@@ -441,6 +472,8 @@ mod tests {
         assert!(same_word("children", "child"));
         assert!(!same_word("reading", "writing"));
         assert!(!same_word("arguments", "agreements"));
+        assert!(!same_word("home", "homework"));
+        assert!(same_word("read", "reading"));
     }
 
     #[test]

@@ -36,6 +36,7 @@ impl Rule for VagueVerb {
                 "increase intensity and duration of exercise",
                 "Mum will continue to engage with services",
                 "Liam will make good use of his time in lessons",
+                "Social worker to keep an eye on the baby's feeding ongoing",
                 "keep fit by doing exercise twice a week",
                 "I will become a doctor in 4 years because my parents said so.",
                 "Children to be safe",
