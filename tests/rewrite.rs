@@ -297,3 +297,62 @@ fn best_only_chooses_the_same_rewrite_as_ranking_every_candidate() {
     let share = same_in_pieces as f64 / statements.len() as f64;
     assert!(share >= 0.95, "re-checked in pieces, {share:.3} the same");
 }
+
+#[test]
+fn a_feeling_is_rated_by_the_person_and_keeps_its_negation() {
+    for (text, kept) in [
+        (
+            "Tyler will feel safer at home",
+            "report feeling safer at home",
+        ),
+        ("Be less stressed", "report feeling less stressed"),
+        ("I just want to feel better", "I will report feeling better"),
+    ] {
+        let r = rewrite(text);
+        assert!(passes(&r), "{r:#?}");
+        assert!(r.rewrite.contains(kept), "{}", r.rewrite);
+        assert!(labels(&r).contains(&"which scale"), "{:?}", labels(&r));
+    }
+    // A feeling that should not happen is counted down, never turned round.
+    let r = rewrite("Never feel sad");
+    assert!(
+        r.rewrite
+            .contains("feeling sad on no more than [N] days a week"),
+        "{}",
+        r.rewrite
+    );
+    // "Better at maths" is a skill, not a feeling.
+    let r = rewrite("Ella will be better at maths");
+    assert!(!r.rewrite.contains("feeling"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_level_brought_down_is_given_a_baseline_and_a_measure_not_a_weekly_count() {
+    let r = rewrite("Dad will reduce his anxiety");
+    assert!(
+        r.rewrite
+            .contains("from [baseline] to [target] on [which measure]"),
+        "{}",
+        r.rewrite
+    );
+    assert!(!r.rewrite.contains("a week"), "{}", r.rewrite);
+    // Incidents are counted a week.
+    let r = rewrite("Dad will reduce the number of arguments at home");
+    assert!(r.rewrite.contains("a week"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_skill_is_marked_correct_on_occasions_not_done_so_often() {
+    for text in [
+        "Johnny will answer questions",
+        "Helen will learn to add and subtract numbers",
+    ] {
+        let r = rewrite(text);
+        assert!(
+            r.rewrite.contains("correctly on [N of M] occasions"),
+            "{}",
+            r.rewrite
+        );
+        assert!(!labels(&r).contains(&"how often"), "{:?}", labels(&r));
+    }
+}

@@ -138,11 +138,19 @@ impl Frame {
                 anchor_at = Some(i);
                 break;
             }
-            if i > start
-                && (t.has_tag("VBZ") || t.has_tag("VBP") || t.has_tag("VBD"))
-                && t.chunk == ChunkKind::Verb
-                && toks[i - 1].chunk == ChunkKind::Noun
-            {
+            // "Mum takes ...", and with adverbs between: "I just want to ...".
+            let subject_before = {
+                let mut k = i;
+                while k > start + 1 && toks[k - 1].pos.starts_with("RB") {
+                    k -= 1;
+                }
+                k > start && toks[k - 1].chunk == ChunkKind::Noun && (k == i || k - 1 == start)
+            };
+            let finite = t.has_tag("VBZ")
+                || t.has_tag("VBD")
+                || t.has_tag("VBP")
+                || (i > start + 1 && toks[start].lower == "i" && t.has_tag("VB"));
+            if i > start && finite && t.chunk == ChunkKind::Verb && subject_before {
                 frame.anchor = Anchor::Finite;
                 anchor_at = Some(i);
                 break;
@@ -154,6 +162,10 @@ impl Frame {
         // Subject: the words between the clause start and the anchor ("I" of "I'm").
         let mut subject_end = anchor_at;
         while subject_end > start && matches!(toks[subject_end - 1].lower.as_str(), "'" | "’") {
+            subject_end -= 1;
+        }
+        // "I just want": an adverb before the verb is not part of the subject.
+        while subject_end > start + 1 && toks[subject_end - 1].pos.starts_with("RB") {
             subject_end -= 1;
         }
         let mut subject_start = start;
@@ -404,11 +416,15 @@ fn is_leading_verb(a: &Analysis, i: usize) -> bool {
     if !(t.has_tag("VB") || t.has_tag("VBP") || t.can_be_verb && !t.has_tag("NNS") || unknown) {
         return false;
     }
+    // "lower your A1c": a comparative before a possessive or determiner is a verb.
+    let acts_on_a_thing = a
+        .tokens
+        .get(i + 1)
+        .is_some_and(|n| n.pos == "PRP$" || n.pos == "DT");
     if t.pos.starts_with("NNP")
         || t.has_tag("PRP")
         || t.has_tag("DT")
-        || t.has_tag("JJR")
-        || t.has_tag("RBR")
+        || (t.has_tag("JJR") || t.has_tag("RBR")) && !(acts_on_a_thing && t.can_be_verb)
     {
         return false;
     }

@@ -40,7 +40,13 @@ pub struct Assembly {
     pub safety_time: String,
     pub safety_method: String,
     pub reduction: String,
+    /// A level brought down ("reduce anxiety", "lower your A1c"): not counted a week.
+    pub reduction_level: String,
     pub increase: String,
+    /// A feeling, rated: `{state}` is the feeling as written ("better", "less anxious").
+    pub feeling: String,
+    /// A feeling that should not happen ("never feel sad"): fewer days with it.
+    pub feeling_negated: String,
     pub comparative_down: String,
     pub comparative_up: String,
     /// `{word}` is the comparative.
@@ -62,6 +68,11 @@ pub struct Kinds {
     pub amount_words: Vec<String>,
     /// Occasions counted out of those offered: "attend [N of M] appointments".
     pub counted_occasions: Vec<String>,
+    /// Skills shown to a standard ("answer questions", "name pictures"), not
+    /// done so often: they are marked correct on [N of M] occasions.
+    pub skills: Vec<String>,
+    /// Feelings a person reports ("anxious", "safe", "motivated").
+    pub feelings: Vec<String>,
 }
 
 /// A weak or vague verb replaced by an observable action that keeps the object.

@@ -45,6 +45,8 @@ impl Rule for VagueVerb {
                 "Kayleigh will become more confident",
                 "Mum to keep the house clean and tidy",
                 "Dad will make the home safe for the baby",
+                "Kai will do well in his exams this term",
+                "Ella would benefit from extra help in class",
             ],
             allows: &[
                 "I will monitor my blood sugar before breakfast, lunch and dinner every day",

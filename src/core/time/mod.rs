@@ -120,7 +120,7 @@ impl TimeRecogniser {
             (
                 TimeKind::Period,
                 rx(&format!(
-                    r"\b(?:{NUM}\s+{UNIT}\s+from\s+now|(?:this|next|the\s+next|the\s+coming|the\s+following)\s+(?:week|weekend|month|term|half[- ]term|year|school\s+year|academic\s+year)|today|tomorrow|tonight|this\s+(?:morning|afternoon|evening))\b"
+                    r"\b(?:{NUM}\s+{UNIT}\s+from\s+now|(?:this|next|the\s+next|the\s+coming|the\s+following)\s+(?:week|weekend|month|term|half[- ]term|semester|quarter|year|school\s+year|academic\s+year)|today|tomorrow|tonight|this\s+(?:morning|afternoon|evening))\b"
                 )),
             ),
             (
@@ -233,7 +233,7 @@ impl TimeRecogniser {
             (
                 TimeKind::Period,
                 rx(&format!(
-                    r"\b{NUMR}\s*[- ]?\s*(?:{SMALL_UNIT}|{UNIT})\s+(?:after|before|following)\s+(?:\w+ing\b|(?:the|each|every|a|his|her|their|my)\s+\w+|meals?|bed|waking|school)"
+                    r"\b{NUMR}\s*[- ]?\s*(?:{SMALL_UNIT}|{UNIT})\s+(?:after|before|following)\s+(?:\w+ing\b(?:\s+(?:(?:the|his|her|their|my|a|an)\s+)?[a-z]+(?:\s+[a-z]+)?)?|(?:the|each|every|a|his|her|their|my)\s+\w+|meals?|bed|waking|school)"
                 )),
             ),
             // A date the team will fill in: "by [date]", "By (date)", "by [Annual Review Date]".
@@ -397,14 +397,39 @@ fn names_an_act(span: &str) -> bool {
         ))
 }
 
+/// Words a gerund's time expression never ends with: "1 hour after waking |
+/// and", "after arriving | at school".
+const TRAILING_FUNCTION_WORDS: &[&str] = &[
+    "at", "to", "in", "and", "or", "with", "by", "for", "on", "of", "from", "the", "a", "an",
+    "his", "her", "their", "my", "each", "every", "but", "before", "after", "then", "when",
+];
+
 fn trim_span(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
     let start = r.start + (s.len() - s.trim_start().len());
     let end = r.end - (s.len() - s.trim_end().len());
     let mut end = end.max(start);
-    // Drop trailing punctuation that the patterns may have swallowed.
-    while end > start && text[..end].ends_with([',', '.', ';', ':']) {
-        end -= 1;
+    // Drop trailing punctuation that the patterns may have swallowed, and a
+    // function word a pattern's optional object took ("after arriving | at").
+    loop {
+        while end > start && text[..end].ends_with([',', '.', ';', ':', ' ']) {
+            end -= 1;
+        }
+        let last_word_at = text[start..end].rfind(' ').map_or(start, |k| start + k + 1);
+        let last = text[last_word_at..end].to_ascii_lowercase();
+        let after_a_gerund = text[start..last_word_at]
+            .split_whitespace()
+            .rev()
+            .take(2)
+            .any(|w| w.to_ascii_lowercase().ends_with("ing"));
+        if last_word_at > start
+            && after_a_gerund
+            && TRAILING_FUNCTION_WORDS.contains(&last.as_str())
+        {
+            end = last_word_at;
+            continue;
+        }
+        break;
     }
     start..end
 }

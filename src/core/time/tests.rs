@@ -208,3 +208,28 @@ fn plain_actions_have_no_time() {
         assert!(!concrete(text), "{text}: {:?}", kinds(text));
     }
 }
+
+#[test]
+fn a_time_anchored_to_a_gerund_takes_its_object_but_no_function_word() {
+    for (text, span) in [
+        (
+            "The client will feel better 1 month after initiating therapy.",
+            "1 month after initiating therapy",
+        ),
+        (
+            "Rate pain 1 hour after receiving pain medication",
+            "1 hour after receiving pain medication",
+        ),
+        (
+            "Check 10 minutes after arriving at school",
+            "10 minutes after arriving at school",
+        ),
+        (
+            "Walk 30 minutes after waking and before breakfast",
+            "30 minutes after waking",
+        ),
+    ] {
+        let found = kinds(text);
+        assert!(found.iter().any(|(_, s)| s == span), "{text}: {found:?}");
+    }
+}

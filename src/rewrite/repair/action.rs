@@ -141,6 +141,20 @@ impl Repairer<'_> {
                     }),
             )
             .collect();
+        // The goal keeps its negation: "never feel sad" is not "feel sad".
+        let negation = self
+            .x
+            .frame
+            .negated
+            .map(|n| self.x.analysis.tokens[n].span.clone());
+        let deletions: Vec<Range<usize>> = deletions
+            .into_iter()
+            .filter(|d| {
+                negation
+                    .as_ref()
+                    .is_none_or(|n| !(d.start <= n.start && n.end <= d.end))
+            })
+            .collect();
         let deletions = deletions.as_slice();
         let toks = &self.x.analysis.tokens;
         let from = match self.x.frame.head {

@@ -81,7 +81,15 @@ impl Repairer<'_> {
                 .iter()
                 .map(|t| t.lower.as_str())
                 .collect();
-            if before.windows(2).any(|w| w == ["able", "to"]) || before.last() == Some(&"can") {
+            // "learn to add and subtract": what is learnt is shown as a skill.
+            let learns = before
+                .windows(2)
+                .any(|w| w[1] == "to" && w[0].starts_with("learn"))
+                || toks[h].is("learn") && toks.get(h + 1).is_some_and(|t| t.lower == "to");
+            if before.windows(2).any(|w| w == ["able", "to"])
+                || before.last() == Some(&"can")
+                || learns
+            {
                 return ActionKind::Skill;
             }
         }
@@ -90,6 +98,10 @@ impl Repairer<'_> {
         }
         if self.head_is_one_of(&k.up) {
             return ActionKind::Increase;
+        }
+        // "answer questions", "name pictures": marked right or wrong, not counted.
+        if self.head_is_one_of(&k.skills) && !self.object_is_one_thing() {
+            return ActionKind::Skill;
         }
         if self.head_is_one_of(&k.one_off) {
             return ActionKind::OneOff;
@@ -103,6 +115,25 @@ impl Repairer<'_> {
             return ActionKind::Condition;
         }
         ActionKind::Habit
+    }
+
+    /// The object is a level, not a count: "anxiety", "their weight", "my
+    /// A1c" (no plural noun and not "the number of ...").
+    pub(super) fn object_is_a_level(&self) -> bool {
+        let toks = &self.x.analysis.tokens;
+        let Some(object) = self.x.frame.object.clone() else {
+            return false;
+        };
+        let words = &toks[object];
+        !words.is_empty()
+            && !words.iter().any(|t| {
+                t.pos.starts_with("NNS")
+                    || t.is_number()
+                    || matches!(
+                        t.lower.as_str(),
+                        "number" | "times" | "incidents" | "amount"
+                    )
+            })
     }
 
     /// The object is a single thing ("the assessment", "a dental appointment"),

@@ -8,6 +8,7 @@
 //! tidying in `text.rs`.
 
 mod action;
+mod feeling;
 mod kind;
 mod replace;
 mod tail;
@@ -82,6 +83,8 @@ const KEPT_COMPARED_PRIOR: f32 = 0.9;
 /// The prior of "[observable action that shows: <goal>]": faithful, but it
 /// leaves the action to the team.
 const FALLBACK_PRIOR: f32 = 0.25;
+/// A feeling rated on a scale is what the writer asked for, made visible.
+const FEELING_PRIOR: f32 = 0.95;
 
 /// Rules whose failure means the action itself must be replaced.
 const ACTION_RULES: &[RuleId] = &[
@@ -229,6 +232,7 @@ impl Repairer<'_> {
                 }
             }
         }
+        actions.extend(self.feeling_action());
         // The placeholder fallback, only when the objective lacks more than one letter.
         let failing_letters = Criterion::ALL.iter().filter(|&&c| self.fails(c)).count();
         if failing_letters > 1 {

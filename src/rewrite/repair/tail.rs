@@ -138,6 +138,7 @@ impl Repairer<'_> {
         let slot = match kind {
             ActionKind::Habit => &a.quantity,
             ActionKind::Skill => &a.skill,
+            ActionKind::Reduction if self.object_is_a_level() => &a.reduction_level,
             ActionKind::Reduction => &a.reduction,
             ActionKind::Increase => &a.increase,
             // A one-off act done by a date is measured by being done; a safety
@@ -186,7 +187,7 @@ impl Repairer<'_> {
 
     /// Where the action's own words end: at the first concrete time or method
     /// after the main verb, else at the end of the text.
-    fn tail_start(&self) -> usize {
+    pub(super) fn tail_start(&self) -> usize {
         let head_end = self
             .x
             .frame

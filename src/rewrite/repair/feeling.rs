@@ -1,0 +1,89 @@
+//! A feeling as the goal ("feel better", "be less anxious", "never feel sad",
+//! "less stressed"): nobody else can see it, so the person rates it on a scale
+//! the team names, or counts the days it happens.
+
+use super::replace::Action;
+use super::text::{subtract, tidy};
+use super::{Change, Repairer, Source, FEELING_PRIOR};
+use crate::core::finding::Criterion;
+use crate::rewrite::draft::{parse_template, Piece};
+
+/// Words that set how much of a feeling, skipped to find the feeling itself.
+const DEGREE: &[&str] = &["less", "more", "very", "much", "not", "so", "too", "really"];
+
+/// Feelings only after "feel": "be better at maths" is a skill, "feel better" a feeling.
+const ONLY_AFTER_FEEL: &[&str] = &["better", "good", "well", "worse"];
+
+impl Repairer<'_> {
+    /// The feeling the objective asks for, rated or counted, when its goal is
+    /// one of the feelings in `data/rewrite.toml`.
+    pub(super) fn feeling_action(&self) -> Option<Action> {
+        let toks = &self.x.analysis.tokens;
+        let feelings = &self.templates.kinds.feelings;
+        // Where the feeling's words start: after "feel", after "be", or at the
+        // start of a verbless goal ("Less anxious").
+        let from = match self.x.frame.head {
+            Some(h) if toks[h].is("feel") || self.x.frame.copula && toks[h].is("be") => h + 1,
+            Some(_) => return None,
+            None => {
+                let words = toks.iter().filter(|t| !t.is_punct()).count();
+                if words > 4 || toks.iter().any(|t| t.is_verb() && !t.pos.starts_with("JJ")) {
+                    return None;
+                }
+                toks.iter().position(|t| !t.is_punct())?
+            }
+        };
+        let first = (from..toks.len()).find(|&k| !DEGREE.contains(&toks[k].lower.as_str()))?;
+        let after_feel = self.x.frame.head.is_some_and(|h| toks[h].is("feel"));
+        if !feelings.contains(&toks[first].lower)
+            || !after_feel && ONLY_AFTER_FEEL.contains(&toks[first].lower.as_str())
+        {
+            return None;
+        }
+        let start = toks[from].span.start;
+        let end = self.tail_start().max(start);
+        // Vague times ("ongoing") are dropped; the tail adds a real one.
+        let vague: Vec<_> = self
+            .x
+            .times
+            .iter()
+            .filter(|t| !t.kind.is_concrete())
+            .map(|t| t.span.clone())
+            .collect();
+        let state: Vec<String> = subtract(start..end, &vague)
+            .into_iter()
+            .map(|r| self.text()[r].to_string())
+            .collect();
+        let state = tidy(&state.join(" "));
+        let state = state
+            .trim_end_matches(['.', ',', ';', '!'])
+            .trim()
+            .to_lowercase();
+        if state.is_empty() {
+            return None;
+        }
+        let negated = self.x.frame.negated.is_some()
+            || toks
+                .iter()
+                .take(first)
+                .any(|t| matches!(t.lower.as_str(), "never" | "not"));
+        let assembly = &self.templates.assembly;
+        let template = if negated {
+            &assembly.feeling_negated
+        } else {
+            &assembly.feeling
+        };
+        let action = template.replace("{state}", &state);
+        Some((
+            parse_template(&action, |t| Piece::added(t)),
+            vec![Change::new(
+                Criterion::S,
+                format!(
+                    "'feeling {state}' is a feeling nobody else can see: the person rates it on a named scale"
+                ),
+            )],
+            Source::VerbRepair,
+            FEELING_PRIOR,
+        ))
+    }
+}
