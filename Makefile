@@ -1,7 +1,7 @@
 # The two commands in the README: `make demo` and `make test`. Both install what
 # is missing first (idempotently), so they work on a fresh machine.
 
-.PHONY: demo test lint models system-deps check-toolchain
+.PHONY: demo test lint models system-deps check-toolchain test-clients
 
 check-toolchain:
 	@command -v cargo >/dev/null || { echo "cargo is missing: install Rust (https://rustup.rs)"; exit 2; }
@@ -24,15 +24,21 @@ demo:
 	cargo build --release --quiet
 	./target/release/smarten audit data/examples/plans --out target/demo-audit.jsonl --report target/demo-report.html; status=$$?; [ $$status -le 1 ]
 
+# The real clients the server is tested with: language_tool_python from PyPI,
+# in a virtual environment under target/.
+test-clients:
+	@bash scripts/install-lt-client.sh target/lt-venv
+
 # Formatting and clippy, warnings as errors.
 lint: check-toolchain
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 
 # Runs every test: formatting and lints, unit tests (each rule's examples), CLI
-# snapshots, robustness and quality gates; then the build without libtorch
+# snapshots, robustness and quality gates, the server's API and a real
+# LanguageTool client against it; then the build without libtorch
 # (--no-default-features, libtorch hidden) and its model-free tests.
-test: models lint
+test: models test-clients lint
 	cargo test --all-targets
 	cargo test --doc
 	bash scripts/check-without-libtorch.sh

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages smarten builds and runs against: CPU libtorch 1.13
-# (for rust-bert/tch) and the pthread OpenBLAS it runs fastest with.
-# Idempotent: does nothing when both are installed.
+# (for rust-bert/tch), the pthread OpenBLAS it runs fastest with, and python3-venv
+# (for the LanguageTool client the server is tested with).
+# Idempotent: does nothing when all are installed.
 set -euo pipefail
 
-packages=(libtorch-dev libopenblas0-pthread)
+packages=(libtorch-dev libopenblas0-pthread python3-venv)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

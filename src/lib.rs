@@ -12,6 +12,7 @@
 //!   `minilm`) the rust-bert encoder and seq2seq generator.
 //! - [`audit`], [`mark`], [`eval`]: the three jobs, as library functions.
 //! - [`report`]: the HTML reports.
+//! - [`serve`]: the local web server (JSON API, LanguageTool-compatible endpoint).
 //!
 //! The command line (`src/main.rs`, `src/cli/`) wires these together.
 
@@ -23,6 +24,7 @@ pub mod mark;
 pub mod models;
 pub mod report;
 pub mod rewrite;
+pub mod serve;
 
 #[cfg(test)]
 pub(crate) mod testing;

@@ -70,11 +70,16 @@ const LAYERS: &[Layer] = &[
         may_import: &["core", "rewrite", "io", "audit", "mark", "report"],
         forbidden: &["tch::", "rust_bert", "indicatif"],
     },
+    Layer {
+        name: "serve",
+        may_import: &["core", "rewrite", "io", "audit", "mark", "report", "serve"],
+        forbidden: &["tch::", "rust_bert", "indicatif", "std::fs", "std::process"],
+    },
 ];
 
 /// Every layer name a `crate::` path can start with.
 const ALL: &[&str] = &[
-    "core", "rewrite", "eval", "io", "models", "audit", "mark", "report", "cli",
+    "core", "rewrite", "eval", "io", "models", "audit", "mark", "report", "serve", "cli",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

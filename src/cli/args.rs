@@ -75,6 +75,24 @@ pub enum Command {
         #[arg(long)]
         no_model: bool,
     },
+    /// Serve a local web page, a JSON API and a LanguageTool-compatible endpoint.
+    Serve {
+        /// The address to listen on. Anything but a loopback address exposes the
+        /// server to the network: it warns on start-up.
+        #[arg(long, default_value = "127.0.0.1", value_name = "HOST")]
+        host: String,
+        #[arg(long, default_value_t = smarten::serve::DEFAULT_PORT, value_name = "PORT")]
+        port: u16,
+        /// The largest request body for check, rewrite and /v2/check, in bytes.
+        #[arg(long, default_value_t = smarten::serve::DEFAULT_MAX_BODY, value_name = "BYTES")]
+        max_body: usize,
+        /// Seconds a request may take before it gets 408.
+        #[arg(long, default_value_t = smarten::serve::DEFAULT_TIMEOUT.as_secs(), value_name = "SECONDS")]
+        timeout: u64,
+        /// Rank rewrites by word overlap, without loading the MiniLM model.
+        #[arg(long)]
+        no_model: bool,
+    },
     /// List every rule with its id, letter, level and summary.
     Rules,
     /// Explain a rule: its rationale in the guidance's words, with examples.

@@ -10,6 +10,7 @@ pub mod mark;
 pub mod printer;
 pub mod rewrite;
 pub mod rules;
+pub mod serve;
 
 use anyhow::{bail, Result};
 use args::{Cli, ColorChoice, Command, Format};
@@ -43,6 +44,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
     match cli.command {
         Command::Rules => rules::list(&config),
+        Command::Serve {
+            host,
+            port,
+            max_body,
+            timeout,
+            no_model,
+        } => serve::run(
+            &config,
+            serve::Options {
+                host,
+                port,
+                max_body,
+                timeout: std::time::Duration::from_secs(timeout),
+                no_model,
+            },
+        ),
         Command::Explain { rule } => rules::explain(&rule),
         Command::Models { action } => rules::models(action),
         Command::Mark(args) => mark::run(&config, args),
@@ -259,19 +276,10 @@ fn check(
         };
         let j = checker.check(objective);
         let suggestion = rewriter.filter(|_| !j.smart).map(|r| r.rewrite(objective));
-        let mut value = with_input(serde_json::to_value(&j)?, input.as_ref());
-        if let (Some(s), Some(obj)) = (&suggestion, value.as_object_mut()) {
-            obj.insert(
-                "suggestion".to_string(),
-                serde_json::json!({
-                    "rewrite": s.rewrite,
-                    "placeholders": s.placeholders,
-                    "suggested": s.suggested,
-                    "changes": s.changes,
-                    "model": s.model,
-                }),
-            );
-        }
+        let value = with_input(
+            smarten::rewrite::judgment_json(&j, suggestion.as_ref()),
+            input.as_ref(),
+        );
         let human = || {
             let mut text = human::render(&j, origin, color);
             if let Some(s) = &suggestion {

@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod class;
+pub mod rule;
 
 use minijinja::{AutoEscape, Environment, Error, Output, State, Value};
 use std::sync::LazyLock;
@@ -19,6 +20,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("class.html", include_str!("templates/class.html")),
     ("heat-map.html", include_str!("templates/heat-map.html")),
     ("confidence.html", include_str!("templates/confidence.html")),
+    ("rule.html", include_str!("templates/rule.html")),
 ];
 
 static ENVIRONMENT: LazyLock<Environment<'static>> = LazyLock::new(|| {

@@ -11,7 +11,7 @@ pub mod repair;
 pub mod templates;
 
 use crate::core::check::{Checker, Objective};
-use crate::core::finding::{Criteria, Finding, RuleId, Verdict};
+use crate::core::finding::{Criteria, Finding, Judgment, RuleId, Verdict};
 use crate::core::similarity::{Embed, Similarity};
 use draft::{render, Fills, Piece, PlaceholderSpan, Rendered, SuggestedSpan};
 use exemplars::ExemplarBank;
@@ -78,6 +78,25 @@ pub struct Rewrite {
     pub fidelity: f32,
     /// `"minilm"`, `"minilm+generator"` or `"unavailable"`.
     pub model: String,
+}
+
+/// A judgment as `smarten check --format json` gives it, with the suggested
+/// rewrite under `suggestion` when there is one (the CLI and the server).
+pub fn judgment_json(judgment: &Judgment, suggestion: Option<&Rewrite>) -> serde_json::Value {
+    let mut value = serde_json::to_value(judgment).unwrap_or(serde_json::Value::Null);
+    if let (Some(s), Some(obj)) = (suggestion, value.as_object_mut()) {
+        obj.insert(
+            "suggestion".to_string(),
+            serde_json::json!({
+                "rewrite": s.rewrite,
+                "placeholders": s.placeholders,
+                "suggested": s.suggested,
+                "changes": s.changes,
+                "model": s.model,
+            }),
+        );
+    }
+    value
 }
 
 impl Rewrite {

@@ -34,3 +34,25 @@ pub fn dev_rows() -> Vec<serde_json::Value> {
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .collect()
 }
+
+/// A model-free `smarten serve` on 127.0.0.1 at a free port, running on its
+/// own thread for the rest of the test binary; returns its address.
+pub fn server_on_loopback() -> std::net::SocketAddr {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            tx.send(listener.local_addr().unwrap()).unwrap();
+            let options = smarten::serve::Options::for_host("127.0.0.1");
+            let engine = Arc::new(smarten::serve::Engine::new(
+                checker(),
+                smarten::rewrite::Rewriter::new(checker(), None),
+                2,
+            ));
+            let app = smarten::serve::router(engine, &options);
+            smarten::serve::serve(listener, app).await.unwrap();
+        });
+    });
+    rx.recv().expect("the server starts")
+}
