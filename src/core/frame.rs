@@ -472,7 +472,11 @@ fn wrapper_len(a: &Analysis, i: usize, lexicon: &Lexicon) -> Option<usize> {
         if end < toks.len()
             && words.iter().enumerate().all(|(k, w)| toks[i + k].is(w))
             && toks[end].lower == "to"
-            && toks.get(end + 1).is_some_and(|x| x.has_tag("VB"))
+            && toks.get(end + 1).is_some_and(|x| {
+                x.has_tag("VB")
+                    // "commit to walking": "to" is a preposition before the action.
+                    || words[0] == "commit" && x.pos == "VBG"
+            })
         {
             return Some(words.len() + 1);
         }

@@ -35,6 +35,8 @@ impl Rule for NoIndicator {
                 "minimize alcohol intake on weekdays",
             ],
             allows: &[
+                "Mr Khan will drink 1500ml of water a day for 2 weeks",
+                "The wound will decrease in diameter by 1cm in 14 days",
                 "Ella will go to bed at 8pm",
                 "Ben will eat breakfast before school",
                 "Lily will put her hand up to answer questions in class",

@@ -101,6 +101,7 @@ impl Rule for OutOfReach {
                 "Dad will lose 10 kg in 2 weeks",
             ],
             allows: &[
+                "Dad will lose 5 kg, from 85kg to 80kg, in the next 6 weeks",
                 "Ben will read 2 books by Friday",
                 "Mum will save £10 a week for 10 weeks",
                 "Max will swim 2 lengths of the pool next week",
@@ -154,6 +155,17 @@ impl Rule for OutOfReach {
         for c in AMOUNT.captures_iter(text) {
             let currency = c.get(1).map(|m| m.as_str().to_string());
             let number = c.get(2).expect("the number group always matches");
+            // "from 85kg to 80kg" gives where the person starts and ends, not
+            // the amount to change.
+            let before = text[..c.get(0).map_or(number.start(), |m| m.start())]
+                .trim_end()
+                .to_lowercase();
+            let in_range = before.ends_with("from")
+                || before.ends_with(" to")
+                    && before.rfind("from ").is_some_and(|k| before.len() - k < 40);
+            if in_range {
+                continue;
+            }
             let Ok(mut amount) = number.as_str().replace(',', "").parse::<f64>() else {
                 continue;
             };

@@ -49,6 +49,8 @@ impl Rule for VagueVerb {
                 "Ella would benefit from extra help in class",
             ],
             allows: &[
+                "Ella will access the quiet room when upset, on 4 of 5 occasions by July",
+                "I commit to walking 30 minutes 3 times a week from Monday",
                 "I will monitor my blood sugar before breakfast, lunch and dinner every day",
                 "Client will keep a PHQ-9 score ≤ 9, sustained across two consecutive administrations",
                 "In 4 weeks, I will increase my math mark by 5%.",
