@@ -26,8 +26,11 @@ demo:
 
 # The real clients the server is tested with: language_tool_python from PyPI,
 # in a virtual environment under target/.
+# Also Debian's chromium and chromium-driver, and axe-core from the npm registry,
+# for the page's browser test.
 test-clients:
 	@bash scripts/install-lt-client.sh target/lt-venv
+	@bash scripts/install-browser.sh target/axe
 
 # Formatting and clippy, warnings as errors.
 lint: check-toolchain
@@ -35,10 +38,12 @@ lint: check-toolchain
 	cargo clippy --all-targets -- -D warnings
 
 # Runs every test: formatting and lints, unit tests (each rule's examples), CLI
-# snapshots, robustness and quality gates, the server's API and a real
-# LanguageTool client against it; then the build without libtorch
+# snapshots, robustness and quality gates, the server's API, a real
+# LanguageTool client against it and the page in a real browser, and those
+# three again inside a network namespace with only loopback; then the build without libtorch
 # (--no-default-features, libtorch hidden) and its model-free tests.
 test: models test-clients lint
 	cargo test --all-targets
 	cargo test --doc
+	bash scripts/check-offline.sh
 	bash scripts/check-without-libtorch.sh

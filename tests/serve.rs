@@ -485,3 +485,45 @@ fn url_encode(text: &str) -> String {
         })
         .collect()
 }
+
+#[tokio::test]
+async fn the_page_and_its_files_come_from_this_server_only() {
+    for (path, kind) in [
+        ("/", "text/html"),
+        ("/assets/page.css", "text/css"),
+        ("/assets/page.js", "text/javascript"),
+    ] {
+        let response = app().oneshot(get(path)).await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        let headers = response.headers().clone();
+        assert!(
+            headers[header::CONTENT_TYPE]
+                .to_str()
+                .unwrap()
+                .starts_with(kind),
+            "{path}: {headers:?}"
+        );
+        assert!(headers[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap()
+            .starts_with("default-src 'self'"));
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        let text = String::from_utf8(body.to_vec()).unwrap();
+        // Nothing from elsewhere: no address outside this server.
+        assert!(
+            !text.contains("http://") && !text.contains("https://") && !text.contains("//cdn"),
+            "{path} names an outside address"
+        );
+    }
+    let response = app().oneshot(get("/")).await.unwrap();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    let html = String::from_utf8(body.to_vec()).unwrap();
+    for needle in [
+        "<label for=\"objective\">",
+        "<textarea id=\"objective\"",
+        "/assets/page.js",
+        "lang=\"en\"",
+    ] {
+        assert!(html.contains(needle), "{needle}");
+    }
+}

@@ -109,6 +109,9 @@ pub fn router(engine: Arc<Engine>, options: &Options) -> Router {
         .route("/api/rewrite", post(api::rewrite))
         .route("/api/rules", get(api::rules))
         .route("/healthz", get(api::healthz))
+        .route("/", get(pages::index))
+        .route("/assets/page.css", get(pages::css))
+        .route("/assets/page.js", get(pages::js))
         .route("/rules/{id}", get(pages::rule));
     let languagetool = Router::new()
         .route(

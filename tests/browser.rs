@@ -1,0 +1,228 @@
+//! The page in a real browser: Debian's chromium through chromium-driver
+//! (installed by scripts/install-browser.sh, which `make test` runs). It
+//! pastes a vague objective and sees S, M and T fail with the findings
+//! underlined, fills each placeholder of the rewrite and sees every letter
+//! pass, runs axe-core (from the npm registry) for serious or critical
+//! accessibility violations, and saves screenshots under target/screenshots/.
+
+mod common;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// chromedriver on a free loopback port, stopped when dropped.
+struct Driver {
+    child: Child,
+    addr: SocketAddr,
+}
+
+impl Driver {
+    fn start() -> Self {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect(
+                "chromedriver is missing: run `bash scripts/install-browser.sh` (make test does)",
+            );
+        let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+        let started = Instant::now();
+        while TcpStream::connect(addr).is_err() {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "chromedriver did not start"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Driver { child, addr }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+async fn browser(driver: &Driver, width: u32) -> Client {
+    let mut caps = serde_json::map::Map::new();
+    caps.insert(
+        "goog:chromeOptions".to_string(),
+        json!({
+            "binary": "/usr/bin/chromium",
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     format!("--window-size={width},1000")],
+        }),
+    );
+    ClientBuilder::rustls()
+        .expect("a TLS configuration")
+        .capabilities(caps)
+        .connect(&format!("http://{}", driver.addr))
+        .await
+        .expect("chromium starts under chromedriver")
+}
+
+/// The text of each letter's badge in `scope` ("S: fail", ...).
+async fn badges(c: &Client, scope: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for b in c
+        .find_all(Locator::Css(&format!("{scope} .badge")))
+        .await
+        .unwrap()
+    {
+        out.push(b.text().await.unwrap());
+    }
+    out
+}
+
+/// What to type into each placeholder, by its label.
+fn fill_for(label: &str) -> &'static str {
+    match label {
+        "N of M" => "4 of 5",
+        "by when" => "31 March 2027",
+        "which" => "health visiting",
+        "N" => "3",
+        "how often" => "every week",
+        "how measured" => "the attendance register",
+        _ => "Sam Taylor",
+    }
+}
+
+fn screenshot(name: &str, png: &[u8]) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(name), png).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_vague_objective_is_checked_rewritten_and_filled_in_a_real_browser() {
+    let server = common::server_on_loopback();
+    let driver = Driver::start();
+    let c = browser(&driver, 1100).await;
+    c.goto(&format!("http://{server}/")).await.unwrap();
+    c.find(Locator::Css("#objective"))
+        .await
+        .unwrap()
+        .send_keys("Mum to engage with services ongoing")
+        .await
+        .unwrap();
+    c.find(Locator::Css("#concern"))
+        .await
+        .unwrap()
+        .send_keys("Mum does not take the children to their health appointments")
+        .await
+        .unwrap();
+    c.find(Locator::Id("check"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("#o0-after"))
+        .await
+        .expect("the result appears");
+
+    // S, M and T fail; the findings are underlined and explained on focus.
+    let before = badges(&c, "#results .result > ul.badges").await;
+    for expected in ["S: fail", "M: fail", "T: fail", "A: pass", "R: pass"] {
+        assert!(before.contains(&expected.to_string()), "{before:?}");
+    }
+    let marks = c
+        .find_all(Locator::Css("#results .text mark"))
+        .await
+        .unwrap();
+    assert!(!marks.is_empty(), "no finding is underlined");
+    let mut underlined = Vec::new();
+    for m in &marks {
+        underlined.push(m.text().await.unwrap());
+        assert!(m
+            .attr("title")
+            .await
+            .unwrap()
+            .is_some_and(|t| !t.is_empty()));
+        assert_eq!(m.attr("tabindex").await.unwrap().as_deref(), Some("0"));
+    }
+    assert!(
+        underlined.iter().any(|u| u.contains("engage")),
+        "{underlined:?}"
+    );
+    screenshot("page-checked.png", &c.screenshot().await.unwrap());
+
+    // Fill every placeholder: every letter turns to pass.
+    let inputs = c
+        .find_all(Locator::Css("#results input[data-placeholder]"))
+        .await
+        .unwrap();
+    assert!(!inputs.is_empty(), "the rewrite has no placeholder to fill");
+    for input in &inputs {
+        let label = input.attr("data-placeholder").await.unwrap().unwrap();
+        input.send_keys(fill_for(&label)).await.unwrap();
+    }
+    let started = Instant::now();
+    let after = loop {
+        let after = badges(&c, "#o0-after").await;
+        if after.iter().all(|b| b.ends_with("pass")) && after.len() == 5 {
+            break after;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(15),
+            "the filled rewrite does not pass: {after:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    assert_eq!(after.len(), 5);
+    screenshot("page-filled.png", &c.screenshot().await.unwrap());
+
+    // axe-core: no serious or critical violation.
+    let axe = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("target/axe/node_modules/axe-core/axe.min.js"),
+    )
+    .expect("axe-core is missing: run `bash scripts/install-browser.sh` (make test does)");
+    c.execute(&axe, vec![]).await.unwrap();
+    let result: Value = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; axe.run(document).then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length}))));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let serious: Vec<&Value> = result
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+        .collect();
+    assert!(serious.is_empty(), "axe-core: {serious:#?}");
+    c.close().await.unwrap();
+
+    // A small screen: 360 px wide, no sideways scrolling.
+    let c = browser(&driver, 360).await;
+    c.goto(&format!("http://{server}/")).await.unwrap();
+    let overflow: Value = c
+        .execute(
+            "return document.documentElement.scrollWidth > document.documentElement.clientWidth;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        overflow,
+        Value::Bool(false),
+        "the page scrolls sideways at 360 px"
+    );
+    screenshot("page-360px.png", &c.screenshot().await.unwrap());
+    c.close().await.unwrap();
+}
