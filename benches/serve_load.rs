@@ -1,4 +1,5 @@
-//! Load on `smarten serve`'s LanguageTool endpoint: 50 concurrent clients, each
+//! Load on `smarten serve`'s LanguageTool endpoint: 50 concurrent clients
+//! (SMARTEN_LOAD_CLIENTS changes it), each
 //! on a kept-alive connection, post varied objectives (the dev statements) to
 //! `/v2/check` on loopback for 20 seconds (SMARTEN_LOAD_SECONDS changes it).
 //! It prints requests, errors, throughput and p50/p90/p99 latency. Target: no
@@ -13,10 +14,17 @@ use std::net::{SocketAddr, TcpStream};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-const CLIENTS: usize = 50;
+/// Clients at once (SMARTEN_LOAD_CLIENTS changes it: 1 gives the unloaded latency).
+fn clients() -> usize {
+    std::env::var("SMARTEN_LOAD_CLIENTS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(50)
+}
 
 fn objectives() -> Vec<String> {
-    let dev = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/eval/statements-dev.jsonl");
+    let dev =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/eval/statements-dev.jsonl");
     std::fs::read_to_string(dev)
         .expect("the dev statements")
         .lines()
@@ -28,14 +36,20 @@ fn objectives() -> Vec<String> {
 fn form_encode(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
 }
 
 /// Sends one request on `stream` and reads its answer; returns the status.
-fn exchange(reader: &mut BufReader<TcpStream>, addr: SocketAddr, body: &str) -> std::io::Result<u16> {
+fn exchange(
+    reader: &mut BufReader<TcpStream>,
+    addr: SocketAddr,
+    body: &str,
+) -> std::io::Result<u16> {
     let request = format!(
         "POST /v2/check HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
         body.len()
@@ -43,7 +57,11 @@ fn exchange(reader: &mut BufReader<TcpStream>, addr: SocketAddr, body: &str) -> 
     reader.get_mut().write_all(request.as_bytes())?;
     let mut status_line = String::new();
     reader.read_line(&mut status_line)?;
-    let status: u16 = status_line.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let status: u16 = status_line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
     let mut length = 0usize;
     loop {
         let mut line = String::new();
@@ -67,18 +85,34 @@ fn main() {
     if !std::env::args().any(|a| a == "--bench") {
         return;
     }
-    let seconds: u64 = std::env::var("SMARTEN_LOAD_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(20);
-    let tokenizer = Arc::new(smarten::models::load_tokenizer().expect("nlprule model (run `make models`)"));
-    let checker: &'static Checker = Box::leak(Box::new(Checker::new(tokenizer, &Default::default())));
+    let seconds: u64 = std::env::var("SMARTEN_LOAD_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20);
+    let tokenizer =
+        Arc::new(smarten::models::load_tokenizer().expect("nlprule model (run `make models`)"));
+    let checker: &'static Checker =
+        Box::leak(Box::new(Checker::new(tokenizer, &Default::default())));
     let encoder = smarten::models::load_embedder().ok();
-    let model = if encoder.is_some() { "minilm" } else { "none (word overlap)" };
-    let encoder: Option<&'static dyn smarten::core::similarity::Embed> = encoder.map(|e| &*Box::leak(e));
+    let model = if encoder.is_some() {
+        "minilm"
+    } else {
+        "none (word overlap)"
+    };
+    let encoder: Option<&'static dyn smarten::core::similarity::Embed> =
+        encoder.map(|e| &*Box::leak(e));
     smarten::models::single_threaded_blas();
     let options = Options::for_host("127.0.0.1");
-    let engine = Arc::new(Engine::new(checker, Rewriter::new(checker, encoder), options.workers));
+    let engine = Arc::new(Engine::new(
+        checker,
+        Rewriter::new(checker, encoder),
+        options.workers,
+    ));
     let app = router(engine, &options);
     let runtime = tokio::runtime::Runtime::new().unwrap();
-    let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
     let addr = listener.local_addr().unwrap();
     runtime.spawn(smarten::serve::serve(listener, app));
 
@@ -87,12 +121,18 @@ fn main() {
     {
         let mut reader = BufReader::new(TcpStream::connect(addr).unwrap());
         for t in texts.iter() {
-            exchange(&mut reader, addr, &format!("language=en-GB&text={}", form_encode(t))).unwrap();
+            exchange(
+                &mut reader,
+                addr,
+                &format!("language=en-GB&text={}", form_encode(t)),
+            )
+            .unwrap();
         }
     }
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let started = Instant::now();
-    let handles: Vec<_> = (0..CLIENTS)
+    let clients = clients();
+    let handles: Vec<_> = (0..clients)
         .map(|client| {
             let texts = Arc::clone(&texts);
             std::thread::spawn(move || {
@@ -102,7 +142,7 @@ fn main() {
                 let mut i = client;
                 while Instant::now() < deadline {
                     let text = &texts[i % texts.len()];
-                    i += CLIENTS;
+                    i += clients;
                     let body = format!("language=en-GB&text={}", form_encode(text));
                     let t0 = Instant::now();
                     match exchange(&mut reader, addr, &body) {
@@ -127,9 +167,11 @@ fn main() {
     }
     let elapsed = started.elapsed().as_secs_f64();
     latencies.sort();
-    let at = |q: f64| latencies[((latencies.len() as f64 - 1.0) * q).round() as usize].as_secs_f64() * 1000.0;
+    let at = |q: f64| {
+        latencies[((latencies.len() as f64 - 1.0) * q).round() as usize].as_secs_f64() * 1000.0
+    };
     println!(
-        "serve_load: {CLIENTS} clients, {seconds} s on /v2/check (model: {model}): {} requests, {errors} errors, {:.0} requests/s; latency p50 {:.1} ms, p90 {:.1} ms, p99 {:.1} ms",
+        "serve_load: {clients} clients, {seconds} s on /v2/check (model: {model}): {} requests, {errors} errors, {:.0} requests/s; latency p50 {:.1} ms, p90 {:.1} ms, p99 {:.1} ms",
         latencies.len(),
         latencies.len() as f64 / elapsed,
         at(0.5),
