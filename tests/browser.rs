@@ -2,7 +2,7 @@
 //! (installed by scripts/install-browser.sh, which `make test` runs). It
 //! pastes a vague objective and sees S, M and T fail with the findings
 //! underlined, fills each placeholder of the rewrite and sees every letter
-//! pass, runs axe-core (from the npm registry) for serious or critical
+//! pass, uploads the example plan and sees the summary and the report, runs axe-core (from the npm registry) for serious or critical
 //! accessibility violations, and saves screenshots under target/screenshots/.
 
 mod common;
@@ -185,6 +185,66 @@ async fn a_vague_objective_is_checked_rewritten_and_filled_in_a_real_browser() {
     };
     assert_eq!(after.len(), 5);
     screenshot("page-filled.png", &c.screenshot().await.unwrap());
+
+    // Upload the example plan: the summary, then the report and the records.
+    let plan =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/examples/plans/hughes-2026-01-12.csv");
+    c.find(Locator::Css("#plan-files"))
+        .await
+        .unwrap()
+        .send_keys(plan.to_str().unwrap())
+        .await
+        .unwrap();
+    c.find(Locator::Id("audit"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css("#open-report"))
+        .await
+        .expect("the audit finishes with a report");
+    let summary = c
+        .find(Locator::Css("#audit-summary"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(summary.starts_with("audited 1 file"), "{summary}");
+    assert!(summary.contains("SMART:"), "{summary}");
+    let report: Value = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; fetch(document.getElementById('open-report').href).then(r => r.text()).then(done, e => done(String(e)));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        report.as_str().unwrap().contains("SMART audit of plans")
+            && report
+                .as_str()
+                .unwrap()
+                .contains("Hughes (version 2026-01-12)"),
+        "the report names the plan"
+    );
+    let progress: Value = c
+        .execute(
+            "const p = document.getElementById('audit-progress'); return [p.value, p.max];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(progress[0], progress[1], "{progress}");
+    c.execute(
+        "document.getElementById('audit-h').scrollIntoView();",
+        vec![],
+    )
+    .await
+    .unwrap();
+    screenshot("page-audit.png", &c.screenshot().await.unwrap());
 
     // axe-core: no serious or critical violation.
     let axe = std::fs::read_to_string(

@@ -527,3 +527,123 @@ async fn the_page_and_its_files_come_from_this_server_only() {
         assert!(html.contains(needle), "{needle}");
     }
 }
+
+/// The events of a Server-Sent Events body: (event, data as JSON).
+fn events(body: &str) -> Vec<(String, Value)> {
+    let mut out = Vec::new();
+    let mut event = String::new();
+    for line in body.lines() {
+        if let Some(e) = line.strip_prefix("event:") {
+            event = e.trim().to_string();
+        } else if let Some(d) = line.strip_prefix("data:") {
+            out.push((event.clone(), serde_json::from_str(d.trim()).unwrap()));
+        }
+    }
+    out
+}
+
+fn multipart(files: &[(&str, &[u8])]) -> Request<Body> {
+    let boundary = "smarten-test-boundary";
+    let mut body = Vec::new();
+    for (name, bytes) in files {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    post(
+        "/api/audit",
+        &format!("multipart/form-data; boundary={boundary}"),
+        body,
+    )
+}
+
+async fn body_text(app: Router, request: Request<Body>) -> (StatusCode, String) {
+    let response = app.oneshot(request).await.unwrap();
+    let status = response.status();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (status, String::from_utf8_lossy(&bytes).to_string())
+}
+
+#[tokio::test]
+async fn an_uploaded_plan_is_audited_with_progress_records_and_report() {
+    let csv = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("data/examples/plans/hughes-2026-01-12.csv"),
+    )
+    .unwrap();
+    let rows = String::from_utf8_lossy(&csv)
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .count();
+    let (status, body) = body_text(
+        app(),
+        multipart(&[("../../etc/hughes-2026-01-12.csv", &csv)]),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let sent = events(&body);
+    let (last, result) = sent.last().unwrap();
+    assert_eq!(last, "result", "{body}");
+    assert!(sent
+        .iter()
+        .any(|(e, d)| e == "progress" && d["done"] == d["total"] && d["total"].as_u64() > Some(0)));
+    let summary = result["summary"].as_str().unwrap();
+    assert!(summary.starts_with("audited 1 file"), "{summary}");
+    // Names are the user's base name, never the server's folder.
+    assert!(
+        !body.contains("/tmp") && !body.contains("etc/"),
+        "{summary}"
+    );
+    assert_eq!(
+        result["records"].as_array().unwrap().len(),
+        rows,
+        "{summary}"
+    );
+    assert!(result["report"].as_str().unwrap().contains("<html"));
+    assert_eq!(result["any_not_smart"], true);
+
+    // A corrupt workbook is named in the result; the rest of the upload is audited.
+    let (status, body) = body_text(
+        app(),
+        multipart(&[("broken.xlsx", b"not a zip at all"), ("plan.csv", &csv)]),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let result = events(&body).pop().unwrap().1;
+    assert!(
+        result["summary"]
+            .as_str()
+            .unwrap()
+            .contains("could not read: broken.xlsx"),
+        "{result}"
+    );
+    assert_eq!(result["failed"], true);
+    assert_eq!(result["records"].as_array().unwrap().len(), rows);
+}
+
+#[tokio::test]
+async fn bad_uploads_get_a_json_error() {
+    let (status, body) = body_text(app(), multipart(&[("notes.pdf", b"%PDF")])).await;
+    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{body}");
+    let truncated = post(
+        "/api/audit",
+        "multipart/form-data; boundary=xyz",
+        "--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nabc",
+    );
+    let (status, body) = body_text(app(), truncated).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    let (status, _) = body_text(app(), post_json("/api/audit", json!({ "text": "x" }))).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, body) = body_text(app(), multipart(&[])).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    let mut options = Options::for_host("127.0.0.1");
+    options.max_upload = 1000;
+    let (status, body) =
+        body_text(app_with(&options), multipart(&[("big.csv", &[b'a'; 5000])])).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{body}");
+    assert!(body.contains("\"status\":413"), "{body}");
+}

@@ -86,6 +86,9 @@ pub enum Command {
         /// The largest request body for check, rewrite and /v2/check, in bytes.
         #[arg(long, default_value_t = smarten::serve::DEFAULT_MAX_BODY, value_name = "BYTES")]
         max_body: usize,
+        /// The largest upload /api/audit accepts, in bytes.
+        #[arg(long, default_value_t = smarten::serve::DEFAULT_MAX_UPLOAD, value_name = "BYTES")]
+        max_upload: usize,
         /// Seconds a request may take before it gets 408.
         #[arg(long, default_value_t = smarten::serve::DEFAULT_TIMEOUT.as_secs(), value_name = "SECONDS")]
         timeout: u64,

@@ -48,6 +48,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             host,
             port,
             max_body,
+            max_upload,
             timeout,
             no_model,
         } => serve::run(
@@ -56,6 +57,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 host,
                 port,
                 max_body,
+                max_upload,
                 timeout: std::time::Duration::from_secs(timeout),
                 no_model,
             },

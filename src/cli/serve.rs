@@ -13,6 +13,7 @@ pub struct Options {
     pub host: String,
     pub port: u16,
     pub max_body: usize,
+    pub max_upload: usize,
     pub timeout: Duration,
     pub no_model: bool,
 }
@@ -34,6 +35,7 @@ pub fn run(config: &Config, opts: Options) -> Result<ExitCode> {
     let rewriter = Rewriter::new(checker, encoder);
     let mut options = smarten::serve::Options::for_host(&opts.host);
     options.max_body = opts.max_body;
+    options.max_upload = opts.max_upload;
     options.timeout = opts.timeout;
     let engine = Arc::new(smarten::serve::Engine::new(
         checker,

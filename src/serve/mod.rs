@@ -1,11 +1,13 @@
 //! `smarten serve`: a local web server over the same library calls as the CLI.
-//! A JSON API (`api.rs`), a LanguageTool-compatible endpoint
+//! A JSON API (`api.rs`), file audits streamed as Server-Sent Events
+//! (`audit.rs`), a LanguageTool-compatible endpoint
 //! (`languagetool.rs`) and the rule pages (`pages.rs`), behind a Host check
 //! against DNS rebinding, body limits, a timeout and JSON errors (`guard.rs`).
 //! The models are loaded once by the caller and shared; judging runs on the
 //! blocking pool, at most one request per core at a time, the rest queue.
 
 mod api;
+mod audit;
 mod guard;
 mod languagetool;
 mod pages;
@@ -21,6 +23,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Semaphore;
 
+pub use audit::DEFAULT_MAX_UPLOAD;
 pub use guard::ApiError;
 
 /// The port `smarten serve` listens on unless told otherwise.
@@ -37,6 +40,8 @@ pub struct Options {
     /// always `127.0.0.1`, `localhost` and `[::1]`, plus the bound host.
     pub allowed_hosts: Vec<String>,
     pub max_body: usize,
+    /// The largest upload `/api/audit` accepts.
+    pub max_upload: usize,
     pub timeout: Duration,
     /// How many requests are judged at once; the rest queue.
     pub workers: usize,
@@ -55,6 +60,7 @@ impl Options {
         Options {
             allowed_hosts,
             max_body: DEFAULT_MAX_BODY,
+            max_upload: DEFAULT_MAX_UPLOAD,
             timeout: DEFAULT_TIMEOUT,
             workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
         }
@@ -112,7 +118,11 @@ pub fn router(engine: Arc<Engine>, options: &Options) -> Router {
         .route("/", get(pages::index))
         .route("/assets/page.css", get(pages::css))
         .route("/assets/page.js", get(pages::js))
-        .route("/rules/{id}", get(pages::rule));
+        .route("/rules/{id}", get(pages::rule))
+        .route(
+            "/api/audit",
+            post(audit::audit).layer(DefaultBodyLimit::max(options.max_upload)),
+        );
     let languagetool = Router::new()
         .route(
             "/v2/check",

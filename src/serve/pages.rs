@@ -21,7 +21,8 @@ const CSS: &str = include_str!("assets/page.css");
 const JS: &str = include_str!("assets/page.js");
 
 /// Only this server's own files may load, and the page may not be framed.
-const POLICY: &str = "default-src 'self'; frame-ancestors 'none'; form-action 'self'";
+const POLICY: &str =
+    "default-src 'self'; connect-src 'self' blob:; frame-ancestors 'none'; form-action 'self'";
 
 fn asset(content_type: &'static str, body: &'static str) -> Response {
     (

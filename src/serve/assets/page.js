@@ -164,3 +164,73 @@ document.getElementById("check-form").addEventListener("submit", async (event) =
     status.textContent = `Something went wrong: ${e.message}`;
   }
 });
+
+// Audit: upload plan files, follow the progress events, then show the summary
+// and offer the report and the records.
+function link(text, href, attrs) {
+  return el("li", {}, el("a", Object.assign({ href }, attrs || {}), text));
+}
+
+document.getElementById("audit-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const files = document.getElementById("plan-files").files;
+  const status = document.getElementById("audit-status");
+  const bar = document.getElementById("audit-progress");
+  const summary = document.getElementById("audit-summary");
+  const links = document.getElementById("audit-links");
+  if (!files.length) { status.textContent = "Choose at least one plan file."; return; }
+  const form = new FormData();
+  for (const f of files) form.append("file", f, f.name);
+  summary.textContent = "";
+  links.replaceChildren();
+  bar.hidden = false; bar.value = 0; bar.max = 1;
+  status.textContent = "Uploading…";
+  try {
+    const response = await fetch("/api/audit", { method: "POST", body: form });
+    if (!response.ok) {
+      const json = await response.json();
+      throw new Error(json.error ? json.error.message : response.statusText);
+    }
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = "";
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let cut;
+      while ((cut = buffer.indexOf("\n\n")) >= 0) {
+        const block = buffer.slice(0, cut);
+        buffer = buffer.slice(cut + 2);
+        let name = "message", data = "";
+        for (const line of block.split("\n")) {
+          if (line.startsWith("event:")) name = line.slice(6).trim();
+          else if (line.startsWith("data:")) data += line.slice(5).trim();
+        }
+        if (!data) continue;
+        const payload = JSON.parse(data);
+        if (name === "progress") {
+          bar.max = Math.max(1, payload.total);
+          bar.value = payload.done;
+          status.textContent = `Audited ${payload.done} of ${payload.total} rows${payload.file ? ": " + payload.file : ""}`;
+        } else if (name === "error") {
+          throw new Error(payload.message);
+        } else if (name === "result") {
+          bar.value = bar.max;
+          status.textContent = "Audit finished.";
+          summary.textContent = payload.summary;
+          const report = URL.createObjectURL(new Blob([payload.report], { type: "text/html" }));
+          const records = URL.createObjectURL(new Blob(
+            [payload.records.map((r) => JSON.stringify(r)).join("\n") + "\n"],
+            { type: "application/x-ndjson" }));
+          links.append(
+            link("Open the report", report, { target: "_blank", rel: "noopener", id: "open-report" }),
+            link("Download the report (HTML)", report, { download: "smarten-report.html" }),
+            link("Download the records (JSONL)", records, { download: "smarten-records.jsonl" }));
+        }
+      }
+    }
+  } catch (e) {
+    status.textContent = `The audit stopped: ${e.message}`;
+  }
+});
