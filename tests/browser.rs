@@ -2,7 +2,8 @@
 //! (installed by scripts/install-browser.sh, which `make test` runs). It
 //! pastes a vague objective and sees S, M and T fail with the findings
 //! underlined, fills each placeholder of the rewrite and sees every letter
-//! pass, uploads the example plan and sees the summary and the report, runs axe-core (from the npm registry) for serious or critical
+//! pass, uploads the example plan and sees the summary and the report, marks
+//! the sample class, runs axe-core (from the npm registry) for serious or critical
 //! accessibility violations, and saves screenshots under target/screenshots/.
 
 mod common;
@@ -245,6 +246,40 @@ async fn a_vague_objective_is_checked_rewritten_and_filled_in_a_real_browser() {
     .await
     .unwrap();
     screenshot("page-audit.png", &c.screenshot().await.unwrap());
+
+    // Mark the sample class: the summary and the class report.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (input, file) in [
+        ("#exercise-file", "data/exercises/is-it-smart.toml"),
+        ("#answers-file", "data/exercises/sample-class/answers.csv"),
+    ] {
+        c.find(Locator::Css(input))
+            .await
+            .unwrap()
+            .send_keys(root.join(file).to_str().unwrap())
+            .await
+            .unwrap();
+    }
+    c.find(Locator::Id("mark"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css("#open-class-report"))
+        .await
+        .expect("the marking finishes with a class report");
+    let marked = c
+        .find(Locator::Css("#mark-summary"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(marked.starts_with("answers.csv:"), "{marked}");
+    assert!(marked.contains("ticks right:"), "{marked}");
 
     // axe-core: no serious or critical violation.
     let axe = std::fs::read_to_string(

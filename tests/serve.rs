@@ -647,3 +647,73 @@ async fn bad_uploads_get_a_json_error() {
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{body}");
     assert!(body.contains("\"status\":413"), "{body}");
 }
+
+fn multipart_named(files: &[(&str, &str, &[u8])]) -> Request<Body> {
+    let boundary = "smarten-test-boundary";
+    let mut body = Vec::new();
+    for (field, name, bytes) in files {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{name}\"\r\n\r\n").as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    post(
+        "/api/mark",
+        &format!("multipart/form-data; boundary={boundary}"),
+        body,
+    )
+}
+
+#[tokio::test]
+async fn an_exercise_is_marked_as_the_cli_marks_it() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let exercise = std::fs::read(root.join("data/exercises/is-it-smart.toml")).unwrap();
+    let answers = std::fs::read(root.join("data/exercises/sample-class/answers.csv")).unwrap();
+    let (status, _, body) = send(
+        app(),
+        multipart_named(&[
+            ("exercise", "is-it-smart.toml", &exercise),
+            ("answers", "answers.csv", &answers),
+        ]),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let rows = String::from_utf8_lossy(&answers)
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .count();
+    assert_eq!(body["marks"].as_array().unwrap().len(), rows);
+    let summary = body["summary"].as_str().unwrap();
+    assert!(
+        summary.starts_with(&format!("answers.csv: {rows} answer rows")),
+        "{summary}"
+    );
+    assert!(summary.contains("ticks right:"), "{summary}");
+    assert!(
+        !body.to_string().contains("/tmp"),
+        "the server's folder leaks"
+    );
+    assert!(body["report"].as_str().unwrap().contains("Is it SMART?"));
+
+    // One file only, or an exercise that is not one: a JSON error.
+    let (status, _, body) = send(
+        app(),
+        multipart_named(&[("answers", "answers.csv", &answers)]),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    let (status, _, body) = send(
+        app(),
+        multipart_named(&[
+            ("exercise", "ex.toml", b"title = [broken"),
+            ("answers", "answers.csv", &answers),
+        ]),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(error_message(&body).contains("ex.toml"), "{body}");
+    assert!(!error_message(&body).contains("/tmp"), "{body}");
+}

@@ -37,11 +37,9 @@ pub fn run(config: &Config, opts: Options) -> Result<ExitCode> {
     options.max_body = opts.max_body;
     options.max_upload = opts.max_upload;
     options.timeout = opts.timeout;
-    let engine = Arc::new(smarten::serve::Engine::new(
-        checker,
-        rewriter,
-        options.workers,
-    ));
+    let engine = Arc::new(
+        smarten::serve::Engine::new(checker, rewriter, options.workers).with_encoder(encoder),
+    );
     let app = smarten::serve::router(engine, &options);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

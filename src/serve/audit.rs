@@ -26,9 +26,10 @@ pub const DEFAULT_MAX_UPLOAD: usize = 50 * 1024 * 1024;
 /// The kinds of file an audit reads, by extension.
 const PLAN_FILES: &[&str] = &["csv", "tsv", "xlsx", "docx", "jsonl", "txt"];
 
-/// A safe file name for an upload: its base name, with only letters, digits,
-/// dots, dashes and underscores, and a plan file's extension.
-fn safe_name(name: &str, index: usize) -> Result<String, ApiError> {
+/// A safe file name for an upload: `prefix`, then its base name with only
+/// letters, digits, dots, dashes and underscores; its extension must be one of
+/// `allowed`.
+pub(super) fn safe_name(name: &str, prefix: &str, allowed: &[&str]) -> Result<String, ApiError> {
     let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
     let clean: String = base
         .chars()
@@ -45,17 +46,16 @@ fn safe_name(name: &str, index: usize) -> Result<String, ApiError> {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
-    if !PLAN_FILES.contains(&extension.as_str()) {
+    if !allowed.contains(&extension.as_str()) {
         return Err(ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             format!(
-                "'{base}' is not a plan file smarten reads: give {}",
-                PLAN_FILES.join(", ")
+                "'{base}' is not a file smarten reads here: give {}",
+                allowed.join(", ")
             ),
         ));
     }
-    let stem = clean.trim_start_matches('.');
-    Ok(format!("{index:02}-{stem}"))
+    Ok(format!("{prefix}{}", clean.trim_start_matches('.')))
 }
 
 /// Progress sent as events, every few rows.
@@ -112,7 +112,7 @@ async fn save_uploads(mut multipart: Multipart, dir: &Path) -> Result<Vec<PathBu
         let Some(name) = field.file_name().map(str::to_string) else {
             continue;
         };
-        let safe = safe_name(&name, paths.len())?;
+        let safe = safe_name(&name, &format!("{:02}-", paths.len()), PLAN_FILES)?;
         let bytes = field.bytes().await.map_err(|e| {
             ApiError::new(
                 e.status(),
@@ -179,7 +179,7 @@ fn audit_files(
         .with_nearest(1)
         .best_only()
         .recheck_in_pieces();
-    let auditor = Auditor::new(checker, Some(&rewriter), None);
+    let auditor = Auditor::new(checker, Some(&rewriter), engine.encoder);
     let options = crate::audit::Options {
         columns: Default::default(),
         keep_rewrites: true,

@@ -1,6 +1,6 @@
 //! `smarten serve`: a local web server over the same library calls as the CLI.
 //! A JSON API (`api.rs`), file audits streamed as Server-Sent Events
-//! (`audit.rs`), a LanguageTool-compatible endpoint
+//! (`audit.rs`), marking (`mark.rs`), a LanguageTool-compatible endpoint
 //! (`languagetool.rs`) and the rule pages (`pages.rs`), behind a Host check
 //! against DNS rebinding, body limits, a timeout and JSON errors (`guard.rs`).
 //! The models are loaded once by the caller and shared; judging runs on the
@@ -10,10 +10,12 @@ mod api;
 mod audit;
 mod guard;
 mod languagetool;
+mod mark;
 mod pages;
 
 use crate::core::check::{Checker, Objective};
 use crate::core::finding::Judgment;
+use crate::core::similarity::Embed;
 use crate::rewrite::{Rewrite, Rewriter};
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
@@ -71,6 +73,8 @@ impl Options {
 pub struct Engine {
     checker: &'static Checker,
     rewriter: Rewriter<'static>,
+    /// The sentence model, for relevance in audits and faithfulness in marking.
+    encoder: Option<&'static dyn Embed>,
     permits: Semaphore,
 }
 
@@ -79,8 +83,15 @@ impl Engine {
         Engine {
             checker,
             rewriter,
+            encoder: None,
             permits: Semaphore::new(workers.max(1)),
         }
+    }
+
+    /// The sentence model for audits' relevance and marking's faithfulness.
+    pub fn with_encoder(mut self, encoder: Option<&'static dyn Embed>) -> Self {
+        self.encoder = encoder;
+        self
     }
 
     /// Runs `job` on the blocking pool once a worker is free.
@@ -122,6 +133,10 @@ pub fn router(engine: Arc<Engine>, options: &Options) -> Router {
         .route(
             "/api/audit",
             post(audit::audit).layer(DefaultBodyLimit::max(options.max_upload)),
+        )
+        .route(
+            "/api/mark",
+            post(mark::mark).layer(DefaultBodyLimit::max(options.max_upload)),
         );
     let languagetool = Router::new()
         .route(

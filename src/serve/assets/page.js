@@ -234,3 +234,38 @@ document.getElementById("audit-form").addEventListener("submit", async (event) =
     status.textContent = `The audit stopped: ${e.message}`;
   }
 });
+
+// Marking: an exercise and a class's answers in, the class summary and report out.
+document.getElementById("mark-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const exercise = document.getElementById("exercise-file").files[0];
+  const answers = document.getElementById("answers-file").files[0];
+  const status = document.getElementById("mark-status");
+  const summary = document.getElementById("mark-summary");
+  const links = document.getElementById("mark-links");
+  if (!exercise || !answers) { status.textContent = "Choose the exercise and the answers."; return; }
+  const form = new FormData();
+  form.append("exercise", exercise, exercise.name);
+  form.append("answers", answers, answers.name);
+  summary.textContent = "";
+  links.replaceChildren();
+  status.textContent = "Marking…";
+  try {
+    const result = await post_form("/api/mark", form);
+    status.textContent = `Marked ${result.marks.length} answer rows.`;
+    summary.textContent = result.summary;
+    const report = URL.createObjectURL(new Blob([result.report], { type: "text/html" }));
+    links.append(
+      link("Open the class report", report, { target: "_blank", rel: "noopener", id: "open-class-report" }),
+      link("Download the class report (HTML)", report, { download: "smarten-class-report.html" }));
+  } catch (e) {
+    status.textContent = `Marking stopped: ${e.message}`;
+  }
+});
+
+async function post_form(path, form) {
+  const response = await fetch(path, { method: "POST", body: form });
+  const json = await response.json();
+  if (!response.ok) throw new Error(json.error ? json.error.message : response.statusText);
+  return json;
+}
