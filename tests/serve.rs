@@ -717,3 +717,28 @@ async fn an_exercise_is_marked_as_the_cli_marks_it() {
     assert!(error_message(&body).contains("ex.toml"), "{body}");
     assert!(!error_message(&body).contains("/tmp"), "{body}");
 }
+
+#[tokio::test]
+async fn a_plan_row_is_checked_as_the_audit_composes_it() {
+    let row =
+        json!({ "who": "Mum", "what": "engage with services", "when": "ongoing", "measure": "" });
+    let (status, _, body) = send(app(), post_json("/api/check", json!({ "row": row }))).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let composed = smarten::audit::compose::compose("Mum", "engage with services", "ongoing", "");
+    assert_eq!(body["text"], composed.as_str());
+    assert_eq!(body["criteria"]["T"]["verdict"], "fail", "{body}");
+    let (status, _, body) = send(app(), post_json("/api/rewrite", json!({ "row": row }))).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(
+        body["rewrite"].as_str().unwrap().starts_with("Mum will "),
+        "{body}"
+    );
+    for bad in [
+        json!({ "row": { "who": "Mum" } }),
+        json!({ "row": row, "text": "Mum to engage" }),
+        json!({}),
+    ] {
+        let (status, _, body) = send(app(), post_json("/api/check", bad.clone())).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {body}");
+    }
+}

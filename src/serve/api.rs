@@ -1,5 +1,6 @@
 //! The JSON API: `POST /api/check` and `POST /api/rewrite` (one objective or
-//! many, with an optional concern and plan kind), `GET /api/rules` and
+//! many, or a plan row of who, what, when and measure, with an optional
+//! concern and plan kind), `GET /api/rules` and
 //! `GET /healthz`. The answers are the CLI's JSON contract.
 
 use super::{ApiError, Engine};
@@ -20,11 +21,29 @@ pub enum OneOrMany {
     Many(Vec<String>),
 }
 
-/// The body of `/api/check` and `/api/rewrite`.
+/// A plan row's cells, composed into one objective as `smarten audit` composes
+/// a row ("Mum will attend the group every Tuesday, measured by ...").
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Row {
+    #[serde(default)]
+    pub who: String,
+    #[serde(default)]
+    pub what: String,
+    #[serde(default)]
+    pub when: String,
+    #[serde(default)]
+    pub measure: String,
+}
+
+/// The body of `/api/check` and `/api/rewrite`: `text`, or a plan `row`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Request {
-    pub text: OneOrMany,
+    #[serde(default)]
+    pub text: Option<OneOrMany>,
+    #[serde(default)]
+    pub row: Option<Row>,
     #[serde(default)]
     pub concern: Option<String>,
     #[serde(default)]
@@ -44,9 +63,26 @@ fn objectives(request: &Request) -> Result<(Vec<Objective>, bool), ApiError> {
         Some(k) => Some(PlanKind::parse(k).map_err(|e| ApiError::bad_request(e.to_string()))?),
         None => None,
     };
-    let (texts, many) = match &request.text {
-        OneOrMany::One(t) => (vec![t.clone()], false),
-        OneOrMany::Many(ts) => (ts.clone(), true),
+    let (texts, many) = match (&request.text, &request.row) {
+        (Some(_), Some(_)) => {
+            return Err(ApiError::bad_request("give `text` or `row`, not both"));
+        }
+        (Some(OneOrMany::One(t)), None) => (vec![t.clone()], false),
+        (Some(OneOrMany::Many(ts)), None) => (ts.clone(), true),
+        (None, Some(row)) => {
+            if row.what.trim().is_empty() {
+                return Err(ApiError::bad_request(
+                    "row.what is empty: a plan row needs the action",
+                ));
+            }
+            let text = crate::audit::compose::compose(&row.who, &row.what, &row.when, &row.measure);
+            (vec![text], false)
+        }
+        (None, None) => {
+            return Err(ApiError::bad_request(
+                "give `text` (an objective or a list) or `row` (who, what, when, measure)",
+            ));
+        }
     };
     if texts.is_empty() {
         return Err(ApiError::bad_request(

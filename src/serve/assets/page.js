@@ -147,15 +147,20 @@ document.getElementById("check-form").addEventListener("submit", async (event) =
   const status = document.getElementById("status");
   const results = document.getElementById("results");
   const lines = document.getElementById("objective").value.split("\n").map((l) => l.trim()).filter(Boolean);
-  if (!lines.length) { status.textContent = "Type an objective first."; return; }
+  const field = (id) => document.getElementById(id).value.trim();
+  const row = { who: field("row-who"), what: field("row-what"), when: field("row-when"), measure: field("row-measure") };
+  if (!lines.length && !row.what) { status.textContent = "Type an objective, or fill in a plan row's action."; return; }
   const context = {
     concern: document.getElementById("concern").value.trim() || null,
     plan_kind: document.getElementById("plan-kind").value || null,
   };
   status.textContent = "Checking…";
   try {
-    const body = { text: lines, concern: context.concern, plan_kind: context.plan_kind };
-    const [judgments, rewrites] = await Promise.all([post("/api/check", body), post("/api/rewrite", body)]);
+    const body = lines.length
+      ? { text: lines, concern: context.concern, plan_kind: context.plan_kind }
+      : { row, concern: context.concern, plan_kind: context.plan_kind };
+    const answers = await Promise.all([post("/api/check", body), post("/api/rewrite", body)]);
+    const [judgments, rewrites] = answers.map((a) => (Array.isArray(a) ? a : [a]));
     results.replaceChildren();
     judgments.forEach((j, i) => render(results, j, rewrites[i], i, context));
     const smart = judgments.filter((j) => j.smart).length;
