@@ -5,7 +5,7 @@
 # namespace, says so and skips.
 set -euo pipefail
 
-tests=(serve languagetool_client browser)
+tests=(serve serve_uploads languagetool_client browser)
 args=()
 for t in "${tests[@]}"; do args+=(--test "$t"); done
 # Build first (with the network), and collect the test executables.
