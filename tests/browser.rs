@@ -3,7 +3,7 @@
 //! pastes a vague objective and sees S, M and T fail with the findings
 //! underlined, fills each placeholder of the rewrite and sees every letter
 //! pass, uploads the example plan and sees the summary and the report, marks
-//! the sample class, runs axe-core (from the npm registry) for serious or critical
+//! the sample class, checks a plan row at 360 px, runs axe-core (from the npm registry) for serious or critical
 //! accessibility violations, and saves screenshots under target/screenshots/.
 
 mod common;
@@ -317,6 +317,53 @@ async fn a_vague_objective_is_checked_rewritten_and_filled_in_a_real_browser() {
         overflow,
         Value::Bool(false),
         "the page scrolls sideways at 360 px"
+    );
+
+    // A plan row instead of a sentence: composed, checked and rewritten.
+    c.find(Locator::Css("#row-fields summary"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    for (id, value) in [
+        ("#row-who", "Mum"),
+        ("#row-what", "engage with services"),
+        ("#row-when", "ongoing"),
+    ] {
+        c.find(Locator::Css(id))
+            .await
+            .unwrap()
+            .send_keys(value)
+            .await
+            .unwrap();
+    }
+    c.find(Locator::Id("check"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("#o0-after"))
+        .await
+        .expect("the row's result appears");
+    let text = c
+        .find(Locator::Css("#results .text"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        text.starts_with("Mum") && text.contains("engage with services"),
+        "{text}"
+    );
+    let row_badges = badges(&c, "#results .result > ul.badges").await;
+    assert!(
+        row_badges.contains(&"T: fail".to_string()),
+        "{row_badges:?}"
     );
     screenshot("page-360px.png", &c.screenshot().await.unwrap());
     c.close().await.unwrap();
