@@ -87,6 +87,35 @@ async fn badges(c: &Client, scope: &str) -> Vec<String> {
     out
 }
 
+/// Types `value` into the element at `css`.
+async fn type_into(c: &Client, css: &str, value: &str) {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap()
+        .send_keys(value)
+        .await
+        .unwrap();
+}
+
+/// Waits up to `seconds` for the element at `css`; `what` says what failed.
+async fn wait_for(c: &Client, css: &str, seconds: u64, what: &str) {
+    c.wait()
+        .at_most(Duration::from_secs(seconds))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{what}: {e}"));
+}
+
+/// The text of the element at `css`.
+async fn text_of(c: &Client, css: &str) -> String {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
 /// What to type into each placeholder, by its label.
 fn fill_for(label: &str) -> &'static str {
     match label {
@@ -112,29 +141,20 @@ async fn a_vague_objective_is_checked_rewritten_and_filled_in_a_real_browser() {
     let driver = Driver::start();
     let c = browser(&driver, 1100).await;
     c.goto(&format!("http://{server}/")).await.unwrap();
-    c.find(Locator::Css("#objective"))
-        .await
-        .unwrap()
-        .send_keys("Mum to engage with services ongoing")
-        .await
-        .unwrap();
-    c.find(Locator::Css("#concern"))
-        .await
-        .unwrap()
-        .send_keys("Mum does not take the children to their health appointments")
-        .await
-        .unwrap();
+    type_into(&c, "#objective", "Mum to engage with services ongoing").await;
+    type_into(
+        &c,
+        "#concern",
+        "Mum does not take the children to their health appointments",
+    )
+    .await;
     c.find(Locator::Id("check"))
         .await
         .unwrap()
         .click()
         .await
         .unwrap();
-    c.wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css("#o0-after"))
-        .await
-        .expect("the result appears");
+    wait_for(&c, "#o0-after", 20, "the result appears").await;
 
     // S, M and T fail; the findings are underlined and explained on focus.
     let before = badges(&c, "#results .result > ul.badges").await;
@@ -190,30 +210,15 @@ async fn a_vague_objective_is_checked_rewritten_and_filled_in_a_real_browser() {
     // Upload the example plan: the summary, then the report and the records.
     let plan =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("data/examples/plans/hughes-2026-01-12.csv");
-    c.find(Locator::Css("#plan-files"))
-        .await
-        .unwrap()
-        .send_keys(plan.to_str().unwrap())
-        .await
-        .unwrap();
+    type_into(&c, "#plan-files", plan.to_str().unwrap()).await;
     c.find(Locator::Id("audit"))
         .await
         .unwrap()
         .click()
         .await
         .unwrap();
-    c.wait()
-        .at_most(Duration::from_secs(30))
-        .for_element(Locator::Css("#open-report"))
-        .await
-        .expect("the audit finishes with a report");
-    let summary = c
-        .find(Locator::Css("#audit-summary"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    wait_for(&c, "#open-report", 30, "the audit finishes with a report").await;
+    let summary = text_of(&c, "#audit-summary").await;
     assert!(summary.starts_with("audited 1 file"), "{summary}");
     assert!(summary.contains("SMART:"), "{summary}");
     let report: Value = c
@@ -253,12 +258,7 @@ async fn a_vague_objective_is_checked_rewritten_and_filled_in_a_real_browser() {
         ("#exercise-file", "data/exercises/is-it-smart.toml"),
         ("#answers-file", "data/exercises/sample-class/answers.csv"),
     ] {
-        c.find(Locator::Css(input))
-            .await
-            .unwrap()
-            .send_keys(root.join(file).to_str().unwrap())
-            .await
-            .unwrap();
+        type_into(&c, input, root.join(file).to_str().unwrap()).await;
     }
     c.find(Locator::Id("mark"))
         .await
@@ -266,18 +266,14 @@ async fn a_vague_objective_is_checked_rewritten_and_filled_in_a_real_browser() {
         .click()
         .await
         .unwrap();
-    c.wait()
-        .at_most(Duration::from_secs(30))
-        .for_element(Locator::Css("#open-class-report"))
-        .await
-        .expect("the marking finishes with a class report");
-    let marked = c
-        .find(Locator::Css("#mark-summary"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    wait_for(
+        &c,
+        "#open-class-report",
+        30,
+        "the marking finishes with a class report",
+    )
+    .await;
+    let marked = text_of(&c, "#mark-summary").await;
     assert!(marked.starts_with("answers.csv:"), "{marked}");
     assert!(marked.contains("ticks right:"), "{marked}");
 
@@ -331,12 +327,7 @@ async fn a_vague_objective_is_checked_rewritten_and_filled_in_a_real_browser() {
         ("#row-what", "engage with services"),
         ("#row-when", "ongoing"),
     ] {
-        c.find(Locator::Css(id))
-            .await
-            .unwrap()
-            .send_keys(value)
-            .await
-            .unwrap();
+        type_into(&c, id, value).await;
     }
     c.find(Locator::Id("check"))
         .await
@@ -344,18 +335,8 @@ async fn a_vague_objective_is_checked_rewritten_and_filled_in_a_real_browser() {
         .click()
         .await
         .unwrap();
-    c.wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css("#o0-after"))
-        .await
-        .expect("the row's result appears");
-    let text = c
-        .find(Locator::Css("#results .text"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    wait_for(&c, "#o0-after", 20, "the row's result appears").await;
+    let text = text_of(&c, "#results .text").await;
     assert!(
         text.starts_with("Mum") && text.contains("engage with services"),
         "{text}"

@@ -305,8 +305,8 @@ fn a_feeling_is_rated_by_the_person_and_keeps_its_negation() {
             "Tyler will feel safer at home",
             "report feeling safer at home",
         ),
-        ("Be less stressed", "report feeling less stressed"),
-        ("I just want to feel better", "I will report feeling better"),
+        ("Be less frustrated", "report feeling less frustrated"),
+        ("I just want to feel calmer", "I will report feeling calmer"),
     ] {
         let r = rewrite(text);
         assert!(passes(&r), "{r:#?}");
@@ -314,10 +314,10 @@ fn a_feeling_is_rated_by_the_person_and_keeps_its_negation() {
         assert!(labels(&r).contains(&"which scale"), "{:?}", labels(&r));
     }
     // A feeling that should not happen is counted down, never turned round.
-    let r = rewrite("Never feel sad");
+    let r = rewrite("Never feel lonely");
     assert!(
         r.rewrite
-            .contains("feeling sad on no more than [N] days a week"),
+            .contains("feeling lonely on no more than [N] days a week"),
         "{}",
         r.rewrite
     );
@@ -344,8 +344,8 @@ fn a_level_brought_down_is_given_a_baseline_and_a_measure_not_a_weekly_count() {
 #[test]
 fn a_skill_is_marked_correct_on_occasions_not_done_so_often() {
     for text in [
-        "Johnny will answer questions",
-        "Helen will learn to add and subtract numbers",
+        "Priya will answer questions",
+        "Leo will learn to add and subtract fractions",
     ] {
         let r = rewrite(text);
         assert!(

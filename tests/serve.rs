@@ -235,22 +235,13 @@ fn covered(text: &str, m: &Value) -> String {
 #[tokio::test]
 async fn languagetool_matches_cover_the_finding_in_utf16_units() {
     let text = "Plan for Zoë 😀🎉:\nMum to engage with services ongoing\n\nZoë’s dad – to be more positive";
-    let body = format!("language=en-GB&text={}", url_encode(text));
-    let (status, _, answer) = send(
-        app(),
-        post("/v2/check", "application/x-www-form-urlencoded", body),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{answer}");
+    let answer = languagetool(&[("language", "en-GB"), ("text", text)]).await;
     assert_eq!(answer["software"]["name"], "smarten");
     assert_eq!(answer["language"]["code"], "en-GB");
     let matches = answer["matches"].as_array().unwrap();
-    let rules: Vec<&str> = matches
-        .iter()
-        .map(|m| m["rule"]["id"].as_str().unwrap())
-        .collect();
-    assert!(rules.contains(&"vague-verb"), "{rules:?}");
-    assert!(rules.contains(&"SMART_REWRITE"), "{rules:?}");
+    let rules = rule_ids(&answer);
+    assert!(rules.contains(&"vague-verb".to_string()), "{rules:?}");
+    assert!(rules.contains(&"SMART_REWRITE".to_string()), "{rules:?}");
     for m in matches {
         let id = m["rule"]["id"].as_str().unwrap();
         let line = m["sentence"].as_str().unwrap();
@@ -289,23 +280,16 @@ async fn languagetool_matches_cover_the_finding_in_utf16_units() {
         .starts_with("Mum will "));
 
     // Rules switched off by id (either spelling) or by letter.
-    let body = format!(
-        "language=en-GB&disabledRules=VAGUE_VERB,SMART_REWRITE&disabledCategories=T&text={}",
-        url_encode(text)
-    );
-    let (_, _, answer) = send(
-        app(),
-        post("/v2/check", "application/x-www-form-urlencoded", body),
-    )
+    let answer = languagetool(&[
+        ("language", "en-GB"),
+        ("disabledRules", "VAGUE_VERB,SMART_REWRITE"),
+        ("disabledCategories", "T"),
+        ("text", text),
+    ])
     .await;
-    let ids: Vec<&str> = answer["matches"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["rule"]["id"].as_str().unwrap())
-        .collect();
+    let ids = rule_ids(&answer);
     assert!(
-        !ids.contains(&"vague-verb") && !ids.contains(&"SMART_REWRITE"),
+        !ids.contains(&"vague-verb".to_string()) && !ids.contains(&"SMART_REWRITE".to_string()),
         "{ids:?}"
     );
     assert!(answer["matches"]
@@ -313,22 +297,36 @@ async fn languagetool_matches_cover_the_finding_in_utf16_units() {
         .unwrap()
         .iter()
         .all(|m| m["rule"]["category"]["id"] != "T"));
-    let body = format!(
-        "language=en&enabledOnly=true&enabledRules=no-timeframe&text={}",
-        url_encode("Mum to engage with services")
-    );
-    let (_, _, answer) = send(
-        app(),
-        post("/v2/check", "application/x-www-form-urlencoded", body),
-    )
+    let answer = languagetool(&[
+        ("language", "en"),
+        ("enabledOnly", "true"),
+        ("enabledRules", "no-timeframe"),
+        ("text", "Mum to engage with services"),
+    ])
     .await;
-    let ids: Vec<&str> = answer["matches"]
+    assert_eq!(rule_ids(&answer), ["no-timeframe"]);
+}
+
+/// `/v2/check`'s answer to a form with these pairs.
+async fn languagetool(pairs: &[(&str, &str)]) -> Value {
+    let request = post(
+        "/v2/check",
+        "application/x-www-form-urlencoded",
+        form(pairs),
+    );
+    let (status, _, answer) = send(app(), request).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    answer
+}
+
+/// The rule id of each match.
+fn rule_ids(answer: &Value) -> Vec<String> {
+    answer["matches"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|m| m["rule"]["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(ids, ["no-timeframe"]);
+        .map(|m| m["rule"]["id"].as_str().unwrap().to_string())
+        .collect()
 }
 
 #[tokio::test]
@@ -338,7 +336,7 @@ async fn annotated_data_offsets_count_the_markup() {
         { "text": "Mum to engage with services ongoing" },
         { "markup": "</p>", "interpretAs": "\n\n" },
     ]});
-    let body = format!("language=en-US&data={}", url_encode(&data.to_string()));
+    let body = form(&[("language", "en-US"), ("data", &data.to_string())]);
     let (status, _, answer) = send(
         app(),
         post("/v2/check", "application/x-www-form-urlencoded", body),
@@ -427,16 +425,11 @@ fn a_real_server_on_loopback_keeps_serving_after_bad_requests() {
     assert!(good.contains("\"smart\":false"), "{good}");
 }
 
-/// Percent-encodes form values.
-fn url_encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+/// A form body from its pairs, as LanguageTool clients send it.
+fn form(pairs: &[(&str, &str)]) -> String {
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish()
 }
 
 #[tokio::test]

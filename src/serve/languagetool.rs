@@ -8,7 +8,7 @@
 
 use super::{ApiError, Engine};
 use crate::core::check::{Objective, MAX_OBJECTIVE_BYTES};
-use crate::core::finding::{Finding, Judgment, Severity};
+use crate::core::finding::{Criterion, Finding, Judgment, Severity};
 use crate::rewrite::Rewrite;
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
@@ -275,20 +275,24 @@ fn place(text: &str, map: &[(usize, usize)], line: &Range<usize>, span: Range<us
     })
 }
 
-fn rule_value(id: &str, description: &str, letter: &str, issue: &str, host: &str) -> Value {
-    let name = match letter {
-        "S" => "Specific",
-        "M" => "Measurable",
-        "A" => "Achievable",
-        "R" => "Relevant",
-        "T" => "Time-bound",
-        _ => "SMART",
+/// A match's rule; its category is the finding's letter, or "SMART" for the
+/// whole-objective rewrite.
+fn rule_value(
+    id: &str,
+    description: &str,
+    letter: Option<Criterion>,
+    issue: &str,
+    host: &str,
+) -> Value {
+    let (category, name) = match letter {
+        Some(c) => (c.to_string(), c.name()),
+        None => ("SMART".to_string(), "SMART"),
     };
     json!({
         "id": id,
         "description": description,
         "issueType": issue,
-        "category": { "id": letter, "name": name },
+        "category": { "id": category, "name": name },
         "urls": [ { "value": format!("http://{host}/rules/{id}") } ],
     })
 }
@@ -302,8 +306,7 @@ fn finding_match(
     host: &str,
 ) -> Value {
     let mut m = place(text, map, line, span);
-    let letter = f.criterion.to_string();
-    let short = format!("Not {}", rule_category_name(&letter));
+    let short = format!("Not {}", f.criterion.name().to_lowercase());
     let message = if f.suggestion.is_empty() {
         f.message.clone()
     } else if f.message.ends_with(['.', '!', '?']) {
@@ -322,7 +325,13 @@ fn finding_match(
     obj.insert("type".into(), json!({ "typeName": "Other" }));
     obj.insert(
         "rule".into(),
-        rule_value(f.rule.as_str(), summary(f.rule), &letter, issue, host),
+        rule_value(
+            f.rule.as_str(),
+            summary(f.rule),
+            Some(f.criterion),
+            issue,
+            host,
+        ),
     );
     m
 }
@@ -340,17 +349,6 @@ fn summary(id: crate::core::finding::RuleId) -> &'static str {
         .iter()
         .find(|(r, _)| *r == id)
         .map_or("", |(_, s)| s)
-}
-
-fn rule_category_name(letter: &str) -> &'static str {
-    match letter {
-        "S" => "specific",
-        "M" => "measurable",
-        "A" => "achievable",
-        "R" => "relevant",
-        "T" => "time-bound",
-        _ => "SMART",
-    }
 }
 
 /// The whole objective, with its SMART rewrite as the replacement.
@@ -375,7 +373,7 @@ fn rewrite_match(
         rule_value(
             REWRITE_RULE,
             "A SMART rewrite of the whole objective",
-            "SMART",
+            None,
             "style",
             host,
         ),

@@ -36,7 +36,7 @@ impl Rule for NoIndicator {
             ],
             allows: &[
                 "Mr Khan will drink 1500ml of water a day for 2 weeks",
-                "The wound will decrease in diameter by 1cm in 14 days",
+                "The leg ulcer will shrink in width by 2cm in 6 weeks",
                 "Ella will go to bed at 8pm",
                 "Ben will eat breakfast before school",
                 "Lily will put her hand up to answer questions in class",

@@ -23,7 +23,7 @@ impl Rule for NoTimeframe {
             flags: &[
                 "Sam will read books","John will stop disrupting the class", "Do the Facility and Safety assessment", "ask for help"],
             allows: &[
-                "Patient will have one bowel movement by end of shift",
+                "Mr Ali will walk to the day room twice by end of shift",
                 // A criterion over repeated opportunities: due at each one.
                 "Dana will look at the speaker in 4 out of 5 opportunities",
                 "Tom will raise his hand to speak 80% of the time",

@@ -101,7 +101,7 @@ impl Rule for OutOfReach {
                 "Dad will lose 10 kg in 2 weeks",
             ],
             allows: &[
-                "Dad will lose 5 kg, from 85kg to 80kg, in the next 6 weeks",
+                "Mum will lose 4 kg, from 92kg to 88kg, in 8 weeks",
                 "Ben will read 2 books by Friday",
                 "Mum will save £10 a week for 10 weeks",
                 "Max will swim 2 lengths of the pool next week",

@@ -50,7 +50,7 @@ impl Rule for VagueVerb {
             ],
             allows: &[
                 "Ella will access the quiet room when upset, on 4 of 5 occasions by July",
-                "I commit to walking 30 minutes 3 times a week from Monday",
+                "Dad commits to cycling to work on 3 days a week from March",
                 "I will monitor my blood sugar before breakfast, lunch and dinner every day",
                 "Client will keep a PHQ-9 score ≤ 9, sustained across two consecutive administrations",
                 "In 4 weeks, I will increase my math mark by 5%.",

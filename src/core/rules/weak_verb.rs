@@ -38,7 +38,7 @@ impl Rule for WeakVerb {
                 "Jade will develop an understanding of healthy relationships",
                 "Ryan will show a positive attitude to learning",
                 "Mum will be a good parent",
-                "Mrs Patel will experience satisfaction with her daily routine",
+                "Mr Jones will experience a sense of achievement at work",
             ],
             allows: &[
                 // A wish around an action that is counted or timed: the action counts.

@@ -213,8 +213,8 @@ fn plain_actions_have_no_time() {
 fn a_time_anchored_to_a_gerund_takes_its_object_but_no_function_word() {
     for (text, span) in [
         (
-            "The client will feel better 1 month after initiating therapy.",
-            "1 month after initiating therapy",
+            "Sam will sleep better 2 weeks after starting the new routine.",
+            "2 weeks after starting the new routine",
         ),
         (
             "Rate pain 1 hour after receiving pain medication",
