@@ -41,7 +41,8 @@ pub fn add_plan_concern(
         return;
     };
     let c = row.cells.get(col).map_or("", |s| s.trim());
-    if !c.is_empty() {
+    // A cell over the size limit is an error of its row, not a concern to compare with.
+    if !c.is_empty() && c.len() <= crate::MAX_OBJECTIVE_BYTES {
         let list = concerns.entry(plan_key(table, mapping, row)).or_default();
         if !list.iter().any(|x| x == c) {
             list.push(c.to_string());

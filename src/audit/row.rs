@@ -189,6 +189,23 @@ impl<'a> Auditor<'a> {
             record.skipped = Some("empty");
             return record;
         }
+        // The size limit applies to each cell before anything reads it: the
+        // tagger's time grows faster than a cell's length.
+        let oversized = Field::ALL.into_iter().find_map(|f| {
+            let col = mapping.get(f)?;
+            let len = row.cells.get(col)?.trim().len();
+            (len > crate::MAX_OBJECTIVE_BYTES).then_some((col, len))
+        });
+        if let Some((col, len)) = oversized {
+            record.error = Some(format!(
+                "row {}, column {} ('{}'): the cell is {len} bytes long; one objective may be at most {} bytes",
+                row.number,
+                col + 1,
+                crate::io::table::clip(table.headers.get(col).map_or("", |h| h.as_str()), 60),
+                crate::MAX_OBJECTIVE_BYTES
+            ));
+            return record;
+        }
         if cell(Field::What).is_empty() && !cell(Field::Concern).is_empty() {
             // A concern with no action: a plan finding, not a row to judge.
             record.skipped = Some("no action");

@@ -12,7 +12,7 @@ use super::compose::{add_plan_concern, plan_key};
 use super::row::{Auditor, RowRecord};
 use super::summary::{Summary, PLAN_FINDINGS_SHOWN};
 use crate::io::columns::{Field, Mapping};
-use crate::io::plan_files::{collect_files, TableSource};
+use crate::io::plan_files::{collect_files, ReadOptions, TableSource};
 use crate::io::table::{Table, TableError, TableRow};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
@@ -81,6 +81,8 @@ pub struct Options {
     pub columns: BTreeMap<Field, String>,
     /// Keep each rewrite for the HTML report's tables.
     pub keep_rewrites: bool,
+    /// How files are read (`--encoding`).
+    pub read: ReadOptions,
 }
 
 /// Audits every plan file under `paths`: records go to `sink` in input order;
@@ -112,7 +114,7 @@ pub fn run(
     };
     for file in &files {
         progress.file(file);
-        let sources = match TableSource::of(file) {
+        let sources = match TableSource::of(file, &options.read) {
             Ok(s) => s,
             Err(e) => {
                 run.summary.unreadable.push(e.to_string());
@@ -195,6 +197,13 @@ impl Run<'_, '_> {
             headers: first.headers.clone(),
             rows: Vec::new(),
         };
+        self.summary.notes.extend(first.read_as.clone());
+        for header in &first.repeated {
+            let header = crate::io::table::clip(header, 60);
+            self.summary.warnings.push(format!(
+                "{name}: more than one column is headed '{header}'; the first is read as it, the others as '{header} (2)' and so on"
+            ));
+        }
         let mapping = table_mapping(&meta.headers, self.columns);
         let mut concerns = HashMap::new();
         let mut count = 0u64;
@@ -306,7 +315,7 @@ fn table_mapping(
         }
         Ok(_) => Err(format!(
             "no action column: none of the headers ({}) means 'what will be done'; name it with --columns what=HEADER",
-            headers.join(", ")
+            crate::io::table::header_list(headers)
         )),
         Err(e) => Err(e.to_string()),
     }

@@ -39,12 +39,22 @@ pub struct Summary {
     pub(crate) findings: HashMap<RuleId, usize>,
     pub(crate) unreadable: Vec<String>,
     pub(crate) not_plans: Vec<String>,
+    /// The first rows that could not be judged, with why (the terminal names
+    /// these and counts the rest; every one is in the records).
+    pub(crate) row_errors: Vec<String>,
+    /// What was read differently from how it was written (repeated headers).
+    pub(crate) warnings: Vec<String>,
+    /// How files were read, where it is worth saying (an encoding guessed).
+    pub(crate) notes: Vec<String>,
     pub book: PlanBook,
     /// The plan findings the terminal shows (of the worst plan versions), and
     /// how many more plan versions have findings; filled in at the end.
     pub(crate) plan_findings: Vec<String>,
     pub(crate) more_plans_with_findings: usize,
 }
+
+/// Rows that could not be judged that the terminal summary names; the records hold all.
+const ROW_ERRORS_SHOWN: usize = 10;
 
 /// Plan versions whose findings the terminal summary lists; the HTML report lists all.
 pub(crate) const PLAN_FINDINGS_SHOWN: usize = 10;
@@ -53,8 +63,15 @@ impl Summary {
     pub(crate) fn add(&mut self, r: &RowRecord) -> Result<(), AuditError> {
         self.book.add(r).map_err(AuditError::Ledger)?;
         self.rows += 1;
-        if r.error.is_some() {
+        if let Some(e) = &r.error {
             self.errors += 1;
+            if self.row_errors.len() < ROW_ERRORS_SHOWN {
+                let origin = match &r.sheet {
+                    Some(sheet) => format!("{} [{sheet}]", r.file),
+                    None => r.file.clone(),
+                };
+                self.row_errors.push(format!("{origin}: {e}"));
+            }
             return Ok(());
         }
         if r.skipped.is_some() {
@@ -178,8 +195,26 @@ impl Summary {
                 self.more_plans_with_findings
             ));
         }
+        for n in &self.notes {
+            out.push_str(&format!("note: {n}\n"));
+        }
+        for w in &self.warnings {
+            out.push_str(&format!("warning: {w}\n"));
+        }
         for u in &self.unreadable {
             out.push_str(&format!("could not read: {u}\n"));
+        }
+        if !self.row_errors.is_empty() {
+            out.push_str("rows not judged:\n");
+            for e in &self.row_errors {
+                out.push_str(&format!("  {e}\n"));
+            }
+            if self.errors > self.row_errors.len() {
+                out.push_str(&format!(
+                    "  and {} more (each has a record with its reason)\n",
+                    self.errors - self.row_errors.len()
+                ));
+            }
         }
         for s in &self.not_plans {
             out.push_str(&format!("skipped: {s}\n"));

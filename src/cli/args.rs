@@ -147,6 +147,11 @@ pub enum Command {
         /// Say which column is which: what=Action,who=Lead,when=By when,measure=Evidence,concern=Need.
         #[arg(long, value_name = "MAP")]
         columns: Option<String>,
+        /// The encoding of CSV, TSV, JSONL and TXT files (utf-8, windows-1252,
+        /// latin1, utf-16le…); by default a byte-order mark, valid UTF-8, or a
+        /// guess from the bytes decides.
+        #[arg(long, value_name = "NAME", value_parser = smarten::io::encoding::parse_label)]
+        encoding: Option<&'static encoding_rs::Encoding>,
         /// No progress bar and no column mappings on standard error.
         #[arg(long, short)]
         quiet: bool,
@@ -196,6 +201,10 @@ pub struct MarkArgs {
     /// Judge faithfulness and rank improvements by word overlap, without the MiniLM model.
     #[arg(long)]
     pub no_model: bool,
+    /// The encoding of CSV files (utf-8, windows-1252, latin1, utf-16le…);
+    /// detected by default.
+    #[arg(long, value_name = "NAME", value_parser = smarten::io::encoding::parse_label)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 
 #[derive(Subcommand)]

@@ -16,6 +16,7 @@ pub struct Options {
     pub out: Option<PathBuf>,
     pub report: Option<PathBuf>,
     pub columns: Option<String>,
+    pub encoding: Option<&'static encoding_rs::Encoding>,
     pub quiet: bool,
 }
 
@@ -114,6 +115,9 @@ pub fn run(auditor: &Auditor<'_>, opts: &Options) -> Result<(Summary, bool)> {
         columns,
         // The report's tables show each action beside its rewrite; nothing else needs them kept.
         keep_rewrites: opts.report.is_some(),
+        read: smarten::io::plan_files::ReadOptions {
+            encoding: opts.encoding,
+        },
     };
     let progress = Bar {
         bar,

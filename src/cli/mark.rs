@@ -50,7 +50,7 @@ pub fn run(config: &Config, args: MarkArgs) -> Result<ExitCode> {
         rewriter: &rewriter,
         encoder: encoder.as_deref(),
     };
-    let class = mark_answers(&marker, &exercise, answers_path)?;
+    let class = mark_answers(&marker, &exercise, answers_path, args.encoding)?;
     let origin = &class.origin;
     for m in class.marks.iter().filter(|m| m.error.is_some()) {
         eprintln!(

@@ -110,6 +110,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out,
             report,
             columns,
+            encoding,
             quiet,
             no_rewrite,
             no_model,
@@ -139,6 +140,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 out: out.clone(),
                 report: report.clone(),
                 columns,
+                encoding,
                 quiet,
             };
             let (summary, failed) = audit::run(&auditor, &opts)?;

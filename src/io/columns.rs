@@ -205,7 +205,7 @@ impl Mapping {
                 ColumnsError::NoSuchColumn {
                     field: field.name(),
                     header: header.clone(),
-                    headers: headers.join(", "),
+                    headers: super::table::header_list(headers),
                 }
             })?;
             columns.insert(*field, i);

@@ -7,7 +7,9 @@ use std::path::Path;
 use table::{parse_delimited, Table, TableError};
 
 pub mod columns;
+pub mod delimited;
 pub mod docx;
+pub mod encoding;
 pub mod ledger;
 pub mod objectives;
 pub mod output;
@@ -18,8 +20,17 @@ pub mod xlsx;
 
 /// Reads a CSV, TSV or XLSX file by its extension. For XLSX the first sheet
 /// with a header row is read. Rows whose cells are all empty are skipped; their
-/// numbers are kept.
+/// numbers are kept. Text is decoded from the encoding detected.
 pub fn read_table(path: &Path) -> Result<Table, TableError> {
+    read_table_in(path, None)
+}
+
+/// [`read_table`], with text decoded from the encoding `named` (`--encoding`)
+/// when it is given.
+pub fn read_table_in(
+    path: &Path,
+    named: Option<&'static encoding_rs::Encoding>,
+) -> Result<Table, TableError> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -35,13 +46,7 @@ pub fn read_table(path: &Path) -> Result<Table, TableError> {
             .next()
             .ok_or_else(|| unreadable("the workbook has no sheet with a header row".into())),
         "csv" | "tsv" | "txt" => {
-            let bytes = std::fs::read(path).map_err(|e| unreadable(e.to_string()))?;
-            let text = String::from_utf8(bytes).map_err(|e| {
-                unreadable(format!(
-                    "not UTF-8 text (byte {}); save it as UTF-8 CSV",
-                    e.utf8_error().valid_up_to()
-                ))
-            })?;
+            let (text, _) = encoding::read_to_string(path, named)?;
             parse_delimited(&path.display().to_string(), &text)
         }
         other => Err(unreadable(format!(

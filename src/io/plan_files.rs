@@ -56,18 +56,29 @@ fn walk(path: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<(PathBuf, Strin
     }
 }
 
+/// How plan files are read, where the user says.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadOptions {
+    /// The encoding of text files (`--encoding`); detected when `None`.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+}
+
 /// One table of a plan file that can be read a row at a time, as often as
 /// needed: a CSV, TSV, JSONL or TXT file, one sheet of an XLSX workbook, or a
 /// table of a DOCX (held whole: a document's tables are small).
 pub enum TableSource {
-    File(PathBuf),
+    File(PathBuf, ReadOptions),
     Sheet(XlsxSheet),
     Loaded(Table),
 }
 
-/// A table being read: its headers, and its rows still to come.
+/// A table being read: its headers (made distinct), the headers that were
+/// repeated, and its rows still to come.
 pub struct OpenTable<'a> {
     pub headers: Vec<String>,
+    pub repeated: Vec<String>,
+    /// How a text file was decoded, when it is worth saying (not plain UTF-8).
+    pub read_as: Option<String>,
     rows: OpenRows<'a>,
 }
 
@@ -81,9 +92,9 @@ impl TableSource {
     /// The tables of the plan file at `path`: the file itself (read a row at
     /// a time), each sheet of a workbook that has a header row (found in one
     /// pass), or each table of a DOCX.
-    pub fn of(path: &Path) -> Result<Vec<TableSource>, TableError> {
+    pub fn of(path: &Path, options: &ReadOptions) -> Result<Vec<TableSource>, TableError> {
         if RowStream::reads(path) {
-            return Ok(vec![TableSource::File(path.to_path_buf())]);
+            return Ok(vec![TableSource::File(path.to_path_buf(), *options)]);
         }
         match extension(path).as_str() {
             "xlsx" | "xlsm" => Ok(super::xlsx::sheets(path)?
@@ -106,17 +117,24 @@ impl TableSource {
     /// The sheet's or table's name, when the file has several.
     pub fn sheet(&self) -> Option<&str> {
         match self {
-            TableSource::File(_) => None,
+            TableSource::File(..) => None,
             TableSource::Sheet(s) => Some(&s.name),
             TableSource::Loaded(t) => t.sheet.as_deref(),
         }
     }
 
-    /// Opens the table for one reading of its rows.
+    /// Opens the table for one reading of its rows. Repeated headers are
+    /// made distinct ("Action", "Action (2)") so that each column stays its own.
     pub fn open(&self) -> Result<OpenTable<'_>, TableError> {
+        let mut open = self.open_as_read()?;
+        open.repeated = super::table::distinct_headers(&mut open.headers);
+        Ok(open)
+    }
+
+    fn open_as_read(&self) -> Result<OpenTable<'_>, TableError> {
         match self {
-            TableSource::File(path) => {
-                let stream = RowStream::open(path).unwrap_or_else(|| {
+            TableSource::File(path, options) => {
+                let stream = RowStream::open(path, options.encoding).unwrap_or_else(|| {
                     Err(TableError::Unreadable {
                         path: path.display().to_string(),
                         reason: "not a format that is read a row at a time".into(),
@@ -124,15 +142,21 @@ impl TableSource {
                 })?;
                 Ok(OpenTable {
                     headers: stream.headers(),
+                    repeated: Vec::new(),
+                    read_as: stream.encoding().note(&path.display().to_string()),
                     rows: OpenRows::Stream(Box::new(stream)),
                 })
             }
             TableSource::Sheet(sheet) => Ok(OpenTable {
                 headers: sheet.headers.clone(),
+                repeated: Vec::new(),
+                read_as: None,
                 rows: OpenRows::Sheet(sheet),
             }),
             TableSource::Loaded(table) => Ok(OpenTable {
                 headers: table.headers.clone(),
+                repeated: Vec::new(),
+                read_as: None,
                 rows: OpenRows::Loaded(table),
             }),
         }
@@ -176,7 +200,7 @@ pub struct LoadedTable {
 /// audit reads [`TableSource`]s a row at a time).
 pub fn read_plan_file(path: &Path) -> Result<Vec<LoadedTable>, TableError> {
     let mut out = Vec::new();
-    for source in TableSource::of(path)? {
+    for source in TableSource::of(path, &ReadOptions::default())? {
         let open = source.open()?;
         let mut loaded = LoadedTable {
             table: Table {

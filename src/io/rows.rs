@@ -1,9 +1,11 @@
-//! Plan files read a row at a time: CSV/TSV ([`DelimitedRows`]), JSONL and
+//! Plan files read a row at a time: CSV/TSV ([`super::delimited::DelimitedRows`]), JSONL and
 //! TXT. Only the current row is held, so a file of any length is read in flat
 //! memory. A row that cannot be read is handed on as (row number, reason), so
 //! that rows in and records out stay equal.
 
-use super::table::{DelimitedRows, TableError, TableRow};
+use super::delimited::DelimitedRows;
+use super::encoding::{self, TextEncoding, TextReader};
+use super::table::{TableError, TableRow};
 use std::path::Path;
 
 /// A row of a table: the row, or (row number, reason) for a row that cannot be judged.
@@ -15,9 +17,9 @@ pub type StreamedRow = Result<RowResult, TableError>;
 /// A plan file read a row at a time: CSV/TSV, JSONL or TXT. Opening a JSONL
 /// file reads it once to learn its columns (the keys of its objects).
 pub enum RowStream {
-    Delimited(DelimitedRows<std::fs::File>),
-    Jsonl(JsonlRows<std::io::BufReader<std::fs::File>>),
-    Lines(LineRows<std::io::BufReader<std::fs::File>>),
+    Delimited(Box<DelimitedRows<TextReader>>, TextEncoding),
+    Jsonl(JsonlRows<std::io::BufReader<TextReader>>, TextEncoding),
+    Lines(LineRows<std::io::BufReader<TextReader>>, TextEncoding),
 }
 
 /// The formats read a row at a time.
@@ -44,29 +46,46 @@ impl RowStream {
         STREAMED_EXTENSIONS.contains(&extension(path).as_str())
     }
 
-    /// Opens `path` as a stream, if its format streams (csv, tsv, jsonl, txt).
-    pub fn open(path: &Path) -> Option<Result<RowStream, TableError>> {
+    /// Opens `path` as a stream, if its format streams (csv, tsv, jsonl, txt),
+    /// decoded from the encoding `named`, or else the one detected.
+    pub fn open(
+        path: &Path,
+        named: Option<&'static encoding_rs::Encoding>,
+    ) -> Option<Result<RowStream, TableError>> {
+        let kind = extension(path);
+        if !STREAMED_EXTENSIONS.contains(&kind.as_str()) {
+            return None;
+        }
         let name = path.display().to_string();
-        let file = || std::fs::File::open(path).map_err(|e| unreadable(&name, e));
-        let reader = || file().map(std::io::BufReader::new);
-        Some(match extension(path).as_str() {
-            "csv" | "tsv" => {
-                file().and_then(|f| DelimitedRows::new(&name, f, true).map(RowStream::Delimited))
-            }
-            "jsonl" => reader()
-                .and_then(|r| jsonl_keys(&name, r))
-                .and_then(|keys| Ok(RowStream::Jsonl(JsonlRows::new(&name, reader()?, keys)))),
-            "txt" => reader().map(|r| RowStream::Lines(LineRows::new(&name, r))),
-            _ => return None,
-        })
+        let opened = encoding::open(path, named).and_then(|(text, found)| {
+            let reader = || encoding::open_as(path, found).map(std::io::BufReader::new);
+            Ok(match kind.as_str() {
+                "jsonl" => {
+                    let keys = jsonl_keys(&name, std::io::BufReader::new(text))?;
+                    RowStream::Jsonl(JsonlRows::new(&name, reader()?, keys), found)
+                }
+                "txt" => {
+                    RowStream::Lines(LineRows::new(&name, std::io::BufReader::new(text)), found)
+                }
+                _ => RowStream::Delimited(Box::new(DelimitedRows::new(&name, text, true)?), found),
+            })
+        });
+        Some(opened)
     }
 
     /// The column headers.
     pub fn headers(&self) -> Vec<String> {
         match self {
-            RowStream::Delimited(d) => d.headers.clone(),
-            RowStream::Jsonl(j) => j.headers(),
-            RowStream::Lines(_) => vec!["objective".into()],
+            RowStream::Delimited(d, _) => d.headers.clone(),
+            RowStream::Jsonl(j, _) => j.headers(),
+            RowStream::Lines(..) => vec!["objective".into()],
+        }
+    }
+
+    /// How the file was decoded.
+    pub fn encoding(&self) -> TextEncoding {
+        match self {
+            RowStream::Delimited(_, e) | RowStream::Jsonl(_, e) | RowStream::Lines(_, e) => *e,
         }
     }
 }
@@ -76,9 +95,9 @@ impl Iterator for RowStream {
 
     fn next(&mut self) -> Option<StreamedRow> {
         match self {
-            RowStream::Delimited(d) => d.next(),
-            RowStream::Jsonl(j) => j.next(),
-            RowStream::Lines(l) => l.next(),
+            RowStream::Delimited(d, _) => d.next(),
+            RowStream::Jsonl(j, _) => j.next(),
+            RowStream::Lines(l, _) => l.next(),
         }
     }
 }
@@ -109,6 +128,9 @@ impl<R: std::io::BufRead> NumberedLines<R> {
             if line.last() == Some(&b'\r') {
                 line.pop();
             }
+            if self.number == 1 && line.starts_with("\u{feff}".as_bytes()) {
+                line.drain(..3);
+            }
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
@@ -129,7 +151,9 @@ impl<R: std::io::BufRead> NumberedLines<R> {
 fn jsonl_keys(name: &str, reader: impl std::io::BufRead) -> Result<Vec<String>, TableError> {
     let mut keys: Vec<String> = Vec::new();
     let mut lines = NumberedLines::new(reader);
+    let mut any = false;
     while let Some(line) = lines.next_line() {
+        any = true;
         let (_, text) = line.map_err(|e| unreadable(name, e))?;
         if let Ok(serde_json::Value::Object(o)) =
             serde_json::from_str::<serde_json::Value>(&text.unwrap_or_default())
@@ -140,6 +164,12 @@ fn jsonl_keys(name: &str, reader: impl std::io::BufRead) -> Result<Vec<String>, 
                 }
             }
         }
+    }
+    if !any {
+        return Err(unreadable(
+            name,
+            "the file has no JSON lines: there is no objective to audit",
+        ));
     }
     Ok(keys)
 }
@@ -184,6 +214,18 @@ impl<R: std::io::BufRead> Iterator for JsonlRows<R> {
             Err(why) => return Some(Ok(Err((n, why)))),
         };
         Some(Ok(match serde_json::from_str::<serde_json::Value>(&text) {
+            Ok(serde_json::Value::Object(o))
+                if o.get("text")
+                    .is_some_and(|t| !t.is_string() && !t.is_null()) =>
+            {
+                Err((
+                    n,
+                    format!(
+                        "line {n}: \"text\" is {}, not a string; an objective is text",
+                        o["text"]
+                    ),
+                ))
+            }
             Ok(serde_json::Value::Object(o)) => Ok(TableRow {
                 number: n,
                 cells: self
@@ -203,10 +245,12 @@ impl<R: std::io::BufRead> Iterator for JsonlRows<R> {
 }
 
 /// The lines of a TXT file as rows of one cell, the objective; blank lines are
-/// not rows.
+/// not rows. A file with no line that is not blank is an error: there is
+/// nothing in it to audit.
 pub struct LineRows<R> {
     name: String,
     lines: NumberedLines<R>,
+    any: bool,
 }
 
 impl<R: std::io::BufRead> LineRows<R> {
@@ -214,6 +258,7 @@ impl<R: std::io::BufRead> LineRows<R> {
         LineRows {
             name: name.to_string(),
             lines: NumberedLines::new(reader),
+            any: false,
         }
     }
 }
@@ -222,10 +267,20 @@ impl<R: std::io::BufRead> Iterator for LineRows<R> {
     type Item = StreamedRow;
 
     fn next(&mut self) -> Option<StreamedRow> {
-        let (n, text) = match self.lines.next_line()? {
-            Ok(l) => l,
-            Err(e) => return Some(Err(unreadable(&self.name, e))),
+        let (n, text) = match self.lines.next_line() {
+            Some(Ok(l)) => l,
+            Some(Err(e)) => return Some(Err(unreadable(&self.name, e))),
+            None if !self.any => {
+                self.any = true;
+                let why = match self.lines.number {
+                    0 => "the file is empty: there is no objective to audit",
+                    _ => "the file holds only blank lines: there is no objective to audit",
+                };
+                return Some(Err(unreadable(&self.name, why)));
+            }
+            None => return None,
         };
+        self.any = true;
         Some(Ok(match text {
             Ok(t) => Ok(TableRow {
                 number: n,
@@ -239,6 +294,7 @@ impl<R: std::io::BufRead> Iterator for LineRows<R> {
 #[cfg(test)]
 mod tests {
     use super::super::plan_files::read_plan_file;
+    use super::RowStream;
 
     #[test]
     fn jsonl_rows_keep_their_line_numbers_and_bad_lines() {
@@ -262,30 +318,37 @@ mod tests {
     }
 
     #[test]
-    fn txt_lines_are_rows_and_a_line_that_is_not_utf8_is_a_bad_row() {
+    fn txt_lines_are_rows_read_in_their_encoding_or_named_as_bad() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("objectives.txt");
-        std::fs::write(
-            &path,
-            b"Mum to engage with services\r\n\n  \nDad will call D\xe9borah\nJohn will raise his hand\n",
-        )
-        .unwrap();
-        let f = read_plan_file(&path).unwrap().remove(0);
-        let rows: Vec<(usize, &str)> = f
-            .table
-            .rows
-            .iter()
-            .map(|r| (r.number, r.cells[0].as_str()))
-            .collect();
+        let text = b"Mum to engage with services\r\n\n  \nDad will call D\xe9borah\nJohn will raise his hand\n";
+        let lines = |bytes: &[u8], named| -> Vec<Result<(usize, String), (usize, String)>> {
+            std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
+            RowStream::open(&path, named)
+                .unwrap()
+                .unwrap()
+                .map(|r| r.unwrap().map(|r| (r.number, r.cells[0].clone())))
+                .collect()
+        };
+        // Not UTF-8 as a whole: read as the Windows-1252 it most likely is.
         assert_eq!(
-            rows,
+            lines(text, None),
             vec![
-                (1, "Mum to engage with services"),
-                (5, "John will raise his hand")
+                Ok((1, "Mum to engage with services".into())),
+                Ok((4, "Dad will call Déborah".into())),
+                Ok((5, "John will raise his hand".into())),
             ]
         );
-        assert_eq!(f.bad_rows.len(), 1);
-        assert_eq!(f.bad_rows[0].0, 4);
-        assert!(f.bad_rows[0].1.contains("not UTF-8"), "{}", f.bad_rows[0].1);
+        // Named as UTF-8, or marked so by a byte-order mark (which is not part
+        // of the first objective), the line that is not is a bad row of its own.
+        let marked = [b"\xef\xbb\xbf".as_slice(), text].concat();
+        for named in [lines(text, Some(encoding_rs::UTF_8)), lines(&marked, None)] {
+            assert_eq!(named.len(), 3);
+            assert_eq!(named[0], Ok((1, "Mum to engage with services".into())));
+            let bad = named[1].as_ref().unwrap_err();
+            assert_eq!(bad.0, 4);
+            assert!(bad.1.contains("not UTF-8"), "{}", bad.1);
+            assert_eq!(named[2], Ok((5, "John will raise his hand".into())));
+        }
     }
 }

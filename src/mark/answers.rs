@@ -3,7 +3,7 @@
 //! trailing spaces and mixed-case ids; each problem names its row.
 
 use super::MarkError;
-use crate::io::table::Table;
+use crate::io::table::{clip, Table};
 
 /// One answer row, or the reason it cannot be marked.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,7 +47,7 @@ pub fn read_answers(table: &Table) -> Result<Vec<AnswerRow>, MarkError> {
                 origin,
                 "no {what} column (looked for {}; headers: {})",
                 names.join(", "),
-                table.headers.join(", ")
+                crate::io::table::header_list(&table.headers)
             )
         })
     };
@@ -117,10 +117,18 @@ pub fn read_answers(table: &Table) -> Result<Vec<AnswerRow>, MarkError> {
             }
             let Some(ticked) = parse_tick(tick_text) else {
                 return error(format!(
-                    "the tick '{tick_text}' is not readable (use yes/no, y/n, true/false or ✓/✗)"
+                    "the tick '{}' is not readable (use yes/no, y/n, true/false or ✓/✗)",
+                    clip(tick_text, 40)
                 ));
             };
             let text = reworded.map(|c| table.cell(row, c)).unwrap_or("");
+            if text.len() > crate::MAX_OBJECTIVE_BYTES {
+                return error(format!(
+                    "the re-wording is {} bytes long; one objective may be at most {} bytes",
+                    text.len(),
+                    crate::MAX_OBJECTIVE_BYTES
+                ));
+            }
             AnswerRow::Ok(Answer {
                 row: row.number,
                 participant: who.split_whitespace().collect::<Vec<_>>().join(" "),

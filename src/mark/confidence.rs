@@ -36,7 +36,7 @@ pub fn read_questionnaire(table: &Table) -> Result<Questionnaire, MarkError> {
             invalid!(
                 origin,
                 "no participant column (headers: {})",
-                table.headers.join(", ")
+                crate::io::table::header_list(&table.headers)
             )
         })?;
     let skip = [
@@ -92,8 +92,10 @@ pub fn read_questionnaire(table: &Table) -> Result<Questionnaire, MarkError> {
             let value: f64 = cell.parse().map_err(|_| {
                 invalid!(
                     origin,
-                    "row {}, column '{q}': '{cell}' is not a rating",
-                    row.number
+                    "row {}, column '{}': '{}' is not a rating",
+                    row.number,
+                    crate::io::table::clip(q, 60),
+                    crate::io::table::clip(cell, 40)
                 )
             })?;
             if !(1.0..=10.0).contains(&value) {

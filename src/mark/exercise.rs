@@ -104,7 +104,7 @@ impl Exercise {
                 invalid!(
                     origin,
                     "no 'id' column (headers: {})",
-                    table.headers.join(", ")
+                    crate::io::table::header_list(&table.headers)
                 )
             })?;
         let text = table
@@ -113,7 +113,7 @@ impl Exercise {
                 invalid!(
                     origin,
                     "no 'text' column (headers: {})",
-                    table.headers.join(", ")
+                    crate::io::table::header_list(&table.headers)
                 )
             })?;
         let smart = table.column(&["smart", "is it smart", "key", "answer"]);

@@ -39,13 +39,15 @@ pub struct MarkedClass {
     pub origin: String,
 }
 
-/// Reads the answers file and marks every row against the exercise.
+/// Reads the answers file (decoded from `encoding`, or the one detected) and
+/// marks every row against the exercise.
 pub fn mark_answers(
     marker: &Marker<'_>,
     exercise: &Exercise,
     answers: &Path,
+    encoding: Option<&'static encoding_rs::Encoding>,
 ) -> Result<MarkedClass, MarkError> {
-    let table = read_table(answers)?;
+    let table = crate::io::read_table_in(answers, encoding)?;
     let rows = read_answers(&table)?;
     let marks = marker.mark(exercise, &rows);
     let summary = summarise(exercise, &marks);

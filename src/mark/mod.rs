@@ -148,7 +148,7 @@ impl Marker<'_> {
                             exercise.statements.iter().map(|s| s.id.as_str()).collect();
                         let message = format!(
                             "unknown statement id '{}' (the exercise has {})",
-                            a.statement,
+                            crate::io::table::clip(&a.statement, 40),
                             ids.join(", ")
                         );
                         m.feedback = format!("Not marked: {message}.");

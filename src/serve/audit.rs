@@ -183,6 +183,7 @@ fn audit_files(
     let options = crate::audit::Options {
         columns: Default::default(),
         keep_rewrites: true,
+        read: Default::default(),
     };
     let mut records: Vec<RowRecord> = Vec::new();
     let summary = crate::audit::run(&auditor, paths, &options, &mut records, events)

@@ -79,7 +79,7 @@ pub async fn mark(
                 rewriter: &e.rewriter,
                 encoder: e.encoder,
             };
-            let class = crate::mark::files::mark_answers(&marker, &exercise, &answers)
+            let class = crate::mark::files::mark_answers(&marker, &exercise, &answers, None)
                 .map_err(unprocessable)?;
             let report = crate::report::class::html(
                 Some(&exercise),

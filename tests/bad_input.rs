@@ -1,0 +1,384 @@
+//! The bad-input matrix: one case per kind of bad or odd plan file, each built
+//! by the test. Each must end in a clear message naming the file (and the row
+//! and column where there is one), exit code 2, no panic, and nothing else
+//! lost: every physical row still has a record.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn smarten(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_smarten"))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run smarten: {e}"))
+}
+
+/// A folder for one case, kept until the case ends.
+fn folder() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
+    path
+}
+
+/// What a run said, both streams, for messages.
+fn said(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+fn assert_refused(o: &Output) {
+    let text = said(o);
+    assert!(!text.contains("panicked"), "{text}");
+    assert_eq!(o.status.code(), Some(2), "{text}");
+}
+
+/// Audits `path` (model-free, no rewrites) with records to a JSONL file;
+/// returns the run and its records.
+fn audit(path: &Path, extra: &[&str]) -> (Output, Vec<serde_json::Value>) {
+    let out = path.with_extension("records.jsonl");
+    let mut args = vec![
+        "audit",
+        "-q",
+        "--no-model",
+        "--no-rewrite",
+        path.to_str().unwrap_or_default(),
+        "--out",
+        out.to_str().unwrap_or_default(),
+    ];
+    args.extend(extra);
+    let run = smarten(&args);
+    let records = std::fs::read_to_string(&out)
+        .unwrap_or_default()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    (run, records)
+}
+
+/// Each record's (row, error), in order.
+fn rows(records: &[serde_json::Value]) -> Vec<(u64, Option<String>)> {
+    records
+        .iter()
+        .map(|r| {
+            (
+                r["row"].as_u64().unwrap_or_default(),
+                r["error"].as_str().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_quote_that_runs_past_its_row_loses_no_row() {
+    let dir = folder();
+    // Closed rows later: the file parses, and the rows between would vanish.
+    let even = write(
+        &dir,
+        "even.csv",
+        b"Action,Who\n\"Walk Amy to school every day,Mum\nCall the GP by Friday,Dad\nRead with Amy daily\",Sam\nTidy the room each Sunday,Amy\n",
+    );
+    let (run, records) = audit(&even, &[]);
+    assert_refused(&run);
+    let got = rows(&records);
+    assert_eq!(
+        got.iter().map(|r| (r.0, r.1.is_some())).collect::<Vec<_>>(),
+        vec![(2, true), (3, true), (4, true), (5, false)]
+    );
+    assert!(
+        said(&run).contains("even.csv: row 2: a quote (\") opened on this row runs on to row 4"),
+        "{}",
+        said(&run)
+    );
+    // Never closed: every row after it would go.
+    let odd = write(
+        &dir,
+        "odd.csv",
+        b"Action,Who\nWalk Amy to school every day,Mum\n\"Call the GP by Friday,Dad\nRead with Amy daily,Sam\n",
+    );
+    let (run, records) = audit(&odd, &[]);
+    assert_refused(&run);
+    assert_eq!(
+        rows(&records)
+            .iter()
+            .map(|r| (r.0, r.1.is_some()))
+            .collect::<Vec<_>>(),
+        vec![(2, false), (3, true), (4, true)]
+    );
+    assert!(
+        said(&run).contains("odd.csv: row 3: a quote (\") opened on this row is never closed"),
+        "{}",
+        said(&run)
+    );
+}
+
+#[test]
+fn mark_names_the_row_a_runaway_quote_starts_on() {
+    let dir = folder();
+    let answers = write(
+        &dir,
+        "answers.csv",
+        b"Participant,Statement ID,Is it SMART?,Re-worded statement\nAsha,S1,no,\"John will raise his hand\nBen,S2,no,Mum will call\",\nCal,S3,yes,\n",
+    );
+    let exercise = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/exercises/is-it-smart.toml"
+    );
+    let run = smarten(&[
+        "mark",
+        "--no-model",
+        "--exercise",
+        exercise,
+        "--answers",
+        answers.to_str().unwrap_or_default(),
+    ]);
+    assert_refused(&run);
+    assert!(
+        said(&run).contains("answers.csv: row 2: a quote"),
+        "{}",
+        said(&run)
+    );
+}
+
+#[test]
+fn an_oversized_cell_is_refused_by_its_row_and_column_at_once() {
+    let dir = folder();
+    let mut text = b"Action,Who\n".to_vec();
+    text.extend(b"Walk Amy to school ");
+    text.extend(b"every day ".repeat(1_000_000)); // 10 MB in one cell
+    text.extend(b",Mum\nCall the GP by Friday 3 March 2027,Dad\n");
+    let path = write(&dir, "big.csv", &text);
+    let (run, records) = audit(&path, &[]);
+    assert_refused(&run);
+    let got = rows(&records);
+    assert_eq!(got.len(), 2);
+    let why = got[0].1.as_deref().unwrap_or_default();
+    assert!(
+        why.starts_with("row 2, column 1 ('Action'): the cell is 10000018 bytes long; one objective may be at most 4096 bytes"),
+        "{why}"
+    );
+    assert_eq!(got[1], (3, None));
+}
+
+#[test]
+fn a_byte_order_mark_is_not_part_of_the_first_objective() {
+    let dir = folder();
+    for (name, bytes) in [
+        (
+            "bom.txt",
+            "\u{feff}Mum will walk Amy to school by 8.45am every day\n".to_string(),
+        ),
+        (
+            "bom.jsonl",
+            "\u{feff}{\"text\":\"Mum will walk Amy to school by 8.45am every day\"}\n".to_string(),
+        ),
+        (
+            "bom.csv",
+            "\u{feff}Action,Who\r\nWalk Amy to school by 8.45am every day,Mum\r\n".to_string(),
+        ),
+    ] {
+        let path = write(&dir, name, bytes.as_bytes());
+        let (run, records) = audit(&path, &[]);
+        assert!(run.status.code() != Some(2), "{name}: {}", said(&run));
+        assert_eq!(records.len(), 1, "{name}");
+        assert_eq!(
+            records[0]["objective"], "Mum will walk Amy to school by 8.45am every day",
+            "{name}"
+        );
+        assert_eq!(records[0]["criteria"]["S"]["verdict"], "pass", "{name}");
+    }
+}
+
+#[test]
+fn empty_and_blank_files_are_refused_by_name() {
+    let dir = folder();
+    for (name, bytes, why) in [
+        ("empty.txt", "", "empty.txt: the file is empty"),
+        (
+            "blank.txt",
+            "  \n\t\n",
+            "blank.txt: the file holds only blank lines",
+        ),
+        (
+            "empty.jsonl",
+            "\n",
+            "empty.jsonl: the file has no JSON lines",
+        ),
+        ("empty.csv", "", "empty.csv: the file has no header row"),
+    ] {
+        let path = write(&dir, name, bytes.as_bytes());
+        let (run, records) = audit(&path, &[]);
+        assert_refused(&run);
+        assert!(said(&run).contains(why), "{name}: {}", said(&run));
+        assert!(records.is_empty());
+    }
+}
+
+#[test]
+fn repeated_column_names_are_warned_of_and_kept_apart() {
+    let dir = folder();
+    let path = write(
+        &dir,
+        "dup.csv",
+        b"Action,Who,Action\nWalk Amy to school by 8.45am every day,Mum,Old wording\n",
+    );
+    let (run, records) = audit(&path, &[]);
+    assert!(
+        said(&run).contains("warning: ")
+            && said(&run).contains("more than one column is headed 'Action'"),
+        "{}",
+        said(&run)
+    );
+    assert_eq!(
+        records[0]["fields"]["Action"],
+        "Walk Amy to school by 8.45am every day"
+    );
+    assert_eq!(records[0]["fields"]["Action (2)"], "Old wording");
+    assert_eq!(
+        records[0]["objective"],
+        "Mum will walk Amy to school by 8.45am every day"
+    );
+}
+
+#[test]
+fn a_jsonl_text_that_is_not_a_string_is_not_an_objective() {
+    let dir = folder();
+    let path = write(
+        &dir,
+        "n.jsonl",
+        b"{\"text\":42}\n{\"text\":\"Mum will walk Amy to school by 8.45am every day\"}\n",
+    );
+    let (run, records) = audit(&path, &[]);
+    assert_refused(&run);
+    let got = rows(&records);
+    assert_eq!(got.len(), 2);
+    assert!(got[0]
+        .1
+        .as_deref()
+        .unwrap_or_default()
+        .contains("line 1: \"text\" is 42, not a string"));
+    assert_eq!(got[1], (2, None));
+}
+
+#[test]
+fn text_in_another_encoding_is_read_and_binary_is_refused() {
+    let dir = folder();
+    let (cp1252, _, _) = encoding_rs::WINDOWS_1252
+        .encode("Action,Who\r\nCall Déborah at the café every Monday until 1 March 2027,Mum\r\n");
+    let path = write(&dir, "cp1252.csv", &cp1252);
+    let (run, records) = audit(&path, &[]);
+    assert!(
+        said(&run).contains("cp1252.csv: not UTF-8, read as windows-1252"),
+        "{}",
+        said(&run)
+    );
+    assert_eq!(
+        records[0]["fields"]["Action"],
+        "Call Déborah at the café every Monday until 1 March 2027"
+    );
+    // Named as UTF-8, the row that is not names its row and column.
+    let (run, records) = audit(&path, &["--encoding", "utf-8"]);
+    assert_refused(&run);
+    assert!(rows(&records)[0]
+        .1
+        .as_deref()
+        .unwrap_or_default()
+        .contains("row 2, column 1"));
+    // UTF-16 with its mark.
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend(
+        "Action,Who\nWalk Amy to school by 8.45am every day,Mum\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    let path = write(&dir, "utf16.csv", &utf16);
+    let (_, records) = audit(&path, &[]);
+    assert_eq!(
+        records[0]["objective"],
+        "Mum will walk Amy to school by 8.45am every day"
+    );
+    // Binary, and NUL bytes in text.
+    for (name, bytes) in [
+        ("zip.csv", b"PK\x03\x04\x14\x00\x00\x00".as_slice()),
+        ("nul.txt", b"Mum will walk Amy\x00 to school\n".as_slice()),
+    ] {
+        let path = write(&dir, name, bytes);
+        let (run, records) = audit(&path, &[]);
+        assert_refused(&run);
+        assert!(
+            said(&run).contains(&format!("{name}: not a text file: it holds a NUL byte")),
+            "{}",
+            said(&run)
+        );
+        assert!(records.is_empty());
+    }
+}
+
+#[test]
+fn a_header_with_none_of_the_plan_columns_keeps_every_row_with_the_reason() {
+    let dir = folder();
+    let path = write(&dir, "colours.csv", b"Colour,Size\nred,large\nblue,small\n");
+    let (run, records) = audit(&path, &[]);
+    assert_refused(&run);
+    assert!(
+        said(&run).contains("colours.csv: no action column"),
+        "{}",
+        said(&run)
+    );
+    assert_eq!(records.len(), 2);
+}
+
+#[test]
+fn mark_reads_latin1_answers_and_refuses_oversized_text_without_repeating_it() {
+    let dir = folder();
+    let exercise = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/exercises/is-it-smart.toml"
+    );
+    let mark = |answers: &Path| {
+        smarten(&[
+            "mark",
+            "--no-model",
+            "--exercise",
+            exercise,
+            "--answers",
+            answers.to_str().unwrap_or_default(),
+        ])
+    };
+    let latin1 = write(
+        &dir,
+        "latin1.csv",
+        b"Participant,Statement ID,Is it SMART?,Re-worded statement\nRen\xe9e,S3,yes,\n",
+    );
+    let run = mark(&latin1);
+    assert_eq!(run.status.code(), Some(0), "{}", said(&run));
+    assert!(said(&run).contains("1 marked"), "{}", said(&run));
+    let mut long =
+        b"Participant,Statement ID,Is it SMART?,Re-worded statement\nAsha,S1,no,".to_vec();
+    long.extend(b"John will raise his hand ".repeat(400_000));
+    long.push(b'\n');
+    let run = mark(&write(&dir, "long.csv", &long));
+    assert_refused(&run);
+    assert!(
+        said(&run).contains("row 2: the re-wording is 9999999 bytes long"),
+        "{}",
+        said(&run)
+    );
+    let mut header = b"Participant,".to_vec();
+    header.extend(b"x".repeat(2_000_000));
+    header.extend(b"\nAsha,S1\n");
+    let run = mark(&write(&dir, "header.csv", &header));
+    assert_refused(&run);
+    assert!(said(&run).len() < 2_000, "{} bytes said", said(&run).len());
+    assert!(
+        said(&run).contains("header.csv: no statement column"),
+        "{}",
+        said(&run)
+    );
+}
