@@ -382,3 +382,179 @@ fn mark_reads_latin1_answers_and_refuses_oversized_text_without_repeating_it() {
         said(&run)
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn links_that_loop_or_lead_nowhere_are_named_and_each_file_audited_once() {
+    let dir = folder();
+    let plans = dir.path().join("plans");
+    std::fs::create_dir(&plans).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        plans.join("plan.csv"),
+        "Action,Who\nWalk Amy to school by 8.45am every day,Mum\nCall the GP by Friday,Dad\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    for (to, at) in [("..", "up"), (".", "here"), ("self.csv", "self.csv")] {
+        std::os::unix::fs::symlink(to, plans.join(at)).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let (run, records) = audit(&plans, &[]);
+    assert_refused(&run);
+    assert_eq!(records.len(), 2, "each row once");
+    let text = said(&run);
+    assert!(
+        text.contains("self.csv: a link that loops (to self.csv)"),
+        "{text}"
+    );
+    assert!(text.contains("up: a link that loops back to"), "{text}");
+    // A path that is not there is named as missing.
+    let (run, _) = audit(&dir.path().join("gone.csv"), &[]);
+    assert_refused(&run);
+    assert!(
+        said(&run).contains("gone.csv: no such file or folder"),
+        "{}",
+        said(&run)
+    );
+}
+
+#[test]
+fn output_paths_are_checked_before_any_work() {
+    let dir = folder();
+    let plan = write(
+        &dir,
+        "plan.csv",
+        b"Action,Who\nWalk Amy to school by 8.45am every day,Mum\n",
+    );
+    let missing = dir.path().join("no/such/folder/out.jsonl");
+    for (out, why) in [
+        (
+            dir.path().to_path_buf(),
+            "is a folder; name a file to write",
+        ),
+        (missing, "does not exist"),
+    ] {
+        for flag in ["--out", "--report"] {
+            let run = smarten(&[
+                "audit",
+                "-q",
+                "--no-model",
+                plan.to_str().unwrap_or_default(),
+                flag,
+                out.to_str().unwrap_or_default(),
+            ]);
+            assert_refused(&run);
+            let text = said(&run);
+            assert!(text.contains(why), "{flag}: {text}");
+            assert!(
+                !text.contains("audited"),
+                "refused before the audit ran: {text}"
+            );
+        }
+    }
+}
+
+/// A plan of `rows` rows, long enough that an audit of it can be interrupted.
+#[cfg(unix)]
+fn long_plan(dir: &tempfile::TempDir, rows: usize) -> PathBuf {
+    let mut text = String::from("Plan ID,Action,Who,When\n");
+    for i in 0..rows {
+        text.push_str(&format!(
+            "P{},Walk Amy to school by 8.45am on {} days in 10,Mum,by 31 July 2027\n",
+            i % 500,
+            i % 10 + 1
+        ));
+    }
+    write(dir, "long.csv", text.as_bytes())
+}
+
+/// The partial files beside `out`.
+#[cfg(unix)]
+fn temps_beside(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".tmp"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Starts an audit of `plan` writing `out` and `report`, and waits until it
+/// is writing its records.
+#[cfg(unix)]
+fn start_long_audit(plan: &Path, out: &Path, report: &Path) -> std::process::Child {
+    let child = Command::new(env!("CARGO_BIN_EXE_smarten"))
+        .args(["audit", "-q", "--no-model", "--no-rewrite"])
+        .arg(plan)
+        .arg("--out")
+        .arg(out)
+        .arg("--report")
+        .arg(report)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let dir = out.parent().unwrap_or(Path::new("."));
+    let waited = std::time::Instant::now();
+    while temps_beside(dir).is_empty() {
+        assert!(
+            waited.elapsed().as_secs() < 120,
+            "the audit never started writing"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // Some records written, well before the end.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    child
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_audit_leaves_nothing_at_its_output_paths() {
+    let dir = folder();
+    let plan = long_plan(&dir, 200_000);
+    let out = dir.path().join("records.jsonl");
+    let report = dir.path().join("report.html");
+
+    // Ctrl-C (SIGINT): the partial file is removed and the exit code is 130.
+    let child = start_long_audit(&plan, &out, &report);
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(killed.success());
+    let done = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(done.status.code(), Some(130), "{}", said(&done));
+    assert!(!out.exists() && !report.exists());
+    assert_eq!(temps_beside(dir.path()), Vec::<String>::new());
+
+    // SIGKILL cannot be caught: nothing at the paths named, and the partial
+    // file it leaves is removed by the next run.
+    let mut child = start_long_audit(&plan, &out, &report);
+    child.kill().unwrap_or_else(|e| panic!("{e}"));
+    let _ = child.wait();
+    assert!(!out.exists() && !report.exists());
+    let left = temps_beside(dir.path());
+    assert_eq!(left.len(), 1, "{left:?}");
+    let small = write(
+        &dir,
+        "small.csv",
+        b"Action,Who\nWalk Amy to school by 8.45am every day,Mum\n",
+    );
+    let run = smarten(&[
+        "audit",
+        "-q",
+        "--no-model",
+        small.to_str().unwrap_or_default(),
+        "--out",
+        out.to_str().unwrap_or_default(),
+    ]);
+    assert!(
+        said(&run).contains("a partial file left by an interrupted run"),
+        "{}",
+        said(&run)
+    );
+    assert!(said(&run).contains(&left[0]), "{}", said(&run));
+    assert_eq!(temps_beside(dir.path()), Vec::<String>::new());
+    assert!(out.exists());
+}

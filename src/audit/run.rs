@@ -95,14 +95,18 @@ pub fn run(
     sink: &mut dyn RecordSink,
     progress: &dyn Progress,
 ) -> Result<Summary, AuditError> {
-    let (files, not_plans) = collect_files(paths);
-    let mut summary = Summary {
-        not_plans: not_plans
-            .iter()
+    let found = collect_files(paths);
+    let said = |list: &[(PathBuf, String)]| -> Vec<String> {
+        list.iter()
             .map(|(p, why)| format!("{}: {why}", p.display()))
-            .collect(),
+            .collect()
+    };
+    let mut summary = Summary {
+        not_plans: said(&found.skipped),
+        unreadable: said(&found.unreadable),
         ..Default::default()
     };
+    let files = found.files;
     summary.book.keep_rewrites = options.keep_rewrites;
     let mut run = Run {
         auditor,

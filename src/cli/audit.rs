@@ -94,8 +94,24 @@ impl smarten::audit::Progress for Bar {
     }
 }
 
+/// Checks every output path before any work starts, and removes the partial
+/// files a run killed outright left beside them.
+pub fn prepare_outputs<'a>(paths: impl Iterator<Item = &'a PathBuf>) -> Result<()> {
+    for path in paths {
+        smarten::io::output::check_output_path(path)?;
+        for stale in smarten::io::output::remove_stale_temps(path) {
+            eprintln!(
+                "removed {}: a partial file left by an interrupted run",
+                stale.display()
+            );
+        }
+    }
+    Ok(())
+}
+
 /// Runs the audit; returns the summary and whether any file or row failed to read.
 pub fn run(auditor: &Auditor<'_>, opts: &Options) -> Result<(Summary, bool)> {
+    prepare_outputs(opts.out.iter().chain(&opts.report))?;
     let columns = match &opts.columns {
         Some(spec) => smarten::io::columns::parse_overrides(spec)?,
         None => Default::default(),

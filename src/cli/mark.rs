@@ -33,6 +33,7 @@ pub fn run(config: &Config, args: MarkArgs) -> Result<ExitCode> {
     let (Some(exercise_path), Some(answers_path)) = (&args.exercise, &args.answers) else {
         bail!("mark needs --exercise FILE and --answers FILE (or the `confidence` subcommand)");
     };
+    super::audit::prepare_outputs(args.out.iter().chain(&args.report))?;
     let exercise = read_exercise(exercise_path)?;
     let confidence = match (&args.before, &args.after) {
         (Some(b), Some(a)) => Some(confidence(b, a)?),

@@ -26,8 +26,18 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 /// Runs the command line; errors are printed with their causes and exit 2.
+/// Ctrl-C or SIGTERM removes any output still being written and exits 130
+/// (`serve` stops gracefully instead).
 pub fn main() -> ExitCode {
-    match run(Cli::parse()) {
+    let cli = Cli::parse();
+    if !matches!(cli.command, Command::Serve { .. }) {
+        let _ = ctrlc::set_handler(|| {
+            smarten::io::output::remove_in_progress();
+            eprintln!("interrupted: no output was written");
+            std::process::exit(130);
+        });
+    }
+    match run(cli) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e:#}");

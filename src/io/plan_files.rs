@@ -10,23 +10,102 @@ use std::path::{Path, PathBuf};
 /// File extensions read as plan files.
 pub const PLAN_EXTENSIONS: &[&str] = &["csv", "tsv", "xlsx", "xlsm", "docx", "jsonl", "txt"];
 
-/// Every plan file under `paths` (folders recursively, in name order), and the
-/// files skipped because they are not plan files.
-pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
-    let mut files = Vec::new();
-    let mut skipped = Vec::new();
-    for p in paths {
-        walk(p, &mut files, &mut skipped, true);
-    }
-    (files, skipped)
+/// The files under the paths given: plan files to audit, files skipped (not
+/// plans, or a file reached again through a link) and paths that could not
+/// be followed (missing, a link that leads nowhere, a link that loops back).
+#[derive(Debug, Default)]
+pub struct Collected {
+    pub files: Vec<PathBuf>,
+    pub skipped: Vec<(PathBuf, String)>,
+    pub unreadable: Vec<(PathBuf, String)>,
 }
 
-fn walk(path: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<(PathBuf, String)>, named: bool) {
-    if path.is_dir() {
+/// Every plan file under `paths` (folders recursively, in name order). Links
+/// are followed, each file and folder once (by its canonical path), so a link
+/// that loops back audits nothing twice.
+pub fn collect_files(paths: &[PathBuf]) -> Collected {
+    let mut walk = Walk::default();
+    for p in paths {
+        walk.visit(p, true);
+    }
+    walk.found
+}
+
+#[derive(Default)]
+struct Walk {
+    found: Collected,
+    /// Each file and folder reached, by canonical path, with the path it was first reached by.
+    seen: std::collections::HashMap<PathBuf, PathBuf>,
+}
+
+impl Walk {
+    fn visit(&mut self, path: &Path, named: bool) {
+        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        let canonical = match std::fs::canonicalize(path) {
+            Ok(c) => c,
+            Err(e) => {
+                let target = std::fs::read_link(path)
+                    .map(|t| t.display().to_string())
+                    .unwrap_or_default();
+                let why = match (is_link, e.raw_os_error()) {
+                    (true, Some(40)) => {
+                        format!("a link that loops (to {target}), so it leads to no file")
+                    }
+                    (true, _) => format!("a link to {target}, which does not exist"),
+                    (false, _) => "no such file or folder".into(),
+                };
+                self.found.unreadable.push((path.to_path_buf(), why));
+                return;
+            }
+        };
+        // A link to a folder it is in loops: following it would walk that
+        // folder again from inside itself.
+        let loops = is_link
+            && canonical.is_dir()
+            && path
+                .parent()
+                .and_then(|p| std::fs::canonicalize(p).ok())
+                .is_some_and(|p| p.starts_with(&canonical));
+        if loops {
+            let target = std::fs::read_link(path).unwrap_or_default();
+            let why = format!(
+                "a link that loops back to {} (a folder it is in), so it is not followed",
+                target.display()
+            );
+            self.found.unreadable.push((path.to_path_buf(), why));
+            return;
+        }
+        if let Some(first) = self.seen.get(&canonical) {
+            // Reached again through a link: a file is audited once, and the
+            // second path says so; a folder is walked once.
+            if !canonical.is_dir() {
+                let why = format!("the same file as {}, audited once", first.display());
+                self.found.skipped.push((path.to_path_buf(), why));
+            }
+            return;
+        }
+        self.seen.insert(canonical.clone(), path.to_path_buf());
+        if canonical.is_dir() {
+            self.folder(path);
+            return;
+        }
+        let ext = extension(path);
+        if PLAN_EXTENSIONS.contains(&ext.as_str()) || named {
+            self.found.files.push(path.to_path_buf());
+        } else {
+            self.found
+                .skipped
+                .push((path.to_path_buf(), format!("not a plan file ('.{ext}')")));
+        }
+    }
+
+    fn folder(&mut self, path: &Path) {
         let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
             Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
             Err(e) => {
-                skipped.push((path.to_path_buf(), format!("folder cannot be read: {e}")));
+                self.found
+                    .unreadable
+                    .push((path.to_path_buf(), format!("folder cannot be read: {e}")));
                 return;
             }
         };
@@ -37,22 +116,9 @@ fn walk(path: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<(PathBuf, Strin
                 .and_then(|n| n.to_str())
                 .is_some_and(|n| n.starts_with('.') || n.starts_with("~$"));
             if !hidden {
-                walk(&e, files, skipped, false);
+                self.visit(&e, false);
             }
         }
-        return;
-    }
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    if PLAN_EXTENSIONS.contains(&ext.as_str()) || (named && path.exists()) {
-        files.push(path.to_path_buf());
-    } else if !path.exists() {
-        skipped.push((path.to_path_buf(), "no such file or folder".into()));
-    } else {
-        skipped.push((path.to_path_buf(), format!("not a plan file ('.{ext}')")));
     }
 }
 
@@ -221,4 +287,64 @@ pub fn read_plan_file(path: &Path) -> Result<Vec<LoadedTable>, TableError> {
         out.push(loaded);
     }
     Ok(out)
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::collect_files;
+
+    #[test]
+    fn links_that_loop_audit_each_file_once_and_dead_links_are_named() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let root = dir.path();
+        std::fs::create_dir(root.join("plans")).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(root.join("plans/a.csv"), "Action\nWalk\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let link = |to: &str, at: &str| {
+            std::os::unix::fs::symlink(to, root.join(at)).unwrap_or_else(|e| panic!("{e}"))
+        };
+        link("..", "plans/up");
+        link(".", "plans/here");
+        link("a.csv", "plans/again.csv");
+        link("self.csv", "plans/self.csv");
+        link("gone.csv", "plans/dead.csv");
+        let found = collect_files(&[root.to_path_buf()]);
+        assert_eq!(found.files, vec![root.join("plans/a.csv")]);
+        let plans = root.join("plans").display().to_string();
+        let named = |list: &[(std::path::PathBuf, String)]| -> Vec<(String, String)> {
+            list.iter()
+                .map(|(p, why)| {
+                    let name = p.file_name().unwrap_or_default().to_string_lossy();
+                    (name.into_owned(), why.replace(&plans, "PLANS"))
+                })
+                .collect()
+        };
+        let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+            list.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            named(&found.skipped),
+            pairs(&[("again.csv", "the same file as PLANS/a.csv, audited once")])
+        );
+        assert_eq!(
+            named(&found.unreadable),
+            pairs(&[
+                ("dead.csv", "a link to gone.csv, which does not exist"),
+                (
+                    "here",
+                    "a link that loops back to . (a folder it is in), so it is not followed"
+                ),
+                (
+                    "self.csv",
+                    "a link that loops (to self.csv), so it leads to no file"
+                ),
+                (
+                    "up",
+                    "a link that loops back to .. (a folder it is in), so it is not followed"
+                ),
+            ])
+        );
+    }
 }
