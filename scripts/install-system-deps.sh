@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages smarten builds and runs against: CPU libtorch 1.13
 # (for rust-bert/tch), the pthread OpenBLAS it runs fastest with, and python3-venv
-# (for the LanguageTool client the server is tested with).
+# (for the LanguageTool client the server is tested with), and GNU time (whose
+# peak-memory figure the bad-input tests read for decompression bombs).
 # Idempotent: does nothing when all are installed.
 set -euo pipefail
 
-packages=(libtorch-dev libopenblas0-pthread python3-venv)
+packages=(libtorch-dev libopenblas0-pthread python3-venv time)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -558,3 +558,165 @@ fn an_interrupted_audit_leaves_nothing_at_its_output_paths() {
     assert_eq!(temps_beside(dir.path()), Vec::<String>::new());
     assert!(out.exists());
 }
+
+/// A zip holding one XML part of `size` bytes (a repeated element), written
+/// compressed: a few hundred KB on disk. With `claim`, its headers claim that
+/// many bytes instead, as a hand-made bomb's may.
+fn bomb(
+    dir: &tempfile::TempDir,
+    name: &str,
+    part: &str,
+    size: usize,
+    claim: Option<u32>,
+) -> PathBuf {
+    use std::io::Write;
+    let path = dir.path().join(name);
+    let file = std::fs::File::create(&path).unwrap_or_else(|e| panic!("{e}"));
+    let mut zip = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(6));
+    zip.start_file(part, options)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let chunk = b"<w:t>x</w:t>".repeat(1 << 16);
+    let mut left = size;
+    while left > 0 {
+        let n = left.min(chunk.len());
+        zip.write_all(&chunk[..n]).unwrap_or_else(|e| panic!("{e}"));
+        left -= n;
+    }
+    zip.finish().unwrap_or_else(|e| panic!("{e}"));
+    if let Some(claim) = claim {
+        // Each header's uncompressed size: local (offset 22) and central (offset 24).
+        let mut bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{e}"));
+        for (signature, offset) in [(0x04034b50u32, 22), (0x02014b50u32, 24)] {
+            let at = bytes
+                .windows(4)
+                .position(|w| w == signature.to_le_bytes())
+                .unwrap_or_else(|| panic!("no header {signature:x}"));
+            bytes[at + offset..at + offset + 4].copy_from_slice(&claim.to_le_bytes());
+        }
+        std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
+    }
+    path
+}
+
+/// Audits `path` under GNU time: the run, and its peak memory in MB.
+fn audit_measured(path: &Path) -> (Output, u64) {
+    let run = Command::new("/usr/bin/time")
+        .args(["-f", "peak-kb %M"])
+        .arg(env!("CARGO_BIN_EXE_smarten"))
+        .args(["audit", "-q", "--no-model", "--no-rewrite"])
+        .arg(path)
+        .output()
+        .unwrap_or_else(|e| panic!("GNU time is installed by make system-deps: {e}"));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    let kb: u64 = stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("peak-kb "))
+        .next_back()
+        .and_then(|k| k.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no peak memory in: {stderr}"));
+    (run, kb / 1024)
+}
+
+#[test]
+fn a_decompression_bomb_is_refused_by_the_size_cap_in_bounded_memory() {
+    let dir = folder();
+    let cases = [
+        // 1 GB of sheet XML in a small XLSX, its size stated honestly.
+        (
+            bomb(&dir, "bomb.xlsx", "xl/worksheets/sheet1.xml", 1 << 30, None),
+            "xl/worksheets/sheet1.xml unpacks to 1024 MB, more than 256 MB",
+        ),
+        // 300 MB of document XML whose headers claim 4 KB.
+        (
+            bomb(
+                &dir,
+                "liar.docx",
+                "word/document.xml",
+                300 << 20,
+                Some(4096),
+            ),
+            "word/document.xml unpacks to more than 256 MB",
+        ),
+    ];
+    for (path, why) in cases {
+        let on_disk = std::fs::metadata(&path)
+            .map(|m| m.len())
+            .unwrap_or_default();
+        assert!(
+            on_disk < 8 << 20,
+            "{} is {on_disk} bytes on disk",
+            path.display()
+        );
+        let (run, peak_mb) = audit_measured(&path);
+        assert_refused(&run);
+        let text = said(&run);
+        assert!(text.contains(why), "{text}");
+        assert!(
+            peak_mb < 700,
+            "{}: peak memory {peak_mb} MB",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn broken_workbooks_and_documents_are_named_with_what_is_wrong() {
+    let dir = folder();
+    // A real workbook, then cut in half.
+    let whole = dir.path().join("whole.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, row) in [
+        ["Action", "Who"],
+        ["Walk Amy to school by 8.45am every day", "Mum"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, cell) in row.iter().enumerate() {
+            sheet
+                .write(r as u32, c as u16, *cell)
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    book.save(&whole).unwrap_or_else(|e| panic!("{e}"));
+    let bytes = std::fs::read(&whole).unwrap_or_else(|e| panic!("{e}"));
+    let truncated = write(&dir, "truncated.xlsx", &bytes[..bytes.len() / 2]);
+    let corrupt = write(
+        &dir,
+        "corrupt.xlsx",
+        b"this is not a workbook at all, just text",
+    );
+    let corrupt_docx = write(&dir, "corrupt.docx", &bytes[bytes.len() / 3..]);
+    // An encrypted Office file is an OLE compound file, not a zip.
+    let mut ole = vec![0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+    ole.resize(4096, 0);
+    let protected = write(&dir, "protected.xlsx", &ole);
+    for (path, why) in [
+        (
+            &truncated,
+            "truncated.xlsx: not a readable XLSX or DOCX (zip) file",
+        ),
+        (
+            &corrupt,
+            "corrupt.xlsx: not a readable XLSX or DOCX (zip) file",
+        ),
+        (
+            &corrupt_docx,
+            "corrupt.docx: not a readable XLSX or DOCX (zip) file",
+        ),
+        (&protected, "protected.xlsx: is password-protected"),
+    ] {
+        let (run, records) = audit(path, &[]);
+        assert_refused(&run);
+        assert!(said(&run).contains(why), "{}", said(&run));
+        assert!(records.is_empty());
+    }
+    // The whole workbook, beside them in a folder, is still audited.
+    let (run, records) = audit(dir.path(), &[]);
+    assert_refused(&run);
+    assert_eq!(records.len(), 1, "{}", said(&run));
+}

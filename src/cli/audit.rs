@@ -17,6 +17,7 @@ pub struct Options {
     pub report: Option<PathBuf>,
     pub columns: Option<String>,
     pub encoding: Option<&'static encoding_rs::Encoding>,
+    pub zip: smarten::io::zip_limits::ZipLimits,
     pub quiet: bool,
 }
 
@@ -133,6 +134,7 @@ pub fn run(auditor: &Auditor<'_>, opts: &Options) -> Result<(Summary, bool)> {
         keep_rewrites: opts.report.is_some(),
         read: smarten::io::plan_files::ReadOptions {
             encoding: opts.encoding,
+            zip: opts.zip,
         },
     };
     let progress = Bar {

@@ -151,6 +151,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 report: report.clone(),
                 columns,
                 encoding,
+                zip: config.read.zip,
                 quiet,
             };
             let (summary, failed) = audit::run(&auditor, &opts)?;

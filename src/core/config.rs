@@ -12,6 +12,9 @@
 //! generator = "models/flan-t5-small"
 //! [check]
 //! plan_kind = "child-protection"
+//! [read.zip]
+//! part_mb = 256    # the most one part of an XLSX or DOCX may unpack to
+//! total_mb = 1024  # and all its parts together
 //! ```
 
 use crate::core::finding::{Level, RuleId};
@@ -28,6 +31,16 @@ pub struct Config {
     pub rules: BTreeMap<RuleId, Level>,
     pub rewrite: RewriteConfig,
     pub check: CheckConfig,
+    pub read: ReadConfig,
+}
+
+/// The `[read]` table: how plan files are read.
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadConfig {
+    /// What an XLSX or DOCX may unpack to.
+    #[serde(default)]
+    pub zip: crate::io::zip_limits::ZipLimits,
 }
 
 /// The `[check]` table, once checked.
@@ -57,6 +70,8 @@ struct ConfigFile {
     rewrite: RewriteConfig,
     #[serde(default)]
     check: CheckFile,
+    #[serde(default)]
+    read: ReadConfig,
 }
 
 /// The `[rewrite]` table.
@@ -110,6 +125,7 @@ impl Config {
             rules,
             rewrite: file.rewrite,
             check: CheckConfig { plan_kind },
+            read: file.read,
         })
     }
 

@@ -4,6 +4,7 @@
 
 use super::columns::{Field, Mapping};
 use super::table::{Table, TableError, TableRow};
+use super::zip_limits::ZipLimits;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -14,7 +15,8 @@ pub struct XmlError(String);
 
 /// A DOCX's action-plan tables (those whose header row maps a `what` column);
 /// without any, each non-empty paragraph or list item is a candidate objective.
-pub fn read_docx(path: &Path) -> Result<Vec<Table>, TableError> {
+pub fn read_docx(path: &Path, limits: &ZipLimits) -> Result<Vec<Table>, TableError> {
+    limits.check(path)?;
     let name = path.display().to_string();
     let fail = |reason: String| TableError::Unreadable {
         path: name.clone(),

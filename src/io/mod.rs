@@ -17,6 +17,7 @@ pub mod plan_files;
 pub mod rows;
 pub mod table;
 pub mod xlsx;
+pub mod zip_limits;
 
 /// Reads a CSV, TSV or XLSX file by its extension. For XLSX the first sheet
 /// with a header row is read. Rows whose cells are all empty are skipped; their

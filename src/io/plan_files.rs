@@ -127,6 +127,8 @@ impl Walk {
 pub struct ReadOptions {
     /// The encoding of text files (`--encoding`); detected when `None`.
     pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// What an XLSX or DOCX may unpack to (`[read.zip]` in smarten.toml).
+    pub zip: super::zip_limits::ZipLimits,
 }
 
 /// One table of a plan file that can be read a row at a time, as often as
@@ -163,11 +165,11 @@ impl TableSource {
             return Ok(vec![TableSource::File(path.to_path_buf(), *options)]);
         }
         match extension(path).as_str() {
-            "xlsx" | "xlsm" => Ok(super::xlsx::sheets(path)?
+            "xlsx" | "xlsm" => Ok(super::xlsx::sheets(path, &options.zip)?
                 .into_iter()
                 .map(TableSource::Sheet)
                 .collect()),
-            "docx" => Ok(super::docx::read_docx(path)?
+            "docx" => Ok(super::docx::read_docx(path, &options.zip)?
                 .into_iter()
                 .map(TableSource::Loaded)
                 .collect()),

@@ -3,6 +3,7 @@
 //! sheet's used columns, header row and last row with text, and every later
 //! pass hands out its rows in order, with the row numbers Excel shows.
 
+use super::zip_limits::ZipLimits;
 use crate::io::table::{Table, TableError, TableRow};
 use calamine::{open_workbook, Data, DataRef, Reader, Xlsx};
 use std::fs::File;
@@ -52,7 +53,8 @@ fn text(cell: &DataRef<'_>) -> String {
 
 /// Every sheet of the workbook at `path` that has a header row, in order,
 /// found in one pass over each sheet's cells.
-pub fn sheets(path: &Path) -> Result<Vec<XlsxSheet>, TableError> {
+pub fn sheets(path: &Path, limits: &ZipLimits) -> Result<Vec<XlsxSheet>, TableError> {
+    limits.check(path)?;
     let mut workbook = open(path)?;
     let mut out = Vec::new();
     for name in workbook.sheet_names().to_vec() {
@@ -209,7 +211,7 @@ impl XlsxSheet {
 /// ones, which are the sheet's formatting).
 pub fn read_sheets(path: &Path, keep_empty: bool) -> Result<Vec<Table>, TableError> {
     let mut tables = Vec::new();
-    for sheet in sheets(path)? {
+    for sheet in sheets(path, &ZipLimits::default())? {
         let mut rows = Vec::new();
         sheet.for_each_row(keep_empty, &mut |row| {
             rows.push(row);
@@ -301,7 +303,7 @@ mod tests {
         book.add_worksheet().set_name("Empty").unwrap();
         book.save(&path).unwrap();
 
-        let sheets = sheets(&path).unwrap();
+        let sheets = sheets(&path, &ZipLimits::default()).unwrap();
         assert_eq!(sheets.len(), 1, "a sheet with no header is not a table");
         let (headers, rows) = rows_from_range(&path, "Plan");
         assert_eq!(sheets[0].headers, headers);
@@ -350,7 +352,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("scrambled.xlsx");
         scrambled_workbook(&path);
-        let sheets = sheets(&path).unwrap();
+        let sheets = sheets(&path, &ZipLimits::default()).unwrap();
         assert!(sheets[0].out_of_order);
         assert_eq!(sheets[0].headers, vec!["Lead", "Action"]);
         let rows = streamed(&sheets[0]);
