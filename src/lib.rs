@@ -12,6 +12,7 @@
 //!   `minilm`) the rust-bert encoder and seq2seq generator.
 //! - [`audit`], [`mark`], [`eval`]: the three jobs, as library functions.
 //! - [`report`]: the HTML reports.
+//! - [`fuzzing`]: the properties the fuzz targets check, and their text generator.
 //! - [`serve`]: the local web server (JSON API, LanguageTool-compatible endpoint).
 //!
 //! The command line (`src/main.rs`, `src/cli/`) wires these together.
@@ -19,6 +20,7 @@
 pub mod audit;
 pub mod core;
 pub mod eval;
+pub mod fuzzing;
 pub mod io;
 pub mod mark;
 pub mod models;

@@ -125,6 +125,9 @@ pub fn run(
                 continue;
             }
         };
+        run.summary.not_plans.extend(sources.skipped);
+        run.summary.notes.extend(sources.notes);
+        let sources = sources.tables;
         let mut read = sources.is_empty();
         for source in &sources {
             read |= run.table(file, source)?;

@@ -152,6 +152,13 @@ pub enum Command {
         /// guess from the bytes decides.
         #[arg(long, value_name = "NAME", value_parser = smarten::io::encoding::parse_label)]
         encoding: Option<&'static encoding_rs::Encoding>,
+        /// The header's row in XLSX sheets (1 is the first row); by default the
+        /// first of the top 20 rows that names the plan's questions.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        header_row: Option<u32>,
+        /// Read only this sheet of each workbook.
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
         /// No progress bar and no column mappings on standard error.
         #[arg(long, short)]
         quiet: bool,

@@ -17,7 +17,9 @@ pub struct Options {
     pub report: Option<PathBuf>,
     pub columns: Option<String>,
     pub encoding: Option<&'static encoding_rs::Encoding>,
-    pub zip: smarten::io::zip_limits::ZipLimits,
+    pub header_row: Option<u32>,
+    pub sheet: Option<String>,
+    pub read: smarten::core::config::ReadConfig,
     pub quiet: bool,
 }
 
@@ -134,7 +136,10 @@ pub fn run(auditor: &Auditor<'_>, opts: &Options) -> Result<(Summary, bool)> {
         keep_rewrites: opts.report.is_some(),
         read: smarten::io::plan_files::ReadOptions {
             encoding: opts.encoding,
-            zip: opts.zip,
+            zip: opts.read.zip,
+            dates: opts.read.dates,
+            header_row: opts.header_row,
+            sheet: opts.sheet.clone(),
         },
     };
     let progress = Bar {

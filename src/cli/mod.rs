@@ -121,6 +121,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             report,
             columns,
             encoding,
+            header_row,
+            sheet,
             quiet,
             no_rewrite,
             no_model,
@@ -151,7 +153,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 report: report.clone(),
                 columns,
                 encoding,
-                zip: config.read.zip,
+                header_row,
+                sheet,
+                read: config.read,
                 quiet,
             };
             let (summary, failed) = audit::run(&auditor, &opts)?;

@@ -12,6 +12,8 @@
 //! generator = "models/flan-t5-small"
 //! [check]
 //! plan_kind = "child-protection"
+//! [read]
+//! dates = "uk"     # how spreadsheet date cells read: uk 31/03/2027, us, iso
 //! [read.zip]
 //! part_mb = 256    # the most one part of an XLSX or DOCX may unpack to
 //! total_mb = 1024  # and all its parts together
@@ -40,7 +42,67 @@ pub struct Config {
 pub struct ReadConfig {
     /// What an XLSX or DOCX may unpack to.
     #[serde(default)]
-    pub zip: crate::io::zip_limits::ZipLimits,
+    pub zip: ZipLimits,
+    /// How spreadsheet date cells are written: "uk" (31/03/2027, the default), "us" or "iso".
+    #[serde(default)]
+    pub dates: DateStyle,
+}
+
+/// How a spreadsheet's date cell is written as text: in the plan's locale.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateStyle {
+    /// 31/03/2027
+    #[default]
+    Uk,
+    /// 03/31/2027
+    Us,
+    /// 2027-03-31
+    Iso,
+}
+
+impl DateStyle {
+    /// The date's format, for chrono.
+    pub fn date_format(self) -> &'static str {
+        match self {
+            DateStyle::Uk => "%d/%m/%Y",
+            DateStyle::Us => "%m/%d/%Y",
+            DateStyle::Iso => "%Y-%m-%d",
+        }
+    }
+}
+
+/// How much one part, and all parts together, may unpack to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZipLimits {
+    /// The most one part (a sheet, the shared strings, the document) may unpack to, in MB.
+    #[serde(default = "default_part_mb")]
+    pub part_mb: u64,
+    /// The most all parts together may unpack to, in MB.
+    #[serde(default = "default_total_mb")]
+    pub total_mb: u64,
+}
+
+/// A sheet of 200,000 plan rows is about 60 MB of XML; 256 MB leaves room.
+const DEFAULT_PART_MB: u64 = 256;
+const DEFAULT_TOTAL_MB: u64 = 1024;
+
+fn default_part_mb() -> u64 {
+    DEFAULT_PART_MB
+}
+
+fn default_total_mb() -> u64 {
+    DEFAULT_TOTAL_MB
+}
+
+impl Default for ZipLimits {
+    fn default() -> Self {
+        ZipLimits {
+            part_mb: DEFAULT_PART_MB,
+            total_mb: DEFAULT_TOTAL_MB,
+        }
+    }
 }
 
 /// The `[check]` table, once checked.

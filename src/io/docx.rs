@@ -16,7 +16,7 @@ pub struct XmlError(String);
 /// A DOCX's action-plan tables (those whose header row maps a `what` column);
 /// without any, each non-empty paragraph or list item is a candidate objective.
 pub fn read_docx(path: &Path, limits: &ZipLimits) -> Result<Vec<Table>, TableError> {
-    limits.check(path)?;
+    super::zip_limits::check(limits, path)?;
     let name = path.display().to_string();
     let fail = |reason: String| TableError::Unreadable {
         path: name.clone(),

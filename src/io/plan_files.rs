@@ -123,19 +123,36 @@ impl Walk {
 }
 
 /// How plan files are read, where the user says.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct ReadOptions {
     /// The encoding of text files (`--encoding`); detected when `None`.
     pub encoding: Option<&'static encoding_rs::Encoding>,
     /// What an XLSX or DOCX may unpack to (`[read.zip]` in smarten.toml).
     pub zip: super::zip_limits::ZipLimits,
+    /// How date cells are written (`[read] dates` in smarten.toml).
+    pub dates: super::xlsx::DateStyle,
+    /// The header's row in every sheet (`--header-row`); else it is found.
+    pub header_row: Option<u32>,
+    /// The only sheet of each workbook to read (`--sheet`).
+    pub sheet: Option<String>,
+}
+
+/// The tables of a plan file, and what was passed over in it, with why
+/// ("plan.xlsx [Notes]: not a plan: ...").
+#[derive(Default)]
+pub struct Sources {
+    pub tables: Vec<TableSource>,
+    pub skipped: Vec<String>,
+    /// How the tables were read, where it is worth saying (a header below title rows).
+    pub notes: Vec<String>,
 }
 
 /// One table of a plan file that can be read a row at a time, as often as
 /// needed: a CSV, TSV, JSONL or TXT file, one sheet of an XLSX workbook, or a
 /// table of a DOCX (held whole: a document's tables are small).
 pub enum TableSource {
-    File(PathBuf, ReadOptions),
+    /// A text file, and the encoding named for it (`--encoding`).
+    File(PathBuf, Option<&'static encoding_rs::Encoding>),
     Sheet(XlsxSheet),
     Loaded(Table),
 }
@@ -160,21 +177,63 @@ impl TableSource {
     /// The tables of the plan file at `path`: the file itself (read a row at
     /// a time), each sheet of a workbook that has a header row (found in one
     /// pass), or each table of a DOCX.
-    pub fn of(path: &Path, options: &ReadOptions) -> Result<Vec<TableSource>, TableError> {
+    pub fn of(path: &Path, options: &ReadOptions) -> Result<Sources, TableError> {
         if RowStream::reads(path) {
-            return Ok(vec![TableSource::File(path.to_path_buf(), *options)]);
+            return Ok(Sources {
+                tables: vec![TableSource::File(path.to_path_buf(), options.encoding)],
+                ..Default::default()
+            });
         }
+        let name = path.display().to_string();
         match extension(path).as_str() {
-            "xlsx" | "xlsm" => Ok(super::xlsx::sheets(path, &options.zip)?
-                .into_iter()
-                .map(TableSource::Sheet)
-                .collect()),
-            "docx" => Ok(super::docx::read_docx(path, &options.zip)?
-                .into_iter()
-                .map(TableSource::Loaded)
-                .collect()),
+            "xlsx" | "xlsm" => {
+                use super::xlsx::HeaderRow;
+                let header = options
+                    .header_row
+                    .map_or(HeaderRow::PlanQuestions, HeaderRow::At);
+                let found = super::xlsx::sheets(path, &options.zip, options.dates, header)?;
+                let mut out = Sources::default();
+                for (sheet, why) in found.skipped {
+                    if options.sheet.as_ref().is_none_or(|s| *s == sheet) {
+                        out.skipped.push(format!("{name} [{sheet}]: {why}"));
+                    }
+                }
+                let names: Vec<String> = found.tables.iter().map(|s| s.name.clone()).collect();
+                for sheet in found.tables {
+                    if options.sheet.as_ref().is_some_and(|s| *s != sheet.name) {
+                        continue;
+                    }
+                    let row = sheet.header_row_number();
+                    if row > 1 && options.header_row.is_none() {
+                        out.notes.push(format!(
+                            "{name} [{}]: the header is row {row}; the rows above it are titles (--header-row N to choose another)",
+                            sheet.name
+                        ));
+                    }
+                    out.tables.push(TableSource::Sheet(sheet));
+                }
+                if let Some(wanted) = &options.sheet {
+                    if out.tables.is_empty() && out.skipped.is_empty() {
+                        return Err(TableError::Unreadable {
+                            path: name,
+                            reason: format!(
+                                "no sheet is named '{wanted}' (--sheet); its sheets with tables are: {}",
+                                names.join(", ")
+                            ),
+                        });
+                    }
+                }
+                Ok(out)
+            }
+            "docx" => Ok(Sources {
+                tables: super::docx::read_docx(path, &options.zip)?
+                    .into_iter()
+                    .map(TableSource::Loaded)
+                    .collect(),
+                ..Default::default()
+            }),
             other => Err(TableError::Unreadable {
-                path: path.display().to_string(),
+                path: name,
                 reason: format!(
                     "'.{other}' is not a plan format (csv, tsv, xlsx, docx, jsonl, txt)"
                 ),
@@ -201,8 +260,8 @@ impl TableSource {
 
     fn open_as_read(&self) -> Result<OpenTable<'_>, TableError> {
         match self {
-            TableSource::File(path, options) => {
-                let stream = RowStream::open(path, options.encoding).unwrap_or_else(|| {
+            TableSource::File(path, encoding) => {
+                let stream = RowStream::open(path, *encoding).unwrap_or_else(|| {
                     Err(TableError::Unreadable {
                         path: path.display().to_string(),
                         reason: "not a format that is read a row at a time".into(),
@@ -268,7 +327,7 @@ pub struct LoadedTable {
 /// audit reads [`TableSource`]s a row at a time).
 pub fn read_plan_file(path: &Path) -> Result<Vec<LoadedTable>, TableError> {
     let mut out = Vec::new();
-    for source in TableSource::of(path, &ReadOptions::default())? {
+    for source in TableSource::of(path, &ReadOptions::default())?.tables {
         let open = source.open()?;
         let mut loaded = LoadedTable {
             table: Table {

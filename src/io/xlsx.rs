@@ -12,10 +12,36 @@ use std::path::{Path, PathBuf};
 
 type Workbook = Xlsx<BufReader<File>>;
 
+pub use crate::core::config::DateStyle;
+
+/// A date cell's text, as `style` writes dates: the date, a time of day when
+/// it has one, and only the time for a cell that holds a time alone; `None`
+/// for a duration.
+fn write_date(style: DateStyle, value: &calamine::ExcelDateTime) -> Option<String> {
+    if value.is_duration() {
+        return None;
+    }
+    let at = value.as_datetime()?;
+    let time = at.time();
+    let has_time = time != chrono::NaiveTime::MIN;
+    Some(if value.as_f64() < 1.0 && has_time {
+        time.format("%H:%M").to_string()
+    } else if has_time {
+        format!(
+            "{} {}",
+            at.format(style.date_format()),
+            time.format("%H:%M")
+        )
+    } else {
+        at.format(style.date_format()).to_string()
+    })
+}
+
 /// One sheet of a workbook that has a header row.
 #[derive(Debug, Clone)]
 pub struct XlsxSheet {
     path: PathBuf,
+    dates: DateStyle,
     pub name: String,
     pub headers: Vec<String>,
     /// Used columns, first and last (0-based), as calamine's `Range` spans them.
@@ -43,20 +69,57 @@ fn sheet_error(path: &Path, sheet: &str, e: impl std::fmt::Display) -> TableErro
 }
 
 /// The text of a cell as `cell_text` gives it for the same cell in a `Range`.
-fn text(cell: &DataRef<'_>) -> String {
+fn text(cell: &DataRef<'_>, dates: DateStyle) -> String {
     match cell {
         DataRef::SharedString(s) => s.to_string(),
         DataRef::String(s) => s.clone(),
-        other => cell_text(&Data::from(other.clone())),
+        other => cell_text(&Data::from(other.clone()), dates),
     }
 }
 
+/// Rows searched for a header: title rows above it are common in exports.
+pub const HEADER_SEARCH_ROWS: usize = 20;
+
+/// Which row of a sheet is its header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderRow {
+    /// The first row with text (exercise and answer tables).
+    First,
+    /// The first of the first 20 rows with text whose cells name the
+    /// action-plan questions (what will be done, by whom, by when...), so that
+    /// title rows above it are passed over; a sheet with none is not a plan.
+    PlanQuestions,
+    /// This row (1-based, as Excel numbers it), whatever it holds (`--header-row`).
+    At(u32),
+}
+
+/// Whether headers name the action-plan questions: a "what" column, or two
+/// of the others.
+fn names_plan_questions(headers: &[String]) -> bool {
+    let overrides = std::collections::BTreeMap::new();
+    super::columns::Mapping::from_headers(headers, &overrides)
+        .is_ok_and(|m| m.has_objective() || m.columns.len() >= 2)
+}
+
+/// The sheets of a workbook that are tables, and those passed over, with why.
+#[derive(Debug, Default)]
+pub struct Sheets {
+    pub tables: Vec<XlsxSheet>,
+    pub skipped: Vec<(String, String)>,
+}
+
 /// Every sheet of the workbook at `path` that has a header row, in order,
-/// found in one pass over each sheet's cells.
-pub fn sheets(path: &Path, limits: &ZipLimits) -> Result<Vec<XlsxSheet>, TableError> {
-    limits.check(path)?;
+/// found in one pass over each sheet's cells (after the zip is checked
+/// against `limits`).
+pub fn sheets(
+    path: &Path,
+    limits: &ZipLimits,
+    dates: DateStyle,
+    header: HeaderRow,
+) -> Result<Sheets, TableError> {
+    super::zip_limits::check(limits, path)?;
     let mut workbook = open(path)?;
-    let mut out = Vec::new();
+    let mut out = Sheets::default();
     for name in workbook.sheet_names().to_vec() {
         let mut reader = match workbook.worksheet_cells_reader(&name) {
             Ok(r) => r,
@@ -64,8 +127,13 @@ pub fn sheets(path: &Path, limits: &ZipLimits) -> Result<Vec<XlsxSheet>, TableEr
             Err(calamine::XlsxError::NotAWorksheet(_)) => continue,
             Err(e) => return Err(sheet_error(path, &name, e)),
         };
+        let search = match header {
+            HeaderRow::At(n) => n as usize,
+            _ => HEADER_SEARCH_ROWS,
+        };
         let mut columns = (u32::MAX, 0);
-        let mut header: Option<(u32, Vec<(u32, String)>)> = None;
+        // The first rows with text, as (row, [(column, text)]).
+        let mut top: Vec<(u32, Vec<(u32, String)>)> = Vec::new();
         let mut last_row = 0;
         let mut previous = (0, 0);
         let mut out_of_order = false;
@@ -80,58 +148,89 @@ pub fn sheets(path: &Path, limits: &ZipLimits) -> Result<Vec<XlsxSheet>, TableEr
             out_of_order |= (row, col) < previous;
             previous = (row, col);
             columns = (columns.0.min(col), columns.1.max(col));
-            let value = text(cell.get_value());
+            let value = text(cell.get_value(), dates);
             if value.trim().is_empty() {
                 continue;
             }
             last_row = last_row.max(row);
-            match &mut header {
-                None => header = Some((row, vec![(col, value)])),
-                Some((r, cells)) if *r == row => cells.push((col, value)),
-                Some(_) => {}
+            if let Some((_, cells)) = top.last_mut().filter(|(r, _)| *r == row) {
+                cells.push((col, value));
+            } else if top.len() < search {
+                top.push((row, vec![(col, value)]));
             }
         }
         drop(reader);
-        let Some((header_row, cells)) = header else {
+        if top.is_empty() {
             continue;
-        };
+        }
         let mut sheet = XlsxSheet {
             path: path.to_path_buf(),
+            dates,
             name,
             headers: Vec::new(),
             columns,
-            header_row,
+            header_row: 0,
             last_row,
             out_of_order,
         };
-        if out_of_order {
-            // The header found in a scrambled order may be wrong: take it from the rows.
-            let mut first = None;
-            sheet.header_row = 0;
+        let width = (columns.1 - columns.0 + 1) as usize;
+        let rows: Vec<(u32, Vec<String>)> = if out_of_order {
+            // Cells stored out of order: take the first rows from the sheet in order.
+            let mut rows = Vec::new();
             sheet.for_each_cells(&mut workbook, &mut |row, cells| {
-                if first.is_none() && cells.iter().any(|c| !c.trim().is_empty()) {
-                    first = Some((row, cells));
+                if rows.len() < search && cells.iter().any(|c| !c.trim().is_empty()) {
+                    rows.push((row, cells));
                 }
                 Ok(())
             })?;
-            if let Some((row, cells)) = first {
-                sheet.header_row = row;
-                sheet.headers = cells.iter().map(|c| c.trim().to_string()).collect();
-            }
+            rows
         } else {
-            let width = (columns.1 - columns.0 + 1) as usize;
-            let mut headers = vec![String::new(); width];
-            for (col, value) in cells {
-                headers[(col - columns.0) as usize] = value.trim().to_string();
+            top.into_iter()
+                .map(|(row, cells)| {
+                    let mut line = vec![String::new(); width];
+                    for (col, value) in cells {
+                        line[(col - columns.0) as usize] = value;
+                    }
+                    (row, line)
+                })
+                .collect()
+        };
+        let trimmed = |cells: &[String]| {
+            cells
+                .iter()
+                .map(|c| c.trim().to_string())
+                .collect::<Vec<_>>()
+        };
+        let chosen = match header {
+            HeaderRow::First => rows.first(),
+            HeaderRow::PlanQuestions => {
+                rows.iter().find(|(_, c)| names_plan_questions(&trimmed(c)))
             }
-            sheet.headers = headers;
-        }
-        out.push(sheet);
+            HeaderRow::At(n) => rows.iter().find(|(r, _)| *r + 1 == n),
+        };
+        let Some((row, cells)) = chosen else {
+            let why = match header {
+                HeaderRow::At(n) => format!("row {n} (--header-row) has no text"),
+                _ => format!(
+                    "not a plan: none of its first {HEADER_SEARCH_ROWS} rows with text names the plan's questions (what will be done, who, by when); name the header with --header-row"
+                ),
+            };
+            out.skipped.push((sheet.name, why));
+            continue;
+        };
+        sheet.header_row = *row;
+        sheet.headers = trimmed(cells);
+        out.tables.push(sheet);
     }
     Ok(out)
 }
 
 impl XlsxSheet {
+    /// The header's row, as Excel numbers it.
+    pub fn header_row_number(&self) -> u32 {
+        self.header_row + 1
+    }
+
     /// Hands `each` every row below the header, up to the last row with text,
     /// in order; rows whose cells are all empty only when `keep_empty`. The
     /// workbook is opened anew, so this can run any number of times.
@@ -169,7 +268,8 @@ impl XlsxSheet {
             let range = workbook.worksheet_range(&self.name).map_err(unreadable)?;
             let first_row = range.start().map_or(0, |(r, _)| r);
             for (i, row) in range.rows().enumerate() {
-                each(first_row + i as u32, row.iter().map(cell_text).collect())?;
+                let cells = row.iter().map(|c| cell_text(c, self.dates)).collect();
+                each(first_row + i as u32, cells)?;
             }
             return Ok(());
         }
@@ -184,7 +284,7 @@ impl XlsxSheet {
             let (row, col) = cell.get_position();
             if let Some((r, cells)) = &mut current {
                 if *r == row {
-                    cells[(col - first_col) as usize] = text(cell.get_value());
+                    cells[(col - first_col) as usize] = text(cell.get_value(), self.dates);
                     continue;
                 }
             }
@@ -196,7 +296,7 @@ impl XlsxSheet {
                 }
             }
             let mut cells = vec![String::new(); width];
-            cells[(col - first_col) as usize] = text(cell.get_value());
+            cells[(col - first_col) as usize] = text(cell.get_value(), self.dates);
             current = Some((row, cells));
         }
         if let Some((row, cells)) = current {
@@ -211,7 +311,14 @@ impl XlsxSheet {
 /// ones, which are the sheet's formatting).
 pub fn read_sheets(path: &Path, keep_empty: bool) -> Result<Vec<Table>, TableError> {
     let mut tables = Vec::new();
-    for sheet in sheets(path, &ZipLimits::default())? {
+    for sheet in sheets(
+        path,
+        &ZipLimits::default(),
+        DateStyle::default(),
+        HeaderRow::First,
+    )?
+    .tables
+    {
         let mut rows = Vec::new();
         sheet.for_each_row(keep_empty, &mut |row| {
             rows.push(row);
@@ -227,9 +334,11 @@ pub fn read_sheets(path: &Path, keep_empty: bool) -> Result<Vec<Table>, TableErr
     Ok(tables)
 }
 
-/// The text of a spreadsheet cell; whole numbers without a decimal point.
-pub fn cell_text(cell: &Data) -> String {
+/// The text of a spreadsheet cell; whole numbers without a decimal point,
+/// and dates as `dates` writes them (not as Excel's day numbers).
+pub fn cell_text(cell: &Data, dates: DateStyle) -> String {
     match cell {
+        Data::DateTime(d) => write_date(dates, d).unwrap_or_else(|| d.to_string()),
         Data::Empty => String::new(),
         Data::String(s) => s.clone(),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
@@ -253,7 +362,7 @@ mod tests {
         let mut headers = None;
         let mut rows = Vec::new();
         for (i, row) in range.rows().enumerate() {
-            let cells: Vec<String> = row.iter().map(cell_text).collect();
+            let cells: Vec<String> = row.iter().map(|c| cell_text(c, DateStyle::Uk)).collect();
             let empty = cells.iter().all(|c| c.trim().is_empty());
             match headers {
                 None if empty => {}
@@ -303,7 +412,14 @@ mod tests {
         book.add_worksheet().set_name("Empty").unwrap();
         book.save(&path).unwrap();
 
-        let sheets = sheets(&path, &ZipLimits::default()).unwrap();
+        let sheets = sheets(
+            &path,
+            &ZipLimits::default(),
+            DateStyle::Uk,
+            HeaderRow::First,
+        )
+        .unwrap()
+        .tables;
         assert_eq!(sheets.len(), 1, "a sheet with no header is not a table");
         let (headers, rows) = rows_from_range(&path, "Plan");
         assert_eq!(sheets[0].headers, headers);
@@ -352,7 +468,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("scrambled.xlsx");
         scrambled_workbook(&path);
-        let sheets = sheets(&path, &ZipLimits::default()).unwrap();
+        let sheets = sheets(
+            &path,
+            &ZipLimits::default(),
+            DateStyle::Uk,
+            HeaderRow::First,
+        )
+        .unwrap()
+        .tables;
         assert!(sheets[0].out_of_order);
         assert_eq!(sheets[0].headers, vec!["Lead", "Action"]);
         let rows = streamed(&sheets[0]);

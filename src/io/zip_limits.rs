@@ -5,42 +5,9 @@
 //! sizes the zip's headers claim.
 
 use super::table::TableError;
-use serde::Deserialize;
+pub use crate::core::config::ZipLimits;
 use std::io::Read;
 use std::path::Path;
-
-/// How much one part, and all parts together, may unpack to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ZipLimits {
-    /// The most one part (a sheet, the shared strings, the document) may unpack to, in MB.
-    #[serde(default = "default_part_mb")]
-    pub part_mb: u64,
-    /// The most all parts together may unpack to, in MB.
-    #[serde(default = "default_total_mb")]
-    pub total_mb: u64,
-}
-
-/// A sheet of 200,000 plan rows is about 60 MB of XML; 256 MB leaves room.
-const DEFAULT_PART_MB: u64 = 256;
-const DEFAULT_TOTAL_MB: u64 = 1024;
-
-fn default_part_mb() -> u64 {
-    DEFAULT_PART_MB
-}
-
-fn default_total_mb() -> u64 {
-    DEFAULT_TOTAL_MB
-}
-
-impl Default for ZipLimits {
-    fn default() -> Self {
-        ZipLimits {
-            part_mb: DEFAULT_PART_MB,
-            total_mb: DEFAULT_TOTAL_MB,
-        }
-    }
-}
 
 const MB: u64 = 1024 * 1024;
 
@@ -48,72 +15,70 @@ const MB: u64 = 1024 * 1024;
 /// encrypted workbook or document, and for the old .xls and .doc formats.
 const COMPOUND_FILE: [u8; 8] = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-impl ZipLimits {
-    /// Refuses the zip at `path` if a part unpacks to more than `part_mb`, or
-    /// all parts to more than `total_mb`, naming the part and the setting.
-    pub fn check(&self, path: &Path) -> Result<(), TableError> {
-        let fail = |reason: String| TableError::Unreadable {
-            path: path.display().to_string(),
-            reason,
-        };
-        let mut file = std::fs::File::open(path).map_err(|e| fail(e.to_string()))?;
-        let mut magic = [0u8; 8];
-        let got = file.read(&mut magic).map_err(|e| fail(e.to_string()))?;
-        if magic[..got] == COMPOUND_FILE {
-            return Err(fail(
-                "is password-protected (an encrypted Office file), or an old binary .xls or .doc under a new name; save an unprotected .xlsx or .docx copy and audit that".into(),
-            ));
+/// Refuses the zip at `path` if a part unpacks to more than `limits.part_mb`,
+/// or all parts to more than `limits.total_mb`, naming the part and the setting.
+pub fn check(limits: &ZipLimits, path: &Path) -> Result<(), TableError> {
+    let fail = |reason: String| TableError::Unreadable {
+        path: path.display().to_string(),
+        reason,
+    };
+    let mut file = std::fs::File::open(path).map_err(|e| fail(e.to_string()))?;
+    let mut magic = [0u8; 8];
+    let got = file.read(&mut magic).map_err(|e| fail(e.to_string()))?;
+    if magic[..got] == COMPOUND_FILE {
+        return Err(fail(
+            "is password-protected (an encrypted Office file), or an old binary .xls or .doc under a new name; save an unprotected .xlsx or .docx copy and audit that".into(),
+        ));
+    }
+    let mut zip = zip::ZipArchive::new(file).map_err(|e| fail(not_a_zip(e)))?;
+    let (part_cap, total_cap) = (limits.part_mb * MB, limits.total_mb * MB);
+    let over = |part: &str, size: u64, cap_mb: u64, what: &str| {
+        fail(format!(
+            "{part} unpacks to {}more than {cap_mb} MB, the limit for {what}; a plan file this large is likely a decompression bomb (raise [read.zip] {} in smarten.toml if it is a real plan)",
+            if size > 0 { format!("{} MB, ", size.div_ceil(MB)) } else { String::new() },
+            if what == "one part" { "part_mb" } else { "total_mb" }
+        ))
+    };
+    // What the headers claim, first: a cheap refusal of an honest bomb.
+    let mut claimed = 0u64;
+    for i in 0..zip.len() {
+        let part = zip.by_index_raw(i).map_err(|e| fail(not_a_zip(e)))?;
+        if part.size() > part_cap {
+            return Err(over(part.name(), part.size(), limits.part_mb, "one part"));
         }
-        let mut zip = zip::ZipArchive::new(file).map_err(|e| fail(not_a_zip(e)))?;
-        let (part_cap, total_cap) = (self.part_mb * MB, self.total_mb * MB);
-        let over = |part: &str, size: u64, cap_mb: u64, what: &str| {
-            fail(format!(
-                "{part} unpacks to {}more than {cap_mb} MB, the limit for {what}; a plan file this large is likely a decompression bomb (raise [read.zip] {} in smarten.toml if it is a real plan)",
-                if size > 0 { format!("{} MB, ", size.div_ceil(MB)) } else { String::new() },
-                if what == "one part" { "part_mb" } else { "total_mb" }
-            ))
-        };
-        // What the headers claim, first: a cheap refusal of an honest bomb.
-        let mut claimed = 0u64;
-        for i in 0..zip.len() {
-            let part = zip.by_index_raw(i).map_err(|e| fail(not_a_zip(e)))?;
-            if part.size() > part_cap {
-                return Err(over(part.name(), part.size(), self.part_mb, "one part"));
-            }
-            claimed = claimed.saturating_add(part.size());
-        }
-        if claimed > total_cap {
-            return Err(over("the file", claimed, self.total_mb, "all parts"));
-        }
-        // Then what the parts really unpack to, stopping at the cap.
-        let mut total = 0u64;
-        for i in 0..zip.len() {
-            let part = match zip.by_index(i) {
-                Ok(p) => p,
-                Err(zip::result::ZipError::UnsupportedArchive(why)) => {
-                    return Err(fail(format!(
+        claimed = claimed.saturating_add(part.size());
+    }
+    if claimed > total_cap {
+        return Err(over("the file", claimed, limits.total_mb, "all parts"));
+    }
+    // Then what the parts really unpack to, stopping at the cap.
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        let part = match zip.by_index(i) {
+            Ok(p) => p,
+            Err(zip::result::ZipError::UnsupportedArchive(why)) => {
+                return Err(fail(format!(
                     "cannot be opened: {why} (is it password-protected? save an unprotected copy)"
                 )))
-                }
-                Err(e) => return Err(fail(not_a_zip(e))),
-            };
-            let name = part.name().to_string();
-            let unpacked = std::io::copy(&mut part.take(part_cap + 1), &mut std::io::sink())
-                .map_err(|e| {
-                    fail(format!(
-                        "{name} cannot be unpacked: {e} (is the file truncated or damaged?)"
-                    ))
-                })?;
-            if unpacked > part_cap {
-                return Err(over(&name, 0, self.part_mb, "one part"));
             }
-            total += unpacked;
-            if total > total_cap {
-                return Err(over("the file", 0, self.total_mb, "all parts"));
-            }
+            Err(e) => return Err(fail(not_a_zip(e))),
+        };
+        let name = part.name().to_string();
+        let unpacked =
+            std::io::copy(&mut part.take(part_cap + 1), &mut std::io::sink()).map_err(|e| {
+                fail(format!(
+                    "{name} cannot be unpacked: {e} (is the file truncated or damaged?)"
+                ))
+            })?;
+        if unpacked > part_cap {
+            return Err(over(&name, 0, limits.part_mb, "one part"));
         }
-        Ok(())
+        total += unpacked;
+        if total > total_cap {
+            return Err(over("the file", 0, limits.total_mb, "all parts"));
+        }
     }
+    Ok(())
 }
 
 /// What to say about a file the zip reader cannot open.
@@ -160,20 +125,19 @@ mod tests {
             "xl/sharedStrings.xml",
             3 * MB as usize,
         );
-        assert!(limits.check(&small).is_ok());
+        assert!(check(&limits, &small).is_ok());
         let big = zip_of(
             dir.path(),
             "big.xlsx",
             "xl/sharedStrings.xml",
             5 * MB as usize,
         );
-        let err = limits.check(&big).unwrap_err().to_string();
+        let err = check(&limits, &big).unwrap_err().to_string();
         assert!(
             err.contains("big.xlsx: xl/sharedStrings.xml unpacks to 5 MB, more than 4 MB, the limit for one part"),
             "{err}"
         );
-        let err = ZipLimits::default()
-            .check(&dir.path().join("missing.docx"))
+        let err = check(&ZipLimits::default(), &dir.path().join("missing.docx"))
             .unwrap_err()
             .to_string();
         assert!(err.contains("missing.docx"), "{err}");

@@ -1,0 +1,169 @@
+//! Plan files read as a person would expect, each from a file the test
+//! builds: Excel date cells as dates in the plan's locale, a header found
+//! below title rows, sheets that are not plans passed over with the reason,
+//! and the `--sheet` and `--header-row` overrides.
+
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn smarten(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_smarten"))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run smarten: {e}"))
+}
+
+fn said(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+/// Audits `path` model-free with `extra` arguments; the run and its records.
+fn audit(path: &Path, extra: &[&str]) -> (Output, Vec<serde_json::Value>) {
+    let out = path.with_extension("records.jsonl");
+    let _ = std::fs::remove_file(&out);
+    let mut args = vec![
+        "audit",
+        "-q",
+        "--no-model",
+        "--no-rewrite",
+        path.to_str().unwrap_or_default(),
+        "--out",
+        out.to_str().unwrap_or_default(),
+    ];
+    args.extend(extra);
+    let run = smarten(&args);
+    let records = std::fs::read_to_string(&out)
+        .unwrap_or_default()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    (run, records)
+}
+
+fn put(sheet: &mut Worksheet, row: u32, cells: &[&str]) {
+    for (c, text) in cells.iter().enumerate() {
+        if !text.is_empty() {
+            sheet
+                .write_string(row, c as u16, *text)
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+}
+
+/// A workbook as a case management system exports it: a title row and a
+/// blank row above the header, a "By when" column of date cells, a time
+/// cell, and a Notes sheet that is not a plan.
+fn exported_workbook(dir: &Path) -> PathBuf {
+    let path = dir.join("export.xlsx");
+    let mut book = Workbook::new();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    let time = Format::new().set_num_format("hh:mm");
+    let plan = book.add_worksheet();
+    plan.set_name("Plan").unwrap_or_else(|e| panic!("{e}"));
+    put(
+        plan,
+        0,
+        &["Child Protection Plan – Leo Nowak (DOB 02/03/2015)"],
+    );
+    put(plan, 2, &["Action", "Who", "By when", "Start time"]);
+    put(
+        plan,
+        3,
+        &["Walk Leo to school by 8.45am every school day", "Mum"],
+    );
+    let by = ExcelDateTime::from_ymd(2027, 3, 31).unwrap_or_else(|e| panic!("{e}"));
+    plan.write_datetime_with_format(3, 2, &by, &date)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let at = ExcelDateTime::from_hms(8, 45, 0).unwrap_or_else(|e| panic!("{e}"));
+    plan.write_datetime_with_format(3, 3, &at, &time)
+        .unwrap_or_else(|e| panic!("{e}"));
+    put(plan, 4, &["Attend every health appointment", "Dad"]);
+    let by = ExcelDateTime::from_ymd(2027, 7, 1).unwrap_or_else(|e| panic!("{e}"));
+    plan.write_datetime_with_format(4, 2, &by, &date)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let notes = book.add_worksheet();
+    notes.set_name("Notes").unwrap_or_else(|e| panic!("{e}"));
+    put(notes, 0, &["Guidance for workers"]);
+    put(
+        notes,
+        1,
+        &["Fill in one row per action. Review every 3 months."],
+    );
+    book.save(&path).unwrap_or_else(|e| panic!("{e}"));
+    path
+}
+
+#[test]
+fn date_cells_are_dates_in_the_plans_locale_and_judged_as_dates() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let book = exported_workbook(dir.path());
+    let (run, records) = audit(&book, &[]);
+    assert_eq!(records.len(), 2, "{}", said(&run));
+    assert_eq!(records[0]["fields"]["By when"], "31/03/2027");
+    assert_eq!(records[0]["fields"]["Start time"], "08:45");
+    assert_eq!(records[1]["fields"]["By when"], "01/07/2027");
+    let objective = records[0]["objective"].as_str().unwrap_or_default();
+    assert!(objective.contains("31/03/2027"), "{objective}");
+    assert_eq!(
+        records[0]["criteria"]["T"]["verdict"], "pass",
+        "{}",
+        records[0]
+    );
+    // The locale is a setting.
+    let config = dir.path().join("smarten.toml");
+    std::fs::write(&config, "[read]\ndates = \"iso\"\n").unwrap_or_else(|e| panic!("{e}"));
+    let (_, records) = audit(&book, &["--config", config.to_str().unwrap_or_default()]);
+    assert_eq!(records[0]["fields"]["By when"], "2027-03-31");
+}
+
+#[test]
+fn the_header_is_found_below_title_rows_and_other_sheets_are_passed_over() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let book = exported_workbook(dir.path());
+    let (run, records) = audit(&book, &[]);
+    let text = said(&run);
+    assert_eq!(
+        records
+            .iter()
+            .map(|r| r["row"].as_u64())
+            .collect::<Vec<_>>(),
+        vec![Some(4), Some(5)],
+        "{text}"
+    );
+    assert!(records.iter().all(|r| r["sheet"] == "Plan"));
+    assert!(
+        text.contains("export.xlsx [Plan]: the header is row 3; the rows above it are titles"),
+        "{text}"
+    );
+    assert!(
+        text.contains("skipped: ")
+            && text.contains("export.xlsx [Notes]: not a plan: none of its first 20 rows"),
+        "{text}"
+    );
+}
+
+#[test]
+fn sheet_and_header_row_can_be_named() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let book = exported_workbook(dir.path());
+    // The Notes sheet's first row as its header: its one row is an objective.
+    let (run, records) = audit(&book, &["--sheet", "Notes", "--header-row", "1"]);
+    assert_eq!(records.len(), 1, "{}", said(&run));
+    assert_eq!(records[0]["sheet"], "Notes");
+    assert_eq!(records[0]["row"], 2);
+    // A sheet that is not there is named, with the sheets that are.
+    let (run, records) = audit(&book, &["--sheet", "Actions"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        said(&run)
+            .contains("no sheet is named 'Actions' (--sheet); its sheets with tables are: Plan"),
+        "{}",
+        said(&run)
+    );
+    assert!(records.is_empty());
+}
