@@ -27,6 +27,19 @@ pub enum Format {
     Human,
     Json,
     Jsonl,
+    /// SARIF 2.1.0, for code scanning dashboards (check and audit).
+    Sarif,
+    /// reviewdog's rdjsonl, one diagnostic per line (check and audit).
+    Rdjsonl,
+    /// GitHub Actions annotations (check and audit).
+    Github,
+}
+
+impl Format {
+    /// The formats of linters, which carry findings rather than judgments.
+    pub fn is_lint(self) -> bool {
+        matches!(self, Format::Sarif | Format::Rdjsonl | Format::Github)
+    }
 }
 
 #[derive(Subcommand)]
@@ -147,6 +160,10 @@ pub enum Command {
         /// Say which column is which: what=Action,who=Lead,when=By when,measure=Evidence,concern=Need.
         #[arg(long, value_name = "MAP")]
         columns: Option<String>,
+        /// Also print each row's findings on standard output in a linter's
+        /// format (sarif, rdjsonl or github); the summary then goes to standard error.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
         /// The encoding of CSV, TSV, JSONL and TXT files (utf-8, windows-1252,
         /// latin1, utf-16le…); by default a byte-order mark, valid UTF-8, or a
         /// guess from the bytes decides.

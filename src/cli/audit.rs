@@ -2,12 +2,15 @@
 //! with drift notes added once every plan version is read), the progress bar,
 //! the HTML report and the summary. The audit itself is `smarten::audit::run`.
 
+use super::args::Format;
 use anyhow::{Context as _, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use smarten::audit::records::{add_drift, RecordFormat, RecordKey, RecordWriter};
 use smarten::audit::{AuditError, Auditor, RecordSink, RowRecord, Summary};
 use smarten::io::output::{persist, temp_beside};
+use smarten::report::lint::{self, Diagnostic, RuleInfo};
 use std::collections::HashMap;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;
 
@@ -20,6 +23,10 @@ pub struct Options {
     pub header_row: Option<u32>,
     pub sheet: Option<String>,
     pub read: smarten::core::config::ReadConfig,
+    /// A linter's format for the findings on standard output, or `Human` for none.
+    pub format: super::args::Format,
+    /// The rules SARIF lists.
+    pub rules: Vec<RuleInfo>,
     pub quiet: bool,
 }
 
@@ -30,12 +37,32 @@ struct Out {
     writer: RecordWriter<NamedTempFile>,
 }
 
-/// The records file, when `--out` was given.
-struct Records(Option<Out>);
+/// The records file, when `--out` was given, and the findings in a linter's
+/// format on standard output, when `--format` asks for one.
+struct Records {
+    out: Option<Out>,
+    format: Format,
+    /// SARIF's results, written at the end.
+    sarif: Vec<Diagnostic>,
+}
 
 impl RecordSink for Records {
     fn record(&mut self, record: &RowRecord) -> Result<(), AuditError> {
-        match &mut self.0 {
+        if self.format.is_lint() {
+            let mut stdout = std::io::stdout().lock();
+            for d in Diagnostic::of_record(record) {
+                let line = match self.format {
+                    Format::Rdjsonl => lint::rdjson(&d).to_string(),
+                    Format::Github => lint::github(&d),
+                    _ => {
+                        self.sarif.push(d);
+                        continue;
+                    }
+                };
+                writeln!(stdout, "{line}").map_err(|e| AuditError::Output(e.to_string()))?;
+            }
+        }
+        match &mut self.out {
             Some(out) => out.writer.write(record),
             None => Ok(()),
         }
@@ -119,7 +146,11 @@ pub fn run(auditor: &Auditor<'_>, opts: &Options) -> Result<(Summary, bool)> {
         Some(spec) => smarten::io::columns::parse_overrides(spec)?,
         None => Default::default(),
     };
-    let mut out = Records(opts.out.as_deref().map(Out::create).transpose()?);
+    let mut out = Records {
+        out: opts.out.as_deref().map(Out::create).transpose()?,
+        format: opts.format,
+        sarif: Vec::new(),
+    };
     let bar = if opts.quiet || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
         ProgressBar::hidden()
     } else {
@@ -148,7 +179,11 @@ pub fn run(auditor: &Auditor<'_>, opts: &Options) -> Result<(Summary, bool)> {
     };
     let summary = smarten::audit::run(auditor, &opts.paths, &options, &mut out, &progress)?;
     progress.bar.finish_and_clear();
-    if let Some(out) = out.0 {
+    if opts.format == Format::Sarif {
+        let log = lint::sarif(&out.sarif, &opts.rules);
+        println!("{}", serde_json::to_string_pretty(&log)?);
+    }
+    if let Some(out) = out.out {
         let drift: HashMap<RecordKey, String> = summary
             .book
             .drift()

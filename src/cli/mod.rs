@@ -92,6 +92,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 by_source,
                 rules,
             };
+            if format.is_lint() {
+                bail!("--format sarif, rdjsonl and github are for check, rewrite and audit; eval gives human or json");
+            }
             match format {
                 Format::Human => print!("{}", eval::human(&reports, &opts)),
                 _ => println!("{}", serde_json::to_string_pretty(&eval::json(&reports))?),
@@ -120,6 +123,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out,
             report,
             columns,
+            format,
             encoding,
             header_row,
             sheet,
@@ -156,15 +160,29 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 header_row,
                 sheet,
                 read: config.read,
+                format,
+                rules: checker
+                    .rules(None)
+                    .map(|(r, _)| smarten::report::lint::RuleInfo {
+                        id: r.id().to_string(),
+                        summary: r.summary().to_string(),
+                    })
+                    .collect(),
                 quiet,
             };
             let (summary, failed) = audit::run(&auditor, &opts)?;
-            print!("{}", summary.text());
+            // With findings on standard output, the summary goes to standard error.
+            let mut said = summary.text();
             if let Some(p) = out {
-                println!("records written to {}", p.display());
+                said.push_str(&format!("records written to {}\n", p.display()));
             }
             if let Some(p) = report {
-                println!("report written to {}", p.display());
+                said.push_str(&format!("report written to {}\n", p.display()));
+            }
+            if format.is_lint() {
+                eprint!("{said}");
+            } else {
+                print!("{said}");
             }
             Ok(if failed {
                 ExitCode::from(2)
@@ -280,7 +298,14 @@ fn check(
     color: ColorChoice,
 ) -> Result<ExitCode> {
     let color = color.enabled();
-    let mut printer = Printer::new(format);
+    let rules = checker
+        .rules(None)
+        .map(|(r, _)| smarten::report::lint::RuleInfo {
+            id: r.id().to_string(),
+            summary: r.summary().to_string(),
+        })
+        .collect();
+    let mut printer = Printer::new(format).with_rules(rules);
     for record in records {
         let (origin, objective, input) = match record {
             Record::Error { origin, message } => {
@@ -306,7 +331,22 @@ fn check(
             }
             text
         };
-        printer.item(!j.smart, human, value)?;
+        let findings = || {
+            let (path, line) = smarten::report::lint::split_origin(origin);
+            j.findings
+                .iter()
+                .map(|f| {
+                    let mut d =
+                        smarten::report::lint::Diagnostic::of_finding(path, line, &j.text, f);
+                    if let Some(s) = &suggestion {
+                        d.suggestion =
+                            Some(format!("{} (a SMART rewrite: {})", f.suggestion, s.rewrite));
+                    }
+                    d
+                })
+                .collect()
+        };
+        printer.item(!j.smart, human, value, findings)?;
     }
     printer
         .finish(|not_smart, total| format!("{} of {total} objectives are SMART", total - not_smart))
@@ -350,7 +390,19 @@ fn rewrite(
                 rewrite::render(&r, color)
             )
         };
-        printer.item(rewritten, human, value)?;
+        let findings = || {
+            let (path, line) = smarten::report::lint::split_origin(origin);
+            r.findings
+                .iter()
+                .map(|f| {
+                    let mut d =
+                        smarten::report::lint::Diagnostic::of_finding(path, line, &r.text, f);
+                    d.suggestion = Some(format!("a SMART rewrite: {}", r.rewrite));
+                    d
+                })
+                .collect()
+        };
+        printer.item(rewritten, human, value, findings)?;
     }
     printer.finish(|rewritten, total| {
         format!(

@@ -1,11 +1,13 @@
 //! The self-contained HTML reports: the audit report for managers and the class
 //! report for trainers, written with minijinja templates (`templates/`, built
-//! into the binary). Every value a template prints is HTML-escaped unless the
+//! into the binary); and findings in linters' formats (`lint`: SARIF, rdjsonl,
+//! GitHub annotations). Every value a template prints is HTML-escaped unless the
 //! code marked it as already-safe markup (an SVG chart, a rewrite with its
 //! placeholders highlighted).
 
 pub mod audit;
 pub mod class;
+pub mod lint;
 pub mod rule;
 
 use minijinja::{AutoEscape, Environment, Error, Output, State, Value};
