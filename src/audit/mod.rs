@@ -4,8 +4,10 @@
 //!
 //! [`run`] is the whole audit as a library function; [`Auditor::audit_row`]
 //! judges one row; [`plans::PlanBook`] keeps the plan-level view in flat memory;
-//! [`records`] writes records as JSONL or CSV.
+//! [`records`] writes records as JSONL or CSV; [`baseline`] keeps the findings
+//! a team has accepted.
 
+pub mod baseline;
 pub mod compose;
 pub mod plans;
 pub mod records;

@@ -56,6 +56,9 @@ pub struct RowRecord {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub criteria: Option<Criteria>,
     pub findings: Vec<RowFinding>,
+    /// Findings the team accepted ("vague-timeframe (baseline)"), not counted as new.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub accepted: Vec<String>,
     pub field_findings: Vec<FieldFinding>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rewrite: Option<String>,
@@ -79,6 +82,7 @@ impl RowRecord {
             smart: None,
             criteria: None,
             findings: Vec::new(),
+            accepted: Vec::new(),
             field_findings: Vec::new(),
             rewrite: None,
             parts: RowParts::default(),
@@ -175,6 +179,7 @@ impl<'a> Auditor<'a> {
             smart: None,
             criteria: None,
             findings: Vec::new(),
+            accepted: Vec::new(),
             field_findings: Vec::new(),
             rewrite: None,
             parts: RowParts {
@@ -275,6 +280,16 @@ impl<'a> Auditor<'a> {
             .collect();
         record.criteria = Some(judgment.criteria);
         record.field_findings = self.field_findings(mapping, &cell);
+        if mapping.get(Field::Accepted).is_some() {
+            let (rules, unknown) = super::baseline::accepted_rules(cell(Field::Accepted));
+            super::baseline::apply_accepted(&mut record, &rules);
+            record
+                .field_findings
+                .extend(unknown.into_iter().map(|message| FieldFinding {
+                    field: "accepted",
+                    message,
+                }));
+        }
         if !judgment.smart {
             if let Some(rewriter) = self.rewriter {
                 let key = (objective.text.clone(), objective.concern.clone());

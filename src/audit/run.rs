@@ -83,6 +83,8 @@ pub struct Options {
     pub keep_rewrites: bool,
     /// How files are read (`--encoding`).
     pub read: ReadOptions,
+    /// Findings accepted before (`--baseline`): reported as accepted, not new.
+    pub baseline: super::baseline::Baseline,
 }
 
 /// Audits every plan file under `paths`: records go to `sink` in input order;
@@ -110,6 +112,7 @@ pub fn run(
     summary.book.keep_rewrites = options.keep_rewrites;
     let mut run = Run {
         auditor,
+        baseline: &options.baseline,
         columns: &options.columns,
         progress,
         shown_mappings: Vec::new(),
@@ -169,6 +172,7 @@ pub fn run(
 /// The state of one audit run.
 struct Run<'a, 'r> {
     auditor: &'a Auditor<'a>,
+    baseline: &'a super::baseline::Baseline,
     columns: &'a BTreeMap<Field, String>,
     progress: &'a dyn Progress,
     /// Header rows whose column mapping has been reported.
@@ -179,8 +183,12 @@ struct Run<'a, 'r> {
 
 impl Run<'_, '_> {
     fn add(&mut self, r: &RowRecord) -> Result<(), AuditError> {
-        self.summary.add(r)?;
-        self.sink.record(r)
+        let mut r = std::borrow::Cow::Borrowed(r);
+        if !self.baseline.findings.is_empty() && !r.findings.is_empty() {
+            self.baseline.apply(r.to_mut());
+        }
+        self.summary.add(&r)?;
+        self.sink.record(&r)
     }
 
     /// Audits one table (a CSV, TSV, JSONL or TXT file, a sheet of a workbook

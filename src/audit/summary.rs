@@ -33,6 +33,8 @@ pub struct Summary {
     pub(crate) rows: usize,
     pub(crate) judged: usize,
     pub(crate) smart: usize,
+    /// Rows not SMART whose every finding was accepted (baseline or column).
+    pub(crate) accepted: usize,
     pub(crate) skipped_empty: usize,
     pub(crate) errors: usize,
     pub(crate) fails: BTreeMap<Criterion, usize>,
@@ -82,6 +84,8 @@ impl Summary {
         let smart = r.smart == Some(true);
         if smart {
             self.smart += 1;
+        } else if r.findings.is_empty() && !r.accepted.is_empty() {
+            self.accepted += 1;
         }
         if let Some(c) = &r.criteria {
             for letter in c.failing() {
@@ -126,8 +130,9 @@ impl Summary {
         !self.unreadable.is_empty() || self.errors > 0
     }
 
+    /// Some row is not SMART for a reason not accepted before.
     pub fn any_not_smart(&self) -> bool {
-        self.smart < self.judged
+        self.smart + self.accepted < self.judged
     }
 
     pub fn text(&self) -> String {
@@ -154,6 +159,12 @@ impl Summary {
             self.judged,
             pct(self.smart, self.judged)
         ));
+        if self.accepted > 0 {
+            out.push_str(&format!(
+                "accepted: {} rows not SMART only for findings accepted before (baseline or accepted column)\n",
+                self.accepted
+            ));
+        }
         let letters: Vec<String> = Criterion::ALL
             .iter()
             .map(|c| format!("{c} {}", self.fails.get(c).copied().unwrap_or(0)))

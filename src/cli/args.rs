@@ -18,6 +18,12 @@ pub struct Cli {
     /// row's own kind).
     #[arg(long, global = true, value_name = "KIND")]
     pub plan_kind: Option<String>,
+    /// Turn a rule off for this run (repeatable): --ignore acronym.
+    #[arg(long, global = true, value_name = "RULE")]
+    pub ignore: Vec<String>,
+    /// Exit 0 even when some objective is not SMART (2 still means an error).
+    #[arg(long, global = true)]
+    pub exit_zero: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -160,6 +166,12 @@ pub enum Command {
         /// Say which column is which: what=Action,who=Lead,when=By when,measure=Evidence,concern=Need.
         #[arg(long, value_name = "MAP")]
         columns: Option<String>,
+        /// Report only findings not in this baseline (written by --write-baseline).
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+        /// Record today's findings as accepted, in this file, for later --baseline runs.
+        #[arg(long, value_name = "FILE")]
+        write_baseline: Option<PathBuf>,
         /// Also print each row's findings on standard output in a linter's
         /// format (sarif, rdjsonl or github); the summary then goes to standard error.
         #[arg(long, value_enum, default_value_t = Format::Human)]

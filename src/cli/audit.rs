@@ -5,6 +5,7 @@
 use super::args::Format;
 use anyhow::{Context as _, Result};
 use indicatif::{ProgressBar, ProgressStyle};
+use smarten::audit::baseline::Baseline;
 use smarten::audit::records::{add_drift, RecordFormat, RecordKey, RecordWriter};
 use smarten::audit::{AuditError, Auditor, RecordSink, RowRecord, Summary};
 use smarten::io::output::{persist, temp_beside};
@@ -27,6 +28,8 @@ pub struct Options {
     pub format: super::args::Format,
     /// The rules SARIF lists.
     pub rules: Vec<RuleInfo>,
+    pub baseline: Option<PathBuf>,
+    pub write_baseline: Option<PathBuf>,
     pub quiet: bool,
 }
 
@@ -44,10 +47,15 @@ struct Records {
     format: Format,
     /// SARIF's results, written at the end.
     sarif: Vec<Diagnostic>,
+    /// Today's findings, for --write-baseline.
+    baseline: Option<Baseline>,
 }
 
 impl RecordSink for Records {
     fn record(&mut self, record: &RowRecord) -> Result<(), AuditError> {
+        if let Some(b) = &mut self.baseline {
+            b.add(record);
+        }
         if self.format.is_lint() {
             let mut stdout = std::io::stdout().lock();
             for d in Diagnostic::of_record(record) {
@@ -141,7 +149,19 @@ pub fn prepare_outputs<'a>(paths: impl Iterator<Item = &'a PathBuf>) -> Result<(
 
 /// Runs the audit; returns the summary and whether any file or row failed to read.
 pub fn run(auditor: &Auditor<'_>, opts: &Options) -> Result<(Summary, bool)> {
-    prepare_outputs(opts.out.iter().chain(&opts.report))?;
+    prepare_outputs(
+        opts.out
+            .iter()
+            .chain(&opts.report)
+            .chain(&opts.write_baseline),
+    )?;
+    let baseline = match &opts.baseline {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).with_context(|| path.display().to_string())?;
+            Baseline::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+        }
+        None => Baseline::default(),
+    };
     let columns = match &opts.columns {
         Some(spec) => smarten::io::columns::parse_overrides(spec)?,
         None => Default::default(),
@@ -150,6 +170,7 @@ pub fn run(auditor: &Auditor<'_>, opts: &Options) -> Result<(Summary, bool)> {
         out: opts.out.as_deref().map(Out::create).transpose()?,
         format: opts.format,
         sarif: Vec::new(),
+        baseline: opts.write_baseline.as_ref().map(|_| Baseline::default()),
     };
     let bar = if opts.quiet || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
         ProgressBar::hidden()
@@ -172,6 +193,7 @@ pub fn run(auditor: &Auditor<'_>, opts: &Options) -> Result<(Summary, bool)> {
             header_row: opts.header_row,
             sheet: opts.sheet.clone(),
         },
+        baseline,
     };
     let progress = Bar {
         bar,
@@ -179,6 +201,9 @@ pub fn run(auditor: &Auditor<'_>, opts: &Options) -> Result<(Summary, bool)> {
     };
     let summary = smarten::audit::run(auditor, &opts.paths, &options, &mut out, &progress)?;
     progress.bar.finish_and_clear();
+    if let (Some(path), Some(b)) = (&opts.write_baseline, &out.baseline) {
+        smarten::io::output::write_atomically(path, b.to_json().as_bytes())?;
+    }
     if opts.format == Format::Sarif {
         let log = lint::sarif(&out.sarif, &opts.rules);
         println!("{}", serde_json::to_string_pretty(&log)?);

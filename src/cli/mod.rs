@@ -30,6 +30,7 @@ use std::sync::Arc;
 /// (`serve` stops gracefully instead).
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let exit_zero = cli.exit_zero;
     if !matches!(cli.command, Command::Serve { .. }) {
         let _ = ctrlc::set_handler(|| {
             smarten::io::output::remove_in_progress();
@@ -38,6 +39,7 @@ pub fn main() -> ExitCode {
         });
     }
     match run(cli) {
+        Ok(code) if exit_zero && code == ExitCode::from(1) => ExitCode::SUCCESS,
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e:#}");
@@ -48,6 +50,11 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     let mut config = load_config(cli.config.as_deref())?;
+    for id in &cli.ignore {
+        let rule = smarten::core::finding::RuleId::parse_or_suggest(id)
+            .map_err(|e| anyhow::anyhow!("--ignore: {e}"))?;
+        config.rules.insert(rule, smarten::Level::Off);
+    }
     let per_row_kind = cli.plan_kind.as_deref() == Some("row");
     if let Some(kind) = cli.plan_kind.as_deref().filter(|_| !per_row_kind) {
         config.check.plan_kind = Some(smarten::core::plan_kind::PlanKind::parse(kind)?);
@@ -123,6 +130,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out,
             report,
             columns,
+            baseline,
+            write_baseline,
             format,
             encoding,
             header_row,
@@ -160,6 +169,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 header_row,
                 sheet,
                 read: config.read,
+                baseline,
+                write_baseline: write_baseline.clone(),
                 format,
                 rules: checker
                     .rules(None)
@@ -178,6 +189,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             if let Some(p) = report {
                 said.push_str(&format!("report written to {}\n", p.display()));
+            }
+            if let Some(p) = write_baseline {
+                said.push_str(&format!("baseline written to {}\n", p.display()));
             }
             if format.is_lint() {
                 eprint!("{said}");

@@ -19,10 +19,12 @@ pub enum Field {
     ReviewDate,
     Version,
     PlanKind,
+    /// Findings the team has accepted for the row ("vague-timeframe, acronym").
+    Accepted,
 }
 
 impl Field {
-    pub const ALL: [Field; 10] = [
+    pub const ALL: [Field; 11] = [
         Field::Concern,
         Field::Who,
         Field::What,
@@ -33,6 +35,7 @@ impl Field {
         Field::ReviewDate,
         Field::Version,
         Field::PlanKind,
+        Field::Accepted,
     ];
 
     /// The name used in `--columns` and in output.
@@ -48,6 +51,7 @@ impl Field {
             Field::ReviewDate => "review",
             Field::Version => "version",
             Field::PlanKind => "kind",
+            Field::Accepted => "accepted",
         }
     }
 
@@ -162,6 +166,13 @@ impl Field {
                 "reviewnumber",
             ],
             Field::PlanKind => &["plankind", "plantype", "kindofplan", "typeofplan", "kind"],
+            Field::Accepted => &[
+                "accepted",
+                "acceptedfindings",
+                "smartenaccepted",
+                "accept",
+                "ignore",
+            ],
         }
     }
 }

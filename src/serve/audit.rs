@@ -184,6 +184,7 @@ fn audit_files(
         columns: Default::default(),
         keep_rewrites: true,
         read: Default::default(),
+        baseline: Default::default(),
     };
     let mut records: Vec<RowRecord> = Vec::new();
     let summary = crate::audit::run(&auditor, paths, &options, &mut records, events)

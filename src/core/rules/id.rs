@@ -64,6 +64,25 @@ impl RuleId {
     pub fn parse(id: &str) -> Option<RuleId> {
         RuleId::ALL.iter().copied().find(|r| r.as_str() == id)
     }
+
+    /// The rule whose id is nearest to a mistyped `id`, if one is near enough
+    /// to suggest ("did you mean 'vague-timeframe'?").
+    pub fn closest(id: &str) -> Option<RuleId> {
+        RuleId::ALL
+            .iter()
+            .map(|r| (strsim::jaro_winkler(id, r.as_str()), *r))
+            .filter(|(score, _)| *score >= 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, r)| r)
+    }
+
+    /// `id` as a rule, or why not, with the nearest rule when there is one.
+    pub fn parse_or_suggest(id: &str) -> Result<RuleId, String> {
+        RuleId::parse(id).ok_or_else(|| match RuleId::closest(id) {
+            Some(near) => format!("unknown rule '{id}'; did you mean '{near}'?"),
+            None => format!("unknown rule '{id}' (smarten rules lists them)"),
+        })
+    }
 }
 
 /// Rules sort by their id's text, as users see them listed.
@@ -101,6 +120,21 @@ pub struct UnknownRule(pub String);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mistyped_rule_id_gets_the_nearest_suggested() {
+        assert_eq!(
+            RuleId::parse_or_suggest("vague-timeframe"),
+            Ok(RuleId::VagueTimeframe)
+        );
+        assert_eq!(
+            RuleId::parse_or_suggest("vague-timefram").unwrap_err(),
+            "unknown rule 'vague-timefram'; did you mean 'vague-timeframe'?"
+        );
+        assert!(RuleId::parse_or_suggest("zzz")
+            .unwrap_err()
+            .contains("smarten rules"));
+    }
 
     #[test]
     fn ids_round_trip_through_text_and_json() {
