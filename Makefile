@@ -1,7 +1,7 @@
 # The two commands in the README: `make demo` and `make test`. Both install what
 # is missing first (idempotently), so they work on a fresh machine.
 
-.PHONY: demo test lint models system-deps check-toolchain test-clients
+.PHONY: demo test lint models system-deps check-toolchain test-clients install
 
 check-toolchain:
 	@command -v cargo >/dev/null || { echo "cargo is missing: install Rust (https://rustup.rs)"; exit 2; }
@@ -23,6 +23,15 @@ demo:
 	@$(MAKE) --no-print-directory models PROFILE=--release
 	cargo build --release --quiet
 	./target/release/smarten audit data/examples/plans --out target/demo-audit.jsonl --report target/demo-report.html; status=$$?; [ $$status -le 1 ]
+
+# Puts smarten on the PATH (cargo's bin folder) and its man page under
+# $(PREFIX)/share/man/man1. The models stay where `make models` put them.
+PREFIX ?= $(HOME)/.local
+install: models
+	cargo install --path . --locked
+	mkdir -p $(PREFIX)/share/man/man1
+	"$${CARGO_HOME:-$$HOME/.cargo}/bin/smarten" manpage > $(PREFIX)/share/man/man1/smarten.1
+	@echo "installed: $${CARGO_HOME:-$$HOME/.cargo}/bin/smarten, and its man page in $(PREFIX)/share/man/man1"
 
 # The real clients the server is tested with: language_tool_python from PyPI,
 # in a virtual environment under target/.

@@ -147,12 +147,7 @@ fn an_accepted_column_accepts_findings_for_its_row_and_names_typos() {
             .any(|r| r == "vague-timeframe" || r == "vague-verb"),
         "{first:?}"
     );
-    assert!(
-        second
-            .iter()
-            .any(|r| r == "vague-timeframe"),
-        "{second:?}"
-    );
+    assert!(second.iter().any(|r| r == "vague-timeframe"), "{second:?}");
     assert!(recs[0]["accepted"]
         .as_array()
         .is_some_and(|a| !a.is_empty()));

@@ -24,6 +24,9 @@ pub struct Cli {
     /// Exit 0 even when some objective is not SMART (2 still means an error).
     #[arg(long, global = true)]
     pub exit_zero: bool,
+    /// Use no config file: neither a smarten.toml found here or above, nor the user's.
+    #[arg(long, global = true, conflicts_with = "config")]
+    pub isolated: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -116,7 +119,20 @@ pub enum Command {
         no_model: bool,
     },
     /// List every rule with its id, letter, level and summary.
-    Rules,
+    Rules {
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
+    /// Say which config file applies here, and why.
+    Config,
+    /// Print a shell completion script: smarten completions bash > /etc/bash_completion.d/smarten
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): smarten manpage > smarten.1
+    #[command(hide = true)]
+    Manpage,
     /// Explain a rule: its rationale in the guidance's words, with examples.
     Explain {
         /// A rule id, as listed by `smarten rules`.
@@ -280,15 +296,17 @@ pub enum ColorChoice {
 }
 
 impl ColorChoice {
-    /// Whether to colour standard output.
+    /// Whether to colour standard output. `auto` honours NO_COLOR (any
+    /// non-empty value turns colour off) and then CLICOLOR_FORCE (any value
+    /// but 0 turns it on when output is not a terminal).
     pub fn enabled(self) -> bool {
+        let set = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
         match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                std::io::IsTerminal::is_terminal(&std::io::stdout())
-                    && std::env::var_os("NO_COLOR").is_none()
-            }
+            ColorChoice::Auto if set("NO_COLOR").is_some() => false,
+            ColorChoice::Auto if set("CLICOLOR_FORCE").is_some_and(|v| v != "0") => true,
+            ColorChoice::Auto => std::io::IsTerminal::is_terminal(&std::io::stdout()),
         }
     }
 }

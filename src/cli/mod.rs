@@ -49,7 +49,12 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let mut config = load_config(cli.config.as_deref())?;
+    let here = std::env::current_dir().unwrap_or_default();
+    let source = smarten::io::config_file::discover(cli.config.as_deref(), &here, cli.isolated);
+    let mut config = match source.path() {
+        Some(p) => smarten::io::read_config(p)?,
+        None => Config::default(),
+    };
     for id in &cli.ignore {
         let rule = smarten::core::finding::RuleId::parse_or_suggest(id)
             .map_err(|e| anyhow::anyhow!("--ignore: {e}"))?;
@@ -60,7 +65,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
         config.check.plan_kind = Some(smarten::core::plan_kind::PlanKind::parse(kind)?);
     }
     match cli.command {
-        Command::Rules => rules::list(&config),
+        Command::Rules { format } => rules::list(&config, format),
+        Command::Config => {
+            println!("config: {}", source.describe());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "smarten", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Manpage => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd).render(&mut std::io::stdout())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Serve {
             host,
             port,
@@ -251,15 +270,6 @@ fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 /// `--config FILE`, else `./smarten.toml` when there is one, else the defaults.
-fn load_config(path: Option<&Path>) -> Result<Config> {
-    let default = Path::new("smarten.toml");
-    Ok(match path {
-        Some(p) => smarten::io::read_config(p)?,
-        None if default.is_file() => smarten::io::read_config(default)?,
-        None => Config::default(),
-    })
-}
-
 fn load_tokenizer() -> Result<Arc<nlprule::Tokenizer>> {
     Ok(Arc::new(smarten::models::load_tokenizer()?))
 }

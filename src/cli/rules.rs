@@ -1,13 +1,34 @@
 //! `smarten rules`, `smarten explain` and `smarten models`: what the checker
 //! knows, and where its models are.
 
-use super::args::ModelsAction;
+use super::args::{Format, ModelsAction};
 use anyhow::{anyhow, Result};
 use smarten::core::config::Config;
 use std::process::ExitCode;
 
 /// Every rule with its id, letter, level and summary.
-pub fn list(config: &Config) -> Result<ExitCode> {
+pub fn list(config: &Config, format: Format) -> Result<ExitCode> {
+    if format != Format::Human {
+        let rules: Vec<serde_json::Value> = smarten::core::rules::all()
+            .iter()
+            .map(|rule| {
+                let measured = smarten::core::calibration::measured(rule.id());
+                serde_json::json!({
+                    "id": rule.id(),
+                    "letter": rule.criterion(),
+                    "level": level_name(config.level_of(rule.as_ref())),
+                    "precision": measured.map(|m| serde_json::json!({
+                        "right": m.right,
+                        "wrong": m.wrong,
+                    })),
+                    "summary": rule.summary(),
+                    "guidance": rule.guidance(),
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&rules)?);
+        return Ok(ExitCode::SUCCESS);
+    }
     for rule in smarten::core::rules::all() {
         let level = config.level_of(rule.as_ref());
         println!(
@@ -34,7 +55,11 @@ pub fn explain(id: &str) -> Result<ExitCode> {
     let r = rules
         .iter()
         .find(|r| r.id().as_str() == id)
-        .ok_or_else(|| anyhow!("unknown rule `{id}`; `smarten rules` lists them"))?;
+        .ok_or_else(|| {
+            anyhow!(smarten::core::finding::RuleId::parse_or_suggest(id)
+                .err()
+                .unwrap_or_default())
+        })?;
     println!("{} ({}: {})\n", r.id(), r.criterion(), r.criterion().name());
     println!("{}\n", r.summary());
     match smarten::core::calibration::measured(r.id()) {

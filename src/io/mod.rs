@@ -7,6 +7,7 @@ use std::path::Path;
 use table::{parse_delimited, Table, TableError};
 
 pub mod columns;
+pub mod config_file;
 pub mod delimited;
 pub mod docx;
 pub mod encoding;
