@@ -167,3 +167,46 @@ fn sheet_and_header_row_can_be_named() {
     );
     assert!(records.is_empty());
 }
+
+/// The plan findings the terminal lists for a CSV plan.
+fn plan_findings(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    let (run, _) = audit(&path, &[]);
+    said(&run)
+}
+
+#[test]
+fn a_named_parent_or_carer_owns_an_action_as_mum_or_dad_would() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let missing = "no parent or carer owns an action";
+    // The concern says Mrs Patel is the mother.
+    let said = plan_findings(
+        dir.path(),
+        "named.csv",
+        "Child,Concern,Who,Action\nLeo Nowak,Mrs Patel (mother) struggles to get Leo up in the mornings,Mrs Patel,Set an alarm for 7am every school day\nLeo Nowak,Leo is late for school,Leo,Be at the school gate by 8.45am every school day\n",
+    );
+    assert!(!said.contains(missing), "{said}");
+    // A titled name that the plan does not call a parent is not one.
+    let said = plan_findings(
+        dir.path(),
+        "teacher.csv",
+        "Child,Concern,Who,Action\nLeo Nowak,Leo is late for school,Mrs Jones,Phone home by 9.15am on each day Leo is late\nLeo Nowak,Leo is late for school,Leo,Be at the school gate by 8.45am every school day\n",
+    );
+    assert!(said.contains(missing), "{said}");
+    // A carer column names the carer; a grandparent and a foster carer count too.
+    let said = plan_findings(
+        dir.path(),
+        "carer.csv",
+        "Child,Parent/carer,Concern,Who,Action\nLeo Nowak,Anita Okafor,Leo is late for school,Ms Okafor,Walk Leo to school by 8.45am every school day\nLeo Nowak,Anita Okafor,Leo is late for school,Leo,Pack his bag by 8pm every school night\n",
+    );
+    assert!(!said.contains(missing), "{said}");
+    for who in ["Grandma", "His foster carer"] {
+        let said = plan_findings(
+            dir.path(),
+            "family.csv",
+            &format!("Child,Concern,Who,Action\nLeo Nowak,Leo is late for school,{who},Walk Leo to school by 8.45am every school day\nLeo Nowak,Leo is late for school,Leo,Pack his bag by 8pm every school night\n"),
+        );
+        assert!(!said.contains(missing), "{who}: {said}");
+    }
+}

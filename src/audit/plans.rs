@@ -48,6 +48,10 @@ struct PlanVersion {
     has_review_date: bool,
     /// Who owns the actions (lower case).
     owners: NameSet,
+    /// Surnames of named parents and carers (lower case): from a carer column,
+    /// or a titled name beside a parent's role in the person or concern cells
+    /// ("Mrs Patel (mother)").
+    parent_names: NameSet,
     /// Actions that relate to none of the plan's concerns.
     irrelevant: usize,
     /// The actions that are not SMART, in the ledger, in row order.
@@ -118,6 +122,9 @@ impl PlanBook {
             v.person = self.names.id(&r.parts.person);
         }
         v.has_review_date |= !r.parts.review.trim().is_empty();
+        for name in named_parents(&r.parts, &PARENT_ROLES) {
+            v.parent_names.insert(self.names.id(&name));
+        }
         if r.skipped == Some("no action") {
             let concern = self.names.id(&r.parts.concern);
             if !v.bare_concerns.contains(&concern) {
@@ -294,10 +301,11 @@ impl PlanBook {
                     .any(|w| w == first_name))
                 || child_words.contains(&o)
         });
+        let parent_names: Vec<&str> = v.parent_names.iter().map(|n| self.names.get(n)).collect();
         let parent_owns = owners.any(|o| {
             o.split(|c: char| !c.is_alphanumeric() && c != ' ')
                 .flat_map(|part| part.split_whitespace())
-                .any(|w| parent_words.contains(&w))
+                .any(|w| parent_words.contains(&w) || parent_names.contains(&w))
         });
         if v.actions > 0 {
             let who = if person.is_empty() {
@@ -445,6 +453,74 @@ fn parent_words(lexicon: &Lexicon) -> Vec<&str> {
         .map(String::as_str)
         .filter(|r| !CHILD_ROLES.contains(r))
         .collect()
+}
+
+/// Titles before a surname.
+const TITLES: [&str; 6] = ["mr", "mrs", "ms", "miss", "mx", "dr"];
+
+/// Words that say a named person is the child's parent or carer.
+const PARENT_ROLES: [&str; 20] = [
+    "mum",
+    "mother",
+    "mam",
+    "dad",
+    "father",
+    "parent",
+    "parents",
+    "carer",
+    "carers",
+    "guardian",
+    "grandmother",
+    "grandfather",
+    "grandma",
+    "grandad",
+    "gran",
+    "nan",
+    "stepfather",
+    "stepmother",
+    "stepmum",
+    "stepdad",
+];
+
+/// The surnames (lower case) of the parents and carers a row names: every
+/// name in a carer column, and a titled name ("Mrs Patel") within five words
+/// of a parent's role in the person or concern cells ("Mrs Patel (mother)",
+/// "Leo's mum, Mrs Patel, ...").
+fn named_parents(parts: &super::row::RowParts, roles: &[&str]) -> Vec<String> {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .map(|w| w.trim_end_matches("'s").to_string())
+            .collect()
+    };
+    let mut out = Vec::new();
+    // A carer column names them outright ("Mrs Patel", "Anita Patel").
+    for w in words(&parts.carer) {
+        let lower = w.to_lowercase();
+        if w.chars().next().is_some_and(char::is_uppercase) && !TITLES.contains(&lower.as_str()) {
+            out.push(lower);
+        }
+    }
+    for text in [&parts.person, &parts.concern] {
+        let ws = words(text);
+        for (i, w) in ws.iter().enumerate() {
+            let Some(surname) = ws.get(i + 1) else {
+                continue;
+            };
+            if !TITLES.contains(&w.to_lowercase().as_str())
+                || !surname.chars().next().is_some_and(char::is_uppercase)
+            {
+                continue;
+            }
+            let near = ws[i.saturating_sub(5)..(i + 7).min(ws.len())]
+                .iter()
+                .any(|x| roles.contains(&x.to_lowercase().as_str()));
+            if near {
+                out.push(surname.to_lowercase());
+            }
+        }
+    }
+    out
 }
 
 /// Who owns an action: the who column, else the objective's first words.

@@ -96,6 +96,8 @@ pub struct RowParts {
     pub who: String,
     pub concern: String,
     pub person: String,
+    /// The parent or carer column ("Mrs Patel").
+    pub carer: String,
     pub review: String,
     pub version: String,
 }
@@ -186,6 +188,7 @@ impl<'a> Auditor<'a> {
                 who: cell(Field::Who).to_string(),
                 concern: cell(Field::Concern).to_string(),
                 person: cell(Field::PersonId).to_string(),
+                carer: cell(Field::Carer).to_string(),
                 review: cell(Field::ReviewDate).to_string(),
                 version: cell(Field::Version).to_string(),
             },

@@ -21,10 +21,12 @@ pub enum Field {
     PlanKind,
     /// Findings the team has accepted for the row ("vague-timeframe, acronym").
     Accepted,
+    /// The child's parent or carer, by name ("Mrs Patel").
+    Carer,
 }
 
 impl Field {
-    pub const ALL: [Field; 11] = [
+    pub const ALL: [Field; 12] = [
         Field::Concern,
         Field::Who,
         Field::What,
@@ -36,6 +38,7 @@ impl Field {
         Field::Version,
         Field::PlanKind,
         Field::Accepted,
+        Field::Carer,
     ];
 
     /// The name used in `--columns` and in output.
@@ -52,6 +55,7 @@ impl Field {
             Field::Version => "version",
             Field::PlanKind => "kind",
             Field::Accepted => "accepted",
+            Field::Carer => "carer",
         }
     }
 
@@ -166,6 +170,16 @@ impl Field {
                 "reviewnumber",
             ],
             Field::PlanKind => &["plankind", "plantype", "kindofplan", "typeofplan", "kind"],
+            Field::Carer => &[
+                "carer",
+                "parentcarer",
+                "parentorcarer",
+                "parentcarername",
+                "carername",
+                "parentname",
+                "maincarer",
+                "parentsandcarers",
+            ],
             Field::Accepted => &[
                 "accepted",
                 "acceptedfindings",
