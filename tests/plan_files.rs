@@ -210,3 +210,38 @@ fn a_named_parent_or_carer_owns_an_action_as_mum_or_dad_would() {
         assert!(!said.contains(missing), "{who}: {said}");
     }
 }
+
+#[test]
+fn dates_are_checked_on_the_calendar_against_the_plans_own_date_and_review() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("dated.csv");
+    std::fs::write(
+        &path,
+        "Plan date,Review date,Who,Action,When\n\
+         15/06/2026,30/09/2026,Mum,Walk Amy to school by 8.45am every school day,by 01/03/2026\n\
+         15/06/2026,30/09/2026,Mum,Walk Amy to school by 8.45am every school day,by next review\n\
+         15/06/2026,30/09/2026,Mum,Walk Amy to school by 8.45am every school day,by 31/02/2027\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (run, records) = audit(&path, &[]);
+    assert_eq!(records.len(), 3, "{}", said(&run));
+    let field = |r: &serde_json::Value| r["field_findings"].to_string();
+    assert!(
+        field(&records[0]).contains("01/03/2026 is before the plan's own date (15/06/2026)"),
+        "{}",
+        field(&records[0])
+    );
+    let objective = records[1]["objective"].as_str().unwrap_or_default();
+    assert!(objective.ends_with("by 30/09/2026"), "{objective}");
+    assert!(
+        !field(&records[1]).contains("when"),
+        "{}",
+        field(&records[1])
+    );
+    let rules: Vec<&str> = records[2]["findings"]
+        .as_array()
+        .map(|f| f.iter().filter_map(|x| x["rule"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(rules.contains(&"impossible-date"), "{rules:?}");
+    assert_eq!(records[2]["criteria"]["T"]["verdict"], "fail");
+}

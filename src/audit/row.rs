@@ -102,6 +102,19 @@ pub struct RowParts {
     pub version: String,
 }
 
+/// A "when" cell that points at the review ("by next review", "at review")
+/// reads as the review date when the row has one; any other cell is kept.
+fn resolve_review(when: &str, review: &str) -> String {
+    static AT_REVIEW: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^(?:by|at|before|until|for)?\s*(?:the\s+)?(?:next\s+)?review(?:\s+(?:meeting|date|conference))?\.?$")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    match crate::core::dates::first_date(review) {
+        Some(date) if AT_REVIEW.is_match(when.trim()) => format!("by {}", date.format("%d/%m/%Y")),
+        _ => when.to_string(),
+    }
+}
+
 /// Below this similarity (cosine with MiniLM) to every one of the plan's
 /// concerns, an action with no concern of its own does not relate to the plan.
 /// The same value as the faithfulness threshold of `mark`, calibrated on the
@@ -220,6 +233,15 @@ impl<'a> Auditor<'a> {
             return record;
         }
         let what = self.verb_lowercased(cell(Field::Who), cell(Field::What));
+        // "By next review" is the review date, when the row gives one.
+        let when = resolve_review(cell(Field::When), cell(Field::ReviewDate));
+        let cell = |f: Field| {
+            if f == Field::When {
+                when.as_str()
+            } else {
+                cell(f)
+            }
+        };
         let (text, cuts) = compose_pieces(
             cell(Field::Who),
             &what,
@@ -283,6 +305,23 @@ impl<'a> Auditor<'a> {
             .collect();
         record.criteria = Some(judgment.criteria);
         record.field_findings = self.field_findings(mapping, &cell);
+        let plan_date = crate::core::dates::first_date(cell(Field::Version)).or_else(|| {
+            super::plans::file_date(&table.file).and_then(|d| crate::core::dates::first_date(&d))
+        });
+        if let (Some(due), Some(written)) =
+            (crate::core::dates::first_date(cell(Field::When)), plan_date)
+        {
+            if due < written {
+                record.field_findings.push(FieldFinding {
+                    field: "when",
+                    message: format!(
+                        "{} is before the plan's own date ({}): the deadline had passed when the plan was written",
+                        due.format("%d/%m/%Y"),
+                        written.format("%d/%m/%Y")
+                    ),
+                });
+            }
+        }
         if mapping.get(Field::Accepted).is_some() {
             let (rules, unknown) = super::baseline::accepted_rules(cell(Field::Accepted));
             super::baseline::apply_accepted(&mut record, &rules);

@@ -102,9 +102,61 @@ pub fn impossible_dates(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// The first whole date written in `text` with its year ("31/03/2027" read
+/// day first, as UK plans write it; "2027-03-31"; "31 March 2027"; "March 31,
+/// 2027"), or `None`. A date with no year is no single day, so it gives none.
+pub fn first_date(text: &str) -> Option<NaiveDate> {
+    static ISO: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b").expect("pattern"));
+    let iso = ISO.captures(text).and_then(|c| {
+        let at = c.get(0)?.start();
+        let d =
+            NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
+        Some((at, d))
+    });
+    let numeric = NUMERIC.captures_iter(text).find_map(|c| {
+        let y = c.get(3)?.as_str();
+        if y.len() != 4 || !y.chars().all(|ch| ch.is_ascii_digit()) {
+            return None;
+        }
+        let d = NaiveDate::from_ymd_opt(y.parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?)?;
+        Some((c.get(0)?.start(), d))
+    });
+    let written = WRITTEN.captures_iter(text).find_map(|c| {
+        let (day, name, y) = match (c.get(1), c.get(2), c.get(4), c.get(5)) {
+            (Some(d), Some(m), _, _) => (d.as_str(), m.as_str(), c.get(3)?),
+            (_, _, Some(m), Some(d)) => (d.as_str(), m.as_str(), c.get(6)?),
+            _ => return None,
+        };
+        let d = NaiveDate::from_ymd_opt(y.as_str().parse().ok()?, month(name)?, day.parse().ok()?)?;
+        Some((c.get(0)?.start(), d))
+    });
+    [iso, numeric, written]
+        .into_iter()
+        .flatten()
+        .min_by_key(|(at, _)| *at)
+        .map(|(_, d)| d)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::impossible_dates;
+    use super::{first_date, impossible_dates};
+    use chrono::NaiveDate;
+
+    #[test]
+    fn whole_dates_are_read_day_first_and_in_words() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(first_date("by 31/03/2027"), d(2027, 3, 31));
+        assert_eq!(first_date("2027-03-31"), d(2027, 3, 31));
+        assert_eq!(
+            first_date("by the 1st of July 2027 at the latest"),
+            d(2027, 7, 1)
+        );
+        assert_eq!(first_date("March 31, 2027"), d(2027, 3, 31));
+        assert_eq!(first_date("by 31/02/2027"), None);
+        assert_eq!(first_date("by 31 March"), None);
+        assert_eq!(first_date("ongoing"), None);
+    }
 
     #[test]
     fn dates_that_cannot_exist_are_found() {

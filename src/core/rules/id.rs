@@ -36,6 +36,7 @@ rule_ids! {
     GenericObject => "generic-object",
     ImpliedSubject => "implied-subject",
     ImpliedTimeframe => "implied-timeframe",
+    ImpossibleDate => "impossible-date",
     Jargon => "jargon",
     JobTitleOnly => "job-title-only",
     NoAction => "no-action",

@@ -17,6 +17,7 @@ mod generic_object;
 pub mod id;
 mod implied_subject;
 mod implied_timeframe;
+mod impossible_date;
 mod jargon;
 mod job_title_only;
 mod no_action;
@@ -103,6 +104,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(off_concern::OffConcern),
         Box::new(no_timeframe::NoTimeframe),
         Box::new(implied_timeframe::ImpliedTimeframe),
+        Box::new(impossible_date::ImpossibleDate),
         Box::new(vague_timeframe::VagueTimeframe),
         Box::new(review_without_date::ReviewWithoutDate),
     ];
