@@ -245,3 +245,73 @@ fn dates_are_checked_on_the_calendar_against_the_plans_own_date_and_review() {
     assert!(rules.contains(&"impossible-date"), "{rules:?}");
     assert_eq!(records[2]["criteria"]["T"]["verdict"], "fail");
 }
+
+/// A DOCX holding `body` (WordprocessingML inside w:body).
+fn docx(dir: &Path, name: &str, body: &str) -> PathBuf {
+    use std::io::Write;
+    let path = dir.join(name);
+    let file = std::fs::File::create(&path).unwrap_or_else(|e| panic!("{e}"));
+    let mut zip = zip::ZipWriter::new(file);
+    let opts = zip::write::SimpleFileOptions::default();
+    zip.start_file("word/document.xml", opts)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let xml = format!(
+        r#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    );
+    zip.write_all(xml.as_bytes())
+        .unwrap_or_else(|e| panic!("{e}"));
+    zip.finish().unwrap_or_else(|e| panic!("{e}"));
+    path
+}
+
+fn para(text: &str, listed: bool) -> String {
+    let numbering = if listed {
+        r#"<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>"#
+    } else {
+        ""
+    };
+    format!("<w:p>{numbering}<w:r><w:t>{text}</w:t></w:r></w:p>")
+}
+
+#[test]
+fn docx_list_items_are_judged_without_a_table_and_named_beside_one() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let items = format!(
+        "{}{}{}",
+        para("Child's plan for Leo: actions agreed at conference", false),
+        para(
+            "Mum will walk Leo to school by 8.45am every school day",
+            true
+        ),
+        para("Dad to engage with services", true),
+    );
+    let (run, records) = audit(&docx(dir.path(), "list.docx", &items), &[]);
+    let objectives: Vec<&str> = records
+        .iter()
+        .filter_map(|r| r["objective"].as_str())
+        .collect();
+    assert_eq!(
+        objectives,
+        vec![
+            "Mum will walk Leo to school by 8.45am every school day",
+            "Dad to engage with services"
+        ],
+        "{}",
+        said(&run)
+    );
+    let cell = |t: &str| format!("<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>");
+    let table = format!(
+        "<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>{items}",
+        cell("Who"),
+        cell("Action"),
+        cell("Mum"),
+        cell("Attend every health appointment until July 2027"),
+    );
+    let (run, records) = audit(&docx(dir.path(), "both.docx", &table), &[]);
+    assert_eq!(records.len(), 1, "{}", said(&run));
+    assert!(
+        said(&run).contains("both.docx: 2 numbered or bulleted items outside its action tables were not judged ('Mum will walk Leo"),
+        "{}",
+        said(&run)
+    );
+}

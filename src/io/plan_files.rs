@@ -225,13 +225,14 @@ impl TableSource {
                 }
                 Ok(out)
             }
-            "docx" => Ok(Sources {
-                tables: super::docx::read_docx(path, &options.zip)?
-                    .into_iter()
-                    .map(TableSource::Loaded)
-                    .collect(),
-                ..Default::default()
-            }),
+            "docx" => {
+                let (tables, notes) = super::docx::read_docx(path, &options.zip)?;
+                Ok(Sources {
+                    tables: tables.into_iter().map(TableSource::Loaded).collect(),
+                    notes,
+                    ..Default::default()
+                })
+            }
             other => Err(TableError::Unreadable {
                 path: name,
                 reason: format!(
