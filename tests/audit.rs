@@ -413,9 +413,25 @@ fn the_bundled_example_shows_every_plan_finding_and_drift_in_the_report() {
         "suggested rewrite",
         "carried over unchanged",
         "[by when]",
+        // Header: what was audited, by which version, when.
+        "data/examples/plans &middot; smarten ",
+        " UTC</p>",
+        // Findings in plain words, each action's reasons beside it.
+        "<th>why</th>",
+        "T: ",
     ] {
         assert!(html.contains(needle), "report lacks {needle}");
     }
+    // The most frequent findings lead with plain words, not rule ids.
+    let findings = html
+        .split("Most frequent findings")
+        .nth(1)
+        .and_then(|t| t.split("<td>").nth(1))
+        .unwrap_or_default();
+    assert!(
+        findings.starts_with(|c: char| c.is_uppercase()) && findings.contains("<small class=\"id\">"),
+        "{findings}"
+    );
     assert_eq!(
         html.matches("http").count(),
         html.matches("xmlns=\"http://www.w3.org/2000/svg\"").count(),

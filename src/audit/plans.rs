@@ -26,6 +26,9 @@ pub struct PlanAction {
     pub row: usize,
     pub objective: Box<str>,
     pub failing: Vec<Criterion>,
+    /// Why: each finding's message, with its letter ("T: 'ongoing' is not a timeframe").
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub reasons: Vec<String>,
     /// Whether it relates to one of the plan's concerns.
     pub relevant: bool,
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -154,6 +157,11 @@ impl PlanBook {
                 row: r.row,
                 objective: objective.into(),
                 failing: r.criteria.as_ref().map(|c| c.failing()).unwrap_or_default(),
+                reasons: r
+                    .findings
+                    .iter()
+                    .map(|f| format!("{}: {}", f.criterion, f.message))
+                    .collect(),
                 relevant,
                 rewrite: r
                     .rewrite

@@ -106,6 +106,7 @@ pub fn run(
     let mut summary = Summary {
         not_plans: said(&found.skipped),
         unreadable: said(&found.unreadable),
+        inputs: paths.iter().map(|p| p.display().to_string()).collect(),
         ..Default::default()
     };
     let files = found.files;

@@ -23,6 +23,8 @@ pub struct Figures {
     pub top_findings: Vec<(String, usize)>,
     pub unreadable: Vec<String>,
     pub not_plans: Vec<String>,
+    /// The files and folders audited, as given.
+    pub inputs: Vec<String>,
 }
 
 /// Counters for the summary; memory stays flat in the number of rows.
@@ -41,6 +43,8 @@ pub struct Summary {
     pub(crate) findings: HashMap<RuleId, usize>,
     pub(crate) unreadable: Vec<String>,
     pub(crate) not_plans: Vec<String>,
+    /// The files and folders audited, as given.
+    pub(crate) inputs: Vec<String>,
     /// The first rows that could not be judged, with why (the terminal names
     /// these and counts the rest; every one is in the records).
     pub(crate) row_errors: Vec<String>,
@@ -108,6 +112,7 @@ impl Summary {
         top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         top.truncate(10);
         Figures {
+            inputs: self.inputs.clone(),
             files: self.files,
             plans: self.book.plans(),
             rows: self.rows,

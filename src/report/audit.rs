@@ -41,7 +41,10 @@ pub fn write_html(
             },
             smart_pct => format!("{:.0}", pct(f.smart, f.judged)),
             chart => safe(bar_chart(&f.fails)),
-            top_findings => &f.top_findings,
+            top_findings => plain_findings(&f.top_findings),
+            version => env!("CARGO_PKG_VERSION"),
+            generated => generated_at(),
+            inputs => f.inputs.join(", "),
         },
     );
     out.write_all(head.as_bytes())?;
@@ -62,6 +65,7 @@ pub fn write_html(
                     .as_deref()
                     .map_or(String::from("-"), highlight_placeholders),
                 objective: a.objective.to_string(),
+                reasons: a.reasons.clone(),
             })
             .collect();
         let html = render(
@@ -82,6 +86,7 @@ pub fn write_html(
                         row => a.row,
                         objective => &a.objective,
                         fails => &a.fails,
+                        reasons => &a.reasons,
                         rewrite => safe(a.rewrite.clone()),
                     })
                     .collect::<Vec<_>>(),
@@ -94,12 +99,34 @@ pub fn write_html(
     out.write_all(tail.as_bytes())
 }
 
+/// The most frequent findings in plain words: each rule's summary, its id
+/// kept small beside it for whoever looks it up, and its count.
+fn plain_findings(top: &[(String, usize)]) -> Vec<(String, String, usize)> {
+    let rules = crate::core::rules::all();
+    top.iter()
+        .map(|(id, n)| {
+            let plain = rules
+                .iter()
+                .find(|r| r.id().as_str() == id)
+                .map_or_else(|| id.clone(), |r| r.summary().to_string());
+            (plain, id.clone(), *n)
+        })
+        .collect()
+}
+
+/// When the report was written, in UTC ("30/11/2026 18:10 UTC").
+fn generated_at() -> String {
+    let now: chrono::DateTime<chrono::Utc> = std::time::SystemTime::now().into();
+    now.format("%d/%m/%Y %H:%M UTC").to_string()
+}
+
 /// An action that is not SMART, as its table row shows it.
 #[derive(Serialize)]
 struct ActionRow {
     row: usize,
     objective: String,
     fails: String,
+    reasons: Vec<String>,
     /// HTML: the rewrite escaped, its placeholders highlighted.
     rewrite: String,
 }
