@@ -217,14 +217,14 @@ impl Marker<'_> {
             )
         };
         if a.ticked == smart {
+            // The statement's id is beside the feedback (marks.csv's column, the
+            // report's heading), so the text does not repeat it.
             fb.push(format!(
-                "Well done: you judged statement {} correctly. By {whose} it is {verdict_text}{failing_text}.",
-                s.id
+                "Well done: you judged it correctly. By {whose} it is {verdict_text}{failing_text}."
             ));
         } else {
             fb.push(format!(
-                "Statement {}: you {} it, but by {whose} it is {verdict_text}{failing_text}.",
-                s.id,
+                "You {} it, but by {whose} it is {verdict_text}{failing_text}.",
                 if a.ticked { "ticked" } else { "did not tick" }
             ));
         }

@@ -149,16 +149,11 @@ fn heat_map(s: &ClassSummary) -> String {
                 .enumerate()
                 .map(|(j, c)| {
                     let x = label_w + j * cell;
-                    let (fill, label) = match p.letters.get(c) {
-                        Some(v) => {
-                            // From pale red (0) through yellow to green (1).
-                            let r = (220.0 - 170.0 * v) as u8;
-                            let g = (90.0 + 110.0 * v) as u8;
-                            (format!("rgb({r},{g},90)"), pct(*v))
-                        }
-                        None => ("#ddd".to_string(), "n/a".to_string()),
+                    let (fill, ink, label) = match p.letters.get(c) {
+                        Some(v) => (viridis(*v), ink_on(*v), pct(*v)),
+                        None => ("#d9d9d9".to_string(), "#222", "n/a".to_string()),
                     };
-                    context! { x, text_x => x + cell / 2, fill, label, letter => c.to_string() }
+                    context! { x, text_x => x + cell / 2, fill, ink, label, letter => c.to_string() }
                 })
                 .collect();
             context! {
@@ -170,23 +165,77 @@ fn heat_map(s: &ClassSummary) -> String {
             }
         })
         .collect();
+    let legend_y = top + cell * s.participants.len().max(1) + 16;
+    let legend: Vec<Value> = [0.0, 0.25, 0.5, 0.75, 1.0]
+        .iter()
+        .enumerate()
+        .map(|(k, v)| {
+            context! {
+                x => label_w + k * cell,
+                fill => viridis(*v),
+                ink => ink_on(*v),
+                label => pct(*v),
+            }
+        })
+        .collect();
     render(
         "heat-map.html",
         context! {
-            width => label_w + cell * 5 + 10,
-            height => top + cell * s.participants.len().max(1) + 10,
+            width => label_w + cell * 6 + 10,
+            height => legend_y + cell / 2 + 28,
             size => cell,
             columns,
             rows,
+            legend,
+            legend_y,
+            legend_label_x => label_w - 8,
+            na_x => label_w + 5 * cell,
         },
     )
 }
 
+/// A score from 0 to 1 as a colour of viridis, the palette readers with any
+/// common colour-vision deficiency tell apart, dark purple (0) to yellow (1).
+fn viridis(v: f64) -> String {
+    const STOPS: [(u8, u8, u8); 5] = [
+        (0x44, 0x01, 0x54),
+        (0x3b, 0x52, 0x8b),
+        (0x21, 0x91, 0x8c),
+        (0x5e, 0xc9, 0x62),
+        (0xfd, 0xe7, 0x25),
+    ];
+    let at = v.clamp(0.0, 1.0) * (STOPS.len() - 1) as f64;
+    let k = (at.floor() as usize).min(STOPS.len() - 2);
+    let t = at - k as f64;
+    let mix = |a: u8, b: u8| (a as f64 + (b as f64 - a as f64) * t).round() as u8;
+    let (a, b) = (STOPS[k], STOPS[k + 1]);
+    format!("#{:02x}{:02x}{:02x}", mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
+}
+
+/// Text that reads on a viridis cell: white on the dark end, black on the light.
+fn ink_on(v: f64) -> &'static str {
+    if v < 0.6 {
+        "#fff"
+    } else {
+        "#000"
+    }
+}
+
 fn confidence_html(c: &ConfidenceReport) -> String {
-    let ci = c.ci95.map_or(
-        "not enough pairs for an interval".to_string(),
-        |(lo, hi)| format!("95% confidence interval {lo:+.2} to {hi:+.2}"),
-    );
+    let ci = match c.ci95 {
+        None => "too few people to say how sure this is".to_string(),
+        Some((lo, hi)) => {
+            let range = format!("the change could be anywhere from {lo:+.1} to {hi:+.1}");
+            let people = c.pairs;
+            if lo > 0.0 {
+                format!("{range}: clear evidence that confidence rose, with {people} people")
+            } else if hi < 0.0 {
+                format!("{range}: clear evidence that confidence fell, with {people} people")
+            } else {
+                format!("{range}: not clear evidence of a change with {people} people")
+            }
+        }
+    };
     let participants: Vec<Value> = c
         .participants
         .iter()
@@ -226,4 +275,18 @@ fn confidence_html(c: &ConfidenceReport) -> String {
             },
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ink_on, viridis};
+
+    #[test]
+    fn scores_take_viridis_colours_with_readable_ink() {
+        assert_eq!(viridis(0.0), "#440154");
+        assert_eq!(viridis(0.5), "#21918c");
+        assert_eq!(viridis(1.0), "#fde725");
+        assert_eq!(viridis(7.0), "#fde725");
+        assert_eq!((ink_on(0.0), ink_on(1.0)), ("#fff", "#000"));
+    }
 }
