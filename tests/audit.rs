@@ -429,7 +429,8 @@ fn the_bundled_example_shows_every_plan_finding_and_drift_in_the_report() {
         .and_then(|t| t.split("<td>").nth(1))
         .unwrap_or_default();
     assert!(
-        findings.starts_with(|c: char| c.is_uppercase()) && findings.contains("<small class=\"id\">"),
+        findings.starts_with(|c: char| c.is_uppercase())
+            && findings.contains("<small class=\"id\">"),
         "{findings}"
     );
     assert_eq!(

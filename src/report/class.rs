@@ -209,7 +209,12 @@ fn viridis(v: f64) -> String {
     let t = at - k as f64;
     let mix = |a: u8, b: u8| (a as f64 + (b as f64 - a as f64) * t).round() as u8;
     let (a, b) = (STOPS[k], STOPS[k + 1]);
-    format!("#{:02x}{:02x}{:02x}", mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
+    format!(
+        "#{:02x}{:02x}{:02x}",
+        mix(a.0, b.0),
+        mix(a.1, b.1),
+        mix(a.2, b.2)
+    )
 }
 
 /// Text that reads on a viridis cell: white on the dark end, black on the light.
