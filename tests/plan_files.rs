@@ -315,3 +315,23 @@ fn docx_list_items_are_judged_without_a_table_and_named_beside_one() {
         said(&run)
     );
 }
+
+#[test]
+fn a_csv_header_below_title_rows_is_found() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("titled.csv");
+    std::fs::write(
+        &path,
+        "Child Protection Plan – Leo Nowak (DOB 02/03/2015),,\nConference 01/06/2026,,\n,,\nAction,Who,By when\nWalk Leo to school by 8.45am every school day,Mum,until 31/07/2027\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (run, records) = audit(&path, &[]);
+    assert_eq!(records.len(), 1, "{}", said(&run));
+    assert_eq!(records[0]["row"], 5);
+    assert_eq!(records[0]["smart"], true, "{}", records[0]);
+    assert!(
+        said(&run).contains("titled.csv: the header is row 4; the rows above it are titles"),
+        "{}",
+        said(&run)
+    );
+}

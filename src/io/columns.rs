@@ -191,6 +191,13 @@ impl Field {
     }
 }
 
+/// Whether a row's cells name the action-plan questions, as a header does: a
+/// "what" column, or two of the others. Title rows above a header do not.
+pub fn names_plan_questions(headers: &[String]) -> bool {
+    Mapping::from_headers(headers, &BTreeMap::new())
+        .is_ok_and(|m| m.has_objective() || m.columns.len() >= 2)
+}
+
 /// Which column holds which field.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Mapping {

@@ -19,6 +19,8 @@ pub struct DelimitedRows<R: std::io::Read> {
     /// The record after the current one, read ahead: a quote left open runs to
     /// the end of the file, so only the last record can hold one.
     ahead: Option<Result<Option<Record>, TableError>>,
+    /// Records read while looking for the header, handed out before any other.
+    buffered: std::collections::VecDeque<Record>,
     /// Rows already known to be unreadable (those a runaway quote took in),
     /// handed out before anything else is read.
     pending: std::collections::VecDeque<(usize, String)>,
@@ -112,6 +114,7 @@ impl<R: std::io::Read> DelimitedRows<R> {
             index: 0,
             delimiter,
             ahead: None,
+            buffered: Default::default(),
             pending: Default::default(),
             done: false,
             keep_empty,
@@ -197,6 +200,9 @@ impl<R: std::io::Read> DelimitedRows<R> {
     /// Whether the record just read is the last, reading the next one ahead.
     /// (An error reading ahead is not the end: it is handed out in its turn.)
     fn at_end(&mut self) -> bool {
+        if !self.buffered.is_empty() {
+            return false;
+        }
         if self.ahead.is_none() {
             let next = self.next_record();
             self.ahead = Some(next);
@@ -206,7 +212,55 @@ impl<R: std::io::Read> DelimitedRows<R> {
 
     /// The next record, the one read ahead if there is one.
     fn take(&mut self) -> Result<Option<Record>, TableError> {
+        if let Some(r) = self.buffered.pop_front() {
+            return Ok(Some(r));
+        }
         self.ahead.take().unwrap_or_else(|| self.next_record())
+    }
+
+    /// For a plan file: when the header row does not name the plan's
+    /// questions (`names`), the first of the next rows, up to the 20th, that
+    /// does becomes the header, and the rows above it are titles. Returns the
+    /// header's row number when it moved; otherwise every row read is still
+    /// handed out in order.
+    pub fn find_header(&mut self, names: impl Fn(&[String]) -> bool) -> Option<usize> {
+        let trimmed = |cells: &[String]| {
+            cells
+                .iter()
+                .map(|c| c.trim().to_string())
+                .collect::<Vec<_>>()
+        };
+        if names(&self.headers) {
+            return None;
+        }
+        let mut seen: Vec<Record> = Vec::new();
+        let mut filled = 1;
+        while filled < 20 {
+            match self.next_record() {
+                Ok(Some(r)) => {
+                    filled += usize::from(r.1.iter().any(|c| !c.trim().is_empty()));
+                    seen.push(r);
+                }
+                Ok(None) => break,
+                Err(e) => {
+                    self.ahead = Some(Err(e));
+                    break;
+                }
+            }
+        }
+        match seen.iter().position(|(_, cells, _)| names(&trimmed(cells))) {
+            Some(k) => {
+                let rest = seen.split_off(k + 1);
+                let (row, cells, _) = seen.pop()?;
+                self.headers = trimmed(&cells);
+                self.buffered = rest.into();
+                Some(row)
+            }
+            None => {
+                self.buffered = seen.into();
+                None
+            }
+        }
     }
 
     /// Every line a runaway quote's record covers, as unreadable rows: the
@@ -452,6 +506,28 @@ mod tests {
             rows.iter().map(|r| (r.0, r.1.is_ok())).collect::<Vec<_>>(),
             vec![(2, true), (3, true)]
         );
+    }
+
+    #[test]
+    fn a_header_below_title_rows_is_found_and_otherwise_nothing_moves() {
+        let names = |h: &[String]| h.iter().any(|c| c == "Action");
+        let text = "Child Protection Plan - Leo Nowak (DOB 02/03/2015)\n\nAction,Who\nWalk Leo to school,Mum\n";
+        let mut rows =
+            DelimitedRows::new("t.csv", text.as_bytes(), true).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(rows.find_header(names), Some(3));
+        assert_eq!(rows.headers, vec!["Action", "Who"]);
+        let got: Vec<usize> = rows
+            .map(|r| r.unwrap_or_else(|e| panic!("{e}")).map_or(0, |r| r.number))
+            .collect();
+        assert_eq!(got, vec![4]);
+        let text = "Colour,Size\nred,large\nblue,small\n";
+        let mut rows =
+            DelimitedRows::new("c.csv", text.as_bytes(), true).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(rows.find_header(names), None);
+        let got: Vec<usize> = rows
+            .map(|r| r.unwrap_or_else(|e| panic!("{e}")).map_or(0, |r| r.number))
+            .collect();
+        assert_eq!(got, vec![2, 3]);
     }
 
     #[test]

@@ -271,7 +271,16 @@ impl TableSource {
                 Ok(OpenTable {
                     headers: stream.headers(),
                     repeated: Vec::new(),
-                    read_as: stream.encoding().note(&path.display().to_string()),
+                    read_as: {
+                        let name = path.display().to_string();
+                        let titles = stream.header_row().map(|row| {
+                            format!("{name}: the header is row {row}; the rows above it are titles")
+                        });
+                        match (stream.encoding().note(&name), titles) {
+                            (Some(a), Some(b)) => Some(format!("{a}; {b}")),
+                            (a, b) => a.or(b),
+                        }
+                    },
                     rows: OpenRows::Stream(Box::new(stream)),
                 })
             }

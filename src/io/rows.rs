@@ -17,7 +17,8 @@ pub type StreamedRow = Result<RowResult, TableError>;
 /// A plan file read a row at a time: CSV/TSV, JSONL or TXT. Opening a JSONL
 /// file reads it once to learn its columns (the keys of its objects).
 pub enum RowStream {
-    Delimited(Box<DelimitedRows<TextReader>>, TextEncoding),
+    /// With the header's row when title rows are above it.
+    Delimited(Box<DelimitedRows<TextReader>>, TextEncoding, Option<usize>),
     Jsonl(JsonlRows<std::io::BufReader<TextReader>>, TextEncoding),
     Lines(LineRows<std::io::BufReader<TextReader>>, TextEncoding),
 }
@@ -67,7 +68,11 @@ impl RowStream {
                 "txt" => {
                     RowStream::Lines(LineRows::new(&name, std::io::BufReader::new(text)), found)
                 }
-                _ => RowStream::Delimited(Box::new(DelimitedRows::new(&name, text, true)?), found),
+                _ => {
+                    let mut rows = DelimitedRows::new(&name, text, true)?;
+                    let header = rows.find_header(super::columns::names_plan_questions);
+                    RowStream::Delimited(Box::new(rows), found, header)
+                }
             })
         });
         Some(opened)
@@ -76,7 +81,7 @@ impl RowStream {
     /// The column headers.
     pub fn headers(&self) -> Vec<String> {
         match self {
-            RowStream::Delimited(d, _) => d.headers.clone(),
+            RowStream::Delimited(d, ..) => d.headers.clone(),
             RowStream::Jsonl(j, _) => j.headers(),
             RowStream::Lines(..) => vec!["objective".into()],
         }
@@ -85,7 +90,15 @@ impl RowStream {
     /// How the file was decoded.
     pub fn encoding(&self) -> TextEncoding {
         match self {
-            RowStream::Delimited(_, e) | RowStream::Jsonl(_, e) | RowStream::Lines(_, e) => *e,
+            RowStream::Delimited(_, e, _) | RowStream::Jsonl(_, e) | RowStream::Lines(_, e) => *e,
+        }
+    }
+
+    /// The header's row, when title rows are above it.
+    pub fn header_row(&self) -> Option<usize> {
+        match self {
+            RowStream::Delimited(_, _, row) => *row,
+            _ => None,
         }
     }
 }
@@ -95,7 +108,7 @@ impl Iterator for RowStream {
 
     fn next(&mut self) -> Option<StreamedRow> {
         match self {
-            RowStream::Delimited(d, _) => d.next(),
+            RowStream::Delimited(d, ..) => d.next(),
             RowStream::Jsonl(j, _) => j.next(),
             RowStream::Lines(l, _) => l.next(),
         }

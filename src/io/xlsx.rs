@@ -93,14 +93,6 @@ pub enum HeaderRow {
     At(u32),
 }
 
-/// Whether headers name the action-plan questions: a "what" column, or two
-/// of the others.
-fn names_plan_questions(headers: &[String]) -> bool {
-    let overrides = std::collections::BTreeMap::new();
-    super::columns::Mapping::from_headers(headers, &overrides)
-        .is_ok_and(|m| m.has_objective() || m.columns.len() >= 2)
-}
-
 /// The sheets of a workbook that are tables, and those passed over, with why.
 #[derive(Debug, Default)]
 pub struct Sheets {
@@ -203,9 +195,9 @@ pub fn sheets(
         };
         let chosen = match header {
             HeaderRow::First => rows.first(),
-            HeaderRow::PlanQuestions => {
-                rows.iter().find(|(_, c)| names_plan_questions(&trimmed(c)))
-            }
+            HeaderRow::PlanQuestions => rows
+                .iter()
+                .find(|(_, c)| super::columns::names_plan_questions(&trimmed(c))),
             HeaderRow::At(n) => rows.iter().find(|(r, _)| *r + 1 == n),
         };
         let Some((row, cells)) = chosen else {
