@@ -2,31 +2,11 @@
 //! findings count), an "accepted" column per row, `--ignore RULE` per run,
 //! and `--exit-zero`.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn smarten(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_smarten"))
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run smarten: {e}"))
-}
+use common::cli::{records, said, smarten};
 
-fn said(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
-
-fn records(path: &Path) -> Vec<serde_json::Value> {
-    std::fs::read_to_string(path)
-        .unwrap_or_default()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect()
-}
+use std::process::Output;
 
 const PLAN: &str = "Action,Who,When\nEngage with services,Mum,ongoing\nWalk Amy to school by 8.45am every school day,Dad,until 31 July 2027\n";
 

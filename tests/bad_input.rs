@@ -3,15 +3,12 @@
 //! and column where there is one), exit code 2, no panic, and nothing else
 //! lost: every physical row still has a record.
 
+mod common;
+
+use common::cli::{audit, said, smarten};
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-fn smarten(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_smarten"))
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run smarten: {e}"))
-}
 
 /// A folder for one case, kept until the case ends.
 fn folder() -> tempfile::TempDir {
@@ -24,42 +21,10 @@ fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
     path
 }
 
-/// What a run said, both streams, for messages.
-fn said(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
-
 fn assert_refused(o: &Output) {
     let text = said(o);
     assert!(!text.contains("panicked"), "{text}");
     assert_eq!(o.status.code(), Some(2), "{text}");
-}
-
-/// Audits `path` (model-free, no rewrites) with records to a JSONL file;
-/// returns the run and its records.
-fn audit(path: &Path, extra: &[&str]) -> (Output, Vec<serde_json::Value>) {
-    let out = path.with_extension("records.jsonl");
-    let mut args = vec![
-        "audit",
-        "-q",
-        "--no-model",
-        "--no-rewrite",
-        path.to_str().unwrap_or_default(),
-        "--out",
-        out.to_str().unwrap_or_default(),
-    ];
-    args.extend(extra);
-    let run = smarten(&args);
-    let records = std::fs::read_to_string(&out)
-        .unwrap_or_default()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect();
-    (run, records)
 }
 
 /// Each record's (row, error), in order.

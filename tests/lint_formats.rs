@@ -2,15 +2,12 @@
 //! against the OASIS schema, `tests/sarif/`, as shipped in the serde-sarif
 //! crate), reviewdog's rdjsonl and GitHub Actions annotations.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn smarten(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_smarten"))
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run smarten: {e}"))
-}
+use common::cli::smarten;
+
+use std::path::Path;
+use std::process::Output;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

@@ -3,47 +3,12 @@
 //! below title rows, sheets that are not plans passed over with the reason,
 //! and the `--sheet` and `--header-row` overrides.
 
+mod common;
+
+use common::cli::{audit, said};
+
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn smarten(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_smarten"))
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run smarten: {e}"))
-}
-
-fn said(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
-
-/// Audits `path` model-free with `extra` arguments; the run and its records.
-fn audit(path: &Path, extra: &[&str]) -> (Output, Vec<serde_json::Value>) {
-    let out = path.with_extension("records.jsonl");
-    let _ = std::fs::remove_file(&out);
-    let mut args = vec![
-        "audit",
-        "-q",
-        "--no-model",
-        "--no-rewrite",
-        path.to_str().unwrap_or_default(),
-        "--out",
-        out.to_str().unwrap_or_default(),
-    ];
-    args.extend(extra);
-    let run = smarten(&args);
-    let records = std::fs::read_to_string(&out)
-        .unwrap_or_default()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect();
-    (run, records)
-}
 
 fn put(sheet: &mut Worksheet, row: u32, cells: &[&str]) {
     for (c, text) in cells.iter().enumerate() {

@@ -196,10 +196,7 @@ impl Run<'_, '_> {
     /// or a table of a document) a chunk of rows at a time. A table whose first
     /// pass fails is named as unreadable and `Ok(false)` returned.
     fn table(&mut self, file: &Path, source: &TableSource) -> Result<bool, AuditError> {
-        let name = match source.sheet() {
-            Some(sheet) => format!("{} [{sheet}]", file.display()),
-            None => file.display().to_string(),
-        };
+        let name = crate::io::table::origin_of(&file.display().to_string(), source.sheet());
         let first = match source.open() {
             Ok(s) => s,
             Err(e) => {

@@ -72,10 +72,7 @@ impl Summary {
         if let Some(e) = &r.error {
             self.errors += 1;
             if self.row_errors.len() < ROW_ERRORS_SHOWN {
-                let origin = match &r.sheet {
-                    Some(sheet) => format!("{} [{sheet}]", r.file),
-                    None => r.file.clone(),
-                };
+                let origin = crate::io::table::origin_of(&r.file, r.sheet.as_deref());
                 self.row_errors.push(format!("{origin}: {e}"));
             }
             return Ok(());

@@ -191,13 +191,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 baseline,
                 write_baseline: write_baseline.clone(),
                 format,
-                rules: checker
-                    .rules(None)
-                    .map(|(r, _)| smarten::report::lint::RuleInfo {
-                        id: r.id().to_string(),
-                        summary: r.summary().to_string(),
-                    })
-                    .collect(),
+                rules: smarten::report::lint::rule_infos(&checker),
                 quiet,
             };
             let (summary, failed) = audit::run(&auditor, &opts)?;
@@ -322,13 +316,7 @@ fn check(
     color: ColorChoice,
 ) -> Result<ExitCode> {
     let color = color.enabled();
-    let rules = checker
-        .rules(None)
-        .map(|(r, _)| smarten::report::lint::RuleInfo {
-            id: r.id().to_string(),
-            summary: r.summary().to_string(),
-        })
-        .collect();
+    let rules = smarten::report::lint::rule_infos(checker);
     let mut printer = Printer::new(format).with_rules(rules);
     for record in records {
         let (origin, objective, input) = match record {
@@ -356,19 +344,10 @@ fn check(
             text
         };
         let findings = || {
-            let (path, line) = smarten::report::lint::split_origin(origin);
-            j.findings
-                .iter()
-                .map(|f| {
-                    let mut d =
-                        smarten::report::lint::Diagnostic::of_finding(path, line, &j.text, f);
-                    if let Some(s) = &suggestion {
-                        d.suggestion =
-                            Some(format!("{} (a SMART rewrite: {})", f.suggestion, s.rewrite));
-                    }
-                    d
-                })
-                .collect()
+            smarten::report::lint::of_findings(origin, &j.text, &j.findings, |f| {
+                let s = suggestion.as_ref()?;
+                Some(format!("{} (a SMART rewrite: {})", f.suggestion, s.rewrite))
+            })
         };
         printer.item(!j.smart, human, value, findings)?;
     }
@@ -415,16 +394,9 @@ fn rewrite(
             )
         };
         let findings = || {
-            let (path, line) = smarten::report::lint::split_origin(origin);
-            r.findings
-                .iter()
-                .map(|f| {
-                    let mut d =
-                        smarten::report::lint::Diagnostic::of_finding(path, line, &r.text, f);
-                    d.suggestion = Some(format!("a SMART rewrite: {}", r.rewrite));
-                    d
-                })
-                .collect()
+            smarten::report::lint::of_findings(origin, &r.text, &r.findings, |_| {
+                Some(format!("a SMART rewrite: {}", r.rewrite))
+            })
         };
         printer.item(rewritten, human, value, findings)?;
     }

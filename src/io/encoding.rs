@@ -131,21 +131,13 @@ pub fn detect(path: &Path, named: Option<&'static Encoding>) -> Result<TextEncod
             n => got += n,
         }
     }
-    if let Some(encoding) = named {
-        let found = TextEncoding {
-            encoding,
-            chosen: Chosen::Named,
-        };
-        if encoding != encoding_rs::UTF_8 {
-            check_decodes(path, found)?;
-        }
-        return Ok(found);
-    }
-    if let Some((encoding, _)) = Encoding::for_bom(&head[..got]) {
-        let found = TextEncoding {
-            encoding,
-            chosen: Chosen::ByteOrderMark,
-        };
+    // An encoding the user names, or the file's byte-order mark, is taken as
+    // stated; one other than UTF-8 is checked to decode.
+    let stated = named
+        .map(|e| (e, Chosen::Named))
+        .or_else(|| Encoding::for_bom(&head[..got]).map(|(e, _)| (e, Chosen::ByteOrderMark)));
+    if let Some((encoding, chosen)) = stated {
+        let found = TextEncoding { encoding, chosen };
         if encoding != encoding_rs::UTF_8 {
             check_decodes(path, found)?;
         }

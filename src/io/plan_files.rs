@@ -151,8 +151,13 @@ pub struct Sources {
 /// needed: a CSV, TSV, JSONL or TXT file, one sheet of an XLSX workbook, or a
 /// table of a DOCX (held whole: a document's tables are small).
 pub enum TableSource {
-    /// A text file, and the encoding named for it (`--encoding`).
-    File(PathBuf, Option<&'static encoding_rs::Encoding>),
+    /// A text file, the encoding named for it (`--encoding`), and the one
+    /// found when it was first opened (kept, so later readings do not detect again).
+    File(
+        PathBuf,
+        Option<&'static encoding_rs::Encoding>,
+        std::sync::OnceLock<super::encoding::TextEncoding>,
+    ),
     Sheet(XlsxSheet),
     Loaded(Table),
 }
@@ -180,7 +185,11 @@ impl TableSource {
     pub fn of(path: &Path, options: &ReadOptions) -> Result<Sources, TableError> {
         if RowStream::reads(path) {
             return Ok(Sources {
-                tables: vec![TableSource::File(path.to_path_buf(), options.encoding)],
+                tables: vec![TableSource::File(
+                    path.to_path_buf(),
+                    options.encoding,
+                    Default::default(),
+                )],
                 ..Default::default()
             });
         }
@@ -261,13 +270,17 @@ impl TableSource {
 
     fn open_as_read(&self) -> Result<OpenTable<'_>, TableError> {
         match self {
-            TableSource::File(path, encoding) => {
-                let stream = RowStream::open(path, *encoding).unwrap_or_else(|| {
-                    Err(TableError::Unreadable {
-                        path: path.display().to_string(),
-                        reason: "not a format that is read a row at a time".into(),
-                    })
-                })?;
+            TableSource::File(path, named, found) => {
+                let stream = match found.get() {
+                    Some(f) => RowStream::decoded(path, *f)?,
+                    None => RowStream::open(path, *named).unwrap_or_else(|| {
+                        Err(TableError::Unreadable {
+                            path: path.display().to_string(),
+                            reason: "not a format that is read a row at a time".into(),
+                        })
+                    })?,
+                };
+                let _ = found.set(stream.encoding());
                 Ok(OpenTable {
                     headers: stream.headers(),
                     repeated: Vec::new(),

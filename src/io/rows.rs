@@ -53,29 +53,30 @@ impl RowStream {
         path: &Path,
         named: Option<&'static encoding_rs::Encoding>,
     ) -> Option<Result<RowStream, TableError>> {
-        let kind = extension(path);
-        if !STREAMED_EXTENSIONS.contains(&kind.as_str()) {
+        if !Self::reads(path) {
             return None;
         }
+        Some(encoding::detect(path, named).and_then(|found| Self::decoded(path, found)))
+    }
+
+    /// Opens `path`, a format that streams, decoded from `found`, an encoding
+    /// already detected (so a table read twice is detected once).
+    pub fn decoded(path: &Path, found: TextEncoding) -> Result<RowStream, TableError> {
         let name = path.display().to_string();
-        let opened = encoding::open(path, named).and_then(|(text, found)| {
-            let reader = || encoding::open_as(path, found).map(std::io::BufReader::new);
-            Ok(match kind.as_str() {
-                "jsonl" => {
-                    let keys = jsonl_keys(&name, std::io::BufReader::new(text))?;
-                    RowStream::Jsonl(JsonlRows::new(&name, reader()?, keys), found)
-                }
-                "txt" => {
-                    RowStream::Lines(LineRows::new(&name, std::io::BufReader::new(text)), found)
-                }
-                _ => {
-                    let mut rows = DelimitedRows::new(&name, text, true)?;
-                    let header = rows.find_header(super::columns::names_plan_questions);
-                    RowStream::Delimited(Box::new(rows), found, header)
-                }
-            })
-        });
-        Some(opened)
+        let text = || encoding::open_as(path, found);
+        let lines = || text().map(std::io::BufReader::new);
+        Ok(match extension(path).as_str() {
+            "jsonl" => {
+                let keys = jsonl_keys(&name, lines()?)?;
+                RowStream::Jsonl(JsonlRows::new(&name, lines()?, keys), found)
+            }
+            "txt" => RowStream::Lines(LineRows::new(&name, lines()?), found),
+            _ => {
+                let mut rows = DelimitedRows::new(&name, text()?, true)?;
+                let header = rows.find_header(super::columns::names_plan_questions);
+                RowStream::Delimited(Box::new(rows), found, header)
+            }
+        })
     }
 
     /// The column headers.

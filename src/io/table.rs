@@ -43,10 +43,7 @@ pub enum TableError {
 impl Table {
     /// The file, and the sheet in brackets when there is one: "plan.xlsx [Actions]".
     pub fn origin(&self) -> String {
-        match &self.sheet {
-            Some(sheet) => format!("{} [{sheet}]", self.file),
-            None => self.file.clone(),
-        }
+        origin_of(&self.file, self.sheet.as_deref())
     }
 
     /// The index of the first header that matches one of `names` (case-, space-
@@ -124,6 +121,14 @@ pub fn distinct_headers(headers: &mut [String]) -> Vec<String> {
         }
     }
     repeated
+}
+
+/// A file, and a sheet in brackets when there is one: "plan.xlsx [Actions]".
+pub fn origin_of(file: &str, sheet: Option<&str>) -> String {
+    match sheet {
+        Some(sheet) => format!("{file} [{sheet}]"),
+        None => file.to_string(),
+    }
 }
 
 /// Lower-cases and drops everything but letters and digits: "Statement ID " → "statementid".

@@ -404,14 +404,7 @@ mod tests {
         book.add_worksheet().set_name("Empty").unwrap();
         book.save(&path).unwrap();
 
-        let sheets = sheets(
-            &path,
-            &ZipLimits::default(),
-            DateStyle::Uk,
-            HeaderRow::First,
-        )
-        .unwrap()
-        .tables;
+        let sheets = first_row_sheets(&path);
         assert_eq!(sheets.len(), 1, "a sheet with no header is not a table");
         let (headers, rows) = rows_from_range(&path, "Plan");
         assert_eq!(sheets[0].headers, headers);
@@ -455,19 +448,19 @@ mod tests {
         zip.finish().unwrap();
     }
 
+    /// The workbook's tables, each headed by its first row with text.
+    fn first_row_sheets(path: &Path) -> Vec<XlsxSheet> {
+        sheets(path, &ZipLimits::default(), DateStyle::Uk, HeaderRow::First)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .tables
+    }
+
     #[test]
     fn rows_stored_out_of_order_come_out_in_order() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("scrambled.xlsx");
         scrambled_workbook(&path);
-        let sheets = sheets(
-            &path,
-            &ZipLimits::default(),
-            DateStyle::Uk,
-            HeaderRow::First,
-        )
-        .unwrap()
-        .tables;
+        let sheets = first_row_sheets(&path);
         assert!(sheets[0].out_of_order);
         assert_eq!(sheets[0].headers, vec!["Lead", "Action"]);
         let rows = streamed(&sheets[0]);

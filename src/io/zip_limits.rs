@@ -32,11 +32,16 @@ pub fn check(limits: &ZipLimits, path: &Path) -> Result<(), TableError> {
     }
     let mut zip = zip::ZipArchive::new(file).map_err(|e| fail(not_a_zip(e)))?;
     let (part_cap, total_cap) = (limits.part_mb * MB, limits.total_mb * MB);
-    let over = |part: &str, size: u64, cap_mb: u64, what: &str| {
+    // A part (or, `whole`, all parts together) over its limit; its size when known.
+    let over = |part: &str, size: Option<u64>, whole: bool| {
+        let (cap, what, setting) = if whole {
+            (limits.total_mb, "all parts", "total_mb")
+        } else {
+            (limits.part_mb, "one part", "part_mb")
+        };
+        let size = size.map_or(String::new(), |s| format!("{} MB, ", s.div_ceil(MB)));
         fail(format!(
-            "{part} unpacks to {}more than {cap_mb} MB, the limit for {what}; a plan file this large is likely a decompression bomb (raise [read.zip] {} in smarten.toml if it is a real plan)",
-            if size > 0 { format!("{} MB, ", size.div_ceil(MB)) } else { String::new() },
-            if what == "one part" { "part_mb" } else { "total_mb" }
+            "{part} unpacks to {size}more than {cap} MB, the limit for {what}; a plan file this large is likely a decompression bomb (raise [read.zip] {setting} in smarten.toml if it is a real plan)"
         ))
     };
     // What the headers claim, first: a cheap refusal of an honest bomb.
@@ -44,12 +49,12 @@ pub fn check(limits: &ZipLimits, path: &Path) -> Result<(), TableError> {
     for i in 0..zip.len() {
         let part = zip.by_index_raw(i).map_err(|e| fail(not_a_zip(e)))?;
         if part.size() > part_cap {
-            return Err(over(part.name(), part.size(), limits.part_mb, "one part"));
+            return Err(over(part.name(), Some(part.size()), false));
         }
         claimed = claimed.saturating_add(part.size());
     }
     if claimed > total_cap {
-        return Err(over("the file", claimed, limits.total_mb, "all parts"));
+        return Err(over("the file", Some(claimed), true));
     }
     // Then what the parts really unpack to, stopping at the cap.
     let mut total = 0u64;
@@ -71,11 +76,11 @@ pub fn check(limits: &ZipLimits, path: &Path) -> Result<(), TableError> {
                 ))
             })?;
         if unpacked > part_cap {
-            return Err(over(&name, 0, limits.part_mb, "one part"));
+            return Err(over(&name, None, false));
         }
         total += unpacked;
         if total > total_cap {
-            return Err(over("the file", 0, limits.total_mb, "all parts"));
+            return Err(over("the file", None, true));
         }
     }
     Ok(())

@@ -90,6 +90,38 @@ impl Diagnostic {
     }
 }
 
+/// The findings on one objective read from `origin` ("plans.txt:14"), each
+/// with the suggestion `suggest` gives it.
+pub fn of_findings(
+    origin: &str,
+    text: &str,
+    findings: &[Finding],
+    suggest: impl Fn(&Finding) -> Option<String>,
+) -> Vec<Diagnostic> {
+    let (path, line) = split_origin(origin);
+    findings
+        .iter()
+        .map(|f| {
+            let mut d = Diagnostic::of_finding(path, line, text, f);
+            if let Some(s) = suggest(f) {
+                d.suggestion = Some(s);
+            }
+            d
+        })
+        .collect()
+}
+
+/// The checker's rules, as SARIF lists them.
+pub fn rule_infos(checker: &crate::core::check::Checker) -> Vec<RuleInfo> {
+    checker
+        .rules(None)
+        .map(|(r, _)| RuleInfo {
+            id: r.id().to_string(),
+            summary: r.summary().to_string(),
+        })
+        .collect()
+}
+
 /// "plans.txt:14" → ("plans.txt", 14); an origin without a line is line 1.
 pub fn split_origin(origin: &str) -> (&str, usize) {
     match origin.rsplit_once(':') {
@@ -175,22 +207,16 @@ pub struct RuleInfo {
 /// A SARIF 2.1.0 log of one run: the tool, its rules, and one result per
 /// diagnostic. Columns are counted in Unicode code points.
 pub fn sarif(diagnostics: &[Diagnostic], rules: &[RuleInfo]) -> Value {
-    let mut listed: Vec<&RuleInfo> = rules.iter().collect();
     // Rules a diagnostic names that the list lacks (an unreadable row) are added.
-    let extra: Vec<RuleInfo> = diagnostics
-        .iter()
-        .filter(|d| !rules.iter().any(|r| r.id == d.rule))
-        .map(|d| RuleInfo {
-            id: d.rule.clone(),
-            summary: d.rule.replace('-', " "),
-        })
-        .fold(Vec::new(), |mut acc, r| {
-            if !acc.iter().any(|a: &RuleInfo| a.id == r.id) {
-                acc.push(r);
-            }
-            acc
-        });
-    listed.extend(extra.iter());
+    let mut listed: Vec<RuleInfo> = rules.to_vec();
+    for d in diagnostics {
+        if !listed.iter().any(|r| r.id == d.rule) {
+            listed.push(RuleInfo {
+                id: d.rule.clone(),
+                summary: d.rule.replace('-', " "),
+            });
+        }
+    }
     let index = |id: &str| listed.iter().position(|r| r.id == id).unwrap_or(0);
     let results: Vec<Value> = diagnostics
         .iter()
