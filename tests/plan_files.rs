@@ -300,3 +300,63 @@ fn a_csv_header_below_title_rows_is_found() {
         said(&run)
     );
 }
+
+#[test]
+fn the_report_shows_each_plans_smart_share_per_version_in_date_order() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("reviews.csv");
+    // Three reviews of one plan, listed newest first; as text "02/..." sorts
+    // before "14/..." though it is later. Shares: 0 of 2, then 1 of 2, then 2 of 2.
+    let smart = "Walk Amy to school by 8.45am every school day for 6 weeks";
+    let vague = "Mum to engage with services";
+    let mut csv = String::from("Plan ID,Plan date,Child,Who,Action\n");
+    for (date, actions) in [
+        ("02/06/2026", [smart, smart]),
+        ("14/03/2026", [smart, vague]),
+        ("20/01/2026", [vague, vague]),
+    ] {
+        for a in actions {
+            csv.push_str(&format!("AH-7,{date},Amy Hill,Mum,{a}\n"));
+        }
+    }
+    // A plan with one version has no trend.
+    csv.push_str(&format!("LN-1,01/02/2026,Leo Nowak,Mum,{smart}\n"));
+    std::fs::write(&path, csv).unwrap_or_else(|e| panic!("{e}"));
+    let report = dir.path().join("report.html");
+    let (run, records) = audit(&path, &["--report", report.to_str().unwrap_or_default()]);
+    assert_eq!(records.len(), 7, "{}", said(&run));
+    let html = std::fs::read_to_string(&report).unwrap_or_else(|e| panic!("{e}"));
+    let section = html
+        .split("<h2>Trend across reviews</h2>")
+        .nth(1)
+        .and_then(|s| s.split("<h2>Plans</h2>").next())
+        .unwrap_or_else(|| panic!("no trend section:\n{html}"));
+    assert!(section.contains("AH-7: Amy Hill"), "{section}");
+    assert!(!section.contains("LN-1"), "{section}");
+    assert!(
+        section.contains("20/01/2026 to 02/06/2026 (3)"),
+        "{section}"
+    );
+    assert!(section.contains("0% to 100%"), "{section}");
+    // The line's points, oldest first, rise from the 0% line to the 100% line.
+    let titles: Vec<&str> = section
+        .split("<title>")
+        .skip(1)
+        .filter_map(|s| s.split("</title>").next())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "20/01/2026: 0 of 2 actions SMART (0%)",
+            "14/03/2026: 1 of 2 actions SMART (50%)",
+            "02/06/2026: 2 of 2 actions SMART (100%)"
+        ]
+    );
+    let ys: Vec<f64> = section
+        .split("cy=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next()?.parse().ok())
+        .collect();
+    assert_eq!(ys.len(), 3, "{section}");
+    assert!(ys[0] > ys[1] && ys[1] > ys[2], "{ys:?}");
+}

@@ -14,6 +14,7 @@ pub mod records;
 pub mod row;
 pub mod run;
 pub mod summary;
+pub mod versions;
 
 pub use compose::{add_plan_concern, compose, compose_pieces, plan_concerns, plan_key};
 pub use row::{

@@ -3,6 +3,7 @@
 //! carer own actions, a review date, the plan's SMART score, and objectives
 //! carried over unchanged and still not SMART from one review to the next.
 
+use super::versions::{cmp_versions, Trend, TrendPoint};
 use super::RowRecord;
 use crate::core::finding::{Criterion, Verdict};
 use crate::core::lexicon::Lexicon;
@@ -115,7 +116,7 @@ impl PlanBook {
         let version = if !r.parts.version.is_empty() {
             r.parts.version.clone()
         } else {
-            file_date(&r.file).unwrap_or_else(|| r.file.clone())
+            super::versions::file_date(&r.file).unwrap_or_else(|| r.file.clone())
         };
         let v = self
             .versions
@@ -182,6 +183,9 @@ impl PlanBook {
         for ((plan, version), v) in &self.versions {
             plans.entry(plan).or_default().push((version, v));
         }
+        for versions in plans.values_mut() {
+            versions.sort_by(|a, b| cmp_versions(a.0, b.0));
+        }
         let mut found: Vec<(VersionKey, Vec<Drift>)> = Vec::new();
         for (plan, versions) in plans.into_iter().filter(|(_, v)| v.len() > 1) {
             let mut read: Vec<(&str, Vec<PlanAction>)> = Vec::new();
@@ -228,6 +232,33 @@ impl PlanBook {
                 }
                 _ => out.push((plan, v.smart, v.actions)),
             }
+        }
+        out
+    }
+
+    /// The SMART share per version, oldest first, of each plan with actions
+    /// in more than one version.
+    pub fn trends(&self) -> Vec<Trend> {
+        let mut out: Vec<Trend> = Vec::new();
+        for ((plan, version), v) in self.versions.iter().filter(|(_, v)| v.actions > 0) {
+            let point = TrendPoint {
+                version: version.to_string(),
+                smart: v.smart,
+                actions: v.actions,
+            };
+            match out.last_mut() {
+                Some(t) if t.plan == **plan => t.points.push(point),
+                _ => out.push(Trend {
+                    plan: plan.to_string(),
+                    person: self.names.get(v.person).to_string(),
+                    points: vec![point],
+                }),
+            }
+        }
+        out.retain(|t| t.points.len() > 1);
+        for t in &mut out {
+            t.points
+                .sort_by(|a, b| cmp_versions(&a.version, &b.version));
         }
         out
     }
@@ -589,40 +620,5 @@ fn same_objective(a: &str, b: &str, encoder: Option<&dyn Embed>) -> bool {
     match encoder.and_then(|e| e.embed_all(&[a, b]).ok()) {
         Some(v) => cosine(&v[0], &v[1]) >= DRIFT_SIMILARITY,
         None => lexical_similarity(a, b) >= DRIFT_SIMILARITY,
-    }
-}
-
-/// A date written in a file name: "plans/hughes-2026-03-09.csv" → "2026-03-09".
-pub fn file_date(file: &str) -> Option<String> {
-    let stem = std::path::Path::new(file).file_stem()?.to_str()?;
-    let bytes = stem.as_bytes();
-    (0..bytes.len().saturating_sub(9)).find_map(|i| {
-        let s = &stem[i..i + 10];
-        let ok = s.chars().enumerate().all(|(k, c)| {
-            if k == 4 || k == 7 {
-                c == '-' || c == '_'
-            } else {
-                c.is_ascii_digit()
-            }
-        });
-        ok.then(|| s.replace('_', "-"))
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_in_file_names() {
-        assert_eq!(
-            file_date("plans/hughes-2026-03-09.csv").as_deref(),
-            Some("2026-03-09")
-        );
-        assert_eq!(
-            file_date("cp_plan_2025_11_30.xlsx").as_deref(),
-            Some("2025-11-30")
-        );
-        assert_eq!(file_date("plan.csv"), None);
     }
 }

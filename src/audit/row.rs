@@ -306,7 +306,7 @@ impl<'a> Auditor<'a> {
         record.criteria = Some(judgment.criteria);
         record.field_findings = self.field_findings(mapping, &cell);
         let plan_date = crate::core::dates::first_date(cell(Field::Version)).or_else(|| {
-            super::plans::file_date(&table.file).and_then(|d| crate::core::dates::first_date(&d))
+            super::versions::file_date(&table.file).and_then(|d| crate::core::dates::first_date(&d))
         });
         if let (Some(due), Some(written)) =
             (crate::core::dates::first_date(cell(Field::When)), plan_date)

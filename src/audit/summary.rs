@@ -25,6 +25,8 @@ pub struct Figures {
     pub not_plans: Vec<String>,
     /// The files and folders audited, as given.
     pub inputs: Vec<String>,
+    /// Each plan with several versions: its SMART share per version.
+    pub trends: Vec<super::versions::Trend>,
 }
 
 /// Counters for the summary; memory stays flat in the number of rows.
@@ -124,6 +126,7 @@ impl Summary {
             top_findings: top,
             unreadable: self.unreadable.clone(),
             not_plans: self.not_plans.clone(),
+            trends: self.book.trends(),
         }
     }
 

@@ -7,6 +7,7 @@
 use super::{escape, render, safe};
 use crate::audit::plans::{PlanAction, PlanReport};
 pub use crate::audit::summary::Figures;
+use crate::audit::versions::Trend;
 use crate::core::finding::Criterion;
 use minijinja::context;
 use serde::Serialize;
@@ -45,6 +46,19 @@ pub fn write_html(
             version => env!("CARGO_PKG_VERSION"),
             generated => generated_at(),
             inputs => f.inputs.join(", "),
+            trends => f.trends.iter().map(|t| {
+                let (first, last) = (&t.points[0], &t.points[t.points.len() - 1]);
+                context! {
+                    plan => &t.plan,
+                    person => &t.person,
+                    first => &first.version,
+                    last => &last.version,
+                    count => t.points.len(),
+                    line => safe(trend_line(t)),
+                    from_pct => format!("{:.0}", first.share() * 100.0),
+                    to_pct => format!("{:.0}", last.share() * 100.0),
+                }
+            }).collect::<Vec<_>>(),
         },
     );
     out.write_all(head.as_bytes())?;
@@ -195,6 +209,60 @@ fn bar_chart(fails: &[(Criterion, usize)]) -> String {
             width => label_w + width + 60,
             height => fails.len() * (bar_h + gap) + 10,
             bars,
+        },
+    )
+}
+
+/// One point of a trend line, with its tooltip.
+#[derive(Serialize)]
+struct Dot {
+    x: f64,
+    y: f64,
+    title: String,
+}
+
+/// A plan's SMART share per version as a small line (inline SVG): 0% at the
+/// bottom, 100% at the top, a dot per version whose tooltip gives its figures.
+fn trend_line(t: &Trend) -> String {
+    let (left, step, top, bottom) = (34.0, 36.0, 8.0, 48.0);
+    let n = t.points.len();
+    let dots: Vec<Dot> = t
+        .points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| Dot {
+            x: left + 6.0 + step * i as f64,
+            y: bottom - (bottom - top) * p.share(),
+            title: format!(
+                "{}: {} of {} actions SMART ({:.0}%)",
+                p.version,
+                p.smart,
+                p.actions,
+                p.share() * 100.0
+            ),
+        })
+        .collect();
+    let points: Vec<String> = dots
+        .iter()
+        .map(|d| format!("{:.1},{:.1}", d.x, d.y))
+        .collect();
+    let right = left + 12.0 + step * (n - 1) as f64;
+    render(
+        "trend-line.html",
+        context! {
+            width => right + 4.0,
+            height => bottom + 6.0,
+            left, right, top, bottom,
+            points => points.join(" "),
+            dots,
+            label => format!(
+                "SMART share over {n} versions: {}",
+                t.points
+                    .iter()
+                    .map(|p| format!("{:.0}%", p.share() * 100.0))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         },
     )
 }

@@ -19,6 +19,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("audit-plan.html", include_str!("templates/audit-plan.html")),
     ("audit-tail.html", include_str!("templates/audit-tail.html")),
     ("bar-chart.html", include_str!("templates/bar-chart.html")),
+    ("trend-line.html", include_str!("templates/trend-line.html")),
     ("class.html", include_str!("templates/class.html")),
     ("heat-map.html", include_str!("templates/heat-map.html")),
     ("confidence.html", include_str!("templates/confidence.html")),
