@@ -280,6 +280,28 @@ fn the_cli_writes_marks_csv_and_the_html_report_and_exits_2_on_bad_rows() {
         "the report refers to an external address"
     );
     assert!(!html.contains("<script") && !html.contains("<link") && !html.contains("<img"));
+    // Each person's feedback quotes the guidance for a letter once, however
+    // many of their answers miss it; the marks file keeps it on every row.
+    let quote = "The guidance asks: &quot;Measurable:";
+    let people: Vec<&str> = html.split("<section class=\"person\">").skip(1).collect();
+    assert!(
+        people.iter().any(|p| p.contains(quote)),
+        "no guidance quoted"
+    );
+    for p in &people {
+        assert!(p.matches(quote).count() <= 1, "quoted twice: {p}");
+    }
+    let feedback = marks.column(&["feedback"]).unwrap();
+    let quoted_rows = marks
+        .rows
+        .iter()
+        .filter(|r| {
+            marks
+                .cell(r, feedback)
+                .contains("The guidance asks: \"Measurable:")
+        })
+        .count();
+    assert!(quoted_rows > people.len(), "{quoted_rows}");
 
     let bad = dir.path().join("bad.csv");
     std::fs::write(

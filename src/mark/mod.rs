@@ -313,10 +313,7 @@ impl Marker<'_> {
                 .map(|f| f.message.clone())
                 .unwrap_or_else(|| partial_reason(*c, &x));
             let how = if v == 1 { "partly there" } else { "missing" };
-            fb.push(format!(
-                "{c} is {how}: {reason}. The guidance asks: \"{}\".",
-                c.guidance()
-            ));
+            fb.push(format!("{c} is {how}: {reason}.{}", guidance_quote(*c)));
         }
         if m.total < m.max {
             let better = self.rewriter.rewrite(&objective);
@@ -357,6 +354,12 @@ pub fn letter_score(c: Criterion, x: &Analysed) -> u8 {
         // One problem left is partly met; more is missing.
         _ => u8::from(errors.len() == 1),
     }
+}
+
+/// The guidance a letter's feedback quotes, as it ends that feedback
+/// (' The guidance asks: "..."'); the class report quotes each once per person.
+pub fn guidance_quote(c: Criterion) -> String {
+    format!(" The guidance asks: \"{}\".", c.guidance())
 }
 
 fn partial_reason(c: Criterion, x: &Analysed) -> String {

@@ -92,14 +92,24 @@ fn class_context(ex: &Exercise, marks: &[Mark], s: &ClassSummary) -> Value {
         .participants
         .iter()
         .map(|p| {
+            // Each guidance quote once per person: the first feedback that
+            // gives it keeps it, later ones drop it.
+            let mut quoted = std::collections::BTreeSet::new();
             let marks: Vec<Value> = marks
                 .iter()
                 .filter(|m| m.counts() && m.participant.eq_ignore_ascii_case(&p.participant))
                 .map(|m| {
+                    let mut feedback = m.feedback.clone();
+                    for c in Criterion::ALL {
+                        let quote = crate::mark::guidance_quote(c);
+                        if feedback.contains(&quote) && !quoted.insert(c) {
+                            feedback = feedback.replace(&quote, "");
+                        }
+                    }
                     context! {
                         statement => &m.statement,
                         flagged => !m.faithful,
-                        feedback => &m.feedback,
+                        feedback,
                     }
                 })
                 .collect();
