@@ -228,7 +228,15 @@ fn a_config_can_switch_rules_off_and_add_agencies() {
     std::fs::write(&config, "[rules]\nno-such-rule = 'off'\n").unwrap();
     let out = smarten(&["--config", cfg, "check", "x"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown rule `no-such-rule`"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown rule 'no-such-rule'"));
+    std::fs::write(&config, "[rules]\nvague-timefram = 'off'\n").unwrap();
+    let out = smarten(&["--config", cfg, "check", "x"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("did you mean 'vague-timeframe'?"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]

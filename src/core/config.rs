@@ -157,8 +157,9 @@ pub struct Words {
 pub enum ConfigError {
     #[error("{path}: {reason}")]
     Invalid { path: String, reason: String },
-    #[error("{path}: unknown rule `{rule}` (see `smarten rules`)")]
-    UnknownRule { path: String, rule: String },
+    /// `why` says the rule is unknown, with the nearest rule when there is one.
+    #[error("{path}: [rules] {why}")]
+    UnknownRule { path: String, why: String },
 }
 
 impl Config {
@@ -169,9 +170,9 @@ impl Config {
         })?;
         let mut rules = BTreeMap::new();
         for (id, level) in file.rules {
-            let rule = RuleId::parse(&id).ok_or_else(|| ConfigError::UnknownRule {
+            let rule = RuleId::parse_or_suggest(&id).map_err(|why| ConfigError::UnknownRule {
                 path: origin.to_string(),
-                rule: id.clone(),
+                why,
             })?;
             rules.insert(rule, level);
         }
@@ -227,7 +228,12 @@ mod tests {
     #[test]
     fn rejects_unknown_rules_and_levels() {
         let e = Config::parse("[rules]\nno-such-rule = 'off'\n", "x.toml").unwrap_err();
-        assert!(e.to_string().contains("unknown rule `no-such-rule`"), "{e}");
+        assert!(e.to_string().contains("unknown rule 'no-such-rule'"), "{e}");
+        let e = Config::parse("[rules]\nacronymm = 'off'\n", "x.toml").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "x.toml: [rules] unknown rule 'acronymm'; did you mean 'acronym'?"
+        );
         assert!(Config::parse("[rules]\nacronym = 'loud'\n", "x.toml").is_err());
     }
 }
