@@ -3,7 +3,8 @@
 //! pastes a vague objective and sees S, M and T fail with the findings
 //! underlined, fills each placeholder of the rewrite and sees every letter
 //! pass, uploads the example plan and sees the summary and the report, marks
-//! the sample class, checks a plan row at 360 px, runs axe-core (from the npm registry) for serious or critical
+//! the sample class, checks a plan row at 360 px, opens the audit and class
+//! reports the CLI writes, runs axe-core (from the npm registry) for serious or critical
 //! accessibility violations, and saves screenshots under target/screenshots/.
 
 mod common;
@@ -57,13 +58,17 @@ impl Drop for Driver {
 }
 
 async fn browser(driver: &Driver, width: u32) -> Client {
+    browser_sized(driver, width, 1000).await
+}
+
+async fn browser_sized(driver: &Driver, width: u32, height: u32) -> Client {
     let mut caps = serde_json::map::Map::new();
     caps.insert(
         "goog:chromeOptions".to_string(),
         json!({
             "binary": "/usr/bin/chromium",
             "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     format!("--window-size={width},1000")],
+                     format!("--window-size={width},{height}")],
         }),
     );
     ClientBuilder::rustls()
@@ -129,10 +134,16 @@ fn fill_for(label: &str) -> &'static str {
     }
 }
 
+/// Saves a screenshot under target/screenshots/, and with SMARTEN_BLESS=1
+/// also over the README's copy in tests/browser/.
 fn screenshot(name: &str, png: &[u8]) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("target/screenshots");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join(name), png).unwrap();
+    if std::env::var_os("SMARTEN_BLESS").is_some() {
+        std::fs::write(root.join("tests/browser").join(name), png).unwrap();
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -347,5 +358,125 @@ async fn a_vague_objective_is_checked_rewritten_and_filled_in_a_real_browser() {
         "{row_badges:?}"
     );
     screenshot("page-360px.png", &c.screenshot().await.unwrap());
+    c.close().await.unwrap();
+}
+
+/// Runs the smarten binary in the repository's folder (so reports name its
+/// example files as a user there would), which must succeed or merely find
+/// objectives that are not SMART (exit 1).
+fn smarten_ok(args: &[&str]) {
+    let out = Command::new(env!("CARGO_BIN_EXE_smarten"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "smarten {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// How many elements match `css`.
+async fn count(c: &Client, css: &str) -> usize {
+    c.find_all(Locator::Css(css)).await.unwrap().len()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_audit_and_class_reports_render_in_a_real_browser() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |p: &str| p.to_string();
+    let audit = dir.path().join("audit.html");
+    let class = dir.path().join("class.html");
+    smarten_ok(&[
+        "audit",
+        "-q",
+        "--no-model",
+        &path("data/examples/plans"),
+        "--report",
+        audit.to_str().unwrap(),
+    ]);
+    smarten_ok(&[
+        "mark",
+        "--no-model",
+        "--exercise",
+        &path("data/exercises/is-it-smart.toml"),
+        "--answers",
+        &path("data/exercises/sample-class/answers.csv"),
+        "--before",
+        &path("data/exercises/sample-class/confidence-before.csv"),
+        "--after",
+        &path("data/exercises/sample-class/confidence-after.csv"),
+        "--report",
+        class.to_str().unwrap(),
+    ]);
+    let driver = Driver::start();
+    let c = browser_sized(&driver, 1100, 1500).await;
+
+    // The audit report: the chart of failures per letter, the trend of the
+    // plan reviewed twice (a dot per version), the rewrites' placeholders.
+    c.goto(&format!("file://{}", audit.display()))
+        .await
+        .unwrap();
+    assert_eq!(text_of(&c, "h1").await, "SMART audit of plans");
+    assert_eq!(
+        count(&c, "svg[aria-label='failures per letter'] rect").await,
+        5
+    );
+    let trend = c
+        .find(Locator::XPath(
+            "//h2[.='Trend across reviews']/following-sibling::table[1]",
+        ))
+        .await
+        .unwrap();
+    assert!(trend
+        .text()
+        .await
+        .unwrap()
+        .contains("2026-01-12 to 2026-03-09 (2)"));
+    let dots = trend.find_all(Locator::Css("svg circle")).await.unwrap();
+    assert_eq!(dots.len(), 2);
+    let dot_box = dots[0].rectangle().await.unwrap();
+    assert!(
+        dot_box.2 > 4.0 && dot_box.3 > 4.0,
+        "the dots are drawn: {dot_box:?}"
+    );
+    assert!(
+        count(&c, "span.ph").await > 0,
+        "placeholders are highlighted"
+    );
+    screenshot("report-audit.png", &c.screenshot().await.unwrap());
+
+    // The class report: the heat map with its legend, and the change in
+    // confidence in plain words.
+    c.goto(&format!("file://{}", class.display()))
+        .await
+        .unwrap();
+    let body = text_of(&c, "body").await;
+    for needle in ["Dan Wright", "could be anywhere from"] {
+        assert!(body.contains(needle), "class report lacks '{needle}'");
+    }
+    let heat = c
+        .find(Locator::Css("svg[aria-label^='heat map']"))
+        .await
+        .unwrap();
+    let heat_text = heat.text().await.unwrap();
+    for needle in ["score", "n/a", "Dan Wright"] {
+        assert!(
+            heat_text.contains(needle),
+            "the heat map lacks '{needle}': {heat_text}"
+        );
+    }
+    assert!(
+        heat.rectangle().await.unwrap().2 > 200.0,
+        "the heat map is drawn wide enough to read"
+    );
+    c.execute(
+        "document.evaluate(\"//h2[starts-with(., 'Heat map')]\", document).iterateNext().scrollIntoView();",
+        vec![],
+    )
+    .await
+    .unwrap();
+    screenshot("report-class.png", &c.screenshot().await.unwrap());
     c.close().await.unwrap();
 }
