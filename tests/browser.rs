@@ -255,13 +255,7 @@ async fn a_vague_objective_is_checked_rewritten_and_filled_in_a_real_browser() {
         .await
         .unwrap();
     assert_eq!(progress[0], progress[1], "{progress}");
-    c.execute(
-        "document.getElementById('audit-h').scrollIntoView();",
-        vec![],
-    )
-    .await
-    .unwrap();
-    screenshot("page-audit.png", &c.screenshot().await.unwrap());
+    screenshot_from(&c, "//*[@id='audit-h']", "page-audit.png").await;
 
     // Mark the sample class: the summary and the class report.
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -359,6 +353,19 @@ async fn a_vague_objective_is_checked_rewritten_and_filled_in_a_real_browser() {
     );
     screenshot("page-360px.png", &c.screenshot().await.unwrap());
     c.close().await.unwrap();
+}
+
+/// Scrolls the element at `xpath` to the top of the window and saves a
+/// screenshot from there.
+async fn screenshot_from(c: &Client, xpath: &str, name: &str) {
+    let e = c.find(Locator::XPath(xpath)).await.unwrap();
+    c.execute(
+        "arguments[0].scrollIntoView();",
+        vec![serde_json::to_value(e).unwrap()],
+    )
+    .await
+    .unwrap();
+    screenshot(name, &c.screenshot().await.unwrap());
 }
 
 /// Runs the smarten binary in the repository's folder (so reports name its
@@ -471,12 +478,6 @@ async fn the_audit_and_class_reports_render_in_a_real_browser() {
         heat.rectangle().await.unwrap().2 > 200.0,
         "the heat map is drawn wide enough to read"
     );
-    c.execute(
-        "document.evaluate(\"//h2[starts-with(., 'Heat map')]\", document).iterateNext().scrollIntoView();",
-        vec![],
-    )
-    .await
-    .unwrap();
-    screenshot("report-class.png", &c.screenshot().await.unwrap());
+    screenshot_from(&c, "//h2[starts-with(., 'Heat map')]", "report-class.png").await;
     c.close().await.unwrap();
 }
