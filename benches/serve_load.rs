@@ -3,7 +3,9 @@
 //! on a kept-alive connection, post varied objectives (the dev statements) to
 //! `/v2/check` on loopback for 20 seconds (SMARTEN_LOAD_SECONDS changes it).
 //! It prints requests, errors, throughput and p50/p90/p99 latency. Target: no
-//! errors, and p50 <= 30 ms warm on the project's 2-core machine. The
+//! errors, and p50 <= 30 ms warm on the project's 2-core machine. The server
+//! remembers the lines it judged (as `smarten serve --cache-size`); with
+//! SMARTEN_LOAD_CACHE=0 it remembers none, and every request is judged. The
 //! MiniLM model ranks rewrites when it is installed, as in `smarten serve`.
 
 use smarten::rewrite::Rewriter;
@@ -100,11 +102,13 @@ fn main() {
         encoder.map(|e| &*Box::leak(e));
     smarten::models::single_threaded_blas();
     let options = Options::for_host("127.0.0.1");
-    let engine = Arc::new(Engine::new(
-        checker,
-        Rewriter::new(checker, encoder),
-        options.workers,
-    ));
+    let memo = std::env::var("SMARTEN_LOAD_CACHE")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(smarten::serve::DEFAULT_MEMO_ENTRIES);
+    let engine = Arc::new(
+        Engine::new(checker, Rewriter::new(checker, encoder), options.workers).with_memo(memo),
+    );
     let app = router(engine, &options);
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let listener = runtime
@@ -163,7 +167,7 @@ fn main() {
         latencies[((latencies.len() as f64 - 1.0) * q).round() as usize].as_secs_f64() * 1000.0
     };
     println!(
-        "serve_load: {clients} clients, {seconds} s on /v2/check (model: {model}): {} requests, {errors} errors, {:.0} requests/s; latency p50 {:.1} ms, p90 {:.1} ms, p99 {:.1} ms",
+        "serve_load: {clients} clients, {seconds} s on /v2/check (model: {model}; remembers {memo} lines): {} requests, {errors} errors, {:.0} requests/s; latency p50 {:.1} ms, p90 {:.1} ms, p99 {:.1} ms",
         latencies.len(),
         latencies.len() as f64 / elapsed,
         at(0.5),

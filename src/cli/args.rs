@@ -114,6 +114,10 @@ pub enum Command {
         /// Seconds a request may take before it gets 408.
         #[arg(long, default_value_t = smarten::serve::DEFAULT_TIMEOUT.as_secs(), value_name = "SECONDS")]
         timeout: u64,
+        /// How many objectives /v2/check remembers, so a LanguageTool client
+        /// re-sending a document gets its unchanged lines at once (0: none).
+        #[arg(long, default_value_t = smarten::serve::DEFAULT_MEMO_ENTRIES, value_name = "LINES")]
+        cache_size: usize,
         /// Rank rewrites by word overlap, without loading the MiniLM model.
         #[arg(long)]
         no_model: bool,

@@ -86,6 +86,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             max_body,
             max_upload,
             timeout,
+            cache_size,
             no_model,
         } => serve::run(
             &config,
@@ -95,6 +96,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 max_body,
                 max_upload,
                 timeout: std::time::Duration::from_secs(timeout),
+                cache_size,
                 no_model,
             },
         ),

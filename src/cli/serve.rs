@@ -15,6 +15,8 @@ pub struct Options {
     pub max_body: usize,
     pub max_upload: usize,
     pub timeout: Duration,
+    /// Lines /v2/check remembers.
+    pub cache_size: usize,
     pub no_model: bool,
 }
 
@@ -38,7 +40,9 @@ pub fn run(config: &Config, opts: Options) -> Result<ExitCode> {
     options.max_upload = opts.max_upload;
     options.timeout = opts.timeout;
     let engine = Arc::new(
-        smarten::serve::Engine::new(checker, rewriter, options.workers).with_encoder(encoder),
+        smarten::serve::Engine::new(checker, rewriter, options.workers)
+            .with_encoder(encoder)
+            .with_memo(opts.cache_size),
     );
     let app = smarten::serve::router(engine, &options);
     let runtime = tokio::runtime::Builder::new_multi_thread()

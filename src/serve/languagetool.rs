@@ -6,9 +6,10 @@
 //! expect. A rule is `enabledRules`/`disabledRules` by its smarten id, written
 //! either way (`vague-verb` or `VAGUE_VERB`); a category is a SMART letter.
 
+use super::memo::Judged;
 use super::{ApiError, Engine};
 use crate::core::check::{Objective, MAX_OBJECTIVE_BYTES};
-use crate::core::finding::{Criterion, Finding, Judgment, Severity};
+use crate::core::finding::{Criterion, Finding, Severity};
 use crate::rewrite::Rewrite;
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
@@ -187,25 +188,42 @@ async fn answer(
         .and_then(|h| h.to_str().ok())
         .unwrap_or("127.0.0.1")
         .to_string();
-    let objectives: Vec<Objective> = lines
-        .iter()
-        .map(|r| Objective::new(&text[r.clone()]))
-        .collect();
     let want_rewrites = selection.allows(REWRITE_RULE, "SMART");
-    let judged = engine
-        .run(move |e| {
-            objectives
-                .iter()
-                .map(|o| {
-                    let j = e.check(o);
-                    let r = (want_rewrites && !j.smart).then(|| e.rewrite(o));
-                    (j, r)
-                })
-                .collect::<Vec<(Judgment, Option<Rewrite>)>>()
-        })
-        .await?;
+    // Lines judged before come from the memo; only the rest are judged.
+    let mut judged: Vec<Option<Judged>> = lines
+        .iter()
+        .map(|r| engine.memo.get(&text[r.clone()], want_rewrites))
+        .collect();
+    let unseen: Vec<(usize, String)> = judged
+        .iter()
+        .zip(&lines)
+        .enumerate()
+        .filter(|(_, (j, _))| j.is_none())
+        .map(|(i, (_, r))| (i, text[r.clone()].to_string()))
+        .collect();
+    if !unseen.is_empty() {
+        let fresh = engine
+            .run(move |e| {
+                unseen
+                    .into_iter()
+                    .map(|(i, line)| {
+                        let o = Objective::new(&line);
+                        let j = e.check(&o);
+                        let r = (want_rewrites && !j.smart).then(|| e.rewrite(&o));
+                        let judged: Judged = Arc::new((j, r));
+                        e.memo.put(&line, want_rewrites, judged.clone());
+                        (i, judged)
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .await?;
+        for (i, j) in fresh {
+            judged[i] = Some(j);
+        }
+    }
     let mut matches = Vec::new();
-    for (line, (judgment, rewrite)) in lines.iter().zip(&judged) {
+    for (line, j) in lines.iter().zip(judged.iter().flatten()) {
+        let (judgment, rewrite) = &**j;
         for f in &judgment.findings {
             if !selection.allows(f.rule.as_str(), &f.criterion.to_string()) {
                 continue;

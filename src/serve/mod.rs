@@ -11,6 +11,7 @@ mod audit;
 mod guard;
 mod languagetool;
 mod mark;
+mod memo;
 mod pages;
 
 use crate::core::check::{Checker, Objective};
@@ -27,6 +28,7 @@ use tokio::sync::Semaphore;
 
 pub use audit::DEFAULT_MAX_UPLOAD;
 pub use guard::ApiError;
+pub use memo::DEFAULT_ENTRIES as DEFAULT_MEMO_ENTRIES;
 
 /// The port `smarten serve` listens on unless told otherwise.
 pub const DEFAULT_PORT: u16 = 8675;
@@ -76,6 +78,8 @@ pub struct Engine {
     /// The sentence model, for relevance in audits and faithfulness in marking.
     encoder: Option<&'static dyn Embed>,
     permits: Semaphore,
+    /// The LanguageTool endpoint's judgments of lines seen before.
+    memo: memo::Memo,
 }
 
 impl Engine {
@@ -85,7 +89,14 @@ impl Engine {
             rewriter,
             encoder: None,
             permits: Semaphore::new(workers.max(1)),
+            memo: memo::Memo::new(memo::DEFAULT_ENTRIES),
         }
+    }
+
+    /// Remembers the judgments of this many lines for `/v2/check` (0: none).
+    pub fn with_memo(mut self, entries: usize) -> Self {
+        self.memo = memo::Memo::new(entries);
+        self
     }
 
     /// The sentence model for audits' relevance and marking's faithfulness.
