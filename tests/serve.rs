@@ -8,7 +8,7 @@ mod common;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use common::checker;
-use common::http::{app, app_with, error_message, get, post, post_json, send};
+use common::http::{app, app_remembering, app_with, error_message, get, post, post_json, send};
 use http_body_util::BodyExt;
 use serde_json::{json, Value};
 use smarten::serve::Options;
@@ -307,14 +307,45 @@ async fn languagetool_matches_cover_the_finding_in_utf16_units() {
     assert_eq!(rule_ids(&answer), ["no-timeframe"]);
 }
 
+#[tokio::test]
+async fn remembered_lines_answer_as_fresh_ones_where_they_now_stand() {
+    let remembering = app();
+    let forgetting = app_remembering(&Options::for_host("127.0.0.1"), 0);
+    let before = "Mum to engage with services\nLeo will read for 10 minutes every evening this term\nDad to attend meetings";
+    // The middle line edited shorter: the last line's matches move left.
+    let after = "Mum to engage with services\nLeo will read\nDad to attend meetings";
+    let text = |t| [("language", "en-GB"), ("text", t)];
+    let first = languagetool_on(remembering.clone(), &text(before)).await;
+    let again = languagetool_on(remembering.clone(), &text(before)).await;
+    assert_eq!(first["matches"], again["matches"]);
+    let edited = languagetool_on(remembering, &text(after)).await;
+    let fresh = languagetool_on(forgetting, &text(after)).await;
+    assert_eq!(edited["matches"], fresh["matches"]);
+    let last_offset = |a: &Value| {
+        a["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["offset"].as_u64().unwrap())
+            .max()
+            .unwrap()
+    };
+    assert!(last_offset(&edited) < last_offset(&first), "{edited}");
+}
+
 /// `/v2/check`'s answer to a form with these pairs.
 async fn languagetool(pairs: &[(&str, &str)]) -> Value {
+    languagetool_on(app(), pairs).await
+}
+
+/// `/v2/check`'s answer from `app` to a form with these pairs.
+async fn languagetool_on(app: axum::Router, pairs: &[(&str, &str)]) -> Value {
     let request = post(
         "/v2/check",
         "application/x-www-form-urlencoded",
         form(pairs),
     );
-    let (status, _, answer) = send(app(), request).await;
+    let (status, _, answer) = send(app, request).await;
     assert_eq!(status, StatusCode::OK, "{answer}");
     answer
 }

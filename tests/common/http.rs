@@ -17,7 +17,13 @@ pub fn app() -> Router {
 }
 
 pub fn app_with(options: &Options) -> Router {
-    let engine = Arc::new(Engine::new(checker(), Rewriter::new(checker(), None), 2));
+    app_remembering(options, smarten::serve::DEFAULT_MEMO_ENTRIES)
+}
+
+/// A router whose `/v2/check` remembers this many lines (0: none).
+pub fn app_remembering(options: &Options, lines: usize) -> Router {
+    let engine =
+        Arc::new(Engine::new(checker(), Rewriter::new(checker(), None), 2).with_memo(lines));
     router(engine, options)
 }
 
