@@ -86,7 +86,14 @@ impl Frame {
                 in_brackets = !surface.ends_with([']', ')', '>', '}']);
                 continue;
             }
-            if t.pos == "MD" || (MODALS.contains(&t.lower.as_str()) && t.has_tag("MD")) {
+            // "instructions that can be understood": a modal in a relative
+            // clause belongs to the noun before it, not to the main clause.
+            let relative = i > start + 1
+                && matches!(toks[i - 1].lower.as_str(), "that" | "which" | "who")
+                && toks[i - 2].chunk == ChunkKind::Noun;
+            if !relative
+                && (t.pos == "MD" || (MODALS.contains(&t.lower.as_str()) && t.has_tag("MD")))
+            {
                 frame.anchor = Anchor::Modal;
                 anchor_at = Some(i);
                 break;
@@ -253,7 +260,12 @@ impl Frame {
                 .find(|&k| {
                     toks[k].lower == "by"
                         && !in_time(k)
-                        && toks.get(k + 1).is_some_and(|x| x.chunk == ChunkKind::Noun)
+                        // "by 10 per cent", "by 5 kg": an amount of change, not who.
+                        && toks.get(k + 1).is_some_and(|x| {
+                            x.chunk == ChunkKind::Noun
+                                && !x.has_tag("CD")
+                                && !x.lower.starts_with(|c: char| c.is_ascii_digit())
+                        })
                 })
                 .map(|k| {
                     let mut e = k + 1;
