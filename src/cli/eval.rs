@@ -6,18 +6,17 @@
 use anyhow::{anyhow, bail, Result};
 use smarten::core::config::Config;
 use smarten::core::plan_kind::PlanKind;
-use smarten::core::rules::RuleId;
 use smarten::eval::precision::{rule_precision, RulePrecision};
 use smarten::eval::sources::{by_source, CrossSource};
 use smarten::eval::{parse_row, score, Dataset, LabelledRow, Part, Report};
-use smarten::{Checker, Criterion, Level, Objective};
+use smarten::{Checker, Criterion, Objective};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Rules switched off for SMARTSpan: its goals are spans cut from one patient's
-/// coaching note, so the patient is the implicit owner of every goal.
-pub const SMARTSPAN_OFF: &[RuleId] = &[RuleId::NoSubject, RuleId::ThingAsSubject];
+/// The plan kind SMARTSpan's goals are judged as: they are spans cut from one
+/// patient's coaching note, personal goals whose owner is the patient.
+pub const SMARTSPAN_KIND: &str = "personal";
 
 /// The scores of one file, or of one part of a split file.
 pub struct FileReport {
@@ -70,21 +69,13 @@ pub fn run(
     let mut out = Vec::new();
     for path in files {
         let (dataset, rows) = read_rows(path)?;
-        let (checker, letters) = match dataset {
-            Dataset::Statements => (
-                Checker::new(tokenizer.clone(), config),
-                Criterion::ALL.to_vec(),
+        let checker = Checker::new(tokenizer.clone(), config);
+        let (letters, fixed_kind) = match dataset {
+            Dataset::Statements => (Criterion::ALL.to_vec(), None),
+            Dataset::SmartSpan => (
+                vec![Criterion::S, Criterion::M, Criterion::A],
+                Some(PlanKind::parse(SMARTSPAN_KIND)?),
             ),
-            Dataset::SmartSpan => {
-                let mut profile = config.clone();
-                for id in SMARTSPAN_OFF {
-                    profile.rules.insert(*id, Level::Off);
-                }
-                (
-                    Checker::new(tokenizer.clone(), &profile),
-                    vec![Criterion::S, Criterion::M, Criterion::A],
-                )
-            }
         };
         let mut parts: Vec<Option<Part>> = rows.iter().map(|r| r.part).collect();
         parts.sort();
@@ -94,11 +85,12 @@ pub fn run(
             let judgments: Vec<_> = rows
                 .iter()
                 .map(|r| {
-                    let kind = r
-                        .plan_kind
-                        .as_deref()
-                        .filter(|_| per_row_kind)
-                        .and_then(|k| PlanKind::parse(k).ok());
+                    let kind = fixed_kind.clone().or_else(|| {
+                        r.plan_kind
+                            .as_deref()
+                            .filter(|_| per_row_kind)
+                            .and_then(|k| PlanKind::parse(k).ok())
+                    });
                     checker.check(
                         &Objective::new(r.text.clone())
                             .with_concern(r.concern.clone())
@@ -153,12 +145,7 @@ pub fn human(reports: &[FileReport], opts: &Options) -> String {
         if report.dataset == Dataset::SmartSpan {
             let _ = writeln!(
                 out,
-                "  profile: SMART = S, M and A (the dataset treats T as implicit); rules off: {}",
-                SMARTSPAN_OFF
-                    .iter()
-                    .map(|r| r.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                "  profile: SMART = S, M and A (the dataset treats T as implicit); judged as --plan-kind {SMARTSPAN_KIND} goals"
             );
         }
         let _ = writeln!(

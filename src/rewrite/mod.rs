@@ -546,9 +546,10 @@ impl<'a> Rewriter<'a> {
             if !self.grammar.problems(&analysed.analysis).is_empty() {
                 continue;
             }
+            let softened = analysed.judgment.findings.iter().any(softened_vagueness);
             let after = analysed.judgment.criteria;
             let after = self.unfill_reasons(after, &rendered);
-            let passes = after.failing().is_empty();
+            let passes = after.failing().is_empty() && !softened;
             scored.push(Scored {
                 candidate,
                 rendered,
@@ -625,6 +626,29 @@ impl Rewriter<'_> {
         }
         after
     }
+}
+
+/// A finding on what the action is (S) that fails no letter only because
+/// calibration softened its rule ("'be safe' is a general state").
+/// Calibration spares the user's own wording from rules often wrong on it; the
+/// action of a rewrite smarten proposes is held to the rule's designed level.
+/// Acronyms and jargon are the user's words, which a rewrite keeps, so they do
+/// not count.
+fn softened_vagueness(f: &crate::core::finding::Finding) -> bool {
+    use crate::core::finding::{RuleId, Severity};
+    static DESIGNED: std::sync::LazyLock<Vec<(RuleId, crate::core::finding::Level)>> =
+        std::sync::LazyLock::new(|| {
+            crate::core::rules::all()
+                .iter()
+                .map(|r| (r.id(), r.default_level()))
+                .collect()
+        });
+    f.severity == Severity::Warning
+        && f.criterion == crate::core::finding::Criterion::S
+        && !matches!(f.rule, RuleId::Acronym | RuleId::Jargon)
+        && DESIGNED
+            .iter()
+            .any(|(id, level)| *id == f.rule && crate::core::calibration::demoted(*id, *level))
 }
 
 fn failing_count(c: &Criteria) -> usize {
