@@ -333,6 +333,36 @@ async fn remembered_lines_answer_as_fresh_ones_where_they_now_stand() {
     assert!(last_offset(&edited) < last_offset(&first), "{edited}");
 }
 
+#[tokio::test]
+async fn answers_are_gzipped_for_clients_that_ask() {
+    use std::io::Read;
+    let page = |encoding: Option<&str>| {
+        let mut r = Request::get("/").header(header::HOST, "127.0.0.1:8675");
+        if let Some(e) = encoding {
+            r = r.header(header::ACCEPT_ENCODING, e);
+        }
+        r.body(Body::empty()).unwrap()
+    };
+    let response = app().oneshot(page(Some("gzip"))).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()[header::CONTENT_ENCODING], "gzip");
+    let zipped = response.into_body().collect().await.unwrap().to_bytes();
+    let mut html = String::new();
+    flate2::read::GzDecoder::new(&zipped[..])
+        .read_to_string(&mut html)
+        .unwrap();
+    assert!(
+        html.contains("<html") && html.len() > zipped.len(),
+        "{}",
+        html.len()
+    );
+    // A client that does not ask gets the page as it is.
+    let response = app().oneshot(page(None)).await.unwrap();
+    assert!(response.headers().get(header::CONTENT_ENCODING).is_none());
+    let plain = response.into_body().collect().await.unwrap().to_bytes();
+    assert_eq!(plain, html.as_bytes());
+}
+
 /// `/v2/check`'s answer to a form with these pairs.
 async fn languagetool(pairs: &[(&str, &str)]) -> Value {
     languagetool_on(app(), pairs).await

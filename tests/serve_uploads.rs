@@ -4,10 +4,11 @@
 mod common;
 
 use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::{header, Request, StatusCode};
 use common::http::{app, app_with, body_text, error_message, post, post_json, send};
 use serde_json::{json, Value};
 use smarten::serve::Options;
+use tower::ServiceExt;
 
 fn events(body: &str) -> Vec<(String, Value)> {
     let mut out = Vec::new();
@@ -38,6 +39,24 @@ fn multipart(files: &[(&str, &[u8])]) -> Request<Body> {
         &format!("multipart/form-data; boundary={boundary}"),
         body,
     )
+}
+
+#[tokio::test]
+async fn the_audit_event_stream_is_never_compressed() {
+    let mut request = multipart(&[(
+        "plan.csv",
+        b"Who,Action\nMum,Walk Amy to school by 8.45am every school day\n",
+    )]);
+    request
+        .headers_mut()
+        .insert(header::ACCEPT_ENCODING, "gzip".parse().unwrap());
+    let response = app().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response.headers()[header::CONTENT_TYPE],
+        "text/event-stream"
+    );
+    assert!(response.headers().get(header::CONTENT_ENCODING).is_none());
 }
 
 #[tokio::test]

@@ -162,6 +162,9 @@ pub fn router(engine: Arc<Engine>, options: &Options) -> Router {
         .layer(DefaultBodyLimit::max(options.max_body))
         .layer(axum::middleware::from_fn(guard::json_errors))
         .layer(guard::timeout(options.timeout))
+        // gzip for clients that ask (never for the audit's event stream, which
+        // must reach the page as it is written).
+        .layer(tower_http::compression::CompressionLayer::new())
         .layer(axum::middleware::from_fn_with_state(
             Arc::new(options.allowed_hosts.clone()),
             guard::check_host,
