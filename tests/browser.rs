@@ -4,7 +4,7 @@
 //! underlined, fills each placeholder of the rewrite and sees every letter
 //! pass, uploads the example plan and sees the summary and the report, marks
 //! the sample class, checks a plan row at 360 px, opens the audit and class
-//! reports the CLI writes, runs axe-core (from the npm registry) for serious or critical
+//! reports the CLI writes, audits a plan file dropped onto the page, runs axe-core (from the npm registry) for serious or critical
 //! accessibility violations, and saves screenshots under target/screenshots/.
 
 mod common;
@@ -479,5 +479,52 @@ async fn the_audit_and_class_reports_render_in_a_real_browser() {
         "the heat map is drawn wide enough to read"
     );
     screenshot_from(&c, "//h2[starts-with(., 'Heat map')]", "report-class.png").await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_plan_file_dropped_on_the_page_is_audited() {
+    let server = common::server_on_loopback();
+    let driver = Driver::start();
+    let c = browser(&driver, 1100).await;
+    c.goto(&format!("http://{server}/")).await.unwrap();
+    let csv = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/examples/plans/hughes-2026-01-12.csv"),
+    )
+    .unwrap();
+    // What a browser does when a file is dropped: a drop event whose
+    // DataTransfer holds the file.
+    c.execute(
+        "const file = new File([arguments[0]], 'hughes-2026-01-12.csv', { type: 'text/csv' });
+         const data = new DataTransfer();
+         data.items.add(file);
+         const section = document.getElementById('audit-h').closest('section');
+         section.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+         window.seenDropping = section.classList.contains('dropping');
+         section.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));",
+        vec![json!(csv)],
+    )
+    .await
+    .unwrap();
+    let highlighted: Value = c
+        .execute("return window.seenDropping;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        highlighted,
+        Value::Bool(true),
+        "the section shows where to drop"
+    );
+    wait_for(&c, "#open-report", 60, "the dropped plan is audited").await;
+    let summary = text_of(&c, "#audit-summary").await;
+    assert!(summary.starts_with("audited 1 file"), "{summary}");
+    let chosen: Value = c
+        .execute(
+            "return [...document.getElementById('plan-files').files].map(f => f.name);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(chosen, json!(["hughes-2026-01-12.csv"]));
     c.close().await.unwrap();
 }

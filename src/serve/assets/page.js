@@ -176,6 +176,21 @@ function link(text, href, attrs) {
   return el("li", {}, el("a", Object.assign({ href }, attrs || {}), text));
 }
 
+// Plan files dropped onto the audit section are audited as if chosen.
+const auditSection = document.getElementById("audit-form").closest("section");
+auditSection.addEventListener("dragover", (event) => {
+  event.preventDefault();
+  auditSection.classList.add("dropping");
+});
+auditSection.addEventListener("dragleave", () => auditSection.classList.remove("dropping"));
+auditSection.addEventListener("drop", (event) => {
+  event.preventDefault();
+  auditSection.classList.remove("dropping");
+  if (!event.dataTransfer || !event.dataTransfer.files.length) return;
+  document.getElementById("plan-files").files = event.dataTransfer.files;
+  document.getElementById("audit-form").requestSubmit();
+});
+
 document.getElementById("audit-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const files = document.getElementById("plan-files").files;
