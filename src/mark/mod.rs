@@ -351,8 +351,17 @@ pub fn letter_score(c: Criterion, x: &Analysed) -> u8 {
         // "ongoing", "asap" are no timeframe at all; a review with no date is half one.
         Criterion::T if !passes => u8::from(errors == [RuleId::ReviewWithoutDate]),
         _ if passes => 2,
-        // One problem left is partly met; more is missing.
-        _ => u8::from(errors.len() == 1),
+        // One problem left is partly met; more is missing. A warning on a
+        // failing letter is a problem left too ("never" beside "make sure Jack").
+        _ => {
+            let problems = x
+                .judgment
+                .findings
+                .iter()
+                .filter(|f| f.criterion == c)
+                .count();
+            u8::from(problems == 1)
+        }
     }
 }
 
