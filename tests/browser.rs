@@ -57,6 +57,15 @@ impl Drop for Driver {
     }
 }
 
+/// A server on loopback, chromedriver, and Chromium showing the page.
+async fn page_on_loopback() -> (SocketAddr, Driver, Client) {
+    let server = common::server_on_loopback();
+    let driver = Driver::start();
+    let c = browser(&driver, 1100).await;
+    c.goto(&format!("http://{server}/")).await.unwrap();
+    (server, driver, c)
+}
+
 async fn browser(driver: &Driver, width: u32) -> Client {
     browser_sized(driver, width, 1000).await
 }
@@ -148,10 +157,7 @@ fn screenshot(name: &str, png: &[u8]) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_vague_objective_is_checked_rewritten_and_filled_in_a_real_browser() {
-    let server = common::server_on_loopback();
-    let driver = Driver::start();
-    let c = browser(&driver, 1100).await;
-    c.goto(&format!("http://{server}/")).await.unwrap();
+    let (server, driver, c) = page_on_loopback().await;
     type_into(&c, "#objective", "Mum to engage with services ongoing").await;
     type_into(
         &c,
@@ -228,9 +234,7 @@ async fn a_vague_objective_is_checked_rewritten_and_filled_in_a_real_browser() {
         .click()
         .await
         .unwrap();
-    wait_for(&c, "#open-report", 30, "the audit finishes with a report").await;
-    let summary = text_of(&c, "#audit-summary").await;
-    assert!(summary.starts_with("audited 1 file"), "{summary}");
+    let summary = one_file_audited(&c, "the audit finishes with a report").await;
     assert!(summary.contains("SMART:"), "{summary}");
     let report: Value = c
         .execute_async(
@@ -353,6 +357,15 @@ async fn a_vague_objective_is_checked_rewritten_and_filled_in_a_real_browser() {
     );
     screenshot("page-360px.png", &c.screenshot().await.unwrap());
     c.close().await.unwrap();
+}
+
+/// Waits for the page's audit of one plan file to end with a report, and
+/// returns its summary.
+async fn one_file_audited(c: &Client, what: &str) -> String {
+    wait_for(c, "#open-report", 60, what).await;
+    let summary = text_of(c, "#audit-summary").await;
+    assert!(summary.starts_with("audited 1 file"), "{summary}");
+    summary
 }
 
 /// Scrolls the element at `xpath` to the top of the window and saves a
@@ -484,10 +497,7 @@ async fn the_audit_and_class_reports_render_in_a_real_browser() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_plan_file_dropped_on_the_page_is_audited() {
-    let server = common::server_on_loopback();
-    let driver = Driver::start();
-    let c = browser(&driver, 1100).await;
-    c.goto(&format!("http://{server}/")).await.unwrap();
+    let (_server, _driver, c) = page_on_loopback().await;
     let csv = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("data/examples/plans/hughes-2026-01-12.csv"),
     )
@@ -515,9 +525,7 @@ async fn a_plan_file_dropped_on_the_page_is_audited() {
         Value::Bool(true),
         "the section shows where to drop"
     );
-    wait_for(&c, "#open-report", 60, "the dropped plan is audited").await;
-    let summary = text_of(&c, "#audit-summary").await;
-    assert!(summary.starts_with("audited 1 file"), "{summary}");
+    one_file_audited(&c, "the dropped plan is audited").await;
     let chosen: Value = c
         .execute(
             "return [...document.getElementById('plan-files').files].map(f => f.name);",
