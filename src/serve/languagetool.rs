@@ -222,7 +222,9 @@ async fn answer(
         }
     }
     let mut matches = Vec::new();
-    for (line, j) in lines.iter().zip(judged.iter().flatten()) {
+    for (line, j) in lines.iter().zip(&judged) {
+        // Every line was found in the memo or judged just now.
+        let Some(j) = j else { continue };
         let (judgment, rewrite) = &**j;
         for f in &judgment.findings {
             if !selection.allows(f.rule.as_str(), &f.criterion.to_string()) {
