@@ -99,11 +99,11 @@ impl MeasureRecogniser {
                         r"\b(?:compared\s+(?:with|to)|against)\s+(?:the\s+|a\s+|her\s+|his\s+|their\s+|my\s+)?(?:baseline\b|{NUM}\b|last\s+\w+|previous\s+\w+)"
                     )),
                 ),
-                // "PHQ-9 ≤ 9", "< 25 seconds", "to zero".
+                // "PHQ-9 ≤ 9", "< 25 seconds", "to zero"; "7 or more", "3 or fewer".
                 (
                     IndicatorKind::Threshold,
                     rx(&format!(
-                        r"(?:≤|≥|<=|>=|<|>)\s*{NUM}|\b(?:down\s+to|to)\s+(?:zero|none|nil)\b"
+                        r"(?:≤|≥|<=|>=|<|>)\s*{NUM}|\b(?:down\s+to|to)\s+(?:zero|none|nil)\b|\b{NUM}\s*%?\s+or\s+(?:more|above|higher|over|less|fewer|below|under|better)\b"
                     )),
                 ),
                 (

@@ -37,6 +37,7 @@ impl Rule for VagueComparative {
                 "I will walk at least 5,000 steps each day.",
                 "Students with more than 20 absences will decrease their unexcused absences by 50% by June",
                 "Mum will reduce her cannabis use to no more than twice a week by 1 May 2026",
+                "Tyler will feel safer at home, scoring 7 or more on the wellbeing scale each week",
             ],
         }
     }
