@@ -179,15 +179,8 @@ impl PlanBook {
     /// in version order, reading back one plan's actions at a time.
     pub fn finish(&mut self, encoder: Option<&dyn Embed>) -> std::io::Result<()> {
         self.ledger.finish()?;
-        let mut plans: BTreeMap<&str, Vec<(&str, &PlanVersion)>> = BTreeMap::new();
-        for ((plan, version), v) in &self.versions {
-            plans.entry(plan).or_default().push((version, v));
-        }
-        for versions in plans.values_mut() {
-            versions.sort_by(|a, b| cmp_versions(a.0, b.0));
-        }
         let mut found: Vec<(VersionKey, Vec<Drift>)> = Vec::new();
-        for (plan, versions) in plans.into_iter().filter(|(_, v)| v.len() > 1) {
+        for (plan, versions) in self.by_plan().into_iter().filter(|(_, v)| v.len() > 1) {
             let mut read: Vec<(&str, Vec<PlanAction>)> = Vec::new();
             for (version, v) in versions {
                 read.push((version, self.read_actions(v)?));
@@ -239,28 +232,40 @@ impl PlanBook {
     /// The SMART share per version, oldest first, of each plan with actions
     /// in more than one version.
     pub fn trends(&self) -> Vec<Trend> {
-        let mut out: Vec<Trend> = Vec::new();
-        for ((plan, version), v) in self.versions.iter().filter(|(_, v)| v.actions > 0) {
-            let point = TrendPoint {
-                version: version.to_string(),
-                smart: v.smart,
-                actions: v.actions,
-            };
-            match out.last_mut() {
-                Some(t) if t.plan == **plan => t.points.push(point),
-                _ => out.push(Trend {
+        self.by_plan()
+            .into_iter()
+            .filter_map(|(plan, versions)| {
+                let with_actions: Vec<(&str, &PlanVersion)> = versions
+                    .into_iter()
+                    .filter(|(_, v)| v.actions > 0)
+                    .collect();
+                let (_, first) = with_actions.first()?;
+                (with_actions.len() > 1).then(|| Trend {
                     plan: plan.to_string(),
-                    person: self.names.get(v.person).to_string(),
-                    points: vec![point],
-                }),
-            }
+                    person: self.names.get(first.person).to_string(),
+                    points: with_actions
+                        .iter()
+                        .map(|(version, v)| TrendPoint {
+                            version: version.to_string(),
+                            smart: v.smart,
+                            actions: v.actions,
+                        })
+                        .collect(),
+                })
+            })
+            .collect()
+    }
+
+    /// Each plan's versions in the order they were written ([`cmp_versions`]).
+    fn by_plan(&self) -> BTreeMap<&str, Vec<(&str, &PlanVersion)>> {
+        let mut plans: BTreeMap<&str, Vec<(&str, &PlanVersion)>> = BTreeMap::new();
+        for ((plan, version), v) in &self.versions {
+            plans.entry(plan).or_default().push((version, v));
         }
-        out.retain(|t| t.points.len() > 1);
-        for t in &mut out {
-            t.points
-                .sort_by(|a, b| cmp_versions(&a.version, &b.version));
+        for versions in plans.values_mut() {
+            versions.sort_by(|a, b| cmp_versions(a.0, b.0));
         }
-        out
+        plans
     }
 
     /// Every objective carried over unchanged and still not SMART.

@@ -130,6 +130,14 @@ impl Checker {
         })
     }
 
+    /// True when `rule` runs as a warning for objectives of `kind` only
+    /// because calibration demoted it (not because a config or the plan kind
+    /// set its level).
+    pub fn is_demoted(&self, rule: RuleId, kind: Option<&PlanKind>) -> bool {
+        self.rules_with_source(kind)
+            .any(|(r, _, source)| r.id() == rule && source == LevelSource::Demoted)
+    }
+
     /// Judges one objective given as text.
     pub fn check_text(&self, text: &str) -> Judgment {
         self.check(&Objective::new(text))

@@ -546,7 +546,11 @@ impl<'a> Rewriter<'a> {
             if !self.grammar.problems(&analysed.analysis).is_empty() {
                 continue;
             }
-            let softened = analysed.judgment.findings.iter().any(softened_vagueness);
+            let softened = analysed
+                .judgment
+                .findings
+                .iter()
+                .any(|f| self.softened_vagueness(f, objective.plan_kind.as_ref()));
             let after = analysed.judgment.criteria;
             let after = self.unfill_reasons(after, &rendered);
             let passes = after.failing().is_empty() && !softened;
@@ -592,6 +596,24 @@ impl Rewriter<'_> {
         .then_some(head.len())
     }
 
+    /// A finding on what the action is (S) that fails no letter only because
+    /// calibration softened its rule ("'be safe' is a general state").
+    /// Calibration spares the user's own wording from rules often wrong on it;
+    /// the action of a rewrite smarten proposes is held to the rule's designed
+    /// level. Acronyms and jargon are the user's words, which a rewrite keeps,
+    /// so they do not count.
+    fn softened_vagueness(
+        &self,
+        f: &crate::core::finding::Finding,
+        kind: Option<&crate::core::plan_kind::PlanKind>,
+    ) -> bool {
+        use crate::core::finding::{Criterion, RuleId, Severity};
+        f.severity == Severity::Warning
+            && f.criterion == Criterion::S
+            && !matches!(f.rule, RuleId::Acronym | RuleId::Jargon)
+            && self.checker.is_demoted(f.rule, kind)
+    }
+
     fn lexical_scores(
         &self,
         original: &str,
@@ -626,29 +648,6 @@ impl Rewriter<'_> {
         }
         after
     }
-}
-
-/// A finding on what the action is (S) that fails no letter only because
-/// calibration softened its rule ("'be safe' is a general state").
-/// Calibration spares the user's own wording from rules often wrong on it; the
-/// action of a rewrite smarten proposes is held to the rule's designed level.
-/// Acronyms and jargon are the user's words, which a rewrite keeps, so they do
-/// not count.
-fn softened_vagueness(f: &crate::core::finding::Finding) -> bool {
-    use crate::core::finding::{RuleId, Severity};
-    static DESIGNED: std::sync::LazyLock<Vec<(RuleId, crate::core::finding::Level)>> =
-        std::sync::LazyLock::new(|| {
-            crate::core::rules::all()
-                .iter()
-                .map(|r| (r.id(), r.default_level()))
-                .collect()
-        });
-    f.severity == Severity::Warning
-        && f.criterion == crate::core::finding::Criterion::S
-        && !matches!(f.rule, RuleId::Acronym | RuleId::Jargon)
-        && DESIGNED
-            .iter()
-            .any(|(id, level)| *id == f.rule && crate::core::calibration::demoted(*id, *level))
 }
 
 fn failing_count(c: &Criteria) -> usize {

@@ -2,13 +2,12 @@
 //! client re-sends the whole document at every pause in typing, so nearly all
 //! of its lines were judged by the previous request; like LanguageTool's own
 //! `cacheSize`, the server keeps the latest few thousand, least recently used
-//! first out, and judges only the lines it has not seen.
+//! first out (as `core::memo` approximates it), and judges only the lines it has
+//! not seen.
 
 use crate::core::finding::Judgment;
 use crate::rewrite::Rewrite;
-use lru::LruCache;
-use std::num::NonZeroUsize;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// How many objectives the server remembers unless told otherwise.
 pub const DEFAULT_ENTRIES: usize = 4096;
@@ -17,31 +16,31 @@ pub const DEFAULT_ENTRIES: usize = 4096;
 /// is not SMART.
 pub type Judged = Arc<(Judgment, Option<Rewrite>)>;
 
-/// The remembered judgments; none at all when made with 0 entries.
-pub struct Memo {
-    entries: Option<Mutex<LruCache<Key, Judged>>>,
-}
-
 /// An objective's text, and whether its rewrite was asked for.
 type Key = (Box<str>, bool);
+
+/// The remembered judgments, in the project's bounded memo
+/// ([`crate::core::memo::Memo`]); none at all when made with 0 entries.
+pub struct Memo {
+    entries: Option<crate::core::memo::Memo<Key, Judged>>,
+}
 
 impl Memo {
     pub fn new(entries: usize) -> Self {
         Memo {
-            entries: NonZeroUsize::new(entries).map(|n| Mutex::new(LruCache::new(n))),
+            entries: (entries > 0).then(|| crate::core::memo::Memo::new(entries)),
         }
     }
 
     /// The judgment of `text` made before, if it is still remembered.
     pub fn get(&self, text: &str, with_rewrite: bool) -> Option<Judged> {
-        let mut entries = self.entries.as_ref()?.lock().ok()?;
-        entries.get(&(Box::from(text), with_rewrite)).cloned()
+        self.entries.as_ref()?.get(&(Box::from(text), with_rewrite))
     }
 
     /// Remembers the judgment of `text`.
     pub fn put(&self, text: &str, with_rewrite: bool, judged: Judged) {
-        if let Some(mut entries) = self.entries.as_ref().and_then(|m| m.lock().ok()) {
-            entries.put((Box::from(text), with_rewrite), judged);
+        if let Some(entries) = &self.entries {
+            entries.insert((Box::from(text), with_rewrite), judged);
         }
     }
 }
@@ -57,16 +56,12 @@ mod tests {
     }
 
     #[test]
-    fn the_least_recently_used_goes_first_and_rewrites_are_kept_apart() {
-        let memo = Memo::new(2);
+    fn a_line_is_remembered_with_or_without_its_rewrite_apart() {
+        let memo = Memo::new(DEFAULT_ENTRIES);
         memo.put("Mum to engage", false, judged("Mum to engage"));
-        memo.put("Leo will read", false, judged("Leo will read"));
-        assert!(memo.get("Mum to engage", false).is_some());
-        // "Leo will read" is now the least recently used.
-        memo.put("Amy will walk", false, judged("Amy will walk"));
-        assert!(memo.get("Leo will read", false).is_none());
         assert!(memo.get("Mum to engage", false).is_some());
         assert!(memo.get("Mum to engage", true).is_none());
+        assert!(memo.get("Leo will read", false).is_none());
     }
 
     #[test]
