@@ -62,6 +62,9 @@ pub struct Lexicon {
     pub measured_quantities: Vec<String>,
     pub non_methods: Vec<String>,
     pub vague_comparatives: Vec<String>,
+    /// Standards nobody has defined ('appropriate', 'adequate', 'normal').
+    #[serde(default)]
+    pub vague_standards: Vec<String>,
     pub units: Vec<String>,
     pub absolute: Vec<String>,
     pub status_nouns: Vec<String>,
@@ -159,6 +162,7 @@ macro_rules! each_list {
             measured_quantities,
             non_methods,
             vague_comparatives,
+            vague_standards,
             units,
             absolute,
             status_nouns,

@@ -47,6 +47,8 @@ pub struct Assembly {
     pub feeling: String,
     /// A feeling that should not happen ("never feel sad"): fewer days with it.
     pub feeling_negated: String,
+    /// A felt state someone has ("have less pain"): `{state}` as written.
+    pub felt_state: String,
     pub comparative_down: String,
     pub comparative_up: String,
     /// `{word}` is the comparative.
@@ -73,6 +75,8 @@ pub struct Kinds {
     pub skills: Vec<String>,
     /// Feelings a person reports ("anxious", "safe", "motivated").
     pub feelings: Vec<String>,
+    /// States a person has and rates ("pain", "anxiety", "breathlessness").
+    pub felt_states: Vec<String>,
 }
 
 /// A weak or vague verb replaced by an observable action that keeps the object.

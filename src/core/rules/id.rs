@@ -55,6 +55,7 @@ rule_ids! {
     ThingAsSubject => "thing-as-subject",
     UnrealisticLoad => "unrealistic-load",
     VagueComparative => "vague-comparative",
+    VagueStandard => "vague-standard",
     VagueTimeframe => "vague-timeframe",
     VagueVerb => "vague-verb",
     WeakVerb => "weak-verb",

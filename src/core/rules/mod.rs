@@ -36,6 +36,7 @@ mod stop_behaviour;
 mod thing_as_subject;
 mod unrealistic_load;
 mod vague_comparative;
+mod vague_standard;
 mod vague_timeframe;
 mod vague_verb;
 mod weak_verb;
@@ -93,6 +94,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(emotive_language::EmotiveLanguage),
         Box::new(no_indicator::NoIndicator),
         Box::new(vague_comparative::VagueComparative),
+        Box::new(vague_standard::VagueStandard),
         Box::new(not_a_method::NotAMethod),
         Box::new(absolute_target::AbsoluteTarget),
         Box::new(outside_control::OutsideControl),

@@ -40,6 +40,12 @@ static COUNTED_WINDOW: LazyLock<Regex> = LazyLock::new(|| {
         .expect("counted window pattern compiles")
 });
 
+/// A rate after an amount: "every week", "a day", "per month", "/day", "weekly".
+static PER_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:a|an|per|each|every)\s+|/\s*)(day|week|month)\b|^\s*(daily|weekly|monthly)\b")
+        .expect("rate pattern compiles")
+});
+
 fn small_number(word: &str) -> Option<f64> {
     match word.to_lowercase().as_str() {
         "two" => Some(2.0),
@@ -99,6 +105,7 @@ impl Rule for OutOfReach {
                 "Mum will save £10,000 this month",
                 "Max will swim the Channel next week",
                 "Dad will lose 10 kg in 2 weeks",
+                "I will walk to work and lose 4 pounds every week",
             ],
             allows: &[
                 "Mum will lose 4 kg, from 92kg to 88kg, in 8 weeks",
@@ -108,23 +115,30 @@ impl Rule for OutOfReach {
                 "Mum will spend £50 on school uniform this month",
                 "Dad will lose 3 kg in 6 weeks",
                 "Ben will read 40 books by July 2027",
+                "Dad will lose 1 kg a week for 6 weeks",
             ],
         }
     }
     fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
-        let Some(weeks) = window_weeks(cx) else {
-            return Vec::new();
-        };
+        let window = window_weeks(cx);
         let lex = cx.lexicon;
         let text = cx.text();
-        let head_is = |verbs: &[String]| {
-            cx.frame.head.is_some_and(|h| {
-                verbs.iter().any(|v| {
-                    let first = v.split_whitespace().next().unwrap_or("");
-                    cx.a.tokens[h].is(first)
+        // The verb that governs the amount: the main verb, or a verb just
+        // before it in a second clause ("exercise more and lose 5 pounds").
+        let verb_is = |verbs: &[String], at: usize| {
+            let near = cx.a.token_at(at).map(|k| k.saturating_sub(3)..k);
+            cx.frame
+                .head
+                .into_iter()
+                .chain(near.into_iter().flatten())
+                .any(|h| {
+                    verbs.iter().any(|v| {
+                        let first = v.split_whitespace().next().unwrap_or("");
+                        cx.a.tokens[h].is(first)
+                    })
                 })
-            })
         };
+        let weeks = window.unwrap_or(f64::INFINITY);
         for feat in &lex.reach_feats {
             if weeks >= feat.least_weeks {
                 continue;
@@ -173,15 +187,37 @@ impl Rule for OutOfReach {
                 amount *= 1000.0;
             }
             let unit = c.get(4).map(|m| m.as_str().to_lowercase());
+            // "lose 5 pounds every week": a rate, whatever the window.
+            let per_week = PER_PERIOD
+                .captures(&text[c.get(0).map_or(number.end(), |m| m.end())..])
+                .map(|p| {
+                    match p
+                        .get(1)
+                        .or(p.get(2))
+                        .map_or("", |m| m.as_str())
+                        .to_lowercase()
+                    {
+                        d if d.starts_with("da") => 7.0,
+                        m if m.starts_with("month") => 1.0 / 4.3,
+                        _ => 1.0,
+                    }
+                });
+            let rate = match (per_week, window) {
+                (Some(f), _) => amount * f,
+                (None, Some(w)) => amount / w.max(1.0 / 7.0),
+                (None, None) => continue,
+            };
             for limit in &lex.reach_amounts {
                 let unit_matches = currency
                     .as_deref()
                     .is_some_and(|cur| contains(&limit.units, cur))
                     || unit.as_deref().is_some_and(|u| contains(&limit.units, u));
-                if !unit_matches || (!limit.verbs.is_empty() && !head_is(&limit.verbs)) {
+                if !unit_matches
+                    || (!limit.verbs.is_empty() && !verb_is(&limit.verbs, number.start()))
+                {
                     continue;
                 }
-                if amount / weeks.max(1.0 / 7.0) <= limit.most_per_week {
+                if rate <= limit.most_per_week {
                     continue;
                 }
                 let by_currency = currency

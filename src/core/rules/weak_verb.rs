@@ -39,6 +39,9 @@ impl Rule for WeakVerb {
                 "Ryan will show a positive attitude to learning",
                 "Mum will be a good parent",
                 "Mr Jones will experience a sense of achievement at work",
+                "Gran will have less back pain",
+                "The resident will demonstrate improved balance",
+                "Tia will show a better attitude towards her key worker",
             ],
             allows: &[
                 // A wish around an action that is counted or timed: the action counts.
@@ -49,6 +52,9 @@ impl Rule for WeakVerb {
                 "Malcolm will draw a picture for the next meeting in 2 weeks' time to show how he feels",
                 "Ella will learn to swim 25 metres unaided by July 2027",
                 "Sam will learn 10 new spellings each week, tested on Fridays",
+                "The resident will demonstrate improved balance by standing on one foot for 10 seconds by 1 May",
+                "Tia will show her key worker two pieces of finished work each week",
+                "To have better sleep, I will turn off my phone at 9pm every night this month",
             ],
         }
     }
@@ -89,14 +95,52 @@ impl Rule for WeakVerb {
                     repair: None,
                 });
             }
-        } else if let (true, Some(object)) = (
-            toks[head].is("have") || toks[head].is("gain"),
-            &cx.frame.object,
-        ) {
-            if let Some(k) = object
-                .clone()
-                .find(|&k| contains(&lex.state_nouns, toks[k].lemma()))
-            {
+        } else if let Some(object) = cx
+            .frame
+            .object
+            .clone()
+            // "have improved nutrition": the participle can hide the object.
+            .or_else(|| Some(head + 1..(head + 4).min(toks.len())))
+            .filter(|_| {
+                ["have", "gain", "show", "demonstrate", "display", "exhibit", "experience"]
+                    .iter()
+                    .any(|v| toks[head].is(v))
+                    // "To have better sleep, I want to reduce ...": a purpose
+                    // before the clause whose action counts.
+                    && cx.frame.wish.is_none_or(|w| w < head)
+                    && !purpose_first(cx, head)
+            })
+        {
+            let object = &object;
+            let state_noun = (toks[head].is("have") || toks[head].is("gain"))
+                .then(|| {
+                    object
+                        .clone()
+                        .find(|&k| contains(&lex.state_nouns, toks[k].lemma()))
+                })
+                .flatten();
+            // "have less pain", "demonstrate improved mobility", "show a better
+            // attitude": a state compared with nothing, held rather than done.
+            let compared_state = || {
+                let mut k = object.start;
+                while k < object.end && matches!(&*toks[k].pos, "DT" | "PRP$") {
+                    k += 1;
+                }
+                (k + 1 < object.end.min(toks.len())
+                    && contains(&lex.vague_comparatives, &toks[k].lower)
+                    && !matches!(toks[k].lower.as_str(), "some" | "more" | "further")
+                    && toks[k + 1].pos.starts_with("NN")
+                    && !cx.is_quantified())
+                .then(|| {
+                    // The whole noun: "less back pain".
+                    let mut n = k + 1;
+                    while n + 1 < object.end.min(toks.len()) && toks[n + 1].pos.starts_with("NN") {
+                        n += 1;
+                    }
+                    n
+                })
+            };
+            if let Some(k) = state_noun.or_else(compared_state) {
                 if !measured {
                     hits.push(Hit {
                         span: toks[head].span.start..toks[k].span.end,
@@ -147,6 +191,18 @@ impl Rule for WeakVerb {
         }
         hits
     }
+}
+
+/// True when the verb at `head` opens a leading purpose clause: "To have
+/// better sleep, I will ...". The clause after the comma holds the action.
+fn purpose_first(cx: &Context<'_>, head: usize) -> bool {
+    let toks = &cx.a.tokens;
+    head >= 1
+        && toks[head - 1].lower == "to"
+        && toks[..head - 1]
+            .iter()
+            .all(|t| t.pos == "IN" || t.lower == "in")
+        && toks[head..].iter().any(|t| t.lower == ",")
 }
 
 crate::rule_examples_test!(super::WeakVerb);

@@ -213,6 +213,15 @@ impl Repairer<'_> {
                 goal = tidy(&format!("{} {changed} {rest}", base_form(&toks[h])));
             }
         }
+        // "show better self-regulation": the placeholder already asks what
+        // shows it, so the goal is what is shown.
+        let shown = ["show ", "demonstrate ", "display ", "exhibit "]
+            .iter()
+            .find_map(|v| goal.strip_prefix(v))
+            .filter(|rest| rest.split_whitespace().count() >= 2);
+        if let Some(rest) = shown {
+            goal = rest.to_string();
+        }
         let label = self.templates.assembly.fallback.replace("{goal}", &goal);
         (
             parse_template(&label, |t| Piece::added(t)),

@@ -22,8 +22,15 @@ impl Repairer<'_> {
         let feelings = &self.templates.kinds.feelings;
         // Where the feeling's words start: after "feel", after "be", or at the
         // start of a verbless goal ("Less anxious").
+        let has = self
+            .x
+            .frame
+            .head
+            .is_some_and(|h| toks[h].is("have") || toks[h].is("experience"));
         let from = match self.x.frame.head {
-            Some(h) if toks[h].is("feel") || self.x.frame.copula && toks[h].is("be") => h + 1,
+            Some(h) if toks[h].is("feel") || self.x.frame.copula && toks[h].is("be") || has => {
+                h + 1
+            }
             Some(_) => return None,
             None => {
                 let words = toks.iter().filter(|t| !t.is_punct()).count();
@@ -35,7 +42,17 @@ impl Repairer<'_> {
         };
         let first = (from..toks.len()).find(|&k| !DEGREE.contains(&toks[k].lower.as_str()))?;
         let after_feel = self.x.frame.head.is_some_and(|h| toks[h].is("feel"));
-        if !feelings.contains(&toks[first].lower)
+        if has {
+            // "have less pain": a felt state, not a feeling word.
+            let felt = &self.templates.kinds.felt_states;
+            // The state may follow a word that says where: "less back pain".
+            let named = (first..(first + 3).min(toks.len()))
+                .take_while(|&k| k == first || toks[k].pos.starts_with("NN"))
+                .any(|k| felt.iter().any(|f| self.starts_phrase(k, f)));
+            if first == from || !named {
+                return None;
+            }
+        } else if !feelings.contains(&toks[first].lower)
             || !after_feel && ONLY_AFTER_FEEL.contains(&toks[first].lower.as_str())
         {
             return None;
@@ -68,7 +85,9 @@ impl Repairer<'_> {
                 .take(first)
                 .any(|t| matches!(t.lower.as_str(), "never" | "not"));
         let assembly = &self.templates.assembly;
-        let template = if negated {
+        let template = if has {
+            &assembly.felt_state
+        } else if negated {
             &assembly.feeling_negated
         } else {
             &assembly.feeling
@@ -78,12 +97,25 @@ impl Repairer<'_> {
             parse_template(&action, |t| Piece::added(t)),
             vec![Change::new(
                 Criterion::S,
-                format!(
-                    "'feeling {state}' is a feeling nobody else can see: the person rates it on a named scale"
-                ),
+                if has {
+                    format!("'{state}' is felt, not seen: the person rates it on a named scale")
+                } else {
+                    format!(
+                        "'feeling {state}' is a feeling nobody else can see: the person rates it on a named scale"
+                    )
+                },
             )],
             Source::VerbRepair,
             FEELING_PRIOR,
         ))
+    }
+
+    /// True when the words from token `at` are `phrase` ("low mood").
+    fn starts_phrase(&self, at: usize, phrase: &str) -> bool {
+        let toks = &self.x.analysis.tokens;
+        phrase
+            .split_whitespace()
+            .enumerate()
+            .all(|(k, w)| toks.get(at + k).is_some_and(|t| t.lower == w))
     }
 }

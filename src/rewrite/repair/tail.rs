@@ -11,6 +11,11 @@ use crate::core::time::TimeKind;
 use crate::rewrite::draft::{template, Piece};
 use std::ops::Range;
 
+/// Words that introduce a time and travel with it: "by 1 June", "until July".
+const TIME_PREPOSITIONS: &[&str] = &[
+    "by", "before", "until", "till", "on", "in", "from", "at", "within", "over", "during",
+];
+
 impl Repairer<'_> {
     /// Adds the time: the writer's own concrete time, or a slot when T fails:
     /// "by [by when]", or for a habit "for [how many weeks]". A safety
@@ -50,7 +55,20 @@ impl Repairer<'_> {
                 have_time = true;
             } else if !occasion_said {
                 // A leading or replaced-away time: carry it to the end.
-                pieces.push(Piece::kept(decapitalise(&tidy(&self.quote(&t.span)))));
+                // "by 1 June": the preposition goes with the date it introduces,
+                // whether the time's span holds it or the word before it.
+                let quoted = self.quote(&t.span);
+                let (first, rest) = quoted.trim().split_once(' ').unwrap_or(("", ""));
+                let before = self.text()[..t.span.start].trim_end();
+                let previous = &before[before.rfind(char::is_whitespace).map_or(0, |k| k + 1)..];
+                let carried = if TIME_PREPOSITIONS.contains(&first.to_lowercase().as_str()) {
+                    format!("{} {}", first.to_lowercase(), tidy(rest))
+                } else if TIME_PREPOSITIONS.contains(&previous.to_lowercase().as_str()) {
+                    format!("{} {}", previous.to_lowercase(), tidy(&quoted))
+                } else {
+                    tidy(&quoted)
+                };
+                pieces.push(Piece::kept(decapitalise(&carried)));
                 have_time = true;
             }
         }

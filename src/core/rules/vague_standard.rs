@@ -1,0 +1,109 @@
+//! `vague-standard` (M): a standard nobody has defined ("appropriate behaviour",
+//! "adequate hydration", "a normal bowel pattern", "supervise the children
+//! properly"), so nobody can say when it has been met.
+
+use super::{Context, Examples, Hit, Rule, RuleId};
+use crate::core::finding::Criterion;
+use crate::core::lexicon::contains;
+
+pub struct VagueStandard;
+
+/// Words after the standard that go on to define it: "appropriate behaviour
+/// (raise hand, wait her turn)", "normal lung sounds as evidenced by ...".
+const DEFINED_BY: &[&str] = &[
+    "(",
+    ":",
+    "such as",
+    "e.g.",
+    "i.e.",
+    "for example",
+    "as evidenced by",
+    "evidenced by",
+    "as shown by",
+    "as measured by",
+    "as defined",
+    "defined as",
+    "which means",
+    "meaning",
+];
+
+impl Rule for VagueStandard {
+    fn id(&self) -> RuleId {
+        RuleId::VagueStandard
+    }
+    fn criterion(&self) -> Criterion {
+        Criterion::M
+    }
+    fn summary(&self) -> &'static str {
+        "A standard nobody has defined ('appropriate behaviour', 'adequate hydration', 'a normal pattern')"
+    }
+    fn guidance(&self) -> &'static str {
+        "M = Measurable: what does success look like, and how will we know? Ask: how many? How much? How do I know if I have reached my goal?"
+    }
+    fn examples(&self) -> Examples {
+        Examples {
+            flags: &[
+                "Mum will provide appropriate supervision when the children play outside",
+                "Dad will keep the home to an adequate standard by 1 June",
+                "Client will have a normal bowel pattern by 3 March",
+                "Leah will demonstrate age-appropriate play skills",
+                "Grandad will supervise the children properly at bath time from this week",
+            ],
+            allows: &[
+                "Mum will make sure an adult watches the children whenever they play outside, checked at each visit",
+                "Client will open her bowels at least every 3 days, recorded on the stool chart, by 3 March",
+                "When he wants attention, Sam will appropriately get an adult's attention (raise his hand, say their name) in 4 of 5 chances",
+                "Client will have normal lung sounds as evidenced by no wheeze on auscultation at the end of each shift",
+                "Mum will use the speech and language therapy service as appropriate",
+            ],
+        }
+    }
+    fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
+        if cx.is_quantified() || !cx.methods.is_empty() {
+            return Vec::new();
+        }
+        let toks = &cx.a.tokens;
+        // The action and what it acts on: an adverb just before the verb
+        // ("properly supervise") up to a few words past the object ("keep the
+        // home to an adequate standard").
+        let (from, to) = match cx.frame.head {
+            Some(h) => (
+                h.saturating_sub(1),
+                cx.frame.object.as_ref().map_or(h + 4, |o| o.end + 4),
+            ),
+            None => (0, toks.len()),
+        };
+        let to = to.min(toks.len());
+        let text = cx.text();
+        (from..to)
+            .filter(|&k| contains(&cx.lexicon.vague_standards, &toks[k].lower))
+            // "as appropriate", "where appropriate": when, not how well.
+            .filter(|&k| {
+                k == 0
+                    || !matches!(
+                        toks[k - 1].lower.as_str(),
+                        "as" | "where" | "when" | "if" | "whenever"
+                    )
+            })
+            .find(|&k| {
+                let after = text[toks[k].span.end..].trim_start().to_lowercase();
+                !DEFINED_BY.iter().any(|d| after.contains(d))
+            })
+            .map(|k| {
+                let word = toks[k].lower.clone();
+                vec![Hit {
+                    span: toks[k].span.clone(),
+                    message: format!(
+                        "'{word}' sets a standard nobody has defined, so nobody can say when it has been met"
+                    ),
+                    suggestion: format!(
+                        "Say what '{word}' looks like in a way anyone can check, e.g. 'an adult in the room whenever the children are in the bath', 'bowels open at least every 3 days, recorded on the stool chart'"
+                    ),
+                    repair: None,
+                }]
+            })
+            .unwrap_or_default()
+    }
+}
+
+crate::rule_examples_test!(super::VagueStandard);
