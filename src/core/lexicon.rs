@@ -65,6 +65,9 @@ pub struct Lexicon {
     /// Standards nobody has defined ('appropriate', 'adequate', 'normal').
     #[serde(default)]
     pub vague_standards: Vec<String>,
+    /// Feelings and states read only on a scale ('anxiety', 'pain', 'mood').
+    #[serde(default)]
+    pub felt_states: Vec<String>,
     pub units: Vec<String>,
     pub absolute: Vec<String>,
     pub status_nouns: Vec<String>,
@@ -163,6 +166,7 @@ macro_rules! each_list {
             non_methods,
             vague_comparatives,
             vague_standards,
+            felt_states,
             units,
             absolute,
             status_nouns,

@@ -54,6 +54,7 @@ rule_ids! {
     StopBehaviour => "stop-behaviour",
     ThingAsSubject => "thing-as-subject",
     UnrealisticLoad => "unrealistic-load",
+    UnscaledState => "unscaled-state",
     VagueComparative => "vague-comparative",
     VagueStandard => "vague-standard",
     VagueTimeframe => "vague-timeframe",

@@ -35,6 +35,7 @@ mod status_outcome;
 mod stop_behaviour;
 mod thing_as_subject;
 mod unrealistic_load;
+mod unscaled_state;
 mod vague_comparative;
 mod vague_standard;
 mod vague_timeframe;
@@ -95,6 +96,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(no_indicator::NoIndicator),
         Box::new(vague_comparative::VagueComparative),
         Box::new(vague_standard::VagueStandard),
+        Box::new(unscaled_state::UnscaledState),
         Box::new(not_a_method::NotAMethod),
         Box::new(absolute_target::AbsoluteTarget),
         Box::new(outside_control::OutsideControl),

@@ -33,6 +33,7 @@ impl Rule for NoIndicator {
                 "track medication use on the app",
                 "take photo of food on the app (95% confident)",
                 "minimize alcohol intake on weekdays",
+                "Ella will reduce the number of times she shouts out in lessons",
             ],
             allows: &[
                 "Mr Khan will drink 1500ml of water a day for 2 weeks",
@@ -106,7 +107,20 @@ impl Rule for NoIndicator {
         }) {
             return Vec::new();
         }
-        if observable_completion(cx) {
+        // A change is no single act: "reduce the number of times she shouts out
+        // in lessons" is done by degrees, so it needs its amount. "Raise",
+        // "lower" and "cut" change an amount only when one is named ("raise his
+        // hand" is an act).
+        let by_degrees = change
+            && cx.frame.head.is_some_and(|h| {
+                let toks = &cx.a.tokens;
+                !["raise", "lower", "cut"].iter().any(|v| toks[h].is(v))
+                    || cx.frame.object.clone().is_some_and(|o| {
+                        o.into_iter()
+                            .any(|k| contains(&cx.lexicon.attribute_nouns, toks[k].lemma()))
+                    })
+            });
+        if !by_degrees && observable_completion(cx) {
             return Vec::new();
         }
         vec![Hit {

@@ -20,6 +20,9 @@ static DAILY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("daily pattern compiles")
 });
 
+static WEEKLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:week|weekly)\b").expect("weekly pattern compiles"));
+
 fn number(word: &str) -> Option<f64> {
     const WORDS: [&str; 12] = [
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -51,23 +54,32 @@ impl Rule for UnrealisticLoad {
             flags: &[
                 "I will do 8 hours of homework evry night.",
                 "Sam will practise the piano for 6 hours every day",
+                "Leah will revise for 35 hours a week outside lessons",
             ],
             allows: &[
                 "I will sleep 8 hours every night for two weeks",
                 "I will read for 20 minutes every day.",
+                "Leah will revise for 6 hours a week until her exams",
                 "Jill will return to work 20 hours per week over 4 days by end March 2018",
             ],
         }
     }
     fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
         let text = cx.text();
-        let daily = cx
-            .times
-            .iter()
-            .any(|t| t.kind == TimeKind::Recurrence && DAILY.is_match(&text[t.span.clone()]));
-        if !daily {
+        let every = |re: &Regex| {
+            cx.times
+                .iter()
+                .any(|t| t.kind == TimeKind::Recurrence && re.is_match(&text[t.span.clone()]))
+        };
+        // A week holds seven days' worth: "40 hours a week" of study is more
+        // than four hours a day.
+        let (days, per) = if every(&DAILY) {
+            (1.0, "a day")
+        } else if every(&WEEKLY) {
+            (7.0, "a week")
+        } else {
             return Vec::new();
-        }
+        };
         let long_activity = cx.a.tokens.iter().any(|t| {
             contains(&cx.lexicon.long_activities, t.lemma())
                 || contains(&cx.lexicon.long_activities, &t.lower)
@@ -75,7 +87,7 @@ impl Rule for UnrealisticLoad {
         if long_activity {
             return Vec::new();
         }
-        let limit = cx.lexicon.max_daily_hours();
+        let limit = cx.lexicon.max_daily_hours() * days;
         HOURS
             .captures_iter(text)
             .filter_map(|c| {
@@ -84,7 +96,7 @@ impl Rule for UnrealisticLoad {
                     let span = c.get(0).map(|m| m.range()).unwrap_or(0..0);
                     Hit {
                         message: format!(
-                            "'{}' a day is more than is realistic alongside everything else (over {limit} hours)",
+                            "'{}' {per} is more than is realistic alongside everything else (over {limit} hours)",
                             &text[span.clone()]
                         ),
                         suggestion: "Start with an amount the person agrees they can keep up, e.g. '45 minutes each weeknight'".to_string(),
@@ -94,7 +106,7 @@ impl Rule for UnrealisticLoad {
                                 label: format!("how long, less than {}", text[span.clone()].trim()),
                             }],
                             note: format!(
-                                "'{}' is more than a day can hold: replaced with an amount the person agrees",
+                                "'{}' is more than {per} can hold: replaced with an amount the person agrees",
                                 text[span.clone()].trim()
                             ),
                         }),

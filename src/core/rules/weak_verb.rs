@@ -33,6 +33,8 @@ impl Rule for WeakVerb {
                 "I want to write more.",
                 "the child will have more confidence in communicating with others",
                 "Mum will try to get the children to school by 8.45am every day",
+                "Dad will work to improve how he plans the children's week",
+                "Ms Patel will seek to reduce the number of missed appointments",
                 "I would like to be healthier.",
                 "Ella will learn her times tables",
                 "Jade will develop an understanding of healthy relationships",
@@ -54,6 +56,7 @@ impl Rule for WeakVerb {
                 "Sam will learn 10 new spellings each week, tested on Fridays",
                 "The resident will demonstrate improved balance by standing on one foot for 10 seconds by 1 May",
                 "Tia will show her key worker two pieces of finished work each week",
+                "Mum will work with the family support worker on a weekly budget every Monday until July",
                 "To have better sleep, I will turn off my phone at 9pm every night this month",
             ],
         }
@@ -171,9 +174,18 @@ impl Rule for WeakVerb {
                         suggestion: "Drop the wish and say what will be done: 'I will read for 20 minutes every day'".to_string(),
                         repair: None,
                     });
-                } else if ["try", "attempt", "strive", "aim"]
-                    .iter()
-                    .any(|v| toks[w].is(v))
+                } else if [
+                    "try",
+                    "attempt",
+                    "strive",
+                    "aim",
+                    "work",
+                    "seek",
+                    "endeavour",
+                    "endeavor",
+                ]
+                .iter()
+                .any(|v| toks[w].is(v))
                 {
                     // "Mum will try to get the children to school on time": nobody can
                     // tell whether trying was done.

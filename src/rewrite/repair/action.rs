@@ -4,7 +4,7 @@
 //! asks the team for the behaviour that shows the goal; and the clause
 //! boundaries they are cut at.
 
-use super::text::{base_form, decapitalise, lower_first, subtract, tidy, tidy_inner};
+use super::text::{base_form, decapitalise, lower_first, subtract, tidy, tidy_end, tidy_inner};
 use super::{Change, Repairer, Source, FALLBACK_PRIOR};
 use crate::core::finding::{Criterion, RuleId};
 use crate::core::frame::Owner;
@@ -72,7 +72,14 @@ impl Repairer<'_> {
         let mut at = from;
         for (k, bound) in bounds.iter().enumerate() {
             for segment in subtract(at..*bound, &deletions) {
-                let t = tidy_inner(&self.text()[segment], *bound == end);
+                // Words that lead on from an inserted slot stay: "[target] by
+                // discharge".
+                let after_slot = k > 0 && segment.start == bounds[k - 1];
+                let t = if after_slot && *bound == end {
+                    tidy_end(&self.text()[segment])
+                } else {
+                    tidy_inner(&self.text()[segment], *bound == end)
+                };
                 if !t.is_empty() {
                     pieces.push(Piece::kept(t));
                 }

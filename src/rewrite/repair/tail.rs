@@ -232,7 +232,16 @@ impl Repairer<'_> {
                 ]
                 .iter()
                 .find(|l| before.to_lowercase().ends_with(*l));
-                lead.map_or(at, |l| before.len() - l.len())
+                if let Some(l) = lead {
+                    return before.len() - l.len();
+                }
+                // Before the preposition that introduces a time: "| by discharge".
+                let word_start = before.rfind(char::is_whitespace).map_or(0, |k| k + 1);
+                if TIME_PREPOSITIONS.contains(&before[word_start..].to_lowercase().as_str()) {
+                    word_start
+                } else {
+                    at
+                }
             })
             .unwrap_or(text.trim_end().trim_end_matches('.').len())
     }

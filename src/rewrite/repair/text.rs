@@ -83,6 +83,16 @@ pub(super) fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 
 /// Trims a kept fragment: spaces, dangling punctuation and dangling joining words.
 pub(super) fn tidy(text: &str) -> String {
+    tidy_with(text, true)
+}
+
+/// Like [`tidy`], but keeps the words a fragment starts with ("by discharge"
+/// after an inserted slot leads on from it).
+pub(super) fn tidy_end(text: &str) -> String {
+    tidy_with(text, false)
+}
+
+fn tidy_with(text: &str, leading: bool) -> String {
     let mut t = text.split_whitespace().collect::<Vec<_>>().join(" ");
     loop {
         let before = t.len();
@@ -100,7 +110,7 @@ pub(super) fn tidy(text: &str) -> String {
             }
         }
         for dangling in ["and ", "or ", "by ", "as "] {
-            if t.to_lowercase().starts_with(dangling) {
+            if leading && t.to_lowercase().starts_with(dangling) {
                 t = t[dangling.len()..].to_string();
             }
         }
