@@ -75,10 +75,13 @@ impl Repairer<'_> {
                 // Words that lead on from an inserted slot stay: "[target] by
                 // discharge".
                 let after_slot = k > 0 && segment.start == bounds[k - 1];
-                let t = if after_slot && *bound == end {
+                // Only the very end loses dangling words: "keep in [regular]
+                // contact" keeps its "in".
+                let last = *bound == end && segment.end == end;
+                let t = if after_slot && last {
                     tidy_end(&self.text()[segment])
                 } else {
-                    tidy_inner(&self.text()[segment], *bound == end)
+                    tidy_inner(&self.text()[segment], last)
                 };
                 if !t.is_empty() {
                     pieces.push(Piece::kept(t));

@@ -111,7 +111,7 @@ impl Repairer<'_> {
         {
             return ActionKind::OneOff;
         }
-        if self.keeps_a_state() {
+        if self.keeps_a_state() || self.holds_at_all_times() {
             return ActionKind::Condition;
         }
         ActionKind::Habit
@@ -175,6 +175,18 @@ impl Repairer<'_> {
     /// A state kept up: "keep | maintain | stay" with a state after the object
     /// ("locked away", "free of hazards", "tidy"), or "be" with a state
     /// ("be sober when caring for the children").
+    /// A state held at all times, not done so often: "Joshua is always
+    /// supervised by a safe adult", "the children will be supervised at all
+    /// times".
+    pub(super) fn holds_at_all_times(&self) -> bool {
+        let toks = &self.x.analysis.tokens;
+        let always = toks.iter().any(|t| t.lower == "always")
+            || toks
+                .windows(3)
+                .any(|w| w[0].lower == "at" && w[1].lower == "all" && w[2].lower == "times");
+        always && (self.x.frame.passive || self.x.frame.copula)
+    }
+
     fn keeps_a_state(&self) -> bool {
         let toks = &self.x.analysis.tokens;
         let Some(head) = self.x.frame.head else {

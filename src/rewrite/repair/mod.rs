@@ -198,6 +198,11 @@ impl Repairer<'_> {
                 changes.push(Change::new(Criterion::M, what));
             } else if wants_quantity {
                 if let Some((at, slot, what)) = self.quantity_slot(kind) {
+                    // "keep in regular contact [how often]" says how often twice:
+                    // the slot replaces the vague word.
+                    if kind == ActionKind::Habit {
+                        deletions.extend(self.vague_frequency_words());
+                    }
                     insertions.push((at, slot));
                     changes.push(Change::new(Criterion::M, what));
                 }
@@ -308,8 +313,15 @@ impl Repairer<'_> {
     /// the order of the findings.
     fn edits(&self) -> Edits {
         let mut edits = Edits::default();
+        // "at all times" is what a condition held at all times is about: it
+        // stays; other vague times go.
+        let held = self.holds_at_all_times();
         for t in &self.x.times {
-            if !t.kind.is_concrete() {
+            let all_times = {
+                let said = self.text()[t.span.clone()].to_lowercase();
+                said.contains("at all times") || said.trim() == "always"
+            };
+            if !t.kind.is_concrete() && !(held && all_times) {
                 edits.deletions.push(t.span.clone());
             }
         }

@@ -171,6 +171,23 @@ impl Repairer<'_> {
         ))
     }
 
+    /// Words that say "often" without a figure ("regular contact", "frequent
+    /// visits"), which a how-often slot replaces.
+    pub(super) fn vague_frequency_words(&self) -> Vec<Range<usize>> {
+        self.x
+            .analysis
+            .tokens
+            .iter()
+            .filter(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "regular" | "frequent" | "routine" | "occasional" | "consistent"
+                ) && t.pos.starts_with("JJ")
+            })
+            .map(|t| t.span.clone())
+            .collect()
+    }
+
     /// Occasions offered, counted: "attend appointments" or "attend all
     /// appointments" becomes "attend [N of M] appointments" (where the slot
     /// goes, what it replaces, the slot, the change).
