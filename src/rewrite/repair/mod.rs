@@ -321,7 +321,7 @@ impl Repairer<'_> {
                 let said = self.text()[t.span.clone()].to_lowercase();
                 said.contains("at all times") || said.trim() == "always"
             };
-            if !t.kind.is_concrete() && !(held && all_times) {
+            if !(t.kind.is_concrete() || held && all_times) {
                 edits.deletions.push(t.span.clone());
             }
         }
