@@ -50,7 +50,11 @@ pub struct Assembly {
     /// A felt state someone has ("have less pain"): `{state}` as written.
     pub felt_state: String,
     pub comparative_down: String,
+    /// After the verb itself: "isolate less" is counted in days.
+    pub comparative_down_days: String,
     pub comparative_up: String,
+    /// Of an amount: "drink more water" is how much a day.
+    pub comparative_up_amount: String,
     /// `{word}` is the comparative.
     pub comparative_other: String,
 }
@@ -77,6 +81,8 @@ pub struct Kinds {
     pub feelings: Vec<String>,
     /// States a person has and rates ("pain", "anxiety", "breathlessness").
     pub felt_states: Vec<String>,
+    /// Things taken in amounts, not counted ("water", "fruit", "sleep").
+    pub amount_nouns: Vec<String>,
 }
 
 /// A weak or vague verb replaced by an observable action that keeps the object.

@@ -58,6 +58,7 @@ impl Rule for WeakVerb {
                 "Tia will show her key worker two pieces of finished work each week",
                 "Mum will work with the family support worker on a weekly budget every Monday until July",
                 "To have better sleep, I will turn off my phone at 9pm every night this month",
+                "Mum and Dad will have fewer arguments in front of the children",
             ],
         }
     }
@@ -131,8 +132,10 @@ impl Rule for WeakVerb {
                 }
                 (k + 1 < object.end.min(toks.len())
                     && contains(&lex.vague_comparatives, &toks[k].lower)
-                    && !matches!(toks[k].lower.as_str(), "some" | "more" | "further")
+                    && !matches!(toks[k].lower.as_str(), "some" | "more" | "further" | "fewer")
+                    // "have fewer arguments": events, counted; a state is one thing.
                     && toks[k + 1].pos.starts_with("NN")
+                    && !toks[k + 1].pos.starts_with("NNS")
                     && !cx.is_quantified())
                 .then(|| {
                     // The whole noun: "less back pain".

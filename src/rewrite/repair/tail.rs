@@ -290,13 +290,25 @@ impl Repairer<'_> {
             .find(|&j| !toks[j].pos.starts_with("RB"))
             .filter(|&j| toks[j].pos == "JJ" || toks[j].pos == "VBN")
             .map(|j| self.quote(&(span.start..toks[j].span.end)).to_lowercase());
+        let by_the_verb = self.x.frame.head.is_some_and(|h| k == h + 1)
+            && !self.x.frame.copula
+            && toks.get(k + 1).is_none_or(|n| !n.is_noun());
+        let of_an_amount = toks.get(k + 1).is_some_and(|n| {
+            n.pos.starts_with("NN")
+                && !n.pos.starts_with("NNS")
+                && self.templates.kinds.amount_nouns.contains(&n.lower)
+        });
         let slot = match (quality, self.direction(&word)) {
             (Some(phrase), _) => a.comparative_other.replace("{word}", &phrase),
             // "be nicer": the comparative is the state itself.
             (None, _) if self.x.frame.copula && self.x.frame.head.is_some_and(|h| k == h + 1) => {
                 a.comparative_other.replace("{word}", &word.to_lowercase())
             }
+            // "isolate less": the behaviour itself, counted in days.
+            (None, Direction::Down) if by_the_verb => a.comparative_down_days.clone(),
             (None, Direction::Down) => a.comparative_down.clone(),
+            // "drink more water": an amount, not a number of times.
+            (None, Direction::Up) if of_an_amount => a.comparative_up_amount.clone(),
             (None, Direction::Up) => a.comparative_up.clone(),
             (None, Direction::Other) => a.comparative_other.replace("{word}", &word.to_lowercase()),
         };
