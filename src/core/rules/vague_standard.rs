@@ -3,8 +3,9 @@
 //! properly"), so nobody can say when it has been met.
 
 use super::{Context, Examples, Hit, Rule, RuleId};
-use crate::core::finding::Criterion;
+use crate::core::finding::{Criterion, Edit, Repair};
 use crate::core::lexicon::contains;
+use std::ops::Range;
 
 pub struct VagueStandard;
 
@@ -91,6 +92,19 @@ impl Rule for VagueStandard {
             })
             .map(|k| {
                 let word = toks[k].lower.clone();
+                // "a sufficient amount of food", "appropriate supervision": the
+                // phrase whose standard the team must spell out.
+                let repair = noun_phrase(cx, k).map(|phrase| {
+                    let span = toks[phrase.start].span.start..toks[phrase.end - 1].span.end;
+                    let quoted = cx.text()[span.clone()].to_lowercase();
+                    Repair {
+                        edits: vec![Edit::Placeholder {
+                            span,
+                            label: format!("what counts as {quoted}"),
+                        }],
+                        note: format!("'{quoted}' was not defined: asked what counts as it"),
+                    }
+                });
                 vec![Hit {
                     span: toks[k].span.clone(),
                     message: format!(
@@ -99,11 +113,50 @@ impl Rule for VagueStandard {
                     suggestion: format!(
                         "Say what '{word}' looks like in a way anyone can check, e.g. 'an adult in the room whenever the children are in the bath', 'bowels open at least every 3 days, recorded on the stool chart'"
                     ),
-                    repair: None,
+                    repair,
                 }]
             })
             .unwrap_or_default()
     }
+}
+
+/// The noun phrase an adjective at `k` stands in, as a token range: its
+/// determiner, modifiers and noun, continued through "of" ("an adequate amount
+/// of food"). None when the word modifies a verb ("supervise properly").
+fn noun_phrase(cx: &Context<'_>, k: usize) -> Option<Range<usize>> {
+    let toks = &cx.a.tokens;
+    if !toks[k].pos.starts_with("JJ") && toks[k].pos != "VBN" {
+        return None;
+    }
+    let mut start = k;
+    while start > 0 && matches!(&*toks[start - 1].pos, "DT" | "PRP$" | "JJ" | "RB") {
+        start -= 1;
+    }
+    let noun = |t: &crate::core::nlp::Token| t.pos.starts_with("NN") || t.pos.starts_with("JJ");
+    let mut end = k + 1;
+    while end < toks.len() && noun(&toks[end]) {
+        end += 1;
+    }
+    if end == k + 1 || !toks[end - 1].pos.starts_with("NN") {
+        return None;
+    }
+    // "... amount of food": the thing measured goes with it.
+    if toks.get(end).is_some_and(|t| t.lower == "of") {
+        let mut after = end + 1;
+        while toks
+            .get(after)
+            .is_some_and(|t| matches!(&*t.pos, "DT" | "PRP$" | "JJ"))
+        {
+            after += 1;
+        }
+        let nouns = (after..toks.len())
+            .take_while(|&j| toks[j].pos.starts_with("NN"))
+            .count();
+        if nouns > 0 {
+            end = after + nouns;
+        }
+    }
+    Some(start..end)
 }
 
 crate::rule_examples_test!(super::VagueStandard);
