@@ -129,7 +129,7 @@ fn noun_phrase(cx: &Context<'_>, k: usize) -> Option<Range<usize>> {
         return None;
     }
     let mut start = k;
-    while start > 0 && matches!(&*toks[start - 1].pos, "DT" | "PRP$" | "JJ" | "RB") {
+    while start > 0 && matches!(toks[start - 1].pos, "DT" | "PRP$" | "JJ" | "RB") {
         start -= 1;
     }
     let noun = |t: &crate::core::nlp::Token| t.pos.starts_with("NN") || t.pos.starts_with("JJ");
@@ -145,7 +145,7 @@ fn noun_phrase(cx: &Context<'_>, k: usize) -> Option<Range<usize>> {
         let mut after = end + 1;
         while toks
             .get(after)
-            .is_some_and(|t| matches!(&*t.pos, "DT" | "PRP$" | "JJ"))
+            .is_some_and(|t| matches!(t.pos, "DT" | "PRP$" | "JJ"))
         {
             after += 1;
         }
