@@ -211,6 +211,9 @@ impl Frame {
                 if !matches!(t.lower.as_str(), "be" | "is" | "are" | "am") || t.is("want") {
                     frame.wish.get_or_insert(i);
                 }
+                if let Some(not) = (i..i + skip).find(|&k| toks[k].lower == "not") {
+                    frame.negated.get_or_insert(not);
+                }
                 i += skip;
                 continue;
             }
@@ -480,7 +483,12 @@ fn wrapper_len(a: &Analysis, i: usize, lexicon: &Lexicon) -> Option<usize> {
     let toks = &a.tokens;
     for phrase in &lexicon.intention_verbs {
         let words: Vec<&str> = phrase.split_whitespace().collect();
-        let end = i + words.len();
+        let mut end = i + words.len();
+        // "try not to fall": the negation goes with the action.
+        let not = toks.get(end).is_some_and(|t| t.lower == "not");
+        if not {
+            end += 1;
+        }
         if end < toks.len()
             && words.iter().enumerate().all(|(k, w)| toks[i + k].is(w))
             && toks[end].lower == "to"
@@ -490,7 +498,7 @@ fn wrapper_len(a: &Analysis, i: usize, lexicon: &Lexicon) -> Option<usize> {
                     || words[0] == "commit" && x.pos == "VBG"
             })
         {
-            return Some(words.len() + 1);
+            return Some(words.len() + 1 + usize::from(not));
         }
     }
     None

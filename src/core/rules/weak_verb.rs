@@ -35,6 +35,7 @@ impl Rule for WeakVerb {
                 "Mum will try to get the children to school by 8.45am every day",
                 "Dad will work to improve how he plans the children's week",
                 "Ms Patel will seek to reduce the number of missed appointments",
+                "Mum will try not to shout at the children by June",
                 "I would like to be healthier.",
                 "Ella will learn her times tables",
                 "Jade will develop an understanding of healthy relationships",
