@@ -356,3 +356,24 @@ fn a_skill_is_marked_correct_on_occasions_not_done_so_often() {
         assert!(!labels(&r).contains(&"how often"), "{:?}", labels(&r));
     }
 }
+
+#[test]
+fn a_wish_for_someone_else_makes_them_the_one_who_acts() {
+    for (text, starts) in [
+        ("I want him to listen to his teacher more", "He will "),
+        (
+            "I would like our daughter to read more at home",
+            "Our daughter will ",
+        ),
+    ] {
+        let r = rewrite(text);
+        assert!(r.rewrite.starts_with(starts), "{text} -> {}", r.rewrite);
+        assert!(!r.rewrite.contains(" to to "), "{}", r.rewrite);
+    }
+}
+
+#[test]
+fn a_time_carried_to_the_end_keeps_its_preposition() {
+    let r = rewrite("Mum will gain more confidence by 1 June");
+    assert!(r.rewrite.contains("by 1 June"), "{}", r.rewrite);
+}

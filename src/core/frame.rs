@@ -206,6 +206,14 @@ impl Frame {
                 i += 2;
                 continue;
             }
+            // "I want my child to behave better": the wish is the writer's, the
+            // action and its subject are the child's.
+            if let Some((actor, verb)) = wish_for_someone(a, i) {
+                frame.wish.get_or_insert(i);
+                frame.subject = Some(actor);
+                i = verb;
+                continue;
+            }
             // "be able to", "want to", "try to", "need to": wrappers around the action.
             if let Some(skip) = wrapper_len(a, i, lexicon) {
                 if !matches!(t.lower.as_str(), "be" | "is" | "are" | "am") || t.is("want") {
@@ -476,6 +484,28 @@ fn opens_with_owner(a: &Analysis, i: usize, lexicon: &Lexicon) -> bool {
             && (toks[end].pos == "MD"
                 || toks[end].lower == "to" && toks.get(end + 1).is_some_and(|x| x.has_tag("VB")))
     })
+}
+
+/// "want my child to behave", "would like Sam to read": a wish for someone
+/// else's action, as the someone's token range and the index of their verb.
+fn wish_for_someone(a: &Analysis, i: usize) -> Option<(Range<usize>, usize)> {
+    let toks = &a.tokens;
+    let wish = toks[i].is("want") || toks[i].is("like") && i > 0 && toks[i - 1].lower == "would";
+    if !wish {
+        return None;
+    }
+    let start = i + 1;
+    let mut end = start;
+    // "him", "her", "my son", "Sam", "our children": a short noun phrase.
+    while end < toks.len()
+        && end < start + 3
+        && (toks[end].pos.starts_with("NN") || matches!(toks[end].pos, "PRP" | "PRP$"))
+    {
+        end += 1;
+    }
+    let is_to = toks.get(end).is_some_and(|t| t.lower == "to");
+    let verb = toks.get(end + 1).is_some_and(|t| t.has_tag("VB"));
+    (end > start && is_to && verb).then_some((start..end, end + 1))
 }
 
 /// Length of a wrapper such as "be able to", "want to", "would like to", "try to".

@@ -31,6 +31,7 @@ impl Rule for WeakVerb {
                 "Sarah will enjoy reading",
                 "to have the fine motor control to do up / undo buttons",
                 "I want to write more.",
+                "I want my son to behave better at school",
                 "the child will have more confidence in communicating with others",
                 "Mum will try to get the children to school by 8.45am every day",
                 "Dad will work to improve how he plans the children's week",

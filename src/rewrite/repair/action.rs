@@ -333,6 +333,11 @@ impl Repairer<'_> {
             .as_ref()
             .map(|s| s.start)
             .or(self.x.frame.head)?;
+        // "I would like our daughter to read": the wish before the one who acts
+        // is dropped with the wish, not kept as context.
+        if self.x.frame.wish.is_some_and(|w| w < start_tok) {
+            return None;
+        }
         let end = toks.get(start_tok)?.span.start;
         let mut drop: Vec<Range<usize>> = deletions.to_vec();
         drop.extend(self.x.times.iter().map(|t| t.span.clone()));

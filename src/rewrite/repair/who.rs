@@ -102,7 +102,8 @@ impl Repairer<'_> {
                             format!("made {who} the one who acts, not '{subject}'"),
                         )],
                     ),
-                    _ => (vec![Piece::kept(subject)], Vec::new()),
+                    // "I want him to ...": "him" acts, so "He will".
+                    _ => (vec![Piece::kept(nominative(&subject))], Vec::new()),
                 }
             }
             (None, None) if self.first_person() => (
@@ -206,5 +207,18 @@ impl Repairer<'_> {
         }
         let bytes = toks[agent.start].span.start..toks[end - 1].span.end;
         Some((agent.start..end, bytes))
+    }
+}
+
+/// A pronoun as the subject of "will": "him" becomes "He", "them" "They".
+/// "her" stays "her" only where it owns something ("her son").
+fn nominative(subject: &str) -> String {
+    match subject.trim().to_lowercase().as_str() {
+        "him" => "He".to_string(),
+        "her" => "She".to_string(),
+        "them" => "They".to_string(),
+        "me" => "I".to_string(),
+        "us" => "We".to_string(),
+        _ => subject.to_string(),
     }
 }
