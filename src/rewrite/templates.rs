@@ -79,8 +79,8 @@ pub struct Kinds {
     pub skills: Vec<String>,
     /// Feelings a person reports ("anxious", "safe", "motivated").
     pub feelings: Vec<String>,
-    /// States a person has and rates ("pain", "anxiety", "breathlessness").
-    pub felt_states: Vec<String>,
+    /// Symptoms a person has and rates ("pain", "anxiety", "breathlessness").
+    pub rated_symptoms: Vec<String>,
     /// Things taken in amounts, not counted ("water", "fruit", "sleep").
     pub amount_nouns: Vec<String>,
 }

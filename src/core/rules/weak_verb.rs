@@ -129,7 +129,7 @@ impl Rule for WeakVerb {
             // attitude": a state compared with nothing, held rather than done.
             let compared_state = || {
                 let mut k = object.start;
-                while k < object.end && matches!(&*toks[k].pos, "DT" | "PRP$") {
+                while k < object.end && matches!(toks[k].pos, "DT" | "PRP$") {
                     k += 1;
                 }
                 (k + 1 < object.end.min(toks.len())

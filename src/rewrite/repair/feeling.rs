@@ -6,6 +6,7 @@ use super::replace::Action;
 use super::text::{subtract, tidy};
 use super::{Change, Repairer, Source, FEELING_PRIOR};
 use crate::core::finding::Criterion;
+use crate::core::measure::phrase_spans;
 use crate::rewrite::draft::{parse_template, Piece};
 
 /// Words that set how much of a feeling, skipped to find the feeling itself.
@@ -43,12 +44,12 @@ impl Repairer<'_> {
         let first = (from..toks.len()).find(|&k| !DEGREE.contains(&toks[k].lower.as_str()))?;
         let after_feel = self.x.frame.head.is_some_and(|h| toks[h].is("feel"));
         if has {
-            // "have less pain": a felt state, not a feeling word.
-            let felt = &self.templates.kinds.felt_states;
-            // The state may follow a word that says where: "less back pain".
+            // "have less pain": a symptom rated on a scale, not a feeling word.
+            // It may follow a word that says where: "less back pain".
+            let felt = phrase_spans(&self.x.analysis, &self.templates.kinds.rated_symptoms);
             let named = (first..(first + 3).min(toks.len()))
                 .take_while(|&k| k == first || toks[k].pos.starts_with("NN"))
-                .any(|k| felt.iter().any(|f| self.starts_phrase(k, f)));
+                .any(|k| felt.iter().any(|f| f.start == toks[k].span.start));
             if first == from || !named {
                 return None;
             }
@@ -108,14 +109,5 @@ impl Repairer<'_> {
             Source::VerbRepair,
             FEELING_PRIOR,
         ))
-    }
-
-    /// True when the words from token `at` are `phrase` ("low mood").
-    fn starts_phrase(&self, at: usize, phrase: &str) -> bool {
-        let toks = &self.x.analysis.tokens;
-        phrase
-            .split_whitespace()
-            .enumerate()
-            .all(|(k, w)| toks.get(at + k).is_some_and(|t| t.lower == w))
     }
 }
