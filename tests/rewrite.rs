@@ -377,3 +377,52 @@ fn a_time_carried_to_the_end_keeps_its_preposition() {
     let r = rewrite("Mum will gain more confidence by 1 June");
     assert!(r.rewrite.contains("by 1 June"), "{}", r.rewrite);
 }
+
+#[test]
+fn a_comparative_goal_left_to_the_team_is_counted_in_occasions_from_a_baseline() {
+    for text in [
+        "Ellie will show better concentration",
+        "I want my son to behave better at home",
+    ] {
+        let r = rewrite(text);
+        assert!(
+            r.rewrite.contains("[observable action that shows:"),
+            "{}",
+            r.rewrite
+        );
+        assert!(
+            r.rewrite
+                .contains("on [N of M] occasions, up from [baseline]"),
+            "{}",
+            r.rewrite
+        );
+    }
+    // A goal without a comparative gets no baseline it never asked for.
+    let r = rewrite("To understand the importance of school");
+    assert!(!r.rewrite.contains("[baseline]"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_one_off_act_over_a_bare_plural_asks_how_many() {
+    for (text, counted) in [
+        (
+            "Recruit volunteer mentors for the youth club",
+            "recruit [N] volunteer mentors",
+        ),
+        ("Ben will make friends", "make [N] friends"),
+    ] {
+        let r = rewrite(text);
+        assert!(r.rewrite.contains(counted), "{text} -> {}", r.rewrite);
+        assert!(!labels(&r).contains(&"how often"), "{:?}", labels(&r));
+    }
+    // One thing is done, not counted.
+    let r = rewrite("Mum will complete the parenting course");
+    assert!(!labels(&r).contains(&"N"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_time_of_day_comparative_asks_for_the_time_to_reach() {
+    let r = rewrite("Sam will go to bed earlier");
+    assert!(r.rewrite.contains("by [what time]"), "{}", r.rewrite);
+    assert!(!labels(&r).contains(&"how often"), "{:?}", labels(&r));
+}

@@ -32,11 +32,15 @@ pub struct Assembly {
     /// The fallback action when no observable action fits: `{goal}` is the
     /// writer's own action, quoted.
     pub fallback: String,
+    /// After the fallback when its goal is a comparative: how often it is seen.
+    pub fallback_compared: String,
     pub habit_time: String,
     /// How a skill is shown: "correctly on [N of M] occasions".
     pub skill: String,
     /// Before a counted occasion: "attend [N of M] appointments".
     pub counted: String,
+    /// Before a bare plural a one-off act is done to: "make [N] friends".
+    pub counted_things: String,
     pub safety_time: String,
     pub safety_method: String,
     pub reduction: String,
@@ -55,6 +59,8 @@ pub struct Assembly {
     pub comparative_up: String,
     /// Of an amount: "drink more water" is how much a day.
     pub comparative_up_amount: String,
+    /// Of a time of day: "sleep earlier" is by what time, on how many days.
+    pub comparative_time: String,
     /// `{word}` is the comparative.
     pub comparative_other: String,
 }
@@ -70,6 +76,8 @@ pub struct Kinds {
     pub up: Vec<String>,
     pub comparatives_down: Vec<String>,
     pub comparatives_up: Vec<String>,
+    /// Comparatives of a time of day: "go to bed earlier".
+    pub comparatives_time: Vec<String>,
     /// Amount words that become "[how much]" ("lose some weight").
     pub amount_words: Vec<String>,
     /// Occasions counted out of those offered: "attend [N of M] appointments".
@@ -152,9 +160,11 @@ mod tests {
             t.assembly.quantity.as_str(),
             t.assembly.who.as_str(),
             t.assembly.fallback.as_str(),
+            t.assembly.fallback_compared.as_str(),
             t.assembly.habit_time.as_str(),
             t.assembly.skill.as_str(),
             t.assembly.counted.as_str(),
+            t.assembly.counted_things.as_str(),
             t.assembly.safety_time.as_str(),
             t.assembly.safety_method.as_str(),
             t.assembly.reduction.as_str(),
@@ -162,6 +172,7 @@ mod tests {
             t.assembly.comparative_down.as_str(),
             t.assembly.comparative_up.as_str(),
             t.assembly.comparative_other.as_str(),
+            t.assembly.comparative_time.as_str(),
         ]);
         for text in texts {
             for piece in super::super::draft::template(text) {

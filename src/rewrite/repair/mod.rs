@@ -276,6 +276,10 @@ impl Repairer<'_> {
             pieces.push(Piece::added("will"));
             pieces.extend(action);
             let core = pieces.len();
+            if source == Source::Fallback && compared {
+                // "behave better" is seen again and again: how often, from where.
+                pieces.extend(template(&self.templates.assembly.fallback_compared));
+            }
             self.add_time(&mut pieces, &mut all_changes, &deletions, kept, kind);
             let without_method = (pieces.clone(), all_changes.clone());
             // With a method of measurement, when M fails; without, when the rest

@@ -7,6 +7,7 @@
 use super::text::{decapitalise, overlaps, tidy};
 use super::{ActionKind, Change, Direction, Repairer};
 use crate::core::finding::{Criterion, RuleId};
+use crate::core::nlp::Token;
 use crate::core::time::TimeKind;
 use crate::rewrite::draft::{template, Piece};
 use std::ops::Range;
@@ -153,7 +154,9 @@ impl Repairer<'_> {
     /// (after the action, before the writer's own time or method) and the change.
     pub(super) fn quantity_slot(&self, kind: ActionKind) -> Option<(usize, Vec<Piece>, String)> {
         let a = &self.templates.assembly;
+        let at = self.tail_start();
         let slot = match kind {
+            ActionKind::Habit if self.time_comparative_before(at) => &a.comparative_time,
             ActionKind::Habit => &a.quantity,
             ActionKind::Skill => &a.skill,
             ActionKind::Reduction if self.object_is_a_level() => &a.reduction_level,
@@ -163,12 +166,24 @@ impl Repairer<'_> {
             // condition by being kept.
             ActionKind::OneOff | ActionKind::Safety | ActionKind::Condition => return None,
         };
-        let at = self.tail_start();
         Some((
             at,
             template(slot),
             format!("added how much or how often: {slot}"),
         ))
+    }
+
+    /// "go to bed earlier": a time-of-day comparative after the main verb and
+    /// before `end`, which asks for the time to reach, not how often.
+    fn time_comparative_before(&self, end: usize) -> bool {
+        let Some(h) = self.x.frame.head else {
+            return false;
+        };
+        let times = &self.templates.kinds.comparatives_time;
+        self.x.analysis.tokens[h + 1..]
+            .iter()
+            .take_while(|t| t.span.end <= end)
+            .any(|t| times.contains(&t.lower))
     }
 
     /// Words that say "often" without a figure ("regular contact", "frequent
@@ -202,7 +217,7 @@ impl Repairer<'_> {
             .take_while(|t| !matches!(t.pos, "IN" | "TO"))
             .any(|t| t.pos.starts_with("NNS") && occasions.contains(&t.lower));
         if !counts_occasions {
-            return None;
+            return self.counted_things(words);
         }
         let slot = &self.templates.assembly.counted;
         let what = format!("counted the occasions kept: {slot}");
@@ -218,6 +233,34 @@ impl Repairer<'_> {
             }
             _ => None,
         }
+    }
+
+    /// "make friends", "train ABC District teachers": a one-off act over a bare
+    /// plural is done when enough of them are done, so how many is asked
+    /// before the noun phrase ("make [N] friends").
+    fn counted_things(&self, object: &[Token]) -> Option<CountedSlot> {
+        if self.action_kind() != ActionKind::OneOff {
+            return None;
+        }
+        let phrase: Vec<&Token> = object
+            .iter()
+            .take_while(|t| !matches!(t.pos, "IN" | "TO" | "CC" | "WDT" | "," | "."))
+            .collect();
+        let first = phrase.first()?;
+        let bare = phrase.last().is_some_and(|t| t.pos == "NNS")
+            && phrase
+                .iter()
+                .all(|t| t.is_noun() || t.pos.starts_with("JJ") || t.pos == "VBG");
+        if !bare {
+            return None;
+        }
+        let slot = &self.templates.assembly.counted_things;
+        Some((
+            first.span.start,
+            None,
+            template(slot),
+            format!("asked how many: {slot}"),
+        ))
     }
 
     /// Where the action's own words end: at the first concrete time or method
