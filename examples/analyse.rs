@@ -19,9 +19,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("== {text}");
         for (i, t) in a.tokens.iter().enumerate() {
             print!(
-                "{i}:{}/{}/{:?}{} ",
+                "{i}:{}/{}[{}]/{:?}{} ",
                 t.lower,
                 t.pos,
+                t.tags.join(","),
                 t.chunk,
                 if t.chunk_start { "*" } else { "" }
             );

@@ -426,3 +426,30 @@ fn a_time_of_day_comparative_asks_for_the_time_to_reach() {
     assert!(r.rewrite.contains("by [what time]"), "{}", r.rewrite);
     assert!(!labels(&r).contains(&"how often"), "{:?}", labels(&r));
 }
+
+#[test]
+fn a_measured_level_compared_with_nothing_is_read_on_a_measure() {
+    for (text, kept) in [
+        ("Mr Okafor will have lower cholesterol", "lower cholesterol"),
+        ("Healthier weight", "healthier weight"),
+    ] {
+        let r = rewrite(text);
+        assert!(r.rewrite.contains(kept), "{text} -> {}", r.rewrite);
+        assert!(
+            r.rewrite.contains("[target] on [which measure]"),
+            "{}",
+            r.rewrite
+        );
+        assert!(!r.rewrite.contains("observable action"), "{}", r.rewrite);
+    }
+}
+
+#[test]
+fn an_adverb_before_a_leading_verb_keeps_the_goal() {
+    let r = rewrite("Just be confident");
+    assert!(
+        r.rewrite.contains("report feeling confident"),
+        "{}",
+        r.rewrite
+    );
+}

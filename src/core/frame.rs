@@ -126,6 +126,19 @@ impl Frame {
                 anchor_at = Some(i);
                 break;
             }
+            // "Just be happy", "Simply ask for help": an adverb before a leading verb.
+            if i == start
+                && t.pos == "RB"
+                && !matches!(t.lower.as_str(), "not" | "never" | "no")
+                && i + 1 < n
+                && is_leading_verb(a, i + 1)
+                && !opens_with_owner(a, i + 1, lexicon)
+                && modal_after_subject(a, i + 1).is_none()
+            {
+                frame.anchor = Anchor::Imperative;
+                anchor_at = Some(i + 1);
+                break;
+            }
             if i == start && matches!(t.lower.as_str(), "not" | "never" | "don't" | "no") {
                 frame.negated = Some(i);
                 if i + 1 < n && is_leading_verb(a, i + 1) {
@@ -196,7 +209,16 @@ impl Frame {
                 i += 1;
                 continue;
             }
-            if t.pos.starts_with("RB") && t.lower != "no" && i + 1 < n && toks[i + 1].has_tag("VB")
+            // "will better manage", "will more actively take part": a comparative
+            // before the verb modifies it.
+            let comparative = matches!(t.lower.as_str(), "better" | "more" | "less");
+            if (t.pos.starts_with("RB") || comparative)
+                && t.lower != "no"
+                && i + 1 < n
+                && (toks[i + 1].has_tag("VB") && (!comparative || toks[i + 1].is_verb())
+                    || comparative
+                        && toks[i + 1].pos.starts_with("RB")
+                        && toks.get(i + 2).is_some_and(|v| v.is_verb()))
             {
                 i += 1;
                 continue;
@@ -345,7 +367,10 @@ fn leading_adverbial_end(a: &Analysis, times: &[TimeExpr]) -> usize {
         .iter()
         .position(|t| t.lower == "," && t.sentence == first.sentence)
     {
-        if comma + 1 < toks.len() {
+        // "Each week Dad will attend ..., phone ...": a modal before the comma
+        // means the main clause has begun and the comma is in its list.
+        let modal_before = toks[..comma].iter().any(|t| t.pos == "MD");
+        if comma + 1 < toks.len() && !modal_before {
             return comma + 1;
         }
     }
@@ -444,7 +469,12 @@ fn is_leading_verb(a: &Analysis, i: usize) -> bool {
         .tokens
         .get(i + 1)
         .is_some_and(|n| n.pos == "PRP$" || n.pos == "DT");
-    if t.pos.starts_with("NNP")
+    // "Save $200 a month", "Book the appointment": a capitalised first word the
+    // tagger read as a name is a verb when an amount or a determiner follows.
+    let object_follows = a.tokens.get(i + 1).is_some_and(|n| {
+        matches!(n.pos, "DT" | "PRP$" | "CD") || n.lower.starts_with(['$', '£', '€'])
+    });
+    if t.pos.starts_with("NNP") && !(t.can_be_verb && object_follows)
         || t.has_tag("PRP")
         || t.has_tag("DT")
         || (t.has_tag("JJR") || t.has_tag("RBR")) && !(acts_on_a_thing && t.can_be_verb)

@@ -68,6 +68,9 @@ pub struct Lexicon {
     /// Feelings and states read only on a scale ('anxiety', 'pain', 'mood').
     #[serde(default)]
     pub felt_states: Vec<String>,
+    /// Amounts that do not say how many ('several', 'a few').
+    #[serde(default)]
+    pub vague_amounts: Vec<String>,
     pub units: Vec<String>,
     pub absolute: Vec<String>,
     pub status_nouns: Vec<String>,
@@ -167,6 +170,7 @@ macro_rules! each_list {
             vague_comparatives,
             vague_standards,
             felt_states,
+            vague_amounts,
             units,
             absolute,
             status_nouns,

@@ -99,6 +99,14 @@ impl MeasureRecogniser {
                         r"\b(?:compared\s+(?:with|to)|against)\s+(?:the\s+|a\s+|her\s+|his\s+|their\s+|my\s+)?(?:baseline\b|{NUM}\b|last\s+\w+|previous\s+\w+)"
                     )),
                 ),
+                // "from moderate to mild on the PHQ-9", "from severe to moderate
+                // range on the depression scale": levels of a named instrument.
+                (
+                    IndicatorKind::Baseline,
+                    rx(
+                        r"\bfrom\s+(?:[\w-]+\s+){1,2}?to\s+(?:[\w-]+\s+){1,3}?(?:on|in|by|using|according\s+to)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|my\s+)?(?:[a-z]+-\d+\b|(?:[\w-]+\s+){0,3}?(?:scale|score|index|inventory|questionnaire|assessment|profile|rating|checklist|measure)\b)",
+                    ),
+                ),
                 // "PHQ-9 ≤ 9", "< 25 seconds", "to zero"; "7 or more", "3 or fewer".
                 (
                     IndicatorKind::Threshold,

@@ -80,6 +80,26 @@ impl Token {
     }
 }
 
+/// Particles that make a phrasal verb with the verb before them.
+const PARTICLES: &[&str] = &[
+    "off", "up", "out", "down", "in", "on", "away", "back", "over",
+];
+
+/// The phrasal verb of a hyphenated word ("turn-off" → "turn off") when its
+/// first part has a verb reading and its second is a particle.
+fn hyphenated_phrasal_verb(tokenizer: &Tokenizer, surface: &str) -> Option<String> {
+    let lower = surface.to_lowercase();
+    let (verb, particle) = lower.split_once('-')?;
+    if !PARTICLES.contains(&particle) {
+        return None;
+    }
+    tokenizer
+        .tagger()
+        .get_tags(verb)
+        .any(|d| d.pos().as_str() == "VB")
+        .then(|| format!("{verb} {particle}"))
+}
+
 /// An objective after tagging and chunking.
 #[derive(Debug, Clone)]
 pub struct Analysis {
@@ -108,6 +128,14 @@ impl Analysis {
                     }
                     tags.push(intern_tag(pos));
                     lemmas.push(data.lemma().as_str().to_lowercase());
+                }
+                // "turn-off", "check-in", "sign-up": a hyphenated verb and
+                // particle the dictionary does not know is read as the verb.
+                if tags.iter().all(|t| *t == "UNKNOWN") {
+                    if let Some(verb) = hyphenated_phrasal_verb(tokenizer, surface) {
+                        tags = vec![intern_tag("VB")];
+                        lemmas = vec![verb];
+                    }
                 }
                 let (chunk, chunk_start) = parse_chunk(token.chunks());
                 let pos = choose_pos(&tags, chunk);

@@ -53,6 +53,8 @@ pub struct Assembly {
     pub feeling_negated: String,
     /// A felt state someone has ("have less pain"): `{state}` as written.
     pub felt_state: String,
+    /// A measured level compared with nothing ("lower blood pressure").
+    pub measured_level: String,
     pub comparative_down: String,
     /// After the verb itself: "isolate less" is counted in days.
     pub comparative_down_days: String,
@@ -78,6 +80,8 @@ pub struct Kinds {
     pub comparatives_up: Vec<String>,
     /// Comparatives of a time of day: "go to bed earlier".
     pub comparatives_time: Vec<String>,
+    /// Levels read on a measure: "blood pressure", "cholesterol".
+    pub measured_levels: Vec<String>,
     /// Amount words that become "[how much]" ("lose some weight").
     pub amount_words: Vec<String>,
     /// Occasions counted out of those offered: "attend [N of M] appointments".
@@ -173,6 +177,7 @@ mod tests {
             t.assembly.comparative_up.as_str(),
             t.assembly.comparative_other.as_str(),
             t.assembly.comparative_time.as_str(),
+            t.assembly.measured_level.as_str(),
         ]);
         for text in texts {
             for piece in super::super::draft::template(text) {

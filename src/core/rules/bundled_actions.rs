@@ -36,6 +36,8 @@ impl Rule for BundledActions {
                 "Mum will arrange and attend a dental check-up for Leo by 30 April",
                 "Stephanie will complete and turn in assigned work on time each week, as measured by her planner",
                 "The student will identify, read, or trace each word with 80% accuracy across 3 consecutive sessions",
+                // Each action measured on its own is a set of small steps.
+                "Each week Dad will attend 2 AA meetings, phone his sponsor 3 times and log his drinking every day",
             ],
         }
     }
@@ -45,7 +47,7 @@ impl Rule for BundledActions {
             return Vec::new();
         };
         let toks = &cx.a.tokens;
-        if steps(cx, &actions) < MAX_ACTIONS {
+        if steps(cx, &actions) < MAX_ACTIONS || each_is_measured(cx, &actions) {
             return Vec::new();
         }
         let names: Vec<&str> = actions.iter().map(|&i| toks[i].lower.as_str()).collect();
@@ -85,6 +87,24 @@ fn steps(cx: &Context<'_>, actions: &[usize]) -> usize {
         }
     }
     count
+}
+
+/// True when every action carries its own amount or frequency ("contact 5
+/// employers each week, apply for 2 jobs and meet the adviser every month"):
+/// each is a step assessed on its own, which is what the letter asks for.
+fn each_is_measured(cx: &Context<'_>, actions: &[usize]) -> bool {
+    let toks = &cx.a.tokens;
+    let end = cx.text().len();
+    actions.iter().enumerate().all(|(k, &i)| {
+        let from = toks[i].span.start;
+        let to = actions.get(k + 1).map_or(end, |&j| toks[j].span.start);
+        let inside = |r: &std::ops::Range<usize>| from <= r.start && r.end <= to;
+        cx.indicators.iter().any(|m| inside(&m.span))
+            || cx
+                .times
+                .iter()
+                .any(|t| t.kind == crate::core::time::TimeKind::Recurrence && inside(&t.span))
+    })
 }
 
 /// Drops everything from the second action on: "kept the first action only".

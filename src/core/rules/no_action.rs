@@ -29,6 +29,10 @@ impl Rule for NoAction {
             allows: &[
                 "ask for help",
                 "Mum will take Lily to the dentist by 3 March",
+                // A capitalised first verb the tagger reads as a name, before an amount.
+                "Save £20 a week in a jar for the school trip until July",
+                // A hyphenated verb and particle the dictionary does not know.
+                "To switch-off the games console at 9pm every school night",
             ],
         }
     }

@@ -26,6 +26,8 @@ impl Rule for VagueComparative {
                 "I will read more.",
                 "This year I will be more physically active",
                 "lose some weight",
+                // A comparative before the verb.
+                "Priya will better control her temper in lessons",
                 "To get better results",
                 "the child will have more confidence in communicating with others",
             ],

@@ -206,6 +206,13 @@ impl TimeRecogniser {
                     r"\b(?:every|each)\s+(?:\w+\s+)?(?:session|visit|appointment|meeting|lesson|class|shift|meal|treatment|school\s+day|working\s+day)s?\b",
                 ),
             ),
+            // "for 2 days this week", "on 3 nights next week": days counted in a week.
+            (
+                TimeKind::Recurrence,
+                rx(&format!(
+                    r"\b(?:(?:for|on)\s+)?{NUM}\s+(?:days|nights|mornings|afternoons|evenings|times|sessions)\s+(?:this|next|that)\s+(?:week|fortnight|month)\b"
+                )),
+            ),
             // "3x/week", "4 days/week", "3 x per week", "twice daily".
             (
                 TimeKind::Recurrence,
@@ -276,7 +283,7 @@ impl TimeRecogniser {
             (
                 TimeKind::ClockTime,
                 rx(
-                    r"\b(?:at|by|before|after|between|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b(?:at|by|before)\s+\d{1,2}[:.]\d{2}\b",
+                    r"\b(?:at|by|before|after|between|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.?|p\.m\.?|am|pm)|\b(?:at|by|before)\s+\d{1,2}[:.]\d{2}\b",
                 ),
             ),
         ];

@@ -67,6 +67,7 @@ fn deadlines_periods_starts_and_recurrences() {
         ("after school", TimeKind::Occasion),
         ("at lunchtime", TimeKind::Occasion),
         ("by 7:45", TimeKind::ClockTime),
+        ("in bed by 10 p.m", TimeKind::ClockTime),
     ] {
         assert!(
             has(text, kind),
@@ -94,6 +95,11 @@ fn hours_intervals_windows_and_sessions_are_timescales() {
         ("take the tablets every other day", TimeKind::Recurrence),
         ("practise at least 4 days/week", TimeKind::Recurrence),
         ("walk 3x/week after lunch", TimeKind::Recurrence),
+        ("for 2 days this week", TimeKind::Recurrence),
+        (
+            "go to bed by 9pm on 3 nights next week",
+            TimeKind::Recurrence,
+        ),
         (
             "with 80% accuracy across three consecutive sessions",
             TimeKind::Period,

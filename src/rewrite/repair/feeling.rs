@@ -1,6 +1,7 @@
 //! A feeling as the goal ("feel better", "be less anxious", "never feel sad",
 //! "less stressed"): nobody else can see it, so the person rates it on a scale
-//! the team names, or counts the days it happens.
+//! the team names, or counts the days it happens. A measured level as the goal
+//! ("lower blood pressure") is read on the measure the team names.
 
 use super::replace::Action;
 use super::text::{subtract, tidy};
@@ -105,6 +106,56 @@ impl Repairer<'_> {
                         "'feeling {state}' is a feeling nobody else can see: the person rates it on a named scale"
                     )
                 },
+            )],
+            Source::VerbRepair,
+            FEELING_PRIOR,
+        ))
+    }
+
+    /// "have lower blood pressure", "Better blood pressure": a level compared
+    /// with nothing is read on a measure, from where it is now to a target.
+    pub(super) fn measured_level_action(&self) -> Option<Action> {
+        let toks = &self.x.analysis.tokens;
+        let verbless =
+            self.x.frame.head.is_none() && toks.iter().filter(|t| !t.is_punct()).count() <= 5;
+        let has = self.x.frame.head.is_some_and(|h| {
+            ["have", "get", "achieve", "reach"]
+                .iter()
+                .any(|v| toks[h].is(v))
+        });
+        if !(verbless || has) {
+            return None;
+        }
+        let from = self.x.frame.head.map_or(0, |h| h + 1);
+        let levels = phrase_spans(&self.x.analysis, &self.templates.kinds.measured_levels);
+        let kinds = &self.templates.kinds;
+        let comparative = (from..toks.len()).find(|&k| {
+            let w = &toks[k].lower;
+            kinds.comparatives_down.contains(w)
+                || kinds.comparatives_up.contains(w)
+                || matches!(w.as_str(), "better" | "healthier" | "safer")
+        })?;
+        let level = levels.iter().find(|l| {
+            toks.get(comparative + 1)
+                .is_some_and(|t| t.span.start == l.start)
+        })?;
+        // "a healthier weight", "his lower blood pressure": the determiner stays.
+        let start = if (from..comparative).all(|k| matches!(toks[k].pos, "DT" | "PRP$")) {
+            toks[from.min(comparative)].span.start
+        } else {
+            toks[comparative].span.start
+        };
+        let state = self.text()[start..level.end].to_lowercase();
+        let action = self
+            .templates
+            .assembly
+            .measured_level
+            .replace("{state}", &state);
+        Some((
+            parse_template(&action, |t| Piece::added(t)),
+            vec![Change::new(
+                Criterion::M,
+                format!("'{state}' is measured: the figure to reach on a named measure, from where it is now"),
             )],
             Source::VerbRepair,
             FEELING_PRIOR,

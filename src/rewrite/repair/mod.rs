@@ -238,6 +238,7 @@ impl Repairer<'_> {
             }
         }
         actions.extend(self.feeling_action());
+        actions.extend(self.measured_level_action());
         // The placeholder fallback, only when the objective lacks more than one letter.
         let failing_letters = Criterion::ALL.iter().filter(|&&c| self.fails(c)).count();
         if failing_letters > 1 {
