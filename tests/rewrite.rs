@@ -453,3 +453,29 @@ fn an_adverb_before_a_leading_verb_keeps_the_goal() {
         r.rewrite
     );
 }
+
+#[test]
+fn more_money_or_time_is_counted_by_the_week() {
+    let r = rewrite("Dad will put by more money for the gas bill");
+    assert!(r.rewrite.contains("[how much] a week"), "{}", r.rewrite);
+    let r = rewrite("Mum will spend more time reading with Sam");
+    assert!(r.rewrite.contains("[how long] a week"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_habit_or_a_behaviour_to_stop_left_to_the_team_asks_how_often() {
+    for text in [
+        "Mum to improve her relationship with Leo's father",
+        "Kai will not kick the furniture",
+    ] {
+        let r = rewrite(text);
+        assert!(
+            r.rewrite.contains("] on [N of M] occasions"),
+            "{}",
+            r.rewrite
+        );
+    }
+    // A status reached is done once, by a date.
+    let r = rewrite("Jo will become a qualified plumber");
+    assert!(!r.rewrite.contains("occasions"), "{}", r.rewrite);
+}

@@ -34,6 +34,8 @@ pub struct Assembly {
     pub fallback: String,
     /// After the fallback when its goal is a comparative: how often it is seen.
     pub fallback_compared: String,
+    /// After the fallback when its goal is a habit or a behaviour to stop.
+    pub fallback_habit: String,
     pub habit_time: String,
     /// How a skill is shown: "correctly on [N of M] occasions".
     pub skill: String,
@@ -63,6 +65,10 @@ pub struct Assembly {
     pub comparative_up_amount: String,
     /// Of a time of day: "sleep earlier" is by what time, on how many days.
     pub comparative_time: String,
+    /// Of money: "save more money" is how much a week.
+    pub comparative_up_money: String,
+    /// Of time: "spend more time together" is how long a week.
+    pub comparative_up_time: String,
     /// `{word}` is the comparative.
     pub comparative_other: String,
 }
@@ -82,6 +88,10 @@ pub struct Kinds {
     pub comparatives_time: Vec<String>,
     /// Levels read on a measure: "blood pressure", "cholesterol".
     pub measured_levels: Vec<String>,
+    /// Money, counted by the week: "save more money".
+    pub money_nouns: Vec<String>,
+    /// Time, counted by the week: "spend more time together".
+    pub time_nouns: Vec<String>,
     /// Amount words that become "[how much]" ("lose some weight").
     pub amount_words: Vec<String>,
     /// Occasions counted out of those offered: "attend [N of M] appointments".
@@ -165,6 +175,9 @@ mod tests {
             t.assembly.who.as_str(),
             t.assembly.fallback.as_str(),
             t.assembly.fallback_compared.as_str(),
+            t.assembly.fallback_habit.as_str(),
+            t.assembly.comparative_up_money.as_str(),
+            t.assembly.comparative_up_time.as_str(),
             t.assembly.habit_time.as_str(),
             t.assembly.skill.as_str(),
             t.assembly.counted.as_str(),

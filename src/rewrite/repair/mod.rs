@@ -245,6 +245,8 @@ impl Repairer<'_> {
             actions.push(self.fallback_action());
         }
 
+        // The writer's goal is done again and again, or is a behaviour to stop.
+        let habit_goal = kind == ActionKind::Habit || self.x.frame.negated.is_some();
         let methods = self.method_options();
         let mut out = Vec::new();
         for (action, action_changes, source, prior) in actions {
@@ -280,6 +282,9 @@ impl Repairer<'_> {
             if source == Source::Fallback && compared {
                 // "behave better" is seen again and again: how often, from where.
                 pieces.extend(template(&self.templates.assembly.fallback_compared));
+            } else if source == Source::Fallback && habit_goal {
+                // "improve my relationship", "not hit his neighbours": how often.
+                pieces.extend(template(&self.templates.assembly.fallback_habit));
             }
             self.add_time(&mut pieces, &mut all_changes, &deletions, kept, kind);
             let without_method = (pieces.clone(), all_changes.clone());

@@ -341,6 +341,11 @@ impl Repairer<'_> {
                 && !n.pos.starts_with("NNS")
                 && self.templates.kinds.amount_nouns.contains(&n.lower)
         });
+        let next_is = |list: &[String]| {
+            toks.get(k + 1)
+                .is_some_and(|n| n.pos.starts_with("NN") && list.contains(&n.lower))
+        };
+        let kinds = &self.templates.kinds;
         let slot = match (quality, self.direction(&word)) {
             (Some(phrase), _) => a.comparative_other.replace("{word}", &phrase),
             // "be nicer": the comparative is the state itself.
@@ -350,6 +355,9 @@ impl Repairer<'_> {
             // "isolate less": the behaviour itself, counted in days.
             (None, Direction::Down) if by_the_verb => a.comparative_down_days.clone(),
             (None, Direction::Down) => a.comparative_down.clone(),
+            // "save more money", "spend more time together": by the week.
+            (None, Direction::Up) if next_is(&kinds.money_nouns) => a.comparative_up_money.clone(),
+            (None, Direction::Up) if next_is(&kinds.time_nouns) => a.comparative_up_time.clone(),
             // "drink more water": an amount, not a number of times.
             (None, Direction::Up) if of_an_amount => a.comparative_up_amount.clone(),
             (None, Direction::Up) => a.comparative_up.clone(),
