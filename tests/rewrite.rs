@@ -479,3 +479,11 @@ fn a_habit_or_a_behaviour_to_stop_left_to_the_team_asks_how_often() {
     let r = rewrite("Jo will become a qualified plumber");
     assert!(!r.rewrite.contains("occasions"), "{}", r.rewrite);
 }
+
+#[test]
+fn a_skill_improved_is_read_on_a_named_measure_unless_it_is_a_scale() {
+    let r = rewrite("Maya will improve her spelling");
+    assert!(r.rewrite.contains("on [which measure]"), "{}", r.rewrite);
+    let r = rewrite("Maya will improve her reading age");
+    assert!(!r.rewrite.contains("[which measure]"), "{}", r.rewrite);
+}
