@@ -88,6 +88,8 @@ pub struct Kinds {
     pub comparatives_time: Vec<String>,
     /// Levels read on a measure: "blood pressure", "cholesterol".
     pub measured_levels: Vec<String>,
+    /// Comparatives of a level besides the down and up ones: "better".
+    pub level_comparatives: Vec<String>,
     /// Money, counted by the week: "save more money".
     pub money_nouns: Vec<String>,
     /// Time, counted by the week: "spend more time together".

@@ -133,7 +133,7 @@ impl Repairer<'_> {
             let w = &toks[k].lower;
             kinds.comparatives_down.contains(w)
                 || kinds.comparatives_up.contains(w)
-                || matches!(w.as_str(), "better" | "healthier" | "safer")
+                || kinds.level_comparatives.contains(w)
         })?;
         let level = levels.iter().find(|l| {
             toks.get(comparative + 1)
