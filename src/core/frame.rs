@@ -126,22 +126,19 @@ impl Frame {
                 anchor_at = Some(i);
                 break;
             }
-            // "Just be happy", "Simply ask for help": an adverb before a leading verb.
-            if i == start
-                && t.pos == "RB"
-                && !matches!(t.lower.as_str(), "not" | "never" | "no")
-                && i + 1 < n
-                && is_leading_verb(a, i + 1)
-                && !opens_with_owner(a, i + 1, lexicon)
-                && modal_after_subject(a, i + 1).is_none()
-            {
-                frame.anchor = Anchor::Imperative;
-                anchor_at = Some(i + 1);
-                break;
-            }
-            if i == start && matches!(t.lower.as_str(), "not" | "never" | "don't" | "no") {
-                frame.negated = Some(i);
-                if i + 1 < n && is_leading_verb(a, i + 1) {
+            // "Never hit ...", "Just be happy", "Simply ask for help": a negation
+            // or an adverb before a leading verb.
+            if i == start {
+                let negation = matches!(t.lower.as_str(), "not" | "never" | "don't" | "no");
+                if negation {
+                    frame.negated = Some(i);
+                }
+                let adverb = || {
+                    t.pos == "RB"
+                        && !opens_with_owner(a, i + 1, lexicon)
+                        && modal_after_subject(a, i + 1).is_none()
+                };
+                if i + 1 < n && is_leading_verb(a, i + 1) && (negation || adverb()) {
                     frame.anchor = Anchor::Imperative;
                     anchor_at = Some(i + 1);
                     break;

@@ -92,7 +92,7 @@ impl Rule for VagueStandard {
             })
             .map(|k| {
                 let word = toks[k].lower.clone();
-                // "a sufficient amount of food", "appropriate supervision": the
+                // "an adequate amount of fluid", "appropriate supervision": the
                 // phrase whose standard the team must spell out.
                 let repair = noun_phrase(cx, k).map(|phrase| {
                     let span = toks[phrase.start].span.start..toks[phrase.end - 1].span.end;

@@ -172,9 +172,6 @@ impl Repairer<'_> {
             .is_some_and(|j| !places.contains(&toks[j].lower))
     }
 
-    /// A state kept up: "keep | maintain | stay" with a state after the object
-    /// ("locked away", "free of hazards", "tidy"), or "be" with a state
-    /// ("be sober when caring for the children").
     /// A state held at all times, not done so often: "Joshua is always
     /// supervised by a safe adult", "the children will be supervised at all
     /// times".
@@ -187,6 +184,9 @@ impl Repairer<'_> {
         always && (self.x.frame.passive || self.x.frame.copula)
     }
 
+    /// A state kept up: "keep | maintain | stay" with a state after the object
+    /// ("locked away", "free of hazards", "tidy"), or "be" with a state
+    /// ("be sober when caring for the children").
     fn keeps_a_state(&self) -> bool {
         let toks = &self.x.analysis.tokens;
         let Some(head) = self.x.frame.head else {

@@ -327,10 +327,10 @@ impl Repairer<'_> {
         // stays; other vague times go.
         let held = self.holds_at_all_times();
         for t in &self.x.times {
-            let all_times = {
-                let said = self.text()[t.span.clone()].to_lowercase();
-                said.contains("at all times") || said.trim() == "always"
-            };
+            // ("always" is no time span: only the vague "at all times" is one.)
+            let all_times = self.text()[t.span.clone()]
+                .to_lowercase()
+                .contains("at all times");
             if !(t.kind.is_concrete() || held && all_times) {
                 edits.deletions.push(t.span.clone());
             }

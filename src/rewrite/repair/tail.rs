@@ -336,16 +336,14 @@ impl Repairer<'_> {
         let by_the_verb = self.x.frame.head.is_some_and(|h| k == h + 1)
             && !self.x.frame.copula
             && toks.get(k + 1).is_none_or(|n| !n.is_noun());
-        let of_an_amount = toks.get(k + 1).is_some_and(|n| {
-            n.pos.starts_with("NN")
-                && !n.pos.starts_with("NNS")
-                && self.templates.kinds.amount_nouns.contains(&n.lower)
-        });
+        // The noun the comparative qualifies is one of `list`.
         let next_is = |list: &[String]| {
             toks.get(k + 1)
                 .is_some_and(|n| n.pos.starts_with("NN") && list.contains(&n.lower))
         };
         let kinds = &self.templates.kinds;
+        let of_an_amount = next_is(&kinds.amount_nouns)
+            && toks.get(k + 1).is_some_and(|n| !n.pos.starts_with("NNS"));
         let slot = match (quality, self.direction(&word)) {
             (Some(phrase), _) => a.comparative_other.replace("{word}", &phrase),
             // "be nicer": the comparative is the state itself.
