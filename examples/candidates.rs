@@ -18,8 +18,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let rewriter = Rewriter::new(&checker, encoder.as_deref());
     for c in rewriter.candidate_reports(&Objective::new(text).with_concern(concern)) {
         println!(
-            "{:<11} fails {:?} invented {:?}\n    {}",
-            c.source, c.failing, c.invented, c.rewrite
+            "{:<11} fails {:?} invented {:?} lost {:?} risks {:?} grammar {:?}\n    {}",
+            c.source, c.failing, c.invented, c.lost, c.risks, c.grammar, c.rewrite
         );
     }
     Ok(())

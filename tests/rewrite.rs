@@ -487,3 +487,26 @@ fn a_skill_improved_is_read_on_a_named_measure_unless_it_is_a_scale() {
     let r = rewrite("Maya will improve her reading age");
     assert!(!r.rewrite.contains("[which measure]"), "{}", r.rewrite);
 }
+
+#[test]
+fn feelings_to_control_get_a_strategy_to_count_not_a_frequency() {
+    for text in [
+        "Jade will control her temper",
+        "Kian will regulate his emotions",
+        "get control over my anger",
+    ] {
+        let r = rewrite(text);
+        assert!(passes(&r), "{r:#?}");
+        assert!(r.rewrite.contains("calming strategy"), "{}", r.rewrite);
+        assert!(!labels(&r).contains(&"how often"), "{}", r.rewrite);
+    }
+}
+
+#[test]
+fn a_short_verb_to_stop_finds_its_exemplar_in_another_form() {
+    // "hit" and the exemplar's "hitting" are one word.
+    let r = rewrite("Leo will not hit his classmates");
+    assert!(passes(&r), "{r:#?}");
+    assert!(!r.suggested.is_empty(), "{}", r.rewrite);
+    assert!(!r.rewrite.contains("not hit"), "{}", r.rewrite);
+}

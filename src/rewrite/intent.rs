@@ -357,7 +357,7 @@ fn same_word(a: &str, b: &str) -> bool {
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if short.len() < 4 {
-        return long == format!("{short}s") || long == format!("{short}es");
+        return short_word_form(short, long);
     }
     let common = short
         .chars()
@@ -370,6 +370,25 @@ fn same_word(a: &str, b: &str) -> bool {
         return common == 4 && l - 4 <= 3;
     }
     common + 2 >= s && l - common <= 4
+}
+
+/// A short word and one of its inflections: "hit" and "hits" or "hitting",
+/// "cry" and "cried", "eat" and "eating"; never a longer word ("car", "care").
+fn short_word_form(short: &str, long: &str) -> bool {
+    let Some(rest) = long.strip_prefix(short) else {
+        // "cry" and "cries": a final y becomes i.
+        return short.strip_suffix('y').is_some_and(|stem| {
+            long.strip_prefix(stem)
+                .is_some_and(|r| r == "ies" || r == "ied")
+        });
+    };
+    let last = short.chars().last();
+    let doubled = last.and_then(|c| rest.strip_prefix(c));
+    let ends = |set: &str| last.is_some_and(|c| set.contains(c));
+    matches!(rest, "s" | "ing" | "ed")
+        || (rest == "es" && ends("sxzho"))
+        || (rest == "d" && ends("e"))
+        || doubled.is_some_and(|r| r == "ing" || r == "ed")
 }
 
 /// True when `phrase` occurs in `text` as whole words.
@@ -474,6 +493,13 @@ mod tests {
         assert!(!same_word("arguments", "agreements"));
         assert!(!same_word("home", "homework"));
         assert!(same_word("read", "reading"));
+        assert!(same_word("hit", "hitting"));
+        assert!(same_word("hit", "hits"));
+        assert!(same_word("cry", "cried"));
+        assert!(same_word("eat", "eating"));
+        assert!(!same_word("car", "care"));
+        assert!(!same_word("hit", "hitch"));
+        assert!(!same_word("car", "card"));
     }
 
     #[test]

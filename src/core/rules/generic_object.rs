@@ -39,6 +39,7 @@ impl Rule for GenericObject {
                 "exercising every day for at least 1.5 hours (75% confident)",
             ],
             allows: &[
+                "Mia will work on tidying her bedroom for 10 minutes each evening this month",
                 "Mr Green will shower with the support of one carer twice a week",
                 "take statin medications daily",
                 "do exercises 4 times a week, including walking, stretches and knee exercises",
@@ -160,7 +161,11 @@ fn main_object(cx: &Context<'_>) -> Vec<Hit> {
     let Some(object) = object else {
         // A generic activity as the verb itself: "exercise daily".
         let t = &toks[head];
-        if contains(&lex.generic_objects, t.lemma()) && !cx.frame.copula {
+        // "work on ...": a phrasal verb, not the activity "work" (vague-verb speaks).
+        let phrasal = cx
+            .phrase_at(&lex.vague_verbs, head)
+            .is_some_and(|(_, r)| r.len() > 1);
+        if contains(&lex.generic_objects, t.lemma()) && !cx.frame.copula && !phrasal {
             return vec![hit(cx, t.span.clone())];
         }
         return Vec::new();

@@ -25,6 +25,8 @@ impl Rule for NoAction {
                 "Commitment to academic success",
                 "the provision of three hours of speech and language therapy",
                 "Better home conditions",
+                // An amount with no "how often" is a quantity, not a goal.
+                "three hours of speech and language therapy",
             ],
             allows: &[
                 "ask for help",
@@ -33,6 +35,8 @@ impl Rule for NoAction {
                 "Save £20 a week in a jar for the school trip until July",
                 // A hyphenated verb and particle the dictionary does not know.
                 "To switch-off the games console at 9pm every school night",
+                // An amount and how often, its verb left to the list: a goal-list item.
+                "8 glasses of water a day for the next two weeks",
             ],
         }
     }
@@ -41,7 +45,7 @@ impl Rule for NoAction {
         let names_activity = cx.a.tokens.iter().any(|t| {
             (t.is_verb() && t.chunk == crate::core::nlp::ChunkKind::Verb) || t.has_tag("VBG")
         });
-        if cx.frame.head.is_some() || names_activity {
+        if cx.frame.head.is_some() || names_activity || is_regular_amount(cx) {
             return Vec::new();
         }
         vec![Hit {
@@ -51,6 +55,20 @@ impl Rule for NoAction {
             repair: None,
         }]
     }
+}
+
+/// "8 glasses of water a day", "30 minutes of stretching 3 times a week": an
+/// amount of something taken or done, and how often, is a goal-list item whose
+/// verb the list leaves implied.
+fn is_regular_amount(cx: &Context<'_>) -> bool {
+    use crate::core::measure::IndicatorKind;
+    let toks = &cx.a.tokens;
+    let mut words = toks.iter().filter(|t| !t.is_punct());
+    let starts_with_amount = matches!(
+        (words.next(), words.next(), words.next()),
+        (Some(n), Some(unit), Some(of)) if n.is_number() && unit.is_noun() && of.lower == "of"
+    );
+    starts_with_amount && cx.has_indicator(&[IndicatorKind::Frequency])
 }
 
 crate::rule_examples_test!(super::NoAction);

@@ -32,6 +32,8 @@ impl Rule for VagueComparative {
                 "the child will have more confidence in communicating with others",
             ],
             allows: &[
+                // A score on a named scale is the figure to reach.
+                "Ava will feel calmer at bedtime, scoring 7 on her weekly feelings scale by Easter",
                 "Mum will make no further missed rent payments from 1 May",
                 "Sam will no longer need a prompt to start his work by June",
                 "I will stand up from my armchair 5 times without help using my lower body strength by the end of the programme",

@@ -69,6 +69,7 @@ impl Rule for VagueVerb {
                 "Mum will keep the kitchen clean by washing up after every meal",
                 "Mum will keep the kitchen floor clear of rubbish, checked at weekly visits",
                 "Ruby will feel safe at school, scoring at least 7 out of 10 on her weekly safety scale",
+                "Sam will work on walking to school on 3 days a week until half term",
             ],
         }
     }

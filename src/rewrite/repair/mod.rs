@@ -207,7 +207,16 @@ impl Repairer<'_> {
                     changes.push(Change::new(Criterion::M, what));
                 }
             }
-            if let Some((pieces, c)) = self.kept_action(&deletions, &insertions) {
+            // "control his anger" has nothing to count, and "[how often]" after
+            // it would not give it one: the repair for that kind of object does.
+            let object_repair = self
+                .x
+                .failed(RuleId::NoIndicator)
+                .then(|| self.object_repair_action())
+                .flatten();
+            if let Some(repair) = object_repair {
+                actions.push(repair);
+            } else if let Some((pieces, c)) = self.kept_action(&deletions, &insertions) {
                 actions.push((pieces, c, Source::Kept, 1.0));
             }
         } else {

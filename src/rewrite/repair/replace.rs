@@ -14,7 +14,7 @@ impl Repairer<'_> {
     /// taken somewhere instead of made to go, then the nearest exemplars'.
     pub(super) fn replaced_actions(&self) -> Vec<Action> {
         let mut out = Vec::new();
-        out.extend(self.verb_repair_action());
+        out.extend(self.verb_repair_action(false));
         out.extend(self.taken_action());
         out.extend(self.exemplar_actions());
         out
@@ -35,12 +35,27 @@ impl Repairer<'_> {
         }
     }
 
+    /// A detailed action has nothing to count ("regulate her emotions"): the
+    /// repair written for that verb and that kind of object, when there is one,
+    /// says what to count. A repair for the verb alone is not offered.
+    pub(super) fn object_repair_action(&self) -> Option<Action> {
+        self.verb_repair_action(true)
+    }
+
     /// A verb repair from `data/rewrite.toml` that keeps the writer's object,
-    /// and any second action after it.
-    fn verb_repair_action(&self) -> Option<Action> {
+    /// and any second action after it; with `for_object_only`, only a repair
+    /// that names the object's kind.
+    fn verb_repair_action(&self, for_object_only: bool) -> Option<Action> {
         let toks = &self.x.analysis.tokens;
         let what = self.action_text();
-        let why = self.why_replaced();
+        let (why, letter) = if for_object_only {
+            (
+                "has nothing to count: replaced with an action that has",
+                Criterion::M,
+            )
+        } else {
+            (self.why_replaced(), Criterion::S)
+        };
         let head = self.x.frame.head?;
         {
             // The longest repair verb phrase at the head ("reach out to").
@@ -131,7 +146,11 @@ impl Repairer<'_> {
                     .enumerate()
                     .all(|(k, w)| toks.get(head + k).is_some_and(|t| t.is(w)))
             };
-            if let Some(repair) = self.templates.verb_repair(verb_matches, &object_words) {
+            let repair = self
+                .templates
+                .verb_repair(verb_matches, &object_words)
+                .filter(|r| !for_object_only || !r.object_words.is_empty());
+            if let Some(repair) = repair {
                 let object_end = object_range.as_ref().map(|r| r.end);
                 let object_range_bytes = object_range.map(|r| self.x.analysis.byte_span(r));
                 let object = object_range_bytes
@@ -164,7 +183,7 @@ impl Repairer<'_> {
                     }
                     return Some((
                         pieces,
-                        vec![Change::new(Criterion::S, format!("'{what}' {why}"))],
+                        vec![Change::new(letter, format!("'{what}' {why}"))],
                         Source::VerbRepair,
                         VERB_REPAIR_PRIOR,
                     ));

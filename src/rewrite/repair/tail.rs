@@ -198,6 +198,10 @@ impl Repairer<'_> {
                     t.lower.as_str(),
                     "regular" | "frequent" | "routine" | "occasional" | "consistent"
                 ) && t.pos.starts_with("JJ")
+                    || matches!(
+                        t.lower.as_str(),
+                        "regularly" | "frequently" | "routinely" | "occasionally" | "consistently"
+                    ) && t.pos.starts_with("RB")
             })
             .map(|t| t.span.clone())
             .collect()
