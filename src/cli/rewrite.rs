@@ -13,7 +13,14 @@ const RESET: &str = "\x1b[0m";
 pub fn render(r: &Rewrite, color: bool) -> String {
     let mut out = String::new();
     if r.changes.is_empty() && r.rewrite == r.text {
-        let _ = writeln!(out, "  rewrite: none needed: it is already SMART");
+        let why = if r.before.failing().is_empty() {
+            "none needed: it is already SMART"
+        } else {
+            // Every candidate was dropped (it invented a fact, lost the goal,
+            // named a new risk or read badly): better none than a wrong one.
+            "none offered: no rewrite kept the goal without inventing or breaking it; reword it by hand"
+        };
+        let _ = writeln!(out, "  rewrite: {why}");
         return out;
     }
     let _ = writeln!(out, "  rewrite: {}", highlight(r, color));

@@ -3,7 +3,7 @@
 //! Built from nlprule's tags and chunks; rules read the frame instead of guessing
 //! from raw text.
 
-use crate::core::lexicon::Lexicon;
+use crate::core::lexicon::{contains, Lexicon};
 use crate::core::nlp::{Analysis, ChunkKind};
 use crate::core::time::TimeExpr;
 use std::ops::Range;
@@ -167,6 +167,19 @@ impl Frame {
                 || t.has_tag("VBD")
                 || t.has_tag("VBP")
                 || (i > start + 1 && toks[start].lower == "i" && t.has_tag("VB"));
+            // "I don't want to ...", "Mum doesn't smoke": "do" before a negation
+            // is an auxiliary, as a modal is.
+            let do_support = t.is("do")
+                && finite
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|x| matches!(x.lower.as_str(), "not" | "n't"))
+                && toks.get(i + 2).is_some_and(|x| x.has_tag("VB"));
+            if i > start && do_support && subject_before {
+                frame.anchor = Anchor::Modal;
+                anchor_at = Some(i);
+                break;
+            }
             if i > start && finite && t.chunk == ChunkKind::Verb && subject_before {
                 frame.anchor = Anchor::Finite;
                 anchor_at = Some(i);
@@ -249,8 +262,11 @@ impl Frame {
                 while j < n && toks[j].pos.starts_with("RB") {
                     j += 1;
                 }
-                if j < n && toks[j].has_tag("VBN") && !toks[j].has_tag("JJ")
-                    || j < n && toks[j].pos == "VBN"
+                // "be stressed", "be worried": a feeling, not a passive.
+                let feeling = j < n && contains(&lexicon.feeling_participles, &toks[j].lower);
+                if !feeling
+                    && (j < n && toks[j].has_tag("VBN") && !toks[j].has_tag("JJ")
+                        || j < n && toks[j].pos == "VBN")
                 {
                     frame.passive = true;
                     frame.head = Some(j);

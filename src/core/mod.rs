@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod calibration;
 pub mod check;
 pub mod config;
+mod contractions;
 pub mod dates;
 pub mod finding;
 pub mod frame;

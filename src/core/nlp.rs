@@ -161,7 +161,7 @@ impl Analysis {
         }
         Analysis {
             text: text.to_string(),
-            tokens,
+            tokens: super::contractions::rebuild(tokens),
         }
     }
 
@@ -294,7 +294,7 @@ fn parse_chunk(chunks: &[String]) -> (ChunkKind, bool) {
 /// Picks the reading that fits the chunk: verbs in verb chunks, nouns in noun chunks.
 /// The one shared copy of a POS tag. nlprule's tag set has a few dozen
 /// members, so the interned set stays that small.
-fn intern_tag(tag: &str) -> &'static str {
+pub(super) fn intern_tag(tag: &str) -> &'static str {
     static TAGS: std::sync::OnceLock<std::sync::Mutex<std::collections::HashSet<&'static str>>> =
         std::sync::OnceLock::new();
     let mut set = TAGS

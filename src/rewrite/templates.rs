@@ -69,6 +69,8 @@ pub struct Assembly {
     pub comparative_up_money: String,
     /// Of time: "spend more time together" is how long a week.
     pub comparative_up_time: String,
+    pub comparative_down_time: String,
+    pub comparative_down_money: String,
     /// `{word}` is the comparative.
     pub comparative_other: String,
 }
@@ -180,6 +182,8 @@ mod tests {
             t.assembly.fallback_habit.as_str(),
             t.assembly.comparative_up_money.as_str(),
             t.assembly.comparative_up_time.as_str(),
+            t.assembly.comparative_down_time.as_str(),
+            t.assembly.comparative_down_money.as_str(),
             t.assembly.habit_time.as_str(),
             t.assembly.skill.as_str(),
             t.assembly.counted.as_str(),

@@ -55,6 +55,7 @@ rule_ids! {
     ThingAsSubject => "thing-as-subject",
     UnrealisticLoad => "unrealistic-load",
     UnscaledState => "unscaled-state",
+    VagueAmount => "vague-amount",
     VagueComparative => "vague-comparative",
     VagueStandard => "vague-standard",
     VagueTimeframe => "vague-timeframe",

@@ -36,6 +36,7 @@ mod stop_behaviour;
 mod thing_as_subject;
 mod unrealistic_load;
 mod unscaled_state;
+mod vague_amount;
 mod vague_comparative;
 mod vague_standard;
 mod vague_timeframe;
@@ -94,6 +95,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(acronym::Acronym),
         Box::new(emotive_language::EmotiveLanguage),
         Box::new(no_indicator::NoIndicator),
+        Box::new(vague_amount::VagueAmount),
         Box::new(vague_comparative::VagueComparative),
         Box::new(vague_standard::VagueStandard),
         Box::new(unscaled_state::UnscaledState),

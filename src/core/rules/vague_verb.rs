@@ -47,6 +47,8 @@ impl Rule for VagueVerb {
                 "Dad will make the home safe for the baby",
                 "Kai will do well in his exams this term",
                 "Ella would benefit from extra help in class",
+                // A success rate at an unnamed task says how well, not what is done.
+                "Noah will improve his writing skills with 90% accuracy by June",
             ],
             allows: &[
                 "Ella will access the quiet room when upset, on 4 of 5 occasions by July",
@@ -238,7 +240,7 @@ impl Rule for VagueVerb {
                     }
                 }
             };
-            if !general || cx.is_quantified() {
+            if !general || quantifies_the_change(cx) {
                 return Vec::new();
             }
             return vec![Hit {
@@ -252,7 +254,13 @@ impl Rule for VagueVerb {
             return Vec::new();
         };
         let verb = phrase.split_whitespace().next().unwrap_or(phrase);
-        if contains(&lex.quantified_vague_verbs, verb) && cx.is_quantified() {
+        // A change verb's figure must say how much changes; another verb's any figure.
+        let quantified = if contains(&lex.change_verbs, verb) {
+            quantifies_the_change(cx)
+        } else {
+            cx.is_quantified()
+        };
+        if contains(&lex.quantified_vague_verbs, verb) && quantified {
             return Vec::new();
         }
         // "monitor my blood sugar before each meal": measuring a quantity on a
@@ -274,6 +282,35 @@ impl Rule for VagueVerb {
             repair: None,
         }]
     }
+}
+
+/// True when a figure says how much the thing changes. A rate of success at
+/// an unnamed task ("improve reading skills with 75% accuracy", "80% of the
+/// time") says how well, not what is done, so it does not count.
+fn quantifies_the_change(cx: &Context<'_>) -> bool {
+    use crate::core::measure::IndicatorKind;
+    let text = cx.text();
+    cx.indicators.iter().any(|i| match i.kind {
+        IndicatorKind::Percentage => {
+            let after = text[i.span.end..].trim_start().to_lowercase();
+            ![
+                "accuracy",
+                "accurate",
+                "accurately",
+                "of the time",
+                "of opportunities",
+                "of trials",
+            ]
+            .iter()
+            .any(|w| after.starts_with(w))
+        }
+        IndicatorKind::Ratio
+        | IndicatorKind::Score
+        | IndicatorKind::Threshold
+        | IndicatorKind::Baseline
+        | IndicatorKind::Count => true,
+        IndicatorKind::Frequency | IndicatorKind::Criterion => false,
+    })
 }
 
 crate::rule_examples_test!(super::VagueVerb);

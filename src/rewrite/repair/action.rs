@@ -12,6 +12,25 @@ use crate::core::time::TimeKind;
 use crate::rewrite::draft::{parse_template, Piece};
 use std::ops::Range;
 
+/// Adverbs before the verb that add nothing to the goal ("I will just be happy").
+const FILLER_ADVERBS: &[&str] = &[
+    "just",
+    "really",
+    "also",
+    "still",
+    "then",
+    "hopefully",
+    "definitely",
+    "actually",
+    "even",
+    "now",
+    "finally",
+    "truly",
+    "genuinely",
+    "certainly",
+    "simply",
+];
+
 impl Repairer<'_> {
     /// The writer's own action, from the main verb to the end, without the spans
     /// being replaced and with the pieces to insert. The verb is put in its base
@@ -23,13 +42,38 @@ impl Repairer<'_> {
         insertions: &[(usize, Vec<Piece>)],
     ) -> Option<(Vec<Piece>, Vec<Change>)> {
         let toks = &self.x.analysis.tokens;
-        let head = self.x.frame.head?;
+        // "My goal is to | walk unassisted": the action after the wish.
+        let head = match self.goal_wrapper() {
+            Some((first, _)) => first,
+            None => self.x.frame.head?,
+        };
         let mut pieces = Vec::new();
         let mut changes = Vec::new();
         if let Some(n) = self.x.frame.negated.filter(|&n| n < head) {
             // "not", "never", "no longer": the condition is the writer's.
             let end = if toks[n].lower == "no" { n + 2 } else { n + 1 };
-            pieces.push(Piece::kept(self.quote(&self.x.analysis.byte_span(n..end))));
+            // "won't use": after "will" the clitic is written out.
+            if toks[n].lower == "n't" {
+                pieces.push(Piece::kept("not"));
+            } else {
+                pieces.push(Piece::kept(self.quote(&self.x.analysis.byte_span(n..end))));
+            }
+        }
+        // "will exclusively breastfeed", "will independently dress": a manner
+        // between the modal and the verb is part of the goal.
+        let manner = (0..head)
+            .rev()
+            .take_while(|&k| toks[k].pos == "RB" && Some(k) != self.x.frame.negated)
+            .filter(|&k| {
+                !FILLER_ADVERBS.contains(&toks[k].lower.as_str())
+                    && !super::tail::VAGUE_FREQUENCY_ADVERBS.contains(&toks[k].lower.as_str())
+                    && !deletions
+                        .iter()
+                        .any(|d| d.start <= toks[k].span.start && toks[k].span.end <= d.end)
+            })
+            .collect::<Vec<_>>();
+        for &k in manner.iter().rev() {
+            pieces.push(Piece::kept(toks[k].lower.clone()));
         }
         let mut from = toks[head].span.start;
         let mut deletions = deletions.to_vec();
@@ -117,8 +161,9 @@ impl Repairer<'_> {
             }
             return (t.lower != "be").then(|| ("be".to_string(), head + 1));
         }
-        // "I want more free time": the wish names what the person will have.
-        if t.is("want") && toks.get(head + 1).is_some_and(|n| n.lower != "to") {
+        // "I want more free time", "we need less screen time": the wish or the
+        // need names what the person will have.
+        if (t.is("want") || t.is("need")) && toks.get(head + 1).is_some_and(|n| n.lower != "to") {
             return Some(("have".to_string(), head + 1));
         }
         if matches!(t.pos, "VB" | "VBP") || !t.is_verb() && t.pos != "JJ" {
@@ -167,7 +212,10 @@ impl Repairer<'_> {
             .collect();
         let deletions = deletions.as_slice();
         let toks = &self.x.analysis.tokens;
+        let wrapped = self.goal_wrapper().map(|(first, _)| first);
         let from = match self.x.frame.head {
+            // "My goal is to | be happy".
+            Some(_) if wrapped.is_some() => wrapped.map_or(0, |k| toks[k].span.start),
             Some(h) => {
                 toks[self.x.frame.negated.filter(|&n| n < h).unwrap_or(h)]
                     .span
@@ -189,6 +237,15 @@ impl Repairer<'_> {
             .map(|r| self.text()[r].to_string())
             .collect();
         let mut goal = lower_first(&tidy(&goal.join(" ")));
+        // "won't use formula": the clitic written out after "will".
+        if self.x.frame.negated.is_some_and(|n| toks[n].lower == "n't") {
+            if let Some(rest) = goal
+                .strip_prefix("n't ")
+                .or(goal.strip_prefix("n\u{2019}t "))
+            {
+                goal = format!("not {rest}");
+            }
+        }
         if let Some((verb, next)) = self.x.frame.head.and_then(|h| self.verb_in_base_form(h)) {
             // The goal in the base form: "need his medicine ...", "have more free time".
             let rest = toks.get(next).map_or(self.text().len(), |t| t.span.start);
@@ -209,6 +266,8 @@ impl Repairer<'_> {
                 .collect();
             let rest = tidy(&after_head.join(" "));
             let changed = match (&self.x.owner, &self.x.frame.object) {
+                // "My goal is to be happy": the subject names the wish, not what changes.
+                _ if self.goal_wrapper().is_some() => None,
                 _ if self.x.frame.passive && self.x.frame.agent.is_none() => self
                     .x
                     .frame

@@ -33,6 +33,8 @@ impl Repairer<'_> {
             Some(h) if toks[h].is("feel") || self.x.frame.copula && toks[h].is("be") || has => {
                 h + 1
             }
+            // "to be depressed", "be stressed": a feeling read as a passive.
+            Some(h) if self.x.frame.passive && feelings.contains(&toks[h].lower) => h,
             Some(_) => return None,
             None => {
                 let words = toks.iter().filter(|t| !t.is_punct()).count();
@@ -78,6 +80,13 @@ impl Repairer<'_> {
             .trim_end_matches(['.', ',', ';', '!'])
             .trim()
             .to_lowercase();
+        // "not be depressed anymore": the time word goes with the negation,
+        // which the template carries ("on no more than [N] days").
+        let state = ["anymore", "any more", "again", "ever again"]
+            .iter()
+            .find_map(|w| state.strip_suffix(w).map(str::trim_end))
+            .unwrap_or(&state)
+            .to_string();
         if state.is_empty() {
             return None;
         }

@@ -160,6 +160,20 @@ impl Repairer<'_> {
 
         // An action rule whose finding a placeholder already covers ("[a first
         // step towards: become a millionaire]") is repaired by that placeholder.
+        // The writer's own wish before the action ("I want to | walk less") is
+        // dropped when the sentence is rebuilt from its head verb: "I will walk
+        // less". A wish for someone else ("I want my son to ...") is not theirs.
+        let own_wish = self
+            .x
+            .frame
+            .wish
+            .is_some_and(|w| self.x.frame.subject.as_ref().is_none_or(|s| s.start < w));
+        let head_start = self
+            .x
+            .frame
+            .head
+            .filter(|_| own_wish)
+            .map(|h| self.x.analysis.tokens[h].span.start);
         let covered = |r: RuleId| {
             self.x
                 .judgment
@@ -170,6 +184,7 @@ impl Repairer<'_> {
                     placeholder_spans
                         .iter()
                         .any(|p| p.start <= f.start && f.end <= p.end)
+                        || r == RuleId::WeakVerb && head_start.is_some_and(|h| f.end <= h)
                 })
         };
         let failed_action_rules: Vec<RuleId> = ACTION_RULES

@@ -198,10 +198,8 @@ impl Repairer<'_> {
                     t.lower.as_str(),
                     "regular" | "frequent" | "routine" | "occasional" | "consistent"
                 ) && t.pos.starts_with("JJ")
-                    || matches!(
-                        t.lower.as_str(),
-                        "regularly" | "frequently" | "routinely" | "occasionally" | "consistently"
-                    ) && t.pos.starts_with("RB")
+                    || VAGUE_FREQUENCY_ADVERBS.contains(&t.lower.as_str())
+                        && t.pos.starts_with("RB")
             })
             .map(|t| t.span.clone())
             .collect()
@@ -346,6 +344,12 @@ impl Repairer<'_> {
                 .is_some_and(|n| n.pos.starts_with("NN") && list.contains(&n.lower))
         };
         let kinds = &self.templates.kinds;
+        // "less screen time", "more family time": the noun may follow a modifier.
+        let time_follows = next_is(&kinds.time_nouns)
+            || toks.get(k + 1).is_some_and(|n| n.pos.starts_with("NN"))
+                && toks
+                    .get(k + 2)
+                    .is_some_and(|n| kinds.time_nouns.contains(&n.lower));
         let of_an_amount = next_is(&kinds.amount_nouns)
             && toks.get(k + 1).is_some_and(|n| !n.pos.starts_with("NNS"));
         let slot = match (quality, self.direction(&word)) {
@@ -356,10 +360,15 @@ impl Repairer<'_> {
             }
             // "isolate less": the behaviour itself, counted in days.
             (None, Direction::Down) if by_the_verb => a.comparative_down_days.clone(),
+            // "less screen time", "spend less money": how long a day, how much a week.
+            (None, Direction::Down) if time_follows => a.comparative_down_time.clone(),
+            (None, Direction::Down) if next_is(&kinds.money_nouns) => {
+                a.comparative_down_money.clone()
+            }
             (None, Direction::Down) => a.comparative_down.clone(),
             // "save more money", "spend more time together": by the week.
             (None, Direction::Up) if next_is(&kinds.money_nouns) => a.comparative_up_money.clone(),
-            (None, Direction::Up) if next_is(&kinds.time_nouns) => a.comparative_up_time.clone(),
+            (None, Direction::Up) if time_follows => a.comparative_up_time.clone(),
             // "drink more water": an amount, not a number of times.
             (None, Direction::Up) if of_an_amount => a.comparative_up_amount.clone(),
             (None, Direction::Up) => a.comparative_up.clone(),
@@ -404,6 +413,16 @@ impl Repairer<'_> {
         out
     }
 }
+
+/// Adverbs that say "often" without saying how often: a count or a frequency
+/// slot replaces them.
+pub(super) const VAGUE_FREQUENCY_ADVERBS: &[&str] = &[
+    "regularly",
+    "frequently",
+    "routinely",
+    "occasionally",
+    "consistently",
+];
 
 /// Where a counted-occasions slot goes, the word it replaces, the slot, the change.
 pub(super) type CountedSlot = (usize, Option<Range<usize>>, Vec<Piece>, String);

@@ -22,6 +22,10 @@ impl Repairer<'_> {
             .map(|s| self.x.analysis.byte_span(s.clone()))
             .map(|r| self.quote(&r));
         let placeholder = |text: &str| template(text);
+        // "My goal is to walk unassisted": the writer acts.
+        if let Some((_, Some(writer))) = self.goal_wrapper() {
+            return (vec![Piece::kept(writer)], Vec::new());
+        }
         // "Joshua is supervised by a safe adult": the agent is who acts.
         if let Some((tokens, span)) = self.agent_span() {
             let agent = self.quote(&span);
@@ -220,5 +224,31 @@ fn nominative(subject: &str) -> String {
         "me" => "I".to_string(),
         "us" => "We".to_string(),
         _ => subject.to_string(),
+    }
+}
+
+impl Repairer<'_> {
+    /// "My goal is to be happy", "The aim is to walk unassisted": a goal noun as
+    /// the subject, then "is to" and the action. Gives the action's first token
+    /// and who acts when the goal is the writer's own ("I", "we").
+    pub(super) fn goal_wrapper(&self) -> Option<(usize, Option<&'static str>)> {
+        let toks = &self.x.analysis.tokens;
+        let s = self.x.frame.subject.clone()?;
+        let head = self.x.frame.head?;
+        let wrapped = s.len() >= 2
+            && crate::core::lexicon::contains(&self.lexicon.goal_nouns, &toks[s.end - 1].lower)
+            && head == s.end
+            && toks[head].is("be")
+            && toks.get(head + 1).is_some_and(|t| t.lower == "to")
+            && toks.get(head + 2).is_some_and(|t| t.has_tag("VB"));
+        if !wrapped {
+            return None;
+        }
+        let writer = match toks[s.start].lower.as_str() {
+            "my" => Some("I"),
+            "our" => Some("we"),
+            _ => None,
+        };
+        Some((head + 2, writer))
     }
 }

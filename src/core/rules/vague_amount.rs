@@ -1,0 +1,90 @@
+//! `vague-amount` (M): an amount that does not say how many ("several times
+//! this week", "a few books each month"): nothing counts what success looks like.
+
+use super::{Context, Examples, Hit, Rule, RuleId};
+use crate::core::finding::Criterion;
+
+pub struct VagueAmount;
+
+impl Rule for VagueAmount {
+    fn id(&self) -> RuleId {
+        RuleId::VagueAmount
+    }
+    fn criterion(&self) -> Criterion {
+        Criterion::M
+    }
+    fn summary(&self) -> &'static str {
+        "An amount that does not say how many ('several times', 'a few books')"
+    }
+    fn guidance(&self) -> &'static str {
+        "M = Measurable: what does success look like? How much of a difference have we made? 'Hard' indicators, i.e. hard = number of sessions attended."
+    }
+    fn examples(&self) -> Examples {
+        Examples {
+            flags: &[
+                "Sam will ring his grandmother several times this month",
+                "I will try a few new recipes each week",
+                // A frequency whose count is left open is no count.
+                "Dad will cycle to work a few times a week",
+            ],
+            allows: &[
+                "Dad will cycle to work 3 times a week",
+                // "the next few weeks": a stretch of time, not an amount.
+                "Mum will book a dental check-up for Kai within the next few weeks",
+                "Sam will read two books each month",
+            ],
+        }
+    }
+    fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
+        let Some(span) = vague_amount(cx).filter(|_| !cx.is_quantified()) else {
+            return Vec::new();
+        };
+        let said = cx.text()[span.clone()].to_string();
+        vec![Hit {
+            span,
+            message: format!(
+                "'{said}' does not say how many: nothing counts what success looks like"
+            ),
+            suggestion: "Give the number: '3 times this week', '2 books each month'".to_string(),
+            repair: None,
+        }]
+    }
+}
+
+/// The span of an amount that does not say how many ("several times", "a few
+/// books"): a vague amount before "times" or a plural noun.
+pub(super) fn vague_amount(cx: &Context<'_>) -> Option<std::ops::Range<usize>> {
+    let toks = &cx.a.tokens;
+    (0..toks.len()).find_map(|k| {
+        // Matched on the words as written: "more" has the lemma "many".
+        let mut end = cx
+            .lexicon
+            .vague_amounts
+            .iter()
+            .filter_map(|p| {
+                let words: Vec<&str> = p.split_whitespace().collect();
+                let end = k + words.len();
+                (end <= toks.len() && words.iter().zip(&toks[k..end]).all(|(w, t)| t.lower == *w))
+                    .then_some(end)
+            })
+            .max()?;
+        // "the last few minutes", "the next few weeks": a stretch, not an amount.
+        if k > 0
+            && (toks[k - 1].pos == "DT"
+                || matches!(
+                    toks[k - 1].lower.as_str(),
+                    "last" | "next" | "first" | "past"
+                ))
+        {
+            return None;
+        }
+        // "a few more", "several different": one modifier may come between.
+        if toks.get(end).is_some_and(|t| t.pos.starts_with("JJ")) {
+            end += 1;
+        }
+        let noun = toks.get(end)?;
+        (noun.lower == "times" || noun.pos == "NNS").then(|| toks[k].span.start..noun.span.end)
+    })
+}
+
+crate::rule_examples_test!(super::VagueAmount);
