@@ -23,6 +23,11 @@ fn labels(r: &Rewrite) -> Vec<&str> {
     r.placeholders.iter().map(|p| p.label.as_str()).collect()
 }
 
+/// The objective came back as written (it was judged SMART, or nothing was kept).
+fn came_back_unchanged(r: &Rewrite) -> bool {
+    r.rewrite == r.text
+}
+
 fn passes(r: &Rewrite) -> bool {
     r.after.failing().is_empty()
 }
@@ -509,4 +514,31 @@ fn a_short_verb_to_stop_finds_its_exemplar_in_another_form() {
     assert!(passes(&r), "{r:#?}");
     assert!(!r.suggested.is_empty(), "{}", r.rewrite);
     assert!(!r.rewrite.contains("not hit"), "{}", r.rewrite);
+}
+
+#[test]
+fn the_writers_words_are_rebuilt_not_pasted() {
+    // A split contraction is written out; the goal is not quoted with its "I".
+    let r = rewrite("I won't buy fizzy drinks.");
+    assert!(!r.rewrite.contains("n't"), "{}", r.rewrite);
+    assert!(
+        !r.rewrite.contains("[observable action that shows: i "),
+        "{}",
+        r.rewrite
+    );
+    // The writer's own wish goes; "less" keeps its direction.
+    let r = rewrite("I want to argue less");
+    assert!(r.rewrite.starts_with("I will argue less"), "{}", r.rewrite);
+    assert!(r.rewrite.contains("down from [baseline]"), "{}", r.rewrite);
+    // A manner between the modal and the verb is part of the goal.
+    let r = rewrite("Mum will calmly put the children to bed");
+    assert!(!came_back_unchanged(&r), "{r:#?}");
+    assert!(r.rewrite.contains("calmly put"), "{}", r.rewrite);
+    // "My goal is to ...": the writer acts.
+    let r = rewrite("My goal is to cycle to college");
+    assert!(
+        r.rewrite.starts_with("I will cycle to college"),
+        "{}",
+        r.rewrite
+    );
 }

@@ -167,7 +167,7 @@ impl Frame {
                 || t.has_tag("VBD")
                 || t.has_tag("VBP")
                 || (i > start + 1 && toks[start].lower == "i" && t.has_tag("VB"));
-            // "I don't want to ...", "Mum doesn't smoke": "do" before a negation
+            // "I don't eat ...", "Mum doesn't smoke": "do" before a negation
             // is an auxiliary, as a modal is.
             let do_support = t.is("do")
                 && finite

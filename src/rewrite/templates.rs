@@ -109,6 +109,11 @@ pub struct Kinds {
     pub rated_symptoms: Vec<String>,
     /// Things taken in amounts, not counted ("water", "fruit", "sleep").
     pub amount_nouns: Vec<String>,
+    /// Adverbs before the verb that add nothing to the goal ("I will just be happy").
+    pub filler_adverbs: Vec<String>,
+    /// Adverbs that say "often" without how often ("regularly"): a count or a
+    /// frequency slot replaces them.
+    pub vague_frequency_adverbs: Vec<String>,
 }
 
 /// A weak or vague verb replaced by an observable action that keeps the object.

@@ -26,7 +26,7 @@ impl Rule for NoAction {
                 "the provision of three hours of speech and language therapy",
                 "Better home conditions",
                 // An amount with no "how often" is a quantity, not a goal.
-                "three hours of speech and language therapy",
+                "four sessions of physiotherapy",
             ],
             allows: &[
                 "ask for help",

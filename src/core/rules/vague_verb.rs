@@ -285,7 +285,7 @@ impl Rule for VagueVerb {
 }
 
 /// True when a figure says how much the thing changes. A rate of success at
-/// an unnamed task ("improve reading skills with 75% accuracy", "80% of the
+/// an unnamed task ("improve her spelling skills with 90% accuracy", "80% of the
 /// time") says how well, not what is done, so it does not count.
 fn quantifies_the_change(cx: &Context<'_>) -> bool {
     use crate::core::measure::IndicatorKind;

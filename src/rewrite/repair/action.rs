@@ -12,25 +12,6 @@ use crate::core::time::TimeKind;
 use crate::rewrite::draft::{parse_template, Piece};
 use std::ops::Range;
 
-/// Adverbs before the verb that add nothing to the goal ("I will just be happy").
-const FILLER_ADVERBS: &[&str] = &[
-    "just",
-    "really",
-    "also",
-    "still",
-    "then",
-    "hopefully",
-    "definitely",
-    "actually",
-    "even",
-    "now",
-    "finally",
-    "truly",
-    "genuinely",
-    "certainly",
-    "simply",
-];
-
 impl Repairer<'_> {
     /// The writer's own action, from the main verb to the end, without the spans
     /// being replaced and with the pieces to insert. The verb is put in its base
@@ -42,7 +23,7 @@ impl Repairer<'_> {
         insertions: &[(usize, Vec<Piece>)],
     ) -> Option<(Vec<Piece>, Vec<Change>)> {
         let toks = &self.x.analysis.tokens;
-        // "My goal is to | walk unassisted": the action after the wish.
+        // "My goal is to | cycle to work": the action after the wish.
         let head = match self.goal_wrapper() {
             Some((first, _)) => first,
             None => self.x.frame.head?,
@@ -59,14 +40,15 @@ impl Repairer<'_> {
                 pieces.push(Piece::kept(self.quote(&self.x.analysis.byte_span(n..end))));
             }
         }
-        // "will exclusively breastfeed", "will independently dress": a manner
+        // "will calmly put them to bed", "will independently dress": a manner
         // between the modal and the verb is part of the goal.
         let manner = (0..head)
             .rev()
             .take_while(|&k| toks[k].pos == "RB" && Some(k) != self.x.frame.negated)
             .filter(|&k| {
-                !FILLER_ADVERBS.contains(&toks[k].lower.as_str())
-                    && !super::tail::VAGUE_FREQUENCY_ADVERBS.contains(&toks[k].lower.as_str())
+                let kinds = &self.templates.kinds;
+                !kinds.filler_adverbs.contains(&toks[k].lower)
+                    && !kinds.vague_frequency_adverbs.contains(&toks[k].lower)
                     && !deletions
                         .iter()
                         .any(|d| d.start <= toks[k].span.start && toks[k].span.end <= d.end)
@@ -161,7 +143,7 @@ impl Repairer<'_> {
             }
             return (t.lower != "be").then(|| ("be".to_string(), head + 1));
         }
-        // "I want more free time", "we need less screen time": the wish or the
+        // "I want more free time", "we need more sleep": the wish or the
         // need names what the person will have.
         if (t.is("want") || t.is("need")) && toks.get(head + 1).is_some_and(|n| n.lower != "to") {
             return Some(("have".to_string(), head + 1));
@@ -266,7 +248,7 @@ impl Repairer<'_> {
                 .collect();
             let rest = tidy(&after_head.join(" "));
             let changed = match (&self.x.owner, &self.x.frame.object) {
-                // "My goal is to be happy": the subject names the wish, not what changes.
+                // "My goal is to feel calm": the subject names the wish, not what changes.
                 _ if self.goal_wrapper().is_some() => None,
                 _ if self.x.frame.passive && self.x.frame.agent.is_none() => self
                     .x

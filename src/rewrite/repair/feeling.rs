@@ -33,7 +33,7 @@ impl Repairer<'_> {
             Some(h) if toks[h].is("feel") || self.x.frame.copula && toks[h].is("be") || has => {
                 h + 1
             }
-            // "to be depressed", "be stressed": a feeling read as a passive.
+            // "to be worried", "be stressed": a feeling read as a passive.
             Some(h) if self.x.frame.passive && feelings.contains(&toks[h].lower) => h,
             Some(_) => return None,
             None => {
@@ -80,7 +80,7 @@ impl Repairer<'_> {
             .trim_end_matches(['.', ',', ';', '!'])
             .trim()
             .to_lowercase();
-        // "not be depressed anymore": the time word goes with the negation,
+        // "not be lonely any more": the time word goes with the negation,
         // which the template carries ("on no more than [N] days").
         let state = ["anymore", "any more", "again", "ever again"]
             .iter()

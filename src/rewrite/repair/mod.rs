@@ -158,8 +158,6 @@ impl Repairer<'_> {
         changes.extend(who_changes);
         let kind = self.action_kind();
 
-        // An action rule whose finding a placeholder already covers ("[a first
-        // step towards: become a millionaire]") is repaired by that placeholder.
         // The writer's own wish before the action ("I want to | walk less") is
         // dropped when the sentence is rebuilt from its head verb: "I will walk
         // less". A wish for someone else ("I want my son to ...") is not theirs.
@@ -174,6 +172,9 @@ impl Repairer<'_> {
             .head
             .filter(|_| own_wish)
             .map(|h| self.x.analysis.tokens[h].span.start);
+        // An action rule whose finding a placeholder already covers ("[a first
+        // step towards: become a millionaire]") is repaired by that placeholder;
+        // a wish before the head, by rebuilding from the head.
         let covered = |r: RuleId| {
             self.x
                 .judgment

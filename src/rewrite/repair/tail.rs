@@ -198,7 +198,11 @@ impl Repairer<'_> {
                     t.lower.as_str(),
                     "regular" | "frequent" | "routine" | "occasional" | "consistent"
                 ) && t.pos.starts_with("JJ")
-                    || VAGUE_FREQUENCY_ADVERBS.contains(&t.lower.as_str())
+                    || self
+                        .templates
+                        .kinds
+                        .vague_frequency_adverbs
+                        .contains(&t.lower)
                         && t.pos.starts_with("RB")
             })
             .map(|t| t.span.clone())
@@ -344,7 +348,7 @@ impl Repairer<'_> {
                 .is_some_and(|n| n.pos.starts_with("NN") && list.contains(&n.lower))
         };
         let kinds = &self.templates.kinds;
-        // "less screen time", "more family time": the noun may follow a modifier.
+        // "less phone time", "more family time": the noun may follow a modifier.
         let time_follows = next_is(&kinds.time_nouns)
             || toks.get(k + 1).is_some_and(|n| n.pos.starts_with("NN"))
                 && toks
@@ -360,7 +364,7 @@ impl Repairer<'_> {
             }
             // "isolate less": the behaviour itself, counted in days.
             (None, Direction::Down) if by_the_verb => a.comparative_down_days.clone(),
-            // "less screen time", "spend less money": how long a day, how much a week.
+            // "less phone time", "spend less money": how long a day, how much a week.
             (None, Direction::Down) if time_follows => a.comparative_down_time.clone(),
             (None, Direction::Down) if next_is(&kinds.money_nouns) => {
                 a.comparative_down_money.clone()
@@ -413,16 +417,6 @@ impl Repairer<'_> {
         out
     }
 }
-
-/// Adverbs that say "often" without saying how often: a count or a frequency
-/// slot replaces them.
-pub(super) const VAGUE_FREQUENCY_ADVERBS: &[&str] = &[
-    "regularly",
-    "frequently",
-    "routinely",
-    "occasionally",
-    "consistently",
-];
 
 /// Where a counted-occasions slot goes, the word it replaces, the slot, the change.
 pub(super) type CountedSlot = (usize, Option<Range<usize>>, Vec<Piece>, String);

@@ -22,7 +22,7 @@ impl Repairer<'_> {
             .map(|s| self.x.analysis.byte_span(s.clone()))
             .map(|r| self.quote(&r));
         let placeholder = |text: &str| template(text);
-        // "My goal is to walk unassisted": the writer acts.
+        // "My goal is to cycle to work": the writer acts.
         if let Some((_, Some(writer))) = self.goal_wrapper() {
             return (vec![Piece::kept(writer)], Vec::new());
         }
@@ -228,7 +228,7 @@ fn nominative(subject: &str) -> String {
 }
 
 impl Repairer<'_> {
-    /// "My goal is to be happy", "The aim is to walk unassisted": a goal noun as
+    /// "My goal is to feel calm", "The aim is to cook a meal": a goal noun as
     /// the subject, then "is to" and the action. Gives the action's first token
     /// and who acts when the goal is the writer's own ("I", "we").
     pub(super) fn goal_wrapper(&self) -> Option<(usize, Option<&'static str>)> {
