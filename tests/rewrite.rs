@@ -542,3 +542,28 @@ fn the_writers_words_are_rebuilt_not_pasted() {
         r.rewrite
     );
 }
+
+#[test]
+fn a_repair_keeps_a_purpose_clause_after_its_slots_and_manages_what_is_managed() {
+    // The slots follow the object, not the purpose clause after it.
+    let r = rewrite("Mum will improve her parenting skills to keep the children safe");
+    assert!(
+        r.rewrite
+            .contains("parenting skills from [baseline] to [target]"),
+        "{}",
+        r.rewrite
+    );
+    assert!(
+        r.rewrite.contains("to keep the children safe"),
+        "{}",
+        r.rewrite
+    );
+    // Steps to manage something keep the managing, and a trailing "well" goes.
+    let r = rewrite("We will manage the family budget well");
+    assert!(
+        r.rewrite.contains("steps to manage the family budget"),
+        "{}",
+        r.rewrite
+    );
+    assert!(!r.rewrite.contains("budget well"), "{}", r.rewrite);
+}

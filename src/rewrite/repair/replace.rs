@@ -118,20 +118,38 @@ impl Repairer<'_> {
                     }
                 })
                 .filter(|r| !r.is_empty());
-            // A comparative at the object's end is not part of it ("his anger better").
+            // A comparative or a manner at the object's end is not part of it
+            // ("his anger better", "our money well").
             let object_range = object_range.map(|r| {
                 let mut end = r.end;
                 while end > r.start
                     && (matches!(toks[end - 1].pos, "RBR" | "JJR")
                         || matches!(
                             toks[end - 1].lower.as_str(),
-                            "better" | "worse" | "more" | "less"
+                            "better" | "worse" | "more" | "less" | "well"
                         ))
                 {
                     end -= 1;
                 }
                 r.start..end
             });
+            // "improve his language skills | to correlate with ...": a purpose
+            // clause is not part of the object; it follows the repaired action.
+            let purpose = object_range.as_ref().and_then(|r| {
+                (r.start + 1..r.end)
+                    .find(|&k| {
+                        toks[k].lower == "to"
+                            && toks
+                                .get(k + 1)
+                                .is_some_and(|v| v.has_tag("VB") && !v.has_tag("VBD"))
+                    })
+                    .map(|k| k..r.end)
+            });
+            let clause_end = object_range.as_ref().map(|r| r.end);
+            let object_range = match (&object_range, &purpose) {
+                (Some(r), Some(p)) => Some(r.start..p.start),
+                _ => object_range,
+            };
             // "Maisie's communication will improve": what changes is hers.
             let possessed = object_range.is_none().then(|| self.possessed()).flatten();
             let object_words: Vec<String> = match (&object_range, &possessed) {
@@ -151,7 +169,7 @@ impl Repairer<'_> {
                 .verb_repair(verb_matches, &object_words)
                 .filter(|r| !for_object_only || !r.object_words.is_empty());
             if let Some(repair) = repair {
-                let object_end = object_range.as_ref().map(|r| r.end);
+                let object_end = clause_end.or(object_range.as_ref().map(|r| r.end));
                 let object_range_bytes = object_range.map(|r| self.x.analysis.byte_span(r));
                 let object = object_range_bytes
                     .as_ref()
@@ -177,6 +195,11 @@ impl Repairer<'_> {
                         object.as_deref(),
                         which.zip(object_start).map(|(w, o)| w.saturating_sub(o)),
                     );
+                    if let Some(p) = &purpose {
+                        pieces.push(Piece::kept(
+                            self.quote(&self.x.analysis.byte_span(p.clone())),
+                        ));
+                    }
                     if let Some(rest) = object_end.and_then(|end| self.second_action(end)) {
                         pieces.push(Piece::added(","));
                         pieces.push(Piece::kept(rest));
