@@ -25,6 +25,17 @@ pub struct Context<'a> {
     pub owner: Option<crate::core::frame::Owner>,
 }
 
+/// Indicators that state an amount: a number, percentage, ratio, score,
+/// threshold or baseline (a frequency or a criterion alone is not one).
+pub const QUANTITY_KINDS: &[IndicatorKind] = &[
+    IndicatorKind::Percentage,
+    IndicatorKind::Ratio,
+    IndicatorKind::Score,
+    IndicatorKind::Threshold,
+    IndicatorKind::Baseline,
+    IndicatorKind::Count,
+];
+
 impl Context<'_> {
     pub fn text(&self) -> &str {
         &self.a.text
@@ -54,14 +65,7 @@ impl Context<'_> {
     /// True when the objective states a number, percentage, ratio, score,
     /// threshold or baseline (a frequency alone is not a quantity).
     pub fn is_quantified(&self) -> bool {
-        self.has_indicator(&[
-            IndicatorKind::Percentage,
-            IndicatorKind::Ratio,
-            IndicatorKind::Score,
-            IndicatorKind::Threshold,
-            IndicatorKind::Baseline,
-            IndicatorKind::Count,
-        ])
+        self.has_indicator(QUANTITY_KINDS)
     }
 
     pub fn has_concrete_time(&self) -> bool {

@@ -263,11 +263,10 @@ impl Frame {
                     j += 1;
                 }
                 // "be stressed", "be worried": a feeling, not a passive.
-                let feeling = j < n && contains(&lexicon.feeling_participles, &toks[j].lower);
-                if !feeling
-                    && (j < n && toks[j].has_tag("VBN") && !toks[j].has_tag("JJ")
-                        || j < n && toks[j].pos == "VBN")
-                {
+                let passive = j < n
+                    && !contains(&lexicon.feeling_participles, &toks[j].lower)
+                    && (toks[j].has_tag("VBN") && !toks[j].has_tag("JJ") || toks[j].pos == "VBN");
+                if passive {
                     frame.passive = true;
                     frame.head = Some(j);
                 } else if j < n

@@ -288,28 +288,22 @@ impl Rule for VagueVerb {
 /// an unnamed task ("improve her spelling skills with 90% accuracy", "80% of the
 /// time") says how well, not what is done, so it does not count.
 fn quantifies_the_change(cx: &Context<'_>) -> bool {
+    use crate::core::analysis::QUANTITY_KINDS;
     use crate::core::measure::IndicatorKind;
+    const SUCCESS_RATES: &[&str] = &[
+        "accuracy",
+        "accurate",
+        "accurately",
+        "of the time",
+        "of opportunities",
+        "of trials",
+    ];
     let text = cx.text();
-    cx.indicators.iter().any(|i| match i.kind {
-        IndicatorKind::Percentage => {
-            let after = text[i.span.end..].trim_start().to_lowercase();
-            ![
-                "accuracy",
-                "accurate",
-                "accurately",
-                "of the time",
-                "of opportunities",
-                "of trials",
-            ]
-            .iter()
-            .any(|w| after.starts_with(w))
-        }
-        IndicatorKind::Ratio
-        | IndicatorKind::Score
-        | IndicatorKind::Threshold
-        | IndicatorKind::Baseline
-        | IndicatorKind::Count => true,
-        IndicatorKind::Frequency | IndicatorKind::Criterion => false,
+    cx.indicators.iter().any(|i| {
+        let after = text[i.span.end..].trim_start().to_lowercase();
+        let success_rate = i.kind == IndicatorKind::Percentage
+            && SUCCESS_RATES.iter().any(|w| after.starts_with(w));
+        QUANTITY_KINDS.contains(&i.kind) && !success_rate
     })
 }
 

@@ -195,15 +195,15 @@ impl Repairer<'_> {
         let deletions = deletions.as_slice();
         let toks = &self.x.analysis.tokens;
         let wrapped = self.goal_wrapper().map(|(first, _)| first);
-        let from = match self.x.frame.head {
+        let from = match (wrapped, self.x.frame.head) {
             // "My goal is to | be happy".
-            Some(_) if wrapped.is_some() => wrapped.map_or(0, |k| toks[k].span.start),
-            Some(h) => {
+            (Some(k), _) => toks[k].span.start,
+            (None, Some(h)) => {
                 toks[self.x.frame.negated.filter(|&n| n < h).unwrap_or(h)]
                     .span
                     .start
             }
-            None => 0,
+            (None, None) => 0,
         };
         let mut drop: Vec<Range<usize>> = deletions.to_vec();
         // Times the tail carries; an occasion ("in lessons") stays with the goal.
@@ -249,7 +249,7 @@ impl Repairer<'_> {
             let rest = tidy(&after_head.join(" "));
             let changed = match (&self.x.owner, &self.x.frame.object) {
                 // "My goal is to feel calm": the subject names the wish, not what changes.
-                _ if self.goal_wrapper().is_some() => None,
+                _ if wrapped.is_some() => None,
                 _ if self.x.frame.passive && self.x.frame.agent.is_none() => self
                     .x
                     .frame

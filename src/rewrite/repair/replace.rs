@@ -145,7 +145,7 @@ impl Repairer<'_> {
                     })
                     .map(|k| k..r.end)
             });
-            let clause_end = object_range.as_ref().map(|r| r.end);
+            let object_clause_end = object_range.as_ref().map(|r| r.end);
             let object_range = match (&object_range, &purpose) {
                 (Some(r), Some(p)) => Some(r.start..p.start),
                 _ => object_range,
@@ -169,7 +169,7 @@ impl Repairer<'_> {
                 .verb_repair(verb_matches, &object_words)
                 .filter(|r| !for_object_only || !r.object_words.is_empty());
             if let Some(repair) = repair {
-                let object_end = clause_end.or(object_range.as_ref().map(|r| r.end));
+                let object_end = object_clause_end.or(object_range.as_ref().map(|r| r.end));
                 let object_range_bytes = object_range.map(|r| self.x.analysis.byte_span(r));
                 let object = object_range_bytes
                     .as_ref()
