@@ -1,7 +1,8 @@
 //! Side-by-side before-and-after pairs, read by a person: every dev statement,
 //! every sixth not-SMART statement of the corpus's tune part, the child
 //! protection and TAC objectives in `tests/rewrites/child-protection-tac.txt`
-//! and the patterns in `tests/rewrites/objectives.txt` are rewritten, and the
+//! (judged as a child protection plan's, `--plan-kind child-protection`) and
+//! the patterns in `tests/rewrites/objectives.txt` are rewritten, and the
 //! result is compared with `tests/rewrites/side-by-side.md`.
 //!
 //! Each pair carries the reader's verdict from `tests/rewrites/judgments.toml`,
@@ -18,6 +19,7 @@
 //! entries to read and add to `judgments.toml`.
 
 use serde::Deserialize;
+use smarten::core::plan_kind::PlanKind;
 use smarten::rewrite::{Rewrite, Rewriter};
 use smarten::{Checker, Objective};
 use std::collections::BTreeMap;
@@ -109,9 +111,15 @@ fn pairs() -> &'static Vec<(usize, String, Rewrite)> {
         let encoder = smarten::models::load_encoder().expect("tests need the MiniLM model");
         let rewriter = Rewriter::new(&checker, Some(&encoder));
         let mut out = Vec::new();
-        for (set, (_, inputs)) in sets().into_iter().enumerate() {
+        let child_protection = PlanKind::parse("child-protection").ok();
+        for (set, (name, inputs)) in sets().into_iter().enumerate() {
+            let kind = name
+                .starts_with("Child protection")
+                .then(|| child_protection.clone())
+                .flatten();
             for input in inputs {
-                let r = rewriter.rewrite(&Objective::new(input.as_str()));
+                let r =
+                    rewriter.rewrite(&Objective::new(input.as_str()).with_plan_kind(kind.clone()));
                 out.push((set, input, r));
             }
         }

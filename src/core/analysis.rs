@@ -79,9 +79,16 @@ impl Context<'_> {
 
     /// An otherwise specific goal: it says when and how success is seen. Sources
     /// accept such a goal with its owner or timescale left to the plan (an IEP's
-    /// year, the person the plan is for); a vague one they do not.
+    /// year, the person the plan is for); a vague one they do not. A command that
+    /// gives its amount but no time at all ("Reduce body weight from 95 kg to 85
+    /// kg") is a personal goal's usual form: its owner and timescale are the
+    /// plan's. An amount-less standard ("Use the toilet independently") or an
+    /// infinitive ("To score 6 in the test") with no time is not.
     pub fn is_specific_goal(&self) -> bool {
-        self.has_concrete_time() && self.has_measure()
+        let quantified_command = self.times.is_empty()
+            && self.frame.anchor == crate::core::frame::Anchor::Imperative
+            && self.is_quantified();
+        self.has_measure() && (self.has_concrete_time() || quantified_command)
     }
 
     /// The phrase of `list` that starts at token `at` (matched on lemmas), longest first.

@@ -486,7 +486,13 @@ fn is_leading_verb(a: &Analysis, i: usize) -> bool {
     let object_follows = a.tokens.get(i + 1).is_some_and(|n| {
         matches!(n.pos, "DT" | "PRP$" | "CD") || n.lower.starts_with(['$', '£', '€'])
     });
-    if t.pos.starts_with("NNP") && !(t.can_be_verb && object_follows)
+    // "Cook healthy meals", "Lower resting heart rate": a lowercase adjective or
+    // noun follows, and no modal comes later to make the first word a name.
+    let phrase_follows = a.tokens.get(i + 1).is_some_and(|n| {
+        matches!(n.pos, "JJ" | "NN" | "NN:UN" | "NNS" | "VBG")
+            && a.text[n.span.clone()].starts_with(|c: char| c.is_lowercase())
+    }) && !a.tokens[i + 1..].iter().any(|x| x.pos == "MD");
+    if t.pos.starts_with("NNP") && !(t.can_be_verb && (object_follows || phrase_follows))
         || t.has_tag("PRP")
         || t.has_tag("DT")
         || (t.has_tag("JJR") || t.has_tag("RBR")) && !(acts_on_a_thing && t.can_be_verb)

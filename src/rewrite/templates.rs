@@ -58,6 +58,8 @@ pub struct Assembly {
     /// A measured level compared with nothing ("lower blood pressure").
     pub measured_level: String,
     pub comparative_down: String,
+    /// Of a felt state: "less anxiety" is rated on a scale.
+    pub comparative_felt: String,
     /// After the verb itself: "isolate less" is counted in days.
     pub comparative_down_days: String,
     pub comparative_up: String,
@@ -198,6 +200,7 @@ mod tests {
             t.assembly.reduction.as_str(),
             t.assembly.increase.as_str(),
             t.assembly.comparative_down.as_str(),
+            t.assembly.comparative_felt.as_str(),
             t.assembly.comparative_up.as_str(),
             t.assembly.comparative_other.as_str(),
             t.assembly.comparative_time.as_str(),

@@ -29,11 +29,14 @@ impl Rule for ImpliedSubject {
         Examples {
             flags: &[
                 "Walk 30 minutes 4 days a week for the next 3 months",
+                // A measured command with no time: owner and timescale are the plan's.
+                "Reduce body weight from 95 kg to 85 kg",
                 "Attend 6 of the 8 parenting group sessions by 30 June || kind: child-protection",
             ],
             allows: &[
                 "Mum will attend 6 of the 8 parenting group sessions by 30 June",
                 "improve social skills",
+                "To score 6 in the spelling test",
                 "To attend school on 9 of 10 days by Easter || kind: ehcp",
             ],
         }

@@ -28,10 +28,15 @@ impl Rule for NoSubject {
                 "Distribute model school health policies to schools.",
                 "improve social skills",
                 "Attend the parenting course",
+                // With no time, an infinitive or a standard with no amount is not
+                // a personal goal's measured command.
+                "To score 6 in the spelling test",
+                "Put on his coat independently",
             ],
             allows: &[
                 // A specific goal: its owner is the plan's person (implied-subject advises).
                 "Walk 30 minutes 4 days a week for the next 3 months",
+                "Reduce body weight from 95 kg to 85 kg",
                 "John will raise his hand when he wants to ask a question",
                 "Mum to take Lily to the dentist by 3 March",
                 "for XXX to count from 1 to 5 in sequence on 4 out of 5 occasions by next term",

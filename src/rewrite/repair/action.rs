@@ -7,7 +7,7 @@
 use super::text::{base_form, decapitalise, lower_first, subtract, tidy, tidy_end, tidy_inner};
 use super::{Change, Repairer, Source, FALLBACK_PRIOR};
 use crate::core::finding::{Criterion, RuleId};
-use crate::core::frame::Owner;
+use crate::core::frame::{Anchor, Owner};
 use crate::core::time::TimeKind;
 use crate::rewrite::draft::{parse_template, Piece};
 use std::ops::Range;
@@ -118,10 +118,11 @@ impl Repairer<'_> {
             }
             at = *bound;
         }
-        // "Distribute model policies" at the start of the objective: the verb is not a name.
+        // "Distribute model policies" at the start of the objective: the verb is not
+        // a name, even when the tagger read it as one ("Teach people ...").
         if head == 0 || toks[..head].iter().all(|t| t.is_punct() || t.lower == "to") {
             if let Some(Piece::Kept(first)) = pieces.first_mut() {
-                if !toks[head].is_proper_noun() {
+                if !toks[head].is_proper_noun() || self.x.frame.anchor == Anchor::Imperative {
                     *first = lower_first(first);
                 }
             }

@@ -80,7 +80,11 @@ impl Repairer<'_> {
         if have_time && !self.x.failed(RuleId::NoTimeframe) {
             return;
         }
+        // An action the repair already gave a frequency ("check ... [how often]")
+        // recurs: it needs a period, not a deadline.
+        let recurs = so_far.contains(&self.templates.assembly.quantity.to_lowercase());
         let slot = match kind {
+            _ if recurs => &self.templates.assembly.habit_time,
             ActionKind::Habit => &self.templates.assembly.habit_time,
             _ => &self.templates.assembly.time,
         };
@@ -91,7 +95,32 @@ impl Repairer<'_> {
             .filter(|t| !t.kind.is_concrete())
             .map(|t| self.quote(&t.span))
             .collect();
-        pieces.extend(template(slot));
+        // "check the register [how often] for [how many weeks] and record each
+        // result": the period goes with the frequency when a clause of its own
+        // follows it, so it does not read as the later clause's deadline.
+        let frequency_then_clause = recurs
+            .then(|| {
+                pieces.iter().position(|p| {
+                    matches!(p, Piece::Placeholder { label, .. }
+                        if format!("[{label}]") == self.templates.assembly.quantity)
+                })
+            })
+            .flatten()
+            .filter(|&i| {
+                pieces.get(i + 1).is_some_and(|next| {
+                    let text = crate::rewrite::draft::render(std::slice::from_ref(next)).text;
+                    let text = text.trim_start().to_lowercase();
+                    text.starts_with("and ") || text.starts_with("to ") || text.starts_with(',')
+                })
+            });
+        match frequency_then_clause {
+            Some(i) => {
+                let tail: Vec<Piece> = pieces.split_off(i + 1);
+                pieces.extend(template(slot));
+                pieces.extend(tail);
+            }
+            None => pieces.extend(template(slot)),
+        }
         let what = if vague.is_empty() {
             format!("added when: {slot}")
         } else {
@@ -358,6 +387,10 @@ impl Repairer<'_> {
             && toks.get(k + 1).is_some_and(|n| !n.pos.starts_with("NNS"));
         let slot = match (quality, self.direction(&word)) {
             (Some(phrase), _) => a.comparative_other.replace("{word}", &phrase),
+            // "less anxiety", "more confidence": felt, so rated, not counted.
+            (None, Direction::Down | Direction::Up) if next_is(&self.lexicon.felt_states) => {
+                a.comparative_felt.clone()
+            }
             // "be nicer": the comparative is the state itself.
             (None, _) if self.x.frame.copula && self.x.frame.head.is_some_and(|h| k == h + 1) => {
                 a.comparative_other.replace("{word}", &word.to_lowercase())
