@@ -364,9 +364,11 @@ impl Repairer<'_> {
         let at = self.x.analysis.tokens[end - 1].span.end;
         let a = &self.templates.assembly;
         // "be more motivated", "be nicer": a quality, shown rather than counted.
+        // Before a noun it is the noun that is compared: "fewer processed foods".
         let quality = (k + 1..toks.len().min(k + 3))
             .find(|&j| !toks[j].pos.starts_with("RB"))
             .filter(|&j| toks[j].pos == "JJ" || toks[j].pos == "VBN")
+            .filter(|&j| toks.get(j + 1).is_none_or(|n| !n.is_noun()))
             .map(|j| self.quote(&(span.start..toks[j].span.end)).to_lowercase());
         let by_the_verb = self.x.frame.head.is_some_and(|h| k == h + 1)
             && !self.x.frame.copula
@@ -386,11 +388,10 @@ impl Repairer<'_> {
         let of_an_amount = next_is(&kinds.amount_nouns)
             && toks.get(k + 1).is_some_and(|n| !n.pos.starts_with("NNS"));
         let slot = match (quality, self.direction(&word)) {
+            // "less anxiety", "decreased anxiety", "more confidence": felt, so
+            // rated, not counted.
+            (None, _) if next_is(&self.lexicon.felt_states) => a.comparative_felt.clone(),
             (Some(phrase), _) => a.comparative_other.replace("{word}", &phrase),
-            // "less anxiety", "more confidence": felt, so rated, not counted.
-            (None, Direction::Down | Direction::Up) if next_is(&self.lexicon.felt_states) => {
-                a.comparative_felt.clone()
-            }
             // "be nicer": the comparative is the state itself.
             (None, _) if self.x.frame.copula && self.x.frame.head.is_some_and(|h| k == h + 1) => {
                 a.comparative_other.replace("{word}", &word.to_lowercase())
