@@ -63,3 +63,20 @@ fn a_leading_verb_read_as_a_name_is_written_as_a_verb() {
         r.rewrite
     );
 }
+
+#[test]
+fn an_outcome_reached_by_an_amount_asks_how_much() {
+    for (text, expected) in [
+        ("I want to lose weight", "lose [how much] weight"),
+        (
+            "Grandad should save for a new boiler",
+            "save [how much] for a new boiler",
+        ),
+    ] {
+        let r = rewrite(text);
+        assert!(r.rewrite.contains(expected), "{}", r.rewrite);
+    }
+    // An amount given is kept, and none is asked for.
+    let r = rewrite("I want to lose 10 pounds");
+    assert!(!r.rewrite.contains("[how much]"), "{}", r.rewrite);
+}

@@ -26,6 +26,8 @@ pub struct Assembly {
     pub time: String,
     pub method: String,
     pub quantity: String,
+    /// How much, for an outcome reached by an amount ("lose [how much] weight").
+    pub amount_outcome: String,
     pub who: String,
     pub agency: String,
     pub job_title: String,
@@ -82,6 +84,8 @@ pub struct Assembly {
 #[serde(deny_unknown_fields)]
 pub struct Kinds {
     pub one_off: Vec<String>,
+    /// Outcomes reached by an amount ("lose", "save"): with none given, how much.
+    pub amount_outcomes: Vec<String>,
     pub one_off_with_one_thing: Vec<String>,
     pub habit_places: Vec<String>,
     pub down: Vec<String>,
@@ -183,6 +187,7 @@ mod tests {
             t.assembly.time.as_str(),
             t.assembly.method.as_str(),
             t.assembly.quantity.as_str(),
+            t.assembly.amount_outcome.as_str(),
             t.assembly.who.as_str(),
             t.assembly.fallback.as_str(),
             t.assembly.fallback_compared.as_str(),

@@ -31,7 +31,7 @@ pub enum Direction {
 
 impl Repairer<'_> {
     /// True when the head verb phrase is one of `list` (lemma phrases).
-    fn head_is_one_of(&self, list: &[String]) -> bool {
+    pub(super) fn head_is_one_of(&self, list: &[String]) -> bool {
         let toks = &self.x.analysis.tokens;
         let Some(head) = self.x.frame.head else {
             return false;

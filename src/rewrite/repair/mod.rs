@@ -207,7 +207,14 @@ impl Repairer<'_> {
                 && !compared
                 && !head_replaced;
             let counted = wants_quantity.then(|| self.counted_slot()).flatten();
-            if let Some((at, drop, slot, what)) = counted {
+            // "lose weight", "save for retirement": reached by an amount, so how much.
+            let amount = (!compared && !head_replaced)
+                .then(|| self.amount_outcome_slot())
+                .flatten();
+            if let Some((at, slot, what)) = amount {
+                insertions.push((at, slot));
+                changes.push(Change::new(Criterion::M, what));
+            } else if let Some((at, drop, slot, what)) = counted {
                 // "attend all appointments" → "attend [N of M] appointments".
                 deletions.extend(drop);
                 insertions.push((at, slot));

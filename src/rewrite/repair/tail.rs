@@ -270,6 +270,26 @@ impl Repairer<'_> {
         }
     }
 
+    /// "lose weight", "save for retirement": an outcome reached by an amount, with
+    /// no amount given, asks how much after its verb ("lose [how much] weight").
+    pub(super) fn amount_outcome_slot(&self) -> Option<(usize, Vec<Piece>, String)> {
+        let head = self.x.frame.head?;
+        let quantified = self
+            .x
+            .indicators
+            .iter()
+            .any(|i| crate::core::analysis::QUANTITY_KINDS.contains(&i.kind));
+        if quantified || !self.head_is_one_of(&self.templates.kinds.amount_outcomes) {
+            return None;
+        }
+        let slot = &self.templates.assembly.amount_outcome;
+        Some((
+            self.x.analysis.tokens[head].span.end,
+            template(slot),
+            format!("an outcome reached by an amount: added {slot}"),
+        ))
+    }
+
     /// "make friends", "train ABC District teachers": a one-off act over a bare
     /// plural is done when enough of them are done, so how many is asked
     /// before the noun phrase ("make [N] friends").
