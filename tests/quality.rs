@@ -49,10 +49,11 @@ fn the_check_part_meets_its_gates() {
     );
     // 0.831, 0.844 and 0.780 on the 320-row check part (fourth round); 0.829,
     // 0.821 and 0.753 on the 377-row check part (fifth round), where 'vague-verb'
-    // measured 0.86 and so fails its letter again.
-    assert!(ba >= 0.82, "{summary}");
-    assert!(cross >= 0.81, "{summary}");
-    assert!(smart >= 0.74, "{summary}");
+    // measured 0.86 and so fails its letter again; 0.853, 0.846 and 0.809 on
+    // the 525-row check part (eighth round).
+    assert!(ba >= 0.84, "{summary}");
+    assert!(cross >= 0.83, "{summary}");
+    assert!(smart >= 0.78, "{summary}");
     assert!(not_smart >= 0.85, "{summary}");
     // 0.81 on the first 178 rows; 0.75 once the third round's 101 rows from
     // new sources joined the check part: the letters sources name are caught
