@@ -486,8 +486,8 @@ fn is_leading_verb(a: &Analysis, i: usize) -> bool {
     let object_follows = a.tokens.get(i + 1).is_some_and(|n| {
         matches!(n.pos, "DT" | "PRP$" | "CD") || n.lower.starts_with(['$', '£', '€'])
     });
-    // "Cook healthy meals", "Lower resting heart rate": a lowercase adjective or
-    // noun follows, and no modal comes later to make the first word a name.
+    // "Cook healthy meals", "Bake wholemeal bread": a lowercase adjective or noun
+    // follows, and no modal comes later to make the first word a name.
     let phrase_follows = a.tokens.get(i + 1).is_some_and(|n| {
         matches!(n.pos, "JJ" | "NN" | "NN:UN" | "NNS" | "VBG")
             && a.text[n.span.clone()].starts_with(|c: char| c.is_lowercase())

@@ -83,10 +83,10 @@ impl Repairer<'_> {
         // An action the repair already gave a frequency ("check ... [how often]")
         // recurs: it needs a period, not a deadline.
         let recurs = so_far.contains(&self.templates.assembly.quantity.to_lowercase());
-        let slot = match kind {
-            _ if recurs => &self.templates.assembly.habit_time,
-            ActionKind::Habit => &self.templates.assembly.habit_time,
-            _ => &self.templates.assembly.time,
+        let slot = if recurs || kind == ActionKind::Habit {
+            &self.templates.assembly.habit_time
+        } else {
+            &self.templates.assembly.time
         };
         let vague: Vec<String> = self
             .x
