@@ -67,7 +67,7 @@ fn a_leading_verb_read_as_a_name_is_written_as_a_verb() {
 #[test]
 fn an_outcome_reached_by_an_amount_asks_how_much() {
     for (text, expected) in [
-        ("I want to lose weight", "lose [how much] weight"),
+        ("Nan wants to lose weight", "lose [how much] weight"),
         (
             "Grandad should save for a new boiler",
             "save [how much] for a new boiler",
