@@ -8,15 +8,11 @@ use smarten::rewrite::facts::invented_facts;
 use smarten::rewrite::{Rewrite, Rewriter};
 mod common;
 
-use common::{checker, dev_rows, encoder};
+use common::{checker, dev_rows, encoder, rewrite};
 use smarten::{Criterion, Objective, Verdict};
 
 fn rewriter() -> Rewriter<'static> {
     Rewriter::new(checker(), Some(encoder()))
-}
-
-fn rewrite(text: &str) -> Rewrite {
-    rewriter().rewrite(&Objective::new(text))
 }
 
 fn labels(r: &Rewrite) -> Vec<&str> {

@@ -3,15 +3,9 @@
 //! reached once is given a date, and a leading verb the tagger read as a name is
 //! written as a verb.
 
-use smarten::rewrite::{Rewrite, Rewriter};
-use smarten::Objective;
 mod common;
 
-use common::{checker, encoder};
-
-fn rewrite(text: &str) -> Rewrite {
-    Rewriter::new(checker(), Some(encoder())).rewrite(&Objective::new(text))
-}
+use common::rewrite;
 
 #[test]
 fn a_repeated_action_asks_for_a_period_beside_its_frequency() {

@@ -28,6 +28,13 @@ pub fn encoder() -> &'static smarten::models::minilm::SentenceEncoder {
     })
 }
 
+/// The objective rewritten with the bundled checker and MiniLM.
+#[cfg(feature = "minilm")]
+pub fn rewrite(text: &str) -> smarten::rewrite::Rewrite {
+    smarten::rewrite::Rewriter::new(checker(), Some(encoder()))
+        .rewrite(&smarten::Objective::new(text))
+}
+
 /// Every row of the dev set, as JSON.
 pub fn dev_rows() -> Vec<serde_json::Value> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/eval/statements-dev.jsonl");

@@ -82,8 +82,11 @@ impl Repairer<'_> {
         }
         // An action the repair already gave a frequency ("check ... [how often]")
         // recurs: it needs a period, not a deadline.
-        let recurs = so_far.contains(&self.templates.assembly.quantity.to_lowercase());
-        let slot = if recurs || kind == ActionKind::Habit {
+        let frequency_at = pieces.iter().position(|p| {
+            matches!(p, Piece::Placeholder { label, .. }
+                if format!("[{label}]") == self.templates.assembly.quantity)
+        });
+        let slot = if frequency_at.is_some() || kind == ActionKind::Habit {
             &self.templates.assembly.habit_time
         } else {
             &self.templates.assembly.time
@@ -98,21 +101,13 @@ impl Repairer<'_> {
         // "check the register [how often] for [how many weeks] and record each
         // result": the period goes with the frequency when a clause of its own
         // follows it, so it does not read as the later clause's deadline.
-        let frequency_then_clause = recurs
-            .then(|| {
-                pieces.iter().position(|p| {
-                    matches!(p, Piece::Placeholder { label, .. }
-                        if format!("[{label}]") == self.templates.assembly.quantity)
-                })
+        let frequency_then_clause = frequency_at.filter(|&i| {
+            pieces.get(i + 1).is_some_and(|next| {
+                let text = crate::rewrite::draft::render(std::slice::from_ref(next)).text;
+                let text = text.trim_start().to_lowercase();
+                text.starts_with("and ") || text.starts_with("to ") || text.starts_with(',')
             })
-            .flatten()
-            .filter(|&i| {
-                pieces.get(i + 1).is_some_and(|next| {
-                    let text = crate::rewrite::draft::render(std::slice::from_ref(next)).text;
-                    let text = text.trim_start().to_lowercase();
-                    text.starts_with("and ") || text.starts_with("to ") || text.starts_with(',')
-                })
-            });
+        });
         match frequency_then_clause {
             Some(i) => {
                 let tail: Vec<Piece> = pieces.split_off(i + 1);
