@@ -53,11 +53,11 @@ impl Format {
 
 #[derive(Subcommand)]
 pub enum Command {
-    /// Check objectives: from arguments, --file (txt or jsonl), or standard input.
+    /// Check objectives: from arguments, --file (txt or jsonl), or standard input (also `-`).
     Check {
         /// Objectives to check.
         objectives: Vec<String>,
-        /// A .txt file (one objective per line) or .jsonl file (objects with `text`).
+        /// A .txt file (one objective per line) or .jsonl file (objects with `text`); `-` reads standard input.
         #[arg(long, short, value_name = "FILE")]
         file: Option<PathBuf>,
         /// The concern the objectives should address (needed to judge R).
@@ -75,11 +75,11 @@ pub enum Command {
         #[arg(long)]
         no_model: bool,
     },
-    /// Propose a SMART rewrite: from arguments, --file (txt or jsonl), or standard input.
+    /// Propose a SMART rewrite: from arguments, --file (txt or jsonl), or standard input (also `-`).
     Rewrite {
         /// Objectives to rewrite.
         objectives: Vec<String>,
-        /// A .txt file (one objective per line) or .jsonl file (objects with `text`).
+        /// A .txt file (one objective per line) or .jsonl file (objects with `text`); `-` reads standard input.
         #[arg(long, short, value_name = "FILE")]
         file: Option<PathBuf>,
         /// The concern the objectives should address (needed to judge R).

@@ -289,7 +289,15 @@ fn read_records(
     file: Option<&Path>,
     concern: Option<&str>,
 ) -> Result<Vec<Record>> {
-    let records = if let Some(f) = file {
+    // `-`, as an argument or as the file, means standard input (as in cat and rg).
+    let stdin_named = file.is_some_and(|f| f == Path::new("-"))
+        || (file.is_none() && objectives.len() == 1 && objectives[0] == "-");
+    let records = if stdin_named {
+        if file.is_some() && !objectives.is_empty() {
+            bail!("give objectives as arguments or with --file, not both");
+        }
+        objectives::from_stdin(concern)?
+    } else if let Some(f) = file {
         if !objectives.is_empty() {
             bail!("give objectives as arguments or with --file, not both");
         }
