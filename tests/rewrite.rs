@@ -382,7 +382,7 @@ fn a_time_carried_to_the_end_keeps_its_preposition() {
 #[test]
 fn a_comparative_goal_left_to_the_team_is_counted_in_occasions_from_a_baseline() {
     for text in [
-        "Ellie will show better concentration",
+        "Ellie will be a better friend",
         "I want my son to behave better at home",
     ] {
         let r = rewrite(text);
@@ -466,7 +466,7 @@ fn more_money_or_time_is_counted_by_the_week() {
 #[test]
 fn a_habit_or_a_behaviour_to_stop_left_to_the_team_asks_how_often() {
     for text in [
-        "Mum to improve her relationship with Leo's father",
+        "Mum to be a better listener",
         "Kai will not kick the furniture",
     ] {
         let r = rewrite(text);

@@ -1,7 +1,9 @@
 //! The rewriter's tails on real patterns: a repeated action asks for a period
 //! beside its frequency, a felt state compared is rated on a scale, an outcome
 //! reached once is given a date, and a leading verb the tagger read as a name is
-//! written as a verb.
+//! written as a verb; a skill got better at, a sign watched for, a thing had
+//! fewer of, a change named as a thing shown and staff named as a whole each
+//! get their own form.
 
 mod common;
 
@@ -73,4 +75,83 @@ fn an_outcome_reached_by_an_amount_asks_how_much() {
     // An amount given is kept, and none is asked for.
     let r = rewrite("I want to lose 10 pounds");
     assert!(!r.rewrite.contains("[how much]"), "{}", r.rewrite);
+}
+
+#[test]
+fn getting_better_at_a_skill_is_improved_from_a_baseline_on_a_measure() {
+    let r = rewrite("Sam will become better at spelling");
+    assert!(
+        r.rewrite.starts_with(
+            "Sam will improve spelling from [baseline] to [target] on [which measure]"
+        ),
+        "{}",
+        r.rewrite
+    );
+    // Better at a place is not a skill: the place is never "improved".
+    let r = rewrite("Kai to do better at school");
+    assert!(!r.rewrite.contains("improve school"), "{}", r.rewrite);
+}
+
+#[test]
+fn watching_for_a_sign_is_a_check_for_it_recorded_each_time() {
+    let r = rewrite("Nurse to monitor for signs of dehydration");
+    assert!(
+        r.rewrite
+            .contains("will check for signs of dehydration [how often]"),
+        "{}",
+        r.rewrite
+    );
+    assert!(r.rewrite.contains("record each result"), "{}", r.rewrite);
+}
+
+#[test]
+fn fewer_of_a_thing_is_counted_not_days_of_the_verb() {
+    // The noun after its modifier is what is compared: counted a week.
+    let r = rewrite("Dad will buy fewer ready meals");
+    assert!(
+        r.rewrite.contains("no more than [N] a week"),
+        "{}",
+        r.rewrite
+    );
+    assert!(!r.rewrite.contains("days a week"), "{}", r.rewrite);
+    // The verb itself compared is counted in days.
+    let r = rewrite("Dad to drink less");
+    assert!(
+        r.rewrite.contains("on no more than [N] days a week"),
+        "{}",
+        r.rewrite
+    );
+}
+
+#[test]
+fn staff_named_as_a_whole_become_one_named_member_of_staff() {
+    let r = rewrite("Staff to check Jo's sleep");
+    assert!(
+        r.rewrite.starts_with("[named member of staff] will"),
+        "{}",
+        r.rewrite
+    );
+}
+
+#[test]
+fn a_change_named_as_a_thing_shown_is_the_change_from_a_baseline() {
+    let r = rewrite("Leo will show improved concentration");
+    assert!(
+        r.rewrite.starts_with(
+            "Leo will improve concentration from [baseline] to [target] on [which measure]"
+        ),
+        "{}",
+        r.rewrite
+    );
+    // A grade is its own scale; the kept "shown by [what better looks like]" is not chosen.
+    let r = rewrite("Tom will have better grades in English");
+    assert!(
+        r.rewrite
+            .starts_with("Tom will improve grades in English from [baseline] to [target]"),
+        "{}",
+        r.rewrite
+    );
+    // A level read on a measure keeps its own form.
+    let r = rewrite("Gran will have lower cholesterol");
+    assert!(!r.rewrite.contains("reduce cholesterol"), "{}", r.rewrite);
 }

@@ -32,6 +32,7 @@ struct IntentFile {
 struct Comparatives {
     down: Vec<String>,
     up: Vec<String>,
+    better: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -68,6 +69,7 @@ pub struct IntentLists {
     stop_words: Vec<String>,
     down: Vec<String>,
     up: Vec<String>,
+    better: Vec<String>,
     related: Vec<Vec<String>>,
     pub risk_topics: Vec<RiskTopic>,
     person_groups: std::collections::BTreeMap<String, Vec<String>>,
@@ -97,6 +99,7 @@ impl IntentLists {
             stop_words: lower(f.stop_words),
             down: lower(f.comparatives.down),
             up: lower(f.comparatives.up),
+            better: lower(f.comparatives.better),
             related: f.related.into_iter().map(|r| lower(r.words)).collect(),
             person_groups: f
                 .person_groups
@@ -204,8 +207,10 @@ impl IntentLists {
                 continue;
             }
             let w = t.lower.as_str();
-            let comparative =
-                matches!(t.pos, "JJR" | "RBR") || matches!(w, "more" | "less" | "fewer");
+            // "better" read as a noun ("show better self-regulation") is still compared.
+            let comparative = matches!(t.pos, "JJR" | "RBR")
+                || t.tags.contains(&"JJR")
+                || matches!(w, "more" | "less" | "fewer");
             let inside = |spans: &[Range<usize>]| {
                 spans
                     .iter()
@@ -256,6 +261,7 @@ impl IntentLists {
             let forms = match c.as_str() {
                 "fewer" | "less" | "lower" => &self.down,
                 "more" | "higher" => &self.up,
+                "better" => &self.better,
                 _ => &Vec::new(),
             };
             let kept =

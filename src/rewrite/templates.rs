@@ -30,6 +30,10 @@ pub struct Assembly {
     pub amount_outcome: String,
     pub who: String,
     pub agency: String,
+    /// Who owns the action for a group of people named as a whole ("staff"):
+    /// keyed by the group as written, in lower case.
+    #[serde(default)]
+    pub group_member: std::collections::BTreeMap<String, String>,
     pub job_title: String,
     /// The fallback action when no observable action fits: `{goal}` is the
     /// writer's own action, quoted.
@@ -120,6 +124,14 @@ pub struct Kinds {
     /// Adverbs that say "often" without how often ("regularly"): a count or a
     /// frequency slot replaces them.
     pub vague_frequency_adverbs: Vec<String>,
+    /// Verbs that show a change named as a thing ("demonstrate improved
+    /// breathing", "get better grades"): the change itself is the action.
+    #[serde(default)]
+    pub change_shown_by: Vec<String>,
+    /// The change words after them and the verb each stands for
+    /// ("improved" -> "improve", "increased" -> "increase").
+    #[serde(default)]
+    pub named_changes: std::collections::BTreeMap<String, String>,
 }
 
 /// A weak or vague verb replaced by an observable action that keeps the object.
@@ -133,6 +145,29 @@ pub struct VerbRepair {
     pub object_words: Vec<String>,
     /// The replacement action; `{object}` is the object as written.
     pub action: String,
+}
+
+impl Assembly {
+    /// Who owns an action given to an agency: one of a group ("[named member
+    /// of staff]"), or the person at the agency ("[named person at CAMHS]").
+    pub fn agency_label(&self, agency: &str) -> String {
+        self.group_member
+            .get(&agency.trim().to_lowercase())
+            .cloned()
+            .unwrap_or_else(|| self.agency.replace("{agency}", agency))
+    }
+
+    /// The change note for [`Assembly::agency_label`]'s owner.
+    pub fn agency_change(&self, agency: &str, label: &str) -> String {
+        if self
+            .group_member
+            .contains_key(&agency.trim().to_lowercase())
+        {
+            format!("'{agency}' names a group of people: named the one who will act, {label}")
+        } else {
+            format!("'{agency}' is an agency: named the person at it who will act, {label}")
+        }
+    }
 }
 
 impl Templates {

@@ -48,6 +48,7 @@ impl Rule for GenericObject {
                 "for XXX to develop her social skills by using kind hands and feet on 3 out of 5 occasions",
                 "Mum will attend the Incredible Years parenting course every Tuesday",
                 "Amy will attend school on 4 of 5 school days each week",
+                "Kim will improve her behaviour from 3 to 5 on the Boxall Profile by July",
                 "do the exercises shown in educational videos at least two days a week",
                 "stretching exercises at work for 5 minutes every day",
                 "reduce fruit juice intake to one glass a day",
@@ -132,7 +133,20 @@ fn main_object(cx: &Context<'_>) -> Vec<Hit> {
         && (toks[head].pos == "VBG" || toks[head].has_tag("VBG"))
         && !contains(&lex.generic_objects, toks[head].lemma());
     let placed = cx.is_placement(head, end_of_object);
-    if specified_after || nominal || placed || cx.has_means_clause() {
+    // "improve behaviour from 2 to 4 on the Boxall Profile": a change from a
+    // baseline read on a named measure says exactly what is counted.
+    let object_end_byte = toks[(end_of_object.min(toks.len())).saturating_sub(1)]
+        .span
+        .end;
+    let measured_change = cx.indicators.iter().any(|i| {
+        i.kind == crate::core::measure::IndicatorKind::Baseline
+            && i.span.start >= object_end_byte
+            && cx
+                .methods
+                .iter()
+                .any(|m| m.start >= i.span.start && m.start <= i.span.end + 4)
+    });
+    if specified_after || nominal || placed || measured_change || cx.has_means_clause() {
         return Vec::new();
     }
     // "start exercising", "continue to exercise": the activity is the action.

@@ -80,6 +80,10 @@ const VERB_REPAIR_PRIOR: f32 = 0.85;
 const KEPT_WITH_WHICH_PRIOR: f32 = 0.8;
 /// The prior of the writer's action kept with its comparative's figure added.
 const KEPT_COMPARED_PRIOR: f32 = 0.9;
+/// The prior of a change named as a thing shown, made the change itself
+/// ("have better grades" -> "improve grades from [baseline] to [target]"): above
+/// the writer's action kept, whose "shown by [what better looks like]" says less.
+const SHOWN_CHANGE_PRIOR: f32 = 1.05;
 /// The prior of "[observable action that shows: <goal>]": faithful, but it
 /// leaves the action to the team.
 const FALLBACK_PRIOR: f32 = 0.25;
@@ -268,6 +272,9 @@ impl Repairer<'_> {
                     actions.push((pieces, c, Source::Kept, KEPT_COMPARED_PRIOR));
                 }
             }
+        }
+        if self.fails(Criterion::M) {
+            actions.extend(self.shown_change_action());
         }
         actions.extend(self.feeling_action());
         actions.extend(self.measured_level_action());

@@ -4,7 +4,7 @@
 //! when they address the same thing and name no risk the writer did not.
 
 use super::text::{decapitalise, split_kept, subtract, tidy};
-use super::{Change, Repairer, Source, VERB_REPAIR_PRIOR};
+use super::{Change, Repairer, Source, SHOWN_CHANGE_PRIOR, VERB_REPAIR_PRIOR};
 use crate::core::finding::{Criterion, RuleId};
 use crate::core::frame::Owner;
 use crate::rewrite::draft::{parse_template, Piece};
@@ -74,6 +74,20 @@ impl Repairer<'_> {
                 .max()
                 .unwrap_or(1);
             let after_phrase = head + phrase_len;
+            // "get better at maths": the skill after "at" is what improves
+            // ("do better at school" names a place, not a skill).
+            let places = &self.templates.kinds.habit_places;
+            let after_phrase = if toks[after_phrase - 1].is("better")
+                && toks.get(after_phrase).is_some_and(|t| t.is("at"))
+                && !toks[after_phrase + 1..]
+                    .iter()
+                    .take_while(|t| t.is_noun() || matches!(t.pos, "DT" | "PRP$" | "JJ"))
+                    .any(|t| places.contains(&t.lower))
+            {
+                after_phrase + 1
+            } else {
+                after_phrase
+            };
             // A passive's subject is what is acted on ("the family will be supported").
             let passive_subject = self
                 .x
@@ -94,6 +108,7 @@ impl Repairer<'_> {
                     let end = self.clause_end(after_phrase);
                     let starts_object = toks.get(after_phrase).is_some_and(|t| {
                         t.chunk == crate::core::nlp::ChunkKind::Noun
+                            || (t.is_noun() && toks[after_phrase - 1].is("at"))
                             || matches!(t.lower.as_str(), "how" | "what" | "why" | "when" | "who")
                     });
                     (end > after_phrase && starts_object).then_some(after_phrase..end)
@@ -188,7 +203,12 @@ impl Repairer<'_> {
                         .replace("{verb}", &verb);
                     // The object is the writer's own words: keep them marked as kept,
                     // asking which one exactly when it is a general category.
-                    let which = self.which_insertion().map(|(at, _)| at);
+                    // ... except when the repair reads it on a named measure, which
+                    // says what is counted ("improve behaviour ... on [which measure]").
+                    let which = self
+                        .which_insertion()
+                        .filter(|_| !repair.action.contains("[which measure]"))
+                        .map(|(at, _)| at);
                     let object_start = object_range_bytes.as_ref().map(|r| r.start);
                     let mut pieces = split_kept(
                         &action,
@@ -214,6 +234,71 @@ impl Repairer<'_> {
             }
         }
         None
+    }
+
+    /// "demonstrate improved breathing", "get better grades in science": a
+    /// change named as a thing shown is the change itself, repaired as its verb
+    /// ("improve breathing from [baseline] to [target] on [which measure]").
+    /// A felt state ("decreased anxiety") is rated instead, elsewhere.
+    pub(super) fn shown_change_action(&self) -> Option<Action> {
+        let toks = &self.x.analysis.tokens;
+        let head = self.x.frame.head?;
+        let kinds = &self.templates.kinds;
+        if !kinds.change_shown_by.iter().any(|v| toks[head].is(v)) {
+            return None;
+        }
+        let at = (head + 1..toks.len()).find(|&k| toks[k].pos != "DT")?;
+        let verb = kinds.named_changes.get(&toks[at].lower)?;
+        let start = at + 1;
+        let end = self.clause_end(start);
+        // The thing changed is a noun phrase: "improved breathing", not "better".
+        let first = toks.get(start)?;
+        if end <= start || !(first.is_noun() || first.pos.starts_with("JJ")) {
+            return None;
+        }
+        let felt = |t: &crate::core::nlp::Token| {
+            crate::core::lexicon::contains(&self.lexicon.felt_states, &t.lower)
+                || kinds.rated_symptoms.contains(&t.lower)
+        };
+        // "a better night's sleep": the possessive cannot take "the" or "improve".
+        if toks[start..end].iter().any(felt) || toks[start..end].iter().any(|t| t.pos == "POS") {
+            return None;
+        }
+        let object_words: Vec<String> = toks[start..end].iter().map(|t| t.lower.clone()).collect();
+        // A level read on a measure ("lower blood pressure") has its own form.
+        let joined = object_words.join(" ");
+        if kinds.measured_levels.iter().any(|l| {
+            joined == *l
+                || joined.starts_with(&format!("{l} "))
+                || joined.ends_with(&format!(" {l}"))
+        }) {
+            return None;
+        }
+        let repair = self.templates.verb_repair(|p| p == verb, &object_words)?;
+        let object = decapitalise(&self.quote(&self.x.analysis.byte_span(start..end)));
+        // "have a better relationship with Tom" -> "improve the relationship with Tom".
+        let object = if toks[head + 1..at]
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "a" | "an"))
+        {
+            format!("the {object}")
+        } else {
+            object
+        };
+        let action = repair
+            .action
+            .replace("{object}", &object)
+            .replace("{verb}", verb);
+        let what = self.action_text();
+        Some((
+            split_kept(&action, Some(&object), None),
+            vec![Change::new(
+                Criterion::M,
+                format!("'{what}' names a change without its size: asked for it from a baseline to a target"),
+            )],
+            Source::VerbRepair,
+            SHOWN_CHANGE_PRIOR,
+        ))
     }
 
     /// The nearest exemplars' actions that address the same thing.

@@ -385,9 +385,13 @@ impl Repairer<'_> {
             .filter(|&j| toks[j].pos == "JJ" || toks[j].pos == "VBN")
             .filter(|&j| toks.get(j + 1).is_none_or(|n| !n.is_noun()))
             .map(|j| self.quote(&(span.start..toks[j].span.end)).to_lowercase());
-        let by_the_verb = self.x.frame.head.is_some_and(|h| k == h + 1)
-            && !self.x.frame.copula
-            && toks.get(k + 1).is_none_or(|n| !n.is_noun());
+        // "drink less", not "drink fewer fizzy drinks" (a noun after its modifiers).
+        let noun_follows = toks[k + 1..]
+            .iter()
+            .find(|n| !(n.pos.starts_with("JJ") || n.pos == "VBN" || n.lower == "-"))
+            .is_some_and(|n| n.is_noun());
+        let by_the_verb =
+            self.x.frame.head.is_some_and(|h| k == h + 1) && !self.x.frame.copula && !noun_follows;
         // The noun the comparative qualifies is one of `list`.
         let next_is = |list: &[String]| {
             toks.get(k + 1)

@@ -31,13 +31,10 @@ impl Repairer<'_> {
             let agent = self.quote(&span);
             return match classify_owner(&self.x.analysis, &tokens, self.lexicon) {
                 Owner::Agency(_) => {
-                    let label = a.agency.replace("{agency}", &agent);
+                    let label = a.agency_label(&agent);
                     (
                         placeholder(&label),
-                        vec![Change::new(
-                            Criterion::S,
-                            format!("'{agent}' is an agency: named the person at it who will act, {label}"),
-                        )],
+                        vec![Change::new(Criterion::S, a.agency_change(&agent, &label))],
                     )
                 }
                 Owner::JobTitle(_) => {
@@ -64,15 +61,10 @@ impl Repairer<'_> {
         match (&self.x.owner, subject_text) {
             (Some(Owner::Agency(span)), _) => {
                 let agency = self.quote(span);
-                let label = a.agency.replace("{agency}", &agency);
+                let label = a.agency_label(&agency);
                 (
                     placeholder(&label),
-                    vec![Change::new(
-                        Criterion::S,
-                        format!(
-                            "'{agency}' is an agency: named the person at it who will act, {label}"
-                        ),
-                    )],
+                    vec![Change::new(Criterion::S, a.agency_change(&agency, &label))],
                 )
             }
             (Some(Owner::JobTitle(span)), _) => {
