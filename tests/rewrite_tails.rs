@@ -155,3 +155,23 @@ fn a_change_named_as_a_thing_shown_is_the_change_from_a_baseline() {
     let r = rewrite("Gran will have lower cholesterol");
     assert!(!r.rewrite.contains("reduce cholesterol"), "{}", r.rewrite);
 }
+
+#[test]
+fn something_that_must_not_happen_to_the_person_is_held_from_the_start() {
+    // Not a behaviour to replace: a condition kept from the plan's start and checked.
+    let r = rewrite("Nan will not fall at home");
+    assert!(
+        r.rewrite
+            .starts_with("From [start date], Nan will not fall at home"),
+        "{}",
+        r.rewrite
+    );
+    assert!(!r.rewrite.contains("observable action"), "{}", r.rewrite);
+    // A leading adverb is not a name: it is written in lower case after "will".
+    let r = rewrite("Always wear a helmet");
+    assert!(
+        r.rewrite.starts_with("[who] will always wear"),
+        "{}",
+        r.rewrite
+    );
+}

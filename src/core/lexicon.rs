@@ -24,6 +24,10 @@ pub struct Lexicon {
     /// With a negation, a condition that keeps a child safe ("alone with").
     #[serde(default)]
     pub safety_conditions: Vec<String>,
+    /// With a negation, something that happens to a person, not a behaviour
+    /// ("will not develop pressure sores", "will not fall").
+    #[serde(default)]
+    pub befalling_verbs: Vec<String>,
     pub control_verbs: Vec<String>,
     pub concrete_phrases: Vec<String>,
     pub light_verbs: Vec<String>,
@@ -140,6 +144,7 @@ macro_rules! each_list {
             change_verbs,
             stop_verbs,
             safety_conditions,
+            befalling_verbs,
             control_verbs,
             concrete_phrases,
             light_verbs,

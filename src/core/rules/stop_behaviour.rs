@@ -40,6 +40,9 @@ impl Rule for StopBehaviour {
                 // Safety conditions hold from the plan's start; they are not behaviours to replace.
                 "The children will not be left alone with Mr Smith",
                 "Dad will not have unsupervised contact with the children",
+                // Something that happens to the person is an outcome to keep, not a behaviour.
+                "Mr Ellis will not develop pressure sores during his stay",
+                "Nan will not fall at home over the next 3 months",
             ],
         }
     }
@@ -55,7 +58,7 @@ impl Rule for StopBehaviour {
                 span = Some(cx.a.byte_span(range.start..end));
             }
         }
-        if span.is_some() && (names_replacement(cx) || is_safety_condition(cx)) {
+        if span.is_some() && (names_replacement(cx) || is_safety_condition(cx) || befalls(cx)) {
             return Vec::new();
         }
         span.map(|span| Hit {
@@ -80,6 +83,18 @@ pub fn is_safety_condition(cx: &Context<'_>) -> bool {
     cx.phrases(&cx.lexicon.safety_conditions)
         .iter()
         .any(|r| r.start >= cx.a.tokens.get(from).map_or(0, |t| t.span.start))
+}
+
+/// True for a negated event that happens to the person ("will not develop
+/// pressure sores", "will not fall at home"): an outcome kept from the plan's
+/// start, not a behaviour the person could replace with another.
+pub fn befalls(cx: &Context<'_>) -> bool {
+    cx.frame.negated.is_some()
+        && cx.frame.head.is_some_and(|h| {
+            let v = &cx.a.tokens[h];
+            contains(&cx.lexicon.befalling_verbs, v.lemma())
+                || contains(&cx.lexicon.befalling_verbs, &v.lower)
+        })
 }
 
 /// True when the objective also says what the person will do instead: "instead",

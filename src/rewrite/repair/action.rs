@@ -120,7 +120,12 @@ impl Repairer<'_> {
         }
         // "Distribute model policies" at the start of the objective: the verb is not
         // a name, even when the tagger read it as one ("Teach people ...").
-        if head == 0 || toks[..head].iter().all(|t| t.is_punct() || t.lower == "to") {
+        // So is a leading adverb: "Never fall again".
+        if head == 0
+            || toks[..head]
+                .iter()
+                .all(|t| t.is_punct() || t.lower == "to" || t.pos.starts_with("RB"))
+        {
             if let Some(Piece::Kept(first)) = pieces.first_mut() {
                 if !toks[head].is_proper_noun() || self.x.frame.anchor == Anchor::Imperative {
                     *first = lower_first(first);

@@ -44,11 +44,21 @@ impl Repairer<'_> {
         })
     }
 
-    /// A negated safety condition ("will not be left alone with Mr Smith").
+    /// A negated safety condition ("will not be left alone with Mr Smith"), or
+    /// a negated event that happens to the person ("will not develop pressure
+    /// sores"): both hold from the plan's start and are checked.
     pub(super) fn is_safety_condition(&self) -> bool {
         let Some(n) = self.x.frame.negated else {
             return false;
         };
+        let befalls = self.x.frame.head.is_some_and(|h| {
+            let v = &self.x.analysis.tokens[h];
+            crate::core::lexicon::contains(&self.lexicon.befalling_verbs, v.lemma())
+                || crate::core::lexicon::contains(&self.lexicon.befalling_verbs, &v.lower)
+        });
+        if befalls {
+            return true;
+        }
         let from = self.x.analysis.tokens[n].span.start;
         phrase_spans(&self.x.analysis, &self.lexicon.safety_conditions)
             .iter()
