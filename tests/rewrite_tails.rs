@@ -2,8 +2,8 @@
 //! beside its frequency, a felt state compared is rated on a scale, an outcome
 //! reached once is given a date, and a leading verb the tagger read as a name is
 //! written as a verb; a skill got better at, a sign watched for, a thing had
-//! fewer of, a change named as a thing shown and staff named as a whole each
-//! get their own form.
+//! fewer of, a change named as a thing shown, a provision with no action and
+//! staff named as a whole each get their own form.
 
 mod common;
 
@@ -174,4 +174,27 @@ fn something_that_must_not_happen_to_the_person_is_held_from_the_start() {
         "{}",
         r.rewrite
     );
+}
+
+#[test]
+fn a_provision_written_as_a_noun_phrase_is_given_by_someone_to_someone_how_often() {
+    for (text, action) in [
+        (
+            "Access to an educational psychologist as needed",
+            "[who] will arrange access to an educational psychologist for [whom] [how often]",
+        ),
+        (
+            "Support with reading and spelling",
+            "[who] will spend [how long] helping [whom] with reading and spelling [how often]",
+        ),
+        (
+            "Opportunities for movement breaks",
+            "[who] will offer [whom] movement breaks [how often]",
+        ),
+    ] {
+        let r = rewrite(text);
+        assert!(r.rewrite.starts_with(action), "{}", r.rewrite);
+        // The vague "as needed" goes: how often replaces it.
+        assert!(!r.rewrite.contains("as needed"), "{}", r.rewrite);
+    }
 }

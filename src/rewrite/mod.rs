@@ -664,6 +664,7 @@ fn source_name(source: &Source) -> &'static str {
         Source::Exemplar(_) => "exemplar",
         Source::Fallback => "fallback",
         Source::Taken(_) => "taken",
+        Source::Provision => "provision",
         Source::Generator => "generator",
     }
 }

@@ -18,6 +18,19 @@ pub struct Templates {
     pub default_methods: Vec<String>,
     #[serde(rename = "verb_repair")]
     pub verb_repairs: Vec<VerbRepair>,
+    #[serde(rename = "provision", default)]
+    pub provisions: Vec<Provision>,
+}
+
+/// A provision written as a noun phrase ("access to speech and language
+/// therapy", "support from a teaching assistant"): the action that gives it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provision {
+    /// The words that open the provision, lower case ("access to").
+    pub opens: Vec<String>,
+    /// The action; `{rest}` is what follows the opening, as written.
+    pub action: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -218,6 +231,7 @@ mod tests {
         let t = Templates::bundled();
         let fills = t.fills();
         let mut texts: Vec<&str> = t.verb_repairs.iter().map(|r| r.action.as_str()).collect();
+        texts.extend(t.provisions.iter().map(|p| p.action.as_str()));
         texts.extend([
             t.assembly.time.as_str(),
             t.assembly.method.as_str(),

@@ -56,6 +56,9 @@ pub enum Source {
     /// The person taken somewhere instead of made to go; true when the place
     /// is one gone to again and again (a habit).
     Taken(bool),
+    /// A provision written as a noun phrase, given by an action ("arrange access
+    /// to ... for [whom]"): given again and again, so a habit.
+    Provision,
     /// A seq2seq model's output.
     Generator,
 }
@@ -292,7 +295,7 @@ impl Repairer<'_> {
             let kept = source == Source::Kept;
             let kind = match source {
                 Source::Kept => kind,
-                Source::Taken(true) => ActionKind::Habit,
+                Source::Taken(true) | Source::Provision => ActionKind::Habit,
                 _ => ActionKind::OneOff,
             };
             let mut pieces = Vec::new();

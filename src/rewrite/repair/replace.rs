@@ -14,6 +14,7 @@ impl Repairer<'_> {
     /// taken somewhere instead of made to go, then the nearest exemplars'.
     pub(super) fn replaced_actions(&self) -> Vec<Action> {
         let mut out = Vec::new();
+        out.extend(self.provision_action());
         out.extend(self.verb_repair_action(false));
         out.extend(self.taken_action());
         out.extend(self.exemplar_actions());
@@ -298,6 +299,53 @@ impl Repairer<'_> {
             )],
             Source::VerbRepair,
             SHOWN_CHANGE_PRIOR,
+        ))
+    }
+
+    /// A provision written as a noun phrase ("access to speech and language
+    /// therapy", "regular opportunities for sensory breaks"): the action that
+    /// gives it, from `[[provision]]` in `data/rewrite.toml`, when nobody is named.
+    fn provision_action(&self) -> Option<Action> {
+        let toks = &self.x.analysis.tokens;
+        if self.x.frame.subject.is_some() {
+            return None;
+        }
+        let vague = &self.templates.kinds.vague_frequency_adverbs;
+        // "the", "regular", "appropriate": nothing said about amount or which.
+        let start = toks.iter().position(|t| {
+            !(t.pos == "DT"
+                || matches!(
+                    t.lower.as_str(),
+                    "regular" | "appropriate" | "ongoing" | "frequent"
+                )
+                || vague.contains(&t.lower))
+        })?;
+        let (provision, len) = self.templates.provisions.iter().find_map(|p| {
+            p.opens.iter().find_map(|o| {
+                let words: Vec<&str> = o.split_whitespace().collect();
+                words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| toks.get(start + k).is_some_and(|t| t.lower == *w))
+                    .then_some((p, words.len()))
+            })
+        })?;
+        let from = start + len;
+        let end = self.clause_end(from);
+        if end <= from {
+            return None;
+        }
+        let rest = self.quote(&self.x.analysis.byte_span(from..end));
+        let action = provision.action.replace("{rest}", &rest);
+        let what = self.quote(&self.x.analysis.byte_span(start..end));
+        Some((
+            split_kept(&action, Some(&rest), None),
+            vec![Change::new(
+                Criterion::S,
+                format!("'{what}' is a provision with no action: wrote the action that gives it, and to whom"),
+            )],
+            Source::Provision,
+            VERB_REPAIR_PRIOR,
         ))
     }
 
