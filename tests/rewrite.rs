@@ -466,7 +466,7 @@ fn more_money_or_time_is_counted_by_the_week() {
 #[test]
 fn a_habit_or_a_behaviour_to_stop_left_to_the_team_asks_how_often() {
     for text in [
-        "Mum to be a better listener",
+        "Mum to be a better role model",
         "Kai will not kick the furniture",
     ] {
         let r = rewrite(text);

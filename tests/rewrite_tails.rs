@@ -151,6 +151,16 @@ fn a_change_named_as_a_thing_shown_is_the_change_from_a_baseline() {
         "{}",
         r.rewrite
     );
+    // Who does a skill: the skill improves, as theirs; "a better parent" names no one skill.
+    let r = rewrite("Mia will become a better speller");
+    assert!(
+        r.rewrite
+            .starts_with("Mia will improve their spelling from [baseline]"),
+        "{}",
+        r.rewrite
+    );
+    let r = rewrite("I want to be a better parent");
+    assert!(!r.rewrite.contains("improve"), "{}", r.rewrite);
     // A level read on a measure keeps its own form.
     let r = rewrite("Gran will have lower cholesterol");
     assert!(!r.rewrite.contains("reduce cholesterol"), "{}", r.rewrite);

@@ -261,7 +261,7 @@ impl IntentLists {
             let forms = match c.as_str() {
                 "fewer" | "less" | "lower" => &self.down,
                 "more" | "higher" => &self.up,
-                "better" => &self.better,
+                "better" | "stronger" => &self.better,
                 _ => &Vec::new(),
             };
             let kept =

@@ -145,6 +145,10 @@ pub struct Kinds {
     /// ("improved" -> "improve", "increased" -> "increase").
     #[serde(default)]
     pub named_changes: std::collections::BTreeMap<String, String>,
+    /// Who does a skill, and the skill ("reader" -> "reading"): "be a better
+    /// reader" improves the reading.
+    #[serde(default)]
+    pub skill_agents: std::collections::BTreeMap<String, String>,
 }
 
 /// A weak or vague verb replaced by an observable action that keeps the object.

@@ -276,7 +276,15 @@ impl Repairer<'_> {
                 }
             }
         }
-        if self.fails(Criterion::M) {
+        // A change with no size: M fails, or its comparative is flagged at all.
+        let unsized_change = self.fails(Criterion::M)
+            || self
+                .x
+                .judgment
+                .findings
+                .iter()
+                .any(|f| f.rule == RuleId::VagueComparative);
+        if unsized_change {
             actions.extend(self.shown_change_action());
         }
         actions.extend(self.feeling_action());

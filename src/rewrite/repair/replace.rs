@@ -245,7 +245,9 @@ impl Repairer<'_> {
         let toks = &self.x.analysis.tokens;
         let head = self.x.frame.head?;
         let kinds = &self.templates.kinds;
-        if !kinds.change_shown_by.iter().any(|v| toks[head].is(v)) {
+        // "be a better reader": the skill of who the person is to become.
+        let copular = toks[head].is("be") || toks[head].is("become");
+        if !copular && !kinds.change_shown_by.iter().any(|v| toks[head].is(v)) {
             return None;
         }
         let at = (head + 1..toks.len()).find(|&k| toks[k].pos != "DT")?;
@@ -277,10 +279,20 @@ impl Repairer<'_> {
         }
         let repair = self.templates.verb_repair(|p| p == verb, &object_words)?;
         let object = decapitalise(&self.quote(&self.x.analysis.byte_span(start..end)));
+        let skill = kinds
+            .skill_agents
+            .get(&first.lower)
+            .filter(|_| end == start + 1);
+        let object = match (copular, skill) {
+            (true, Some(skill)) => format!("{} {skill}", self.possessive_of_subject()),
+            (true, None) => return None,
+            (false, _) => object,
+        };
         // "have a better relationship with Tom" -> "improve the relationship with Tom".
-        let object = if toks[head + 1..at]
-            .iter()
-            .any(|t| matches!(t.lower.as_str(), "a" | "an"))
+        let object = if !copular
+            && toks[head + 1..at]
+                .iter()
+                .any(|t| matches!(t.lower.as_str(), "a" | "an"))
         {
             format!("the {object}")
         } else {
@@ -347,6 +359,21 @@ impl Repairer<'_> {
             Source::Provision,
             VERB_REPAIR_PRIOR,
         ))
+    }
+
+    /// The possessive that goes with the subject: "I" -> "my", "she" -> "her";
+    /// "their" for a name, a role or nobody named.
+    fn possessive_of_subject(&self) -> &'static str {
+        let toks = &self.x.analysis.tokens;
+        let subject = self.x.frame.subject.clone().filter(|s| s.len() == 1);
+        match subject.map(|s| toks[s.start].lower.as_str()) {
+            Some("i") => "my",
+            Some("we") => "our",
+            Some("you") => "your",
+            Some("he" | "him") => "his",
+            Some("she" | "her") => "her",
+            _ => "their",
+        }
     }
 
     /// The nearest exemplars' actions that address the same thing.
