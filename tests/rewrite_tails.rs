@@ -151,6 +151,14 @@ fn a_change_named_as_a_thing_shown_is_the_change_from_a_baseline() {
         "{}",
         r.rewrite
     );
+    // "a better ..." is the person's own: "my", not "the".
+    let r = rewrite("I will have a better bedtime routine");
+    assert!(
+        r.rewrite
+            .starts_with("I will improve my bedtime routine from [baseline]"),
+        "{}",
+        r.rewrite
+    );
     // Who does a skill: the skill improves, as theirs; "a better parent" names no one skill.
     let r = rewrite("Mia will become a better speller");
     assert!(

@@ -288,13 +288,14 @@ impl Repairer<'_> {
             (true, None) => return None,
             (false, _) => object,
         };
-        // "have a better relationship with Tom" -> "improve the relationship with Tom".
+        // "have a better relationship with Tom" -> "improve their relationship
+        // with Tom" ("the attitude" would read as someone else's).
         let object = if !copular
             && toks[head + 1..at]
                 .iter()
                 .any(|t| matches!(t.lower.as_str(), "a" | "an"))
         {
-            format!("the {object}")
+            format!("{} {object}", self.possessive_of_subject())
         } else {
             object
         };
