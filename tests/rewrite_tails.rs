@@ -159,7 +159,7 @@ fn a_change_named_as_a_thing_shown_is_the_change_from_a_baseline() {
         "{}",
         r.rewrite
     );
-    // Who does a skill: the skill improves, as theirs; "a better parent" names no one skill.
+    // Who does a skill: the skill improves, as theirs; "a better dad" names no one skill.
     let r = rewrite("Mia will become a better speller");
     assert!(
         r.rewrite
@@ -167,7 +167,7 @@ fn a_change_named_as_a_thing_shown_is_the_change_from_a_baseline() {
         "{}",
         r.rewrite
     );
-    let r = rewrite("I want to be a better parent");
+    let r = rewrite("I want to be a better dad");
     assert!(!r.rewrite.contains("improve"), "{}", r.rewrite);
     // A level read on a measure keeps its own form.
     let r = rewrite("Gran will have lower cholesterol");

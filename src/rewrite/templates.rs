@@ -22,8 +22,8 @@ pub struct Templates {
     pub provisions: Vec<Provision>,
 }
 
-/// A provision written as a noun phrase ("access to speech and language
-/// therapy", "support from a teaching assistant"): the action that gives it.
+/// A provision written as a noun phrase ("access to an educational
+/// psychologist", "support from a learning mentor"): the action that gives it.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Provision {

@@ -75,7 +75,7 @@ impl Repairer<'_> {
                 .max()
                 .unwrap_or(1);
             let after_phrase = head + phrase_len;
-            // "get better at maths": the skill after "at" is what improves
+            // "get better at fractions": the skill after "at" is what improves
             // ("do better at school" names a place, not a skill).
             let places = &self.templates.kinds.habit_places;
             let after_phrase = if toks[after_phrase - 1].is("better")
@@ -237,7 +237,7 @@ impl Repairer<'_> {
         None
     }
 
-    /// "demonstrate improved breathing", "get better grades in science": a
+    /// "demonstrate improved concentration", "have better grades in English": a
     /// change named as a thing shown is the change itself, repaired as its verb
     /// ("improve breathing from [baseline] to [target] on [which measure]").
     /// A felt state ("decreased anxiety") is rated instead, elsewhere.
@@ -245,7 +245,7 @@ impl Repairer<'_> {
         let toks = &self.x.analysis.tokens;
         let head = self.x.frame.head?;
         let kinds = &self.templates.kinds;
-        // "be a better reader": the skill of who the person is to become.
+        // "be a better speller": the skill of who the person is to become.
         let copular = toks[head].is("be") || toks[head].is("become");
         if !copular && !kinds.change_shown_by.iter().any(|v| toks[head].is(v)) {
             return None;
@@ -254,7 +254,7 @@ impl Repairer<'_> {
         let verb = kinds.named_changes.get(&toks[at].lower)?;
         let start = at + 1;
         let end = self.clause_end(start);
-        // The thing changed is a noun phrase: "improved breathing", not "better".
+        // The thing changed is a noun phrase: "improved concentration", not "better".
         let first = toks.get(start)?;
         if end <= start || !(first.is_noun() || first.pos.starts_with("JJ")) {
             return None;
@@ -304,19 +304,20 @@ impl Repairer<'_> {
             .replace("{object}", &object)
             .replace("{verb}", verb);
         let what = self.action_text();
-        Some((
-            split_kept(&action, Some(&object), None),
-            vec![Change::new(
+        Some(keeping(
+            &action,
+            &object,
+            Change::new(
                 Criterion::M,
                 format!("'{what}' names a change without its size: asked for it from a baseline to a target"),
-            )],
+            ),
             Source::VerbRepair,
             SHOWN_CHANGE_PRIOR,
         ))
     }
 
-    /// A provision written as a noun phrase ("access to speech and language
-    /// therapy", "regular opportunities for sensory breaks"): the action that
+    /// A provision written as a noun phrase ("access to an educational
+    /// psychologist", "regular opportunities for movement breaks"): the action that
     /// gives it, from `[[provision]]` in `data/rewrite.toml`, when nobody is named.
     fn provision_action(&self) -> Option<Action> {
         let toks = &self.x.analysis.tokens;
@@ -351,12 +352,13 @@ impl Repairer<'_> {
         let rest = self.quote(&self.x.analysis.byte_span(from..end));
         let action = provision.action.replace("{rest}", &rest);
         let what = self.quote(&self.x.analysis.byte_span(start..end));
-        Some((
-            split_kept(&action, Some(&rest), None),
-            vec![Change::new(
+        Some(keeping(
+            &action,
+            &rest,
+            Change::new(
                 Criterion::S,
                 format!("'{what}' is a provision with no action: wrote the action that gives it, and to whom"),
-            )],
+            ),
             Source::Provision,
             VERB_REPAIR_PRIOR,
         ))
@@ -552,6 +554,16 @@ impl Repairer<'_> {
             })
             .max_by_key(|(_, r)| r.len())
     }
+}
+
+/// An action whose `kept` words are the writer's own, with its one change.
+fn keeping(action: &str, kept: &str, change: Change, source: Source, prior: f32) -> Action {
+    (
+        split_kept(action, Some(kept), None),
+        vec![change],
+        source,
+        prior,
+    )
 }
 
 /// A candidate action: its pieces, what changed, where it came from, its prior.
