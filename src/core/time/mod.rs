@@ -337,6 +337,9 @@ impl TimeRecogniser {
                 if *kind == TimeKind::Occasion && !names_an_act(&text[span.clone()]) {
                     continue;
                 }
+                if *kind == TimeKind::Recurrence && modifies_a_noun(text, &span) {
+                    continue;
+                }
                 if !overlaps_vague(&span) {
                     found.push(TimeExpr { span, kind: *kind });
                 }
@@ -388,6 +391,145 @@ impl TimeRecogniser {
         }
         kept
     }
+}
+
+/// True for "a morning routine", "a day trip", "a night out": "a" and a time
+/// unit that name a thing, not how often. "30 minutes a day for 6 weeks", "a
+/// day, every day" and "a day consistently" stay times: a word of the
+/// sentence's frame, an adverb, a number or punctuation follows them.
+fn modifies_a_noun(text: &str, span: &Range<usize>) -> bool {
+    let words: Vec<&str> = text[span.clone()].split_whitespace().collect();
+    if words.len() != 2 || !words[0].eq_ignore_ascii_case("a") {
+        return false;
+    }
+    let rest = &text[span.end..];
+    // "a week's holiday": the unit owns the next noun.
+    if rest.starts_with("'s") || rest.starts_with("\u{2019}s") {
+        return true;
+    }
+    let Some(next) = rest
+        .split(|c: char| c.is_whitespace())
+        .find(|w| !w.is_empty())
+    else {
+        return false;
+    };
+    if !rest.starts_with(char::is_whitespace) || !next.starts_with(|c: char| c.is_alphabetic()) {
+        return false;
+    }
+    let next = next
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    const GO_ON: &[&str] = &[
+        "for",
+        "and",
+        "or",
+        "to",
+        "until",
+        "till",
+        "by",
+        "at",
+        "in",
+        "on",
+        "with",
+        "without",
+        "before",
+        "after",
+        "during",
+        "from",
+        "over",
+        "as",
+        "so",
+        "but",
+        "then",
+        "which",
+        "that",
+        "when",
+        "while",
+        "of",
+        "each",
+        "every",
+        "is",
+        "are",
+        "was",
+        "will",
+        "if",
+        "unless",
+        "minimum",
+        "maximum",
+        "max",
+        "min",
+        "most",
+        "least",
+        "this",
+        "next",
+        "throughout",
+        "across",
+        "including",
+        "starting",
+        "beginning",
+        "between",
+        "outside",
+        "inside",
+        "around",
+        "through",
+        "into",
+        "onto",
+        "under",
+        "above",
+        "below",
+        "near",
+        "like",
+        "instead",
+        "plus",
+        "per",
+        "off",
+        "out",
+        "up",
+        "down",
+        "away",
+        "along",
+        "alongside",
+        "against",
+        "within",
+        "beyond",
+        "except",
+        "apart",
+        "where",
+        "because",
+        "since",
+        "although",
+        "though",
+        "even",
+        "only",
+        "too",
+        "also",
+        "again",
+        "more",
+        "less",
+        "all",
+        "both",
+        "either",
+        "any",
+        "no",
+        "not",
+        "it",
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "my",
+        "his",
+        "her",
+        "their",
+        "our",
+        "your",
+        "the",
+        "an",
+        "a",
+    ];
+    !(GO_ON.contains(&next.as_str()) || next.ends_with("ly"))
 }
 
 /// False for "on something", "after building": words in -ing that are not acts.

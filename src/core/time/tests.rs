@@ -178,6 +178,25 @@ fn durations_and_gerund_lookalikes_are_not_timescales() {
 }
 
 #[test]
+fn a_time_unit_naming_a_thing_is_not_how_often() {
+    for text in [
+        "Mum will set up a morning routine with the children",
+        "Gran will take Leo on a day trip",
+        "Dad will save a week's wages",
+    ] {
+        assert!(!concrete(text), "{text}: {:?}", kinds(text));
+    }
+    // ... but after an amount it is: the next word goes on with the sentence.
+    for text in [
+        "Sam will read for 20 minutes a night before bed",
+        "Tom will eat 5 portions of fruit a day consistently",
+        "Jo will swim 10 lengths a week outside of school",
+    ] {
+        assert!(has(text, TimeKind::Recurrence), "{text}: {:?}", kinds(text));
+    }
+}
+
+#[test]
 fn vague_times_are_not_concrete() {
     for text in [
         "Mum to engage with services ongoing",
