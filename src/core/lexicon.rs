@@ -61,6 +61,10 @@ pub struct Lexicon {
     #[serde(default)]
     pub reach_feats: Vec<ReachFeat>,
     pub vague: Vec<String>,
+    /// Words after "a day", "a week" that carry the sentence on ("for",
+    /// "before"): with another word there, the unit names a thing ("a day trip").
+    #[serde(default)]
+    pub words_after_a_frequency: Vec<String>,
     pub review_words: Vec<String>,
     pub scheduled_events: Vec<String>,
     pub holidays: Vec<String>,
@@ -170,6 +174,7 @@ macro_rules! each_list {
             imposed,
             measuring_verbs,
             vague,
+            words_after_a_frequency,
             review_words,
             scheduled_events,
             holidays,

@@ -7,6 +7,7 @@ use crate::core::finding::{Criterion, Level, Repair};
 pub use id::{RuleId, UnknownRule};
 pub use off_concern::unrelated_to_plan;
 use std::ops::Range;
+pub use stop_behaviour::negated_event;
 
 mod absolute_target;
 mod acronym;

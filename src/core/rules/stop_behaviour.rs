@@ -88,12 +88,21 @@ pub fn is_safety_condition(cx: &Context<'_>) -> bool {
 /// True for a negated event that happens to the person ("will not develop
 /// pressure sores", "will not fall at home"): an outcome kept from the plan's
 /// start, not a behaviour the person could replace with another.
-pub fn befalls(cx: &Context<'_>) -> bool {
-    cx.frame.negated.is_some()
-        && cx.frame.head.is_some_and(|h| {
-            let v = &cx.a.tokens[h];
-            contains(&cx.lexicon.befalling_verbs, v.lemma())
-                || contains(&cx.lexicon.befalling_verbs, &v.lower)
+fn befalls(cx: &Context<'_>) -> bool {
+    negated_event(cx.lexicon, cx.frame, &cx.a.tokens)
+}
+
+/// [`befalls`] on a frame and its tokens, for the rewriter's kinds of action too.
+pub fn negated_event(
+    lexicon: &crate::core::lexicon::Lexicon,
+    frame: &crate::core::frame::Frame,
+    tokens: &[crate::core::nlp::Token],
+) -> bool {
+    frame.negated.is_some()
+        && frame.head.is_some_and(|h| {
+            let v = &tokens[h];
+            contains(&lexicon.befalling_verbs, v.lemma())
+                || contains(&lexicon.befalling_verbs, &v.lower)
         })
 }
 

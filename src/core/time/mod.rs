@@ -72,6 +72,8 @@ pub struct TimeRecogniser {
     vague: Option<Regex>,
     review: Option<Regex>,
     occasion_when: Regex,
+    /// Words after "a day" that carry the sentence on ("for", "before"): lower case.
+    go_on: Vec<String>,
 }
 
 fn alternation(words: &[String]) -> String {
@@ -309,6 +311,11 @@ impl TimeRecogniser {
             vague,
             review,
             occasion_when,
+            go_on: lexicon
+                .words_after_a_frequency
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
         }
     }
 
@@ -337,7 +344,7 @@ impl TimeRecogniser {
                 if *kind == TimeKind::Occasion && !names_an_act(&text[span.clone()]) {
                     continue;
                 }
-                if *kind == TimeKind::Recurrence && modifies_a_noun(text, &span) {
+                if *kind == TimeKind::Recurrence && modifies_a_noun(text, &span, &self.go_on) {
                     continue;
                 }
                 if !overlaps_vague(&span) {
@@ -397,7 +404,8 @@ impl TimeRecogniser {
 /// unit that name a thing, not how often. "30 minutes a day for 6 weeks", "a
 /// day, every day" and "a day consistently" stay times: a word of the
 /// sentence's frame, an adverb, a number or punctuation follows them.
-fn modifies_a_noun(text: &str, span: &Range<usize>) -> bool {
+/// `go_on` holds the words that carry the sentence on (data/time.toml).
+fn modifies_a_noun(text: &str, span: &Range<usize>, go_on: &[String]) -> bool {
     let words: Vec<&str> = text[span.clone()].split_whitespace().collect();
     if words.len() != 2 || !words[0].eq_ignore_ascii_case("a") {
         return false;
@@ -419,117 +427,7 @@ fn modifies_a_noun(text: &str, span: &Range<usize>) -> bool {
     let next = next
         .trim_end_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
-    const GO_ON: &[&str] = &[
-        "for",
-        "and",
-        "or",
-        "to",
-        "until",
-        "till",
-        "by",
-        "at",
-        "in",
-        "on",
-        "with",
-        "without",
-        "before",
-        "after",
-        "during",
-        "from",
-        "over",
-        "as",
-        "so",
-        "but",
-        "then",
-        "which",
-        "that",
-        "when",
-        "while",
-        "of",
-        "each",
-        "every",
-        "is",
-        "are",
-        "was",
-        "will",
-        "if",
-        "unless",
-        "minimum",
-        "maximum",
-        "max",
-        "min",
-        "most",
-        "least",
-        "this",
-        "next",
-        "throughout",
-        "across",
-        "including",
-        "starting",
-        "beginning",
-        "between",
-        "outside",
-        "inside",
-        "around",
-        "through",
-        "into",
-        "onto",
-        "under",
-        "above",
-        "below",
-        "near",
-        "like",
-        "instead",
-        "plus",
-        "per",
-        "off",
-        "out",
-        "up",
-        "down",
-        "away",
-        "along",
-        "alongside",
-        "against",
-        "within",
-        "beyond",
-        "except",
-        "apart",
-        "where",
-        "because",
-        "since",
-        "although",
-        "though",
-        "even",
-        "only",
-        "too",
-        "also",
-        "again",
-        "more",
-        "less",
-        "all",
-        "both",
-        "either",
-        "any",
-        "no",
-        "not",
-        "it",
-        "i",
-        "we",
-        "you",
-        "he",
-        "she",
-        "they",
-        "my",
-        "his",
-        "her",
-        "their",
-        "our",
-        "your",
-        "the",
-        "an",
-        "a",
-    ];
-    !(GO_ON.contains(&next.as_str()) || next.ends_with("ly"))
+    !(go_on.contains(&next) || next.ends_with("ly"))
 }
 
 /// False for "on something", "after building": words in -ing that are not acts.

@@ -51,12 +51,7 @@ impl Repairer<'_> {
         let Some(n) = self.x.frame.negated else {
             return false;
         };
-        let befalls = self.x.frame.head.is_some_and(|h| {
-            let v = &self.x.analysis.tokens[h];
-            crate::core::lexicon::contains(&self.lexicon.befalling_verbs, v.lemma())
-                || crate::core::lexicon::contains(&self.lexicon.befalling_verbs, &v.lower)
-        });
-        if befalls {
+        if crate::core::rules::negated_event(self.lexicon, &self.x.frame, &self.x.analysis.tokens) {
             return true;
         }
         let from = self.x.analysis.tokens[n].span.start;
