@@ -118,7 +118,7 @@ impl Frame {
                 }
             }
             if i == start
-                && is_leading_verb(a, i)
+                && is_leading_verb(a, i, lexicon)
                 && !opens_with_owner(a, i, lexicon)
                 && modal_after_subject(a, i).is_none()
             {
@@ -138,7 +138,7 @@ impl Frame {
                         && !opens_with_owner(a, i + 1, lexicon)
                         && modal_after_subject(a, i + 1).is_none()
                 };
-                if i + 1 < n && is_leading_verb(a, i + 1) && (negation || adverb()) {
+                if i + 1 < n && is_leading_verb(a, i + 1, lexicon) && (negation || adverb()) {
                     frame.anchor = Anchor::Imperative;
                     anchor_at = Some(i + 1);
                     break;
@@ -468,8 +468,12 @@ fn modal_after_subject(a: &Analysis, from: usize) -> Option<usize> {
 }
 
 /// True when token `i` opens the objective with a verb ("Distribute ...", "ask for help").
-fn is_leading_verb(a: &Analysis, i: usize) -> bool {
+fn is_leading_verb(a: &Analysis, i: usize, lexicon: &Lexicon) -> bool {
     let t = &a.tokens[i];
+    // "walk to work", "Cycle to school": a journey, not a walk that will work.
+    let journey = contains(&lexicon.journey_verbs, &t.lower)
+        && a.tokens.get(i + 1).is_some_and(|n| n.lower == "to")
+        && a.tokens.get(i + 2).is_some_and(|x| !x.is("be"));
     // A word the dictionary does not know, opening the objective before a phrase: "homecook dinner".
     let unknown = t.tags.iter().all(|x| *x == "UNKNOWN")
         && a.tokens.get(i + 1).is_some_and(|n| !n.is_punct());
@@ -492,7 +496,7 @@ fn is_leading_verb(a: &Analysis, i: usize) -> bool {
         matches!(n.pos, "JJ" | "NN" | "NN:UN" | "NNS" | "VBG")
             && a.text[n.span.clone()].starts_with(|c: char| c.is_lowercase())
     }) && !a.tokens[i + 1..].iter().any(|x| x.pos == "MD");
-    if t.pos.starts_with("NNP") && !(t.can_be_verb && (object_follows || phrase_follows))
+    if t.pos.starts_with("NNP") && !(t.can_be_verb && (object_follows || phrase_follows || journey))
         || t.has_tag("PRP")
         || t.has_tag("DT")
         || (t.has_tag("JJR") || t.has_tag("RBR")) && !(acts_on_a_thing && t.can_be_verb)
@@ -502,11 +506,12 @@ fn is_leading_verb(a: &Analysis, i: usize) -> bool {
     // A noun reading followed by a modal or "to" + verb is a subject ("School to send ...").
     let next = a.tokens.get(i + 1);
     let after = a.tokens.get(i + 2);
-    let subject_follows = next.is_some_and(|n| {
-        n.pos == "MD"
-            || n.lower == "to" && after.is_some_and(|x| x.has_tag("VB"))
-            || n.has_tag("VBZ") && n.chunk == ChunkKind::Verb
-    });
+    let subject_follows = !journey
+        && next.is_some_and(|n| {
+            n.pos == "MD"
+                || n.lower == "to" && after.is_some_and(|x| x.has_tag("VB"))
+                || n.has_tag("VBZ") && n.chunk == ChunkKind::Verb
+        });
     !subject_follows
 }
 

@@ -51,6 +51,7 @@ impl Rule for GenericObject {
                 "Kim will improve her behaviour from 3 to 5 on the Boxall Profile by July",
                 "do the exercises shown in educational videos at least two days a week",
                 "stretching exercises at work for 5 minutes every day",
+                "I will cycle to work on three days each week this term",
                 "reduce fruit juice intake to one glass a day",
                 "explore educational content on the app by watching at least 2 videos until next meeting",
             ],
@@ -133,6 +134,13 @@ fn main_object(cx: &Context<'_>) -> Vec<Hit> {
         && (toks[head].pos == "VBG" || toks[head].has_tag("VBG"))
         && !contains(&lex.generic_objects, toks[head].lemma());
     let placed = cx.is_placement(head, end_of_object);
+    // "walk to work", "cycle to school": the place a journey goes to.
+    let destination = contains(&lex.journey_verbs, toks[head].lemma())
+        && cx
+            .frame
+            .object
+            .as_ref()
+            .is_some_and(|o| o.start > 0 && toks[o.start - 1].lower == "to");
     // "improve behaviour from 2 to 4 on the Boxall Profile": a change from a
     // baseline read on a named measure says exactly what is counted.
     let object_end_byte = toks[(end_of_object.min(toks.len())).saturating_sub(1)]
@@ -146,7 +154,13 @@ fn main_object(cx: &Context<'_>) -> Vec<Hit> {
                 .iter()
                 .any(|m| m.start >= i.span.start && m.start <= i.span.end + 4)
     });
-    if specified_after || nominal || placed || measured_change || cx.has_means_clause() {
+    if specified_after
+        || nominal
+        || placed
+        || destination
+        || measured_change
+        || cx.has_means_clause()
+    {
         return Vec::new();
     }
     // "start exercising", "continue to exercise": the activity is the action.
