@@ -160,6 +160,10 @@ pub struct VerbRepair {
     /// When given, the object must contain one of these words.
     #[serde(default)]
     pub object_words: Vec<String>,
+    /// When given, the object must end in one of these words, its head noun
+    /// ("a bedtime routine", not "routine checks").
+    #[serde(default)]
+    pub object_heads: Vec<String>,
     /// The replacement action; `{object}` is the object as written.
     pub action: String,
 }
@@ -222,6 +226,8 @@ impl Templates {
             r.verbs.iter().any(|v| verb_matches(v))
                 && (r.object_words.is_empty()
                     || r.object_words.iter().any(|w| object.iter().any(|o| o == w)))
+                && (r.object_heads.is_empty()
+                    || object.last().is_some_and(|o| r.object_heads.contains(o)))
         })
     }
 }
@@ -303,5 +309,26 @@ mod tests {
             .unwrap();
         assert!(!risk.action.contains("attend school"), "{}", risk.action);
         assert!(t.verb_repair(|v| v == "paint", &[]).is_none());
+    }
+
+    #[test]
+    fn a_routine_repair_needs_routine_as_the_head_noun() {
+        let t = Templates::bundled();
+        let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        let night = t
+            .verb_repair(|v| v == "set up", &words("an evening routine"))
+            .unwrap();
+        assert!(
+            night.action.contains("nights each week"),
+            "{}",
+            night.action
+        );
+        let day = t
+            .verb_repair(|v| v == "set up", &words("a school routine"))
+            .unwrap();
+        assert!(day.action.contains("days each week"), "{}", day.action);
+        assert!(t
+            .verb_repair(|v| v == "set up", &words("routine dental checks"))
+            .is_none());
     }
 }

@@ -183,7 +183,9 @@ impl Repairer<'_> {
             let repair = self
                 .templates
                 .verb_repair(verb_matches, &object_words)
-                .filter(|r| !for_object_only || !r.object_words.is_empty());
+                .filter(|r| {
+                    !for_object_only || !r.object_words.is_empty() || !r.object_heads.is_empty()
+                });
             if let Some(repair) = repair {
                 let object_end = object_clause_end.or(object_range.as_ref().map(|r| r.end));
                 let object_range_bytes = object_range.map(|r| self.x.analysis.byte_span(r));
