@@ -347,6 +347,14 @@ impl<'a> Rewriter<'a> {
         concern: Option<&str>,
         original: Option<&[f32]>,
     ) -> Vec<Candidate> {
+        let reached;
+        let x = match status_reached(x, self.checker.lexicon()) {
+            Some(r) => {
+                reached = r;
+                &reached
+            }
+            None => x,
+        };
         // Retrieval compares actions: from the main verb on, without who does it.
         // With no object ("Evie's speech will improve") the subject is what changes.
         let action = match (x.frame.head, &x.frame.object) {
@@ -679,4 +687,36 @@ fn without_placeholders(r: &Rendered) -> String {
     }
     out.push_str(&r.text[at..]);
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "I will be employed as a carpenter", "be fully recovered from ...": a status
+/// the person reaches, not something an unnamed someone does to them. The
+/// checker does not ask who did it (`passive-without-agent`); the rewrite reads
+/// it as "be" and a state, so it is not turned round ("[who] will employ I").
+fn status_reached(
+    x: &crate::core::check::Analysed,
+    lexicon: &crate::core::lexicon::Lexicon,
+) -> Option<crate::core::check::Analysed> {
+    let f = &x.frame;
+    let head = f.head?;
+    let toks = &x.analysis.tokens;
+    let status = lexicon.status_participles.iter().any(|p| {
+        p.split_whitespace()
+            .enumerate()
+            .all(|(k, w)| toks.get(head + k).is_some_and(|t| t.lower == w))
+    });
+    if !(f.passive
+        && f.agent.is_none()
+        && status
+        && matches!(x.owner, Some(crate::core::frame::Owner::Person)))
+    {
+        return None;
+    }
+    let be = (0..head).rev().find(|&k| toks[k].is("be"))?;
+    let mut reached = x.clone();
+    reached.frame.passive = false;
+    reached.frame.copula = true;
+    reached.frame.head = Some(be);
+    reached.frame.object = Some(be + 1..f.object.as_ref().map_or(head + 1, |o| o.end));
+    Some(reached)
 }

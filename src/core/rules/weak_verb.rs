@@ -55,6 +55,7 @@ impl Rule for WeakVerb {
                 "XXX will know 36 of the 44 phonics sounds by the end of the Spring Term as measured using the school's phonics assessment",
                 "Malcolm will draw a picture for the next meeting in 2 weeks' time to show how he feels",
                 "Ella will learn to swim 25 metres unaided by July 2027",
+                "Priya will learn how to use the bus timetable to plan two journeys by June",
                 "Sam will learn 10 new spellings each week, tested on Fridays",
                 "The resident will demonstrate improved balance by standing on one foot for 10 seconds by 1 May",
                 "Tia will show her key worker two pieces of finished work each week",
@@ -79,10 +80,15 @@ impl Rule for WeakVerb {
         let as_infinitive = matches!(cx.frame.anchor, Anchor::Infinitive);
         let mut hits = Vec::new();
         if let Some((phrase, range)) = cx.phrase_at(&lex.weak_verbs, head) {
-            // "learn to swim": the skill learnt is the action.
+            // "learn to swim", "learn how to swim": the skill learnt is the action.
+            let to = if toks.get(range.end).is_some_and(|t| t.lower == "how") {
+                range.end + 1
+            } else {
+                range.end
+            };
             let learns_a_skill = phrase == "learn"
-                && toks.get(range.end).is_some_and(|t| t.lower == "to")
-                && toks.get(range.end + 1).is_some_and(|t| t.has_tag("VB"));
+                && toks.get(to).is_some_and(|t| t.lower == "to")
+                && toks.get(to + 1).is_some_and(|t| t.has_tag("VB"));
             // "learn 10 new words a week": what is learnt is counted.
             let counted_learning = phrase == "learn"
                 && cx.has_indicator(&[IndicatorKind::Count, IndicatorKind::Criterion]);

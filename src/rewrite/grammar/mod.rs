@@ -8,6 +8,7 @@
 mod dangling_word;
 mod doubled_word;
 mod modal_base_form;
+mod pronoun_case;
 mod split_contraction;
 mod to_after_modal;
 mod verb_as_subject;
@@ -35,6 +36,8 @@ pub enum GrammarId {
     DanglingWord,
     /// Every sentence has a verb.
     VerblessFragment,
+    /// A pronoun after a verb or a preposition is in its object form ("help me", not "help I").
+    PronounCase,
 }
 
 impl GrammarId {
@@ -47,6 +50,7 @@ impl GrammarId {
             GrammarId::SplitContraction => "split-contraction",
             GrammarId::DanglingWord => "dangling-word",
             GrammarId::VerblessFragment => "verbless-fragment",
+            GrammarId::PronounCase => "pronoun-case",
         }
     }
 }
@@ -96,6 +100,7 @@ pub fn all() -> Vec<Box<dyn GrammarRule>> {
         Box::new(split_contraction::SplitContraction),
         Box::new(dangling_word::DanglingWord),
         Box::new(verbless_fragment::VerblessFragment),
+        Box::new(pronoun_case::PronounCase),
     ]
 }
 

@@ -4,7 +4,7 @@
 //! asks the team for the behaviour that shows the goal; and the clause
 //! boundaries they are cut at.
 
-use super::text::{base_form, decapitalise, lower_first, subtract, tidy, tidy_end, tidy_inner};
+use super::text::{base_form, lower_first, subtract, tidy, tidy_end, tidy_inner};
 use super::{Change, Repairer, Source, FALLBACK_PRIOR};
 use crate::core::finding::{Criterion, RuleId};
 use crate::core::frame::{Anchor, Owner};
@@ -68,12 +68,12 @@ impl Repairer<'_> {
                 .filter(|&k| toks[k].lower == "by");
             deletions.push(by.map_or(agent.start, |k| toks[k].span.start)..agent.end);
             pieces.push(Piece::kept(base_form(&toks[head])));
-            pieces.push(Piece::kept(decapitalise(&self.quote(&subject))));
+            pieces.push(Piece::kept(self.quote_inside(&subject)));
             from = toks[head].span.end;
         } else if self.x.frame.passive && self.x.frame.agent.is_none() {
             let subject = self.x.frame.subject.clone()?;
             let subject = self.x.analysis.byte_span(subject);
-            let object = decapitalise(&self.quote(&subject));
+            let object = self.quote_inside(&subject);
             changes.push(Change::new(
                 Criterion::S,
                 format!(
@@ -261,8 +261,8 @@ impl Repairer<'_> {
                     .frame
                     .subject
                     .clone()
-                    .map(|s| decapitalise(&self.quote(&self.x.analysis.byte_span(s)))),
-                (Some(Owner::Thing(span)), None) => Some(decapitalise(&self.quote(span))),
+                    .map(|s| self.quote_inside(&self.x.analysis.byte_span(s))),
+                (Some(Owner::Thing(span)), None) => Some(self.quote_inside(span)),
                 (_, None) => self.possessed(),
                 _ => None,
             };

@@ -90,7 +90,10 @@ impl Repairer<'_> {
             let learns = before
                 .windows(2)
                 .any(|w| w[1] == "to" && w[0].starts_with("learn"))
-                || toks[h].is("learn") && toks.get(h + 1).is_some_and(|t| t.lower == "to");
+                || toks[h].is("learn")
+                    && (toks.get(h + 1).is_some_and(|t| t.lower == "to")
+                        || toks.get(h + 1).is_some_and(|t| t.lower == "how")
+                            && toks.get(h + 2).is_some_and(|t| t.lower == "to"));
             if before.windows(2).any(|w| w == ["able", "to"])
                 || before.last() == Some(&"can")
                 || learns
@@ -114,6 +117,9 @@ impl Repairer<'_> {
         if self.head_is_one_of(&k.one_off_with_one_thing)
             && (self.object_is_one_thing() || self.goes_to_a_one_off_place())
         {
+            return ActionKind::OneOff;
+        }
+        if self.reaches_a_status() {
             return ActionKind::OneOff;
         }
         if self.keeps_a_state() || self.holds_at_all_times() {
@@ -187,6 +193,23 @@ impl Repairer<'_> {
                 .windows(3)
                 .any(|w| w[0].lower == "at" && w[1].lower == "all" && w[2].lower == "times");
         always && (self.x.frame.passive || self.x.frame.copula)
+    }
+
+    /// "be employed as a carpenter", "be fully recovered": a status reached
+    /// once, by a date.
+    fn reaches_a_status(&self) -> bool {
+        let toks = &self.x.analysis.tokens;
+        let Some(head) = self.x.frame.head.filter(|_| self.x.frame.copula) else {
+            return false;
+        };
+        let Some(at) = (head + 1..toks.len()).find(|&k| !toks[k].pos.starts_with("RB")) else {
+            return false;
+        };
+        self.lexicon.status_participles.iter().any(|p| {
+            p.split_whitespace()
+                .enumerate()
+                .all(|(k, w)| toks.get(at + k).is_some_and(|t| t.lower == w))
+        })
     }
 
     /// A state kept up: "keep | maintain | stay" with a state after the object

@@ -144,6 +144,28 @@ impl Repairer<'_> {
         self.text()[range.clone()].trim().to_string()
     }
 
+    /// The writer's words over byte `range`, moved into the middle of a
+    /// sentence: the capital goes from a common word that opened the objective
+    /// ("Wound will improve" → "improve the wound's ..."), and stays on a name.
+    fn quote_inside(&self, range: &Range<usize>) -> String {
+        let quoted = self.quote(range);
+        let opens = self.x.analysis.tokens.first().is_some_and(|t| {
+            t.span.start >= range.start
+                && t.span.start <= range.start + 1
+                && !t.has_tag("NNP")
+                && !t.has_tag("NNPS")
+                && !self.text()[t.span.clone()]
+                    .chars()
+                    .skip(1)
+                    .any(char::is_uppercase)
+        });
+        if opens {
+            text::lower_first(&quoted)
+        } else {
+            text::decapitalise(&quoted)
+        }
+    }
+
     /// True when letter `c` fails on the original.
     fn fails(&self, c: Criterion) -> bool {
         self.x.judgment.criteria.get(c).verdict == Verdict::Fail

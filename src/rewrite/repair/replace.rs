@@ -151,6 +151,8 @@ impl Repairer<'_> {
             });
             // "improve his language skills | to correlate with ...": a purpose
             // clause is not part of the object; it follows the repaired action.
+            // "how to write equations" is what is learnt, not a purpose; "in
+            // order for him to ..." is a purpose from its "in order".
             let purpose = object_range.as_ref().and_then(|r| {
                 (r.start + 1..r.end)
                     .find(|&k| {
@@ -158,8 +160,22 @@ impl Repairer<'_> {
                             && toks
                                 .get(k + 1)
                                 .is_some_and(|v| v.has_tag("VB") && !v.has_tag("VBD"))
+                            && !matches!(
+                                toks[k - 1].lower.as_str(),
+                                "how" | "what" | "where" | "when" | "which" | "whether" | "who"
+                            )
                     })
-                    .map(|k| k..r.end)
+                    .map(|k| {
+                        let from = (r.start + 1..k)
+                            .rev()
+                            .take(4)
+                            .find(|&j| {
+                                toks[j].lower == "in"
+                                    && toks.get(j + 1).is_some_and(|t| t.lower == "order")
+                            })
+                            .unwrap_or(k);
+                        from..r.end
+                    })
             });
             let object_clause_end = object_range.as_ref().map(|r| r.end);
             let object_range = match (&object_range, &purpose) {
@@ -191,8 +207,7 @@ impl Repairer<'_> {
                 let object_range_bytes = object_range.map(|r| self.x.analysis.byte_span(r));
                 let object = object_range_bytes
                     .as_ref()
-                    .map(|r| self.quote(r))
-                    .map(|o| decapitalise(&o))
+                    .map(|r| self.quote_inside(r))
                     .or(possessed);
                 if !repair.action.contains("{object}") || object.is_some() {
                     let verb = toks[head]
@@ -280,7 +295,7 @@ impl Repairer<'_> {
             return None;
         }
         let repair = self.templates.verb_repair(|p| p == verb, &object_words)?;
-        let object = decapitalise(&self.quote(&self.x.analysis.byte_span(start..end)));
+        let object = self.quote_inside(&self.x.analysis.byte_span(start..end));
         let skill = kinds
             .skill_agents
             .get(&first.lower)

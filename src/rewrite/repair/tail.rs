@@ -278,9 +278,21 @@ impl Repairer<'_> {
             return None;
         }
         let slot = &self.templates.assembly.amount_outcome;
+        // "lose the weight", "save my wages": how much of it.
+        let determined = self
+            .x
+            .analysis
+            .tokens
+            .get(head + 1)
+            .is_some_and(|t| matches!(t.pos, "DT" | "PRP$"));
+        let slot = if determined {
+            format!("{slot} of")
+        } else {
+            slot.clone()
+        };
         Some((
             self.x.analysis.tokens[head].span.end,
-            template(slot),
+            template(&slot),
             format!("an outcome reached by an amount: added {slot}"),
         ))
     }

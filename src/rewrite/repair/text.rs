@@ -98,7 +98,7 @@ fn tidy_with(text: &str, leading: bool) -> String {
         let before = t.len();
         t = t
             .trim_matches(|c: char| {
-                c == ',' || c == ';' || c == ':' || c == '.' || c == '-' || c.is_whitespace()
+                matches!(c, ',' | ';' | ':' | '.' | '-' | '!' | '…') || c.is_whitespace()
             })
             .to_string();
         for dangling in [
@@ -179,6 +179,10 @@ mod tests {
         assert_eq!(tidy("attend school and"), "attend school");
         assert_eq!(tidy("walk the dog by"), "walk the dog");
         assert_eq!(tidy("  , and take the bins out. "), "take the bins out");
+        assert_eq!(
+            tidy("catch the train to Leeds!"),
+            "catch the train to Leeds"
+        );
     }
 
     #[test]
@@ -186,5 +190,6 @@ mod tests {
         assert_eq!(decapitalise("The home"), "the home");
         assert_eq!(decapitalise("John's homework"), "John's homework");
         assert_eq!(decapitalise("XYZ supplier"), "XYZ supplier");
+        assert_eq!(lower_first("Wound"), "wound");
     }
 }
