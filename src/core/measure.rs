@@ -69,7 +69,7 @@ impl MeasureRecogniser {
                 (
                     IndicatorKind::Score,
                     rx(&format!(
-                        r"\b(?:score|grade|level|mark|band|stage|age|reading\s+age)\s+(?:of\s+)?(?:{NUM}|[a-f]\b)|\b(?:achiev(?:e|es|ed|ing)|gets?|getting|gain(?:s|ed|ing)?|reach(?:es|ed|ing)?|scor(?:e|es|ed|ing)|to)\s+(?:an?\s+)?(?:\d+|[a-f][+*]?)\s+(?:in|on|at)\b|\bfrom\s+an?\s+[a-f]\s+to\s+an?\s+[a-f]\b|\bto\s+an?\s+[a-f]\b|\bby\s+{NUM}\s+(?:levels?|grades?|points?|marks?)\b"
+                        r"\b(?:score|grade|level|mark|band|stage|age|reading\s+age)\s+(?:of\s+)?(?:{NUM}|[a-f]\b)|\b(?:achiev(?:e|es|ed|ing)|gets?|getting|gain(?:s|ed|ing)?|reach(?:es|ed|ing)?|scor(?:e|es|ed|ing)|earn(?:s|ed|ing)?|obtain(?:s|ed|ing)?|attain(?:s|ed|ing)?|secur(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|to)\s+(?:an?\s+)?(?:\d+|[a-f][+*]?)\s+(?:in|on|at)\b|\bstraight\s+[a-f]['’]?s\b|\bfrom\s+an?\s+[a-f]\s+to\s+an?\s+[a-f]\b|\bto\s+an?\s+[a-f]\b|\bby\s+{NUM}\s+(?:levels?|grades?|points?|marks?)\b"
                     )),
                 ),
                 (

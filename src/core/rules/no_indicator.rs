@@ -36,6 +36,8 @@ impl Rule for NoIndicator {
                 "Ella will reduce the number of times she shouts out in lessons",
             ],
             allows: &[
+                "Ali will earn a B in history first semester",
+                "Get straight As in my science tests this term",
                 "Mr Khan will drink 1500ml of water a day for 2 weeks",
                 "The leg ulcer will shrink in width by 2cm in 6 weeks",
                 "Ella will go to bed at 8pm",

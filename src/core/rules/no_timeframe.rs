@@ -23,6 +23,8 @@ impl Rule for NoTimeframe {
             flags: &[
                 "Sam will read books","John will stop disrupting the class", "Do the Facility and Safety assessment", "ask for help"],
             allows: &[
+                "Ali will earn a B in history first semester",
+                "Ali will swim a width in the pool by the summer",
                 "Mr Ali will walk to the day room twice by end of shift",
                 // A criterion over repeated opportunities: due at each one.
                 "Dana will look at the speaker in 4 out of 5 opportunities",

@@ -103,7 +103,7 @@ impl TimeRecogniser {
             h => format!("(?:{h})"),
         };
         let deadline_target = format!(
-            r"(?:{date}|(?:the\s+)?end\s+(?:of\s+)?(?:the\s+)?(?:{MONTH}|{DAY}|{SEASON}(?:\s+(?:term|half[- ]term|holidays?))?|(?:this|next|the)\s+\w+(?:\s+year)?|(?:school|academic|fiscal|financial|calendar|iep|plan)\s+year|week|month|term|half[- ]term|year|day|marking\s+period|grading\s+period|semester|quarter|session|shift|programme|program|treatment|placement|course|intervention|block|(?:key\s+stage|ks)\s*\d|year\s+\d+|{events})|{MONTH}\b|(?:the\s+)?(?:{SEASON}\s+)?half[- ]term|(?:key\s+stage|ks)\s*\d\b|(?:this|next|coming)\s+{DAY}|(?:the\s+)?{holidays}\b|{DAY}s?|(?:the\s+)?(?:next|following|first|coming)\s+(?:{events}|\w+\s+(?:{events}))|(?:this|next)\s+(?:week|weekend|month|term|half[- ]term|year|{SEASON})|year\s+\d+|{SEASON}(?:\s+(?:term|half[- ]term|holidays?))?|{YEAR}\b|tomorrow|tonight|discharge)"
+            r"(?:{date}|(?:the\s+)?end\s+(?:of\s+)?(?:the\s+)?(?:{MONTH}|{DAY}|{SEASON}(?:\s+(?:term|half[- ]term|holidays?))?|(?:this|next|the)\s+\w+(?:\s+year)?|(?:school|academic|fiscal|financial|calendar|iep|plan)\s+year|week|month|term|half[- ]term|year|day|marking\s+period|grading\s+period|semester|quarter|session|shift|programme|program|treatment|placement|course|intervention|block|(?:key\s+stage|ks)\s*\d|year\s+\d+|{events})|{MONTH}\b|(?:the\s+)?(?:{SEASON}\s+)?half[- ]term|(?:key\s+stage|ks)\s*\d\b|(?:this|next|coming)\s+{DAY}|(?:the\s+)?{holidays}\b|{DAY}s?|(?:the\s+)?(?:next|following|first|coming)\s+(?:{events}|\w+\s+(?:{events}))|(?:this|next)\s+(?:week|weekend|month|term|half[- ]term|year|{SEASON})|year\s+\d+|(?:the\s+)?{SEASON}(?:\s+(?:term|half[- ]term|holidays?))?|{YEAR}\b|tomorrow|tonight|discharge)"
         );
         let mut patterns = vec![
             (TimeKind::Date, rx(&format!(r"\b{date}"))),
@@ -122,7 +122,7 @@ impl TimeRecogniser {
             (
                 TimeKind::Period,
                 rx(&format!(
-                    r"\b(?:{NUM}\s+{UNIT}\s+from\s+now|(?:this|next|the\s+next|the\s+coming|the\s+following)\s+(?:week|weekend|month|term|half[- ]term|semester|quarter|year|school\s+year|academic\s+year)|today|tomorrow|tonight|this\s+(?:morning|afternoon|evening))\b"
+                    r"\b(?:{NUM}\s+{UNIT}\s+from\s+now|(?:this|next|the\s+next|the\s+coming|the\s+following)\s+(?:week|weekend|month|term|half[- ]term|semester|quarter|year|school\s+year|academic\s+year|{SEASON}(?:\s+term)?)|(?:(?:in|during|over)\s+)?(?:the\s+|this\s+|next\s+)?(?:first|second|third|fourth|final|{SEASON})\s+(?:term|semester|quarter|half[- ]term)|today|tomorrow|tonight|this\s+(?:morning|afternoon|evening))\b"
                 )),
             ),
             (
