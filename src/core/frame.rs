@@ -262,9 +262,11 @@ impl Frame {
                 while j < n && toks[j].pos.starts_with("RB") {
                     j += 1;
                 }
-                // "be stressed", "be worried": a feeling, not a passive.
+                // "be stressed", "be worried": a feeling, not a passive; nor is
+                // "be fit", an adjective the tagger reads as a participle.
                 let passive = j < n
                     && !contains(&lexicon.feeling_participles, &toks[j].lower)
+                    && !contains(&lexicon.participle_lookalikes, &toks[j].lower)
                     && (toks[j].has_tag("VBN") && !toks[j].has_tag("JJ") || toks[j].pos == "VBN");
                 if passive {
                     frame.passive = true;

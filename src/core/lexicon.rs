@@ -41,6 +41,7 @@ pub struct Lexicon {
     pub descriptive_phrases: Vec<String>,
     pub comparative_names: Vec<String>,
     pub status_participles: Vec<String>,
+    pub participle_lookalikes: Vec<String>,
     pub feeling_participles: Vec<String>,
     pub goal_nouns: Vec<String>,
     pub demonstration_verbs: Vec<String>,
@@ -73,6 +74,7 @@ pub struct Lexicon {
     pub measured_quantities: Vec<String>,
     pub non_methods: Vec<String>,
     pub vague_comparatives: Vec<String>,
+    pub change_nouns: Vec<String>,
     /// Standards nobody has defined ('appropriate', 'adequate', 'normal').
     #[serde(default)]
     pub vague_standards: Vec<String>,
@@ -82,6 +84,11 @@ pub struct Lexicon {
     /// Amounts that do not say how many ('several', 'a few').
     #[serde(default)]
     pub vague_amounts: Vec<String>,
+    /// Outcomes reached by an amount ('lose', 'save') and what of ('weight', 'money').
+    #[serde(default)]
+    pub sized_outcome_verbs: Vec<String>,
+    #[serde(default)]
+    pub sized_outcome_things: Vec<String>,
     pub units: Vec<String>,
     pub absolute: Vec<String>,
     pub status_nouns: Vec<String>,
@@ -163,6 +170,7 @@ macro_rules! each_list {
             descriptive_phrases,
             comparative_names,
             status_participles,
+            participle_lookalikes,
             feeling_participles,
             goal_nouns,
             demonstration_verbs,
@@ -184,9 +192,12 @@ macro_rules! each_list {
             measured_quantities,
             non_methods,
             vague_comparatives,
+            change_nouns,
             vague_standards,
             felt_states,
             vague_amounts,
+            sized_outcome_verbs,
+            sized_outcome_things,
             units,
             absolute,
             status_nouns,

@@ -52,6 +52,7 @@ impl Rule for GenericObject {
                 "do the exercises shown in educational videos at least two days a week",
                 "stretching exercises at work for 5 minutes every day",
                 "I will cycle to work on three days each week this term",
+                "Sam will show an improvement in his spelling test scores from 4 to 8 by June",
                 "reduce fruit juice intake to one glass a day",
                 "explore educational content on the app by watching at least 2 videos until next meeting",
             ],
@@ -219,8 +220,14 @@ fn main_object(cx: &Context<'_>) -> Vec<Hit> {
     {
         noun -= 1;
     }
-    if !(contains(&lex.generic_objects, &toks[noun].lower)
-        || contains(&lex.generic_objects, toks[noun].lemma()))
+    // "an improvement in mood": the change of the thing named after it.
+    let names_a_change = contains(&lex.change_nouns, &toks[noun].lower)
+        && toks
+            .get(noun + 1)
+            .is_some_and(|n| matches!(n.lower.as_str(), "in" | "of"));
+    if names_a_change
+        || !(contains(&lex.generic_objects, &toks[noun].lower)
+            || contains(&lex.generic_objects, toks[noun].lemma()))
     {
         return Vec::new();
     }

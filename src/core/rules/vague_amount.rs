@@ -26,17 +26,25 @@ impl Rule for VagueAmount {
                 "I will try a few new recipes each week",
                 // A frequency whose count is left open is no count.
                 "Dad will cycle to work a few times a week",
+                // An outcome reached by an amount, with no amount.
+                "Mum will save money for a deposit this year",
+                "I will lose weight before the summer",
             ],
             allows: &[
                 "Dad will cycle to work 3 times a week",
                 // "the next few weeks": a stretch of time, not an amount.
                 "Mum will book a dental check-up for Kai within the next few weeks",
                 "Sam will read two books each month",
+                "I will lose 6 pounds by the end of March",
+                "Mum will save money, 20 pounds a week, for a deposit by May",
             ],
         }
     }
     fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
-        let Some(span) = vague_amount(cx).filter(|_| !cx.is_quantified()) else {
+        let Some(span) = vague_amount(cx)
+            .or_else(|| unsized_outcome(cx))
+            .filter(|_| !cx.is_quantified())
+        else {
             return Vec::new();
         };
         let said = cx.text()[span.clone()].to_string();
@@ -85,6 +93,17 @@ pub(super) fn vague_amount(cx: &Context<'_>) -> Option<std::ops::Range<usize>> {
         let noun = toks.get(end)?;
         (noun.lower == "times" || noun.pos == "NNS").then(|| toks[k].span.start..noun.span.end)
     })
+}
+
+/// "lose weight", "save money": an outcome reached by an amount, with the
+/// amount's thing named but not how much of it.
+fn unsized_outcome(cx: &Context<'_>) -> Option<std::ops::Range<usize>> {
+    let toks = &cx.a.tokens;
+    let head = cx.action_verb().or(cx.frame.head)?;
+    let (_, verb) = cx.phrase_at(&cx.lexicon.sized_outcome_verbs, head)?;
+    let thing = toks.get(verb.end)?;
+    crate::core::lexicon::contains(&cx.lexicon.sized_outcome_things, &thing.lower)
+        .then(|| toks[head].span.start..thing.span.end)
 }
 
 crate::rule_examples_test!(super::VagueAmount);

@@ -30,6 +30,8 @@ impl Rule for VagueComparative {
                 "Priya will better control her temper in lessons",
                 "To get better results",
                 "the child will have more confidence in communicating with others",
+                // A change named as a thing.
+                "Sam will report a reduction in headaches",
             ],
             allows: &[
                 // A score on a named scale is the figure to reach.
@@ -42,6 +44,7 @@ impl Rule for VagueComparative {
                 "Students with more than 20 absences will decrease their unexcused absences by 50% by June",
                 "Mum will reduce her cannabis use to no more than twice a week by 1 May 2026",
                 "Tyler will feel safer at home, scoring 7 or more on the wellbeing scale each week",
+                "Sam will report a 50% reduction in headaches by June",
             ],
         }
     }
@@ -55,7 +58,16 @@ impl Rule for VagueComparative {
         cx.a.tokens
             .iter()
             .enumerate()
-            .filter(|(i, t)| contains(&lex.vague_comparatives, &t.lower) && Some(*i) != cx.frame.head)
+            .filter(|(i, t)| {
+                let toks = &cx.a.tokens;
+                // "a decrease in pain": the change as a noun.
+                let change_noun = contains(&lex.change_nouns, &t.lower)
+                    && *i > 0
+                    && matches!(toks[i - 1].lower.as_str(), "a" | "an" | "the")
+                    && toks.get(i + 1).is_some_and(|n| matches!(n.lower.as_str(), "in" | "of"));
+                (contains(&lex.vague_comparatives, &t.lower) || change_noun)
+                    && Some(*i) != cx.frame.head
+            })
             .filter(|(_, t)| !names.iter().any(|n| n.start <= t.span.start && t.span.end <= n.end))
             // "no further missed payments", "no longer", "no more fights": none at
             // all, which can be counted, not a comparison.

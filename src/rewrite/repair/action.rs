@@ -4,7 +4,7 @@
 //! asks the team for the behaviour that shows the goal; and the clause
 //! boundaries they are cut at.
 
-use super::text::{base_form, lower_first, subtract, tidy, tidy_end, tidy_inner};
+use super::text::{base_form, lower_first, object_form, subtract, tidy, tidy_end, tidy_inner};
 use super::{Change, Repairer, Source, FALLBACK_PRIOR};
 use crate::core::finding::{Criterion, RuleId};
 use crate::core::frame::{Anchor, Owner};
@@ -73,7 +73,7 @@ impl Repairer<'_> {
         } else if self.x.frame.passive && self.x.frame.agent.is_none() {
             let subject = self.x.frame.subject.clone()?;
             let subject = self.x.analysis.byte_span(subject);
-            let object = self.quote_inside(&subject);
+            let object = object_form(&self.quote_inside(&subject));
             changes.push(Change::new(
                 Criterion::S,
                 format!(

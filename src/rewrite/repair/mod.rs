@@ -146,12 +146,14 @@ impl Repairer<'_> {
 
     /// The writer's words over byte `range`, moved into the middle of a
     /// sentence: the capital goes from a common word that opened the objective
-    /// ("Wound will improve" → "improve the wound's ..."), and stays on a name.
+    /// ("Wound will improve" → "[who] will improve wound ..."), and stays on a
+    /// name and on "I".
     fn quote_inside(&self, range: &Range<usize>) -> String {
         let quoted = self.quote(range);
         let opens = self.x.analysis.tokens.first().is_some_and(|t| {
             t.span.start >= range.start
                 && t.span.start <= range.start + 1
+                && t.lower != "i"
                 && !t.has_tag("NNP")
                 && !t.has_tag("NNPS")
                 && !self.text()[t.span.clone()]

@@ -3,7 +3,7 @@
 //! second action after it), and the nearest exemplars' actions, offered only
 //! when they address the same thing and name no risk the writer did not.
 
-use super::text::{decapitalise, split_kept, subtract, tidy};
+use super::text::{decapitalise, object_form, split_kept, subtract, tidy};
 use super::{Change, Repairer, Source, SHOWN_CHANGE_PRIOR, VERB_REPAIR_PRIOR};
 use crate::core::finding::{Criterion, RuleId};
 use crate::core::frame::Owner;
@@ -207,7 +207,7 @@ impl Repairer<'_> {
                 let object_range_bytes = object_range.map(|r| self.x.analysis.byte_span(r));
                 let object = object_range_bytes
                     .as_ref()
-                    .map(|r| self.quote_inside(r))
+                    .map(|r| object_form(&self.quote_inside(r)))
                     .or(possessed);
                 if !repair.action.contains("{object}") || object.is_some() {
                     let verb = toks[head]

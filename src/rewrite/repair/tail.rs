@@ -325,6 +325,19 @@ impl Repairer<'_> {
         ))
     }
 
+    /// "a decrease in pain", "an improvement in mood": a change named as a
+    /// noun, of a state the person rates.
+    fn changes_a_felt_state(&self, k: usize) -> bool {
+        let toks = &self.x.analysis.tokens;
+        crate::core::lexicon::contains(&self.lexicon.change_nouns, &toks[k].lower)
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.lower.as_str(), "in" | "of"))
+            && toks.get(k + 2).is_some_and(|n| {
+                crate::core::lexicon::contains(&self.lexicon.felt_states, &n.lower)
+            })
+    }
+
     /// Where the action's own words end: at the first concrete time or method
     /// after the main verb, else at the end of the text.
     pub(super) fn tail_start(&self) -> usize {
@@ -421,7 +434,9 @@ impl Repairer<'_> {
         let slot = match (quality, self.direction(&word)) {
             // "less anxiety", "decreased anxiety", "more confidence": felt, so
             // rated, not counted.
-            (None, _) if next_is(&self.lexicon.felt_states) => a.comparative_felt.clone(),
+            (None, _) if next_is(&self.lexicon.felt_states) || self.changes_a_felt_state(k) => {
+                a.comparative_felt.clone()
+            }
             (Some(phrase), _) => a.comparative_other.replace("{word}", &phrase),
             // "be nicer": the comparative is the state itself.
             (None, _) if self.x.frame.copula && self.x.frame.head.is_some_and(|h| k == h + 1) => {

@@ -49,6 +49,20 @@ pub(super) fn lower_first(text: &str) -> String {
     }
 }
 
+/// A personal pronoun moved from subject to object: "[who] will support me",
+/// not "support I". Anything else is returned as it is.
+pub(super) fn object_form(words: &str) -> String {
+    match words {
+        "I" | "i" => "me",
+        "we" | "We" => "us",
+        "he" | "He" => "him",
+        "she" | "She" => "her",
+        "they" | "They" => "them",
+        other => other,
+    }
+    .to_string()
+}
+
 /// Tidies a kept fragment; only the last fragment loses dangling trailing words.
 pub(super) fn tidy_inner(text: &str, last: bool) -> String {
     if last {
@@ -191,5 +205,7 @@ mod tests {
         assert_eq!(decapitalise("John's homework"), "John's homework");
         assert_eq!(decapitalise("XYZ supplier"), "XYZ supplier");
         assert_eq!(lower_first("Wound"), "wound");
+        assert_eq!(object_form("I"), "me");
+        assert_eq!(object_form("the family"), "the family");
     }
 }
