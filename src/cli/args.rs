@@ -57,7 +57,7 @@ pub enum Command {
     Check {
         /// Objectives to check.
         objectives: Vec<String>,
-        /// A .txt file (one objective per line) or .jsonl file (objects with `text`); `-` reads standard input.
+        /// A .txt file (one objective per line) or .jsonl file (objects with `text`); `-` reads standard input (JSON lines when its first line is a JSON object).
         #[arg(long, short, value_name = "FILE")]
         file: Option<PathBuf>,
         /// The concern the objectives should address (needed to judge R).
@@ -79,7 +79,7 @@ pub enum Command {
     Rewrite {
         /// Objectives to rewrite.
         objectives: Vec<String>,
-        /// A .txt file (one objective per line) or .jsonl file (objects with `text`); `-` reads standard input.
+        /// A .txt file (one objective per line) or .jsonl file (objects with `text`); `-` reads standard input (JSON lines when its first line is a JSON object).
         #[arg(long, short, value_name = "FILE")]
         file: Option<PathBuf>,
         /// The concern the objectives should address (needed to judge R).

@@ -88,7 +88,9 @@ pub fn from_file(path: &Path, concern: Option<&str>) -> Result<Vec<Record>, Inpu
     ))
 }
 
-/// Objectives from standard input, one per line.
+/// Objectives from standard input, one per line: JSON lines when the first
+/// line is a JSON object (as `smarten check --format jsonl` and the corpus
+/// files write them), else text.
 pub fn from_stdin(concern: Option<&str>) -> Result<Vec<Record>, InputError> {
     let mut bytes = Vec::new();
     std::io::stdin()
@@ -97,7 +99,25 @@ pub fn from_stdin(concern: Option<&str>) -> Result<Vec<Record>, InputError> {
             origin: "<stdin>".into(),
             reason: e.to_string(),
         })?;
-    Ok(from_bytes(&bytes, "<stdin>", false, concern))
+    let jsonl = looks_like_json_lines(&bytes);
+    Ok(from_bytes(&bytes, "<stdin>", jsonl, concern))
+}
+
+/// True when the first non-blank line is a JSON object: no objective is
+/// written as one.
+fn looks_like_json_lines(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    let first = text
+        .lines()
+        .map(|l| l.trim_start_matches('\u{feff}').trim())
+        .find(|l| !l.is_empty());
+    first.is_some_and(|l| {
+        l.starts_with('{')
+            && matches!(
+                serde_json::from_str::<serde_json::Value>(l),
+                Ok(serde_json::Value::Object(_))
+            )
+    })
 }
 
 /// Splits `bytes` into lines and reads each; blank lines separate, they are not objectives.
