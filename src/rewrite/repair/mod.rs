@@ -242,7 +242,8 @@ impl Repairer<'_> {
             let amount = (!compared && !head_replaced)
                 .then(|| self.amount_outcome_slot())
                 .flatten();
-            if let Some((at, slot, what)) = amount {
+            if let Some((at, drop, slot, what)) = amount {
+                deletions.extend(drop);
                 insertions.push((at, slot));
                 changes.push(Change::new(Criterion::M, what));
             } else if let Some((at, drop, slot, what)) = counted {

@@ -267,31 +267,43 @@ impl Repairer<'_> {
 
     /// "lose weight", "save for retirement": an outcome reached by an amount, with
     /// no amount given, asks how much after its verb ("lose [how much] weight").
-    pub(super) fn amount_outcome_slot(&self) -> Option<(usize, Vec<Piece>, String)> {
+    pub(super) fn amount_outcome_slot(&self) -> Option<CountedSlot> {
         let head = self.x.frame.head?;
+        let toks = &self.x.analysis.tokens;
         let quantified = self
             .x
             .indicators
             .iter()
             .any(|i| crate::core::analysis::QUANTITY_KINDS.contains(&i.kind));
-        if quantified || !self.head_is_one_of(&self.templates.kinds.amount_outcomes) {
+        // "earn a 3.5 GPA", "lose 10#s": a figure is already there.
+        let figure = toks[head + 1..].iter().any(|t| t.is_number());
+        if quantified || figure || !self.head_is_one_of(&self.templates.kinds.amount_outcomes) {
             return None;
         }
         let slot = &self.templates.assembly.amount_outcome;
+        // "lose a lot of weight": the vague amount gives way to the slot.
+        let vague = self.lexicon.vague_amounts.iter().find_map(|p| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            let end = head + 1 + words.len();
+            (end <= toks.len()
+                && words
+                    .iter()
+                    .zip(&toks[head + 1..end])
+                    .all(|(w, t)| t.lower == *w))
+            .then(|| toks[head + 1].span.start..toks[end - 1].span.end)
+        });
         // "lose the weight", "save my wages": how much of it.
-        let determined = self
-            .x
-            .analysis
-            .tokens
+        let determined = toks
             .get(head + 1)
-            .is_some_and(|t| matches!(t.pos, "DT" | "PRP$"));
-        let slot = if determined {
+            .is_some_and(|t| t.lower == "the" || t.pos == "PRP$");
+        let slot = if determined && vague.is_none() {
             format!("{slot} of")
         } else {
             slot.clone()
         };
         Some((
-            self.x.analysis.tokens[head].span.end,
+            vague.as_ref().map_or(toks[head].span.end, |v| v.start),
+            vague,
             template(&slot),
             format!("an outcome reached by an amount: added {slot}"),
         ))
