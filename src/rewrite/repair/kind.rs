@@ -122,6 +122,12 @@ impl Repairer<'_> {
         if self.reaches_a_status() {
             return ActionKind::OneOff;
         }
+        // "have more friends": a number of them reached, by a date.
+        if let Some(h) = self.x.frame.head {
+            if self.counts_things_had(h + 1) {
+                return ActionKind::OneOff;
+            }
+        }
         if self.keeps_a_state() || self.holds_at_all_times() {
             return ActionKind::Condition;
         }

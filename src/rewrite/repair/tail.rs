@@ -350,6 +350,27 @@ impl Repairer<'_> {
             })
     }
 
+    /// "have more friends", "make more friends": a verb of coming to have,
+    /// then "more" and a plural thing (not time, money or an amount).
+    pub(super) fn counts_things_had(&self, k: usize) -> bool {
+        let toks = &self.x.analysis.tokens;
+        let kinds = &self.templates.kinds;
+        let Some(head) = self.x.frame.head else {
+            return false;
+        };
+        ["have", "make", "get", "gain", "find"]
+            .iter()
+            .any(|v| toks[head].is(v))
+            && k == head + 1
+            && toks[k].lower == "more"
+            && toks.get(k + 1).is_some_and(|n| {
+                n.pos == "NNS"
+                    && !kinds.time_nouns.contains(&n.lower)
+                    && !kinds.money_nouns.contains(&n.lower)
+                    && !kinds.amount_nouns.contains(&n.lower)
+            })
+    }
+
     /// Where the action's own words end: at the first concrete time or method
     /// after the main verb, else at the end of the text.
     pub(super) fn tail_start(&self) -> usize {
@@ -443,6 +464,11 @@ impl Repairer<'_> {
                     .is_some_and(|n| kinds.time_nouns.contains(&n.lower));
         let of_an_amount = next_is(&kinds.amount_nouns)
             && toks.get(k + 1).is_some_and(|n| !n.pos.starts_with("NNS"));
+        // "make more friends", "have more friends": things one comes to have,
+        // counted where the comparative stands ("make [N] more friends").
+        if self.counts_things_had(k) {
+            return Some((span.start, template(&a.counted_things)));
+        }
         let slot = match (quality, self.direction(&word)) {
             // "less anxiety", "decreased anxiety", "more confidence": felt, so
             // rated, not counted.
