@@ -103,6 +103,9 @@ pub struct Kinds {
     pub one_off: Vec<String>,
     /// Outcomes reached by an amount ("lose", "save"): with none given, how much.
     pub amount_outcomes: Vec<String>,
+    /// Habits given up for good that are offered as a limit on the days.
+    #[serde(default)]
+    pub limited_habits: Vec<String>,
     pub one_off_with_one_thing: Vec<String>,
     pub habit_places: Vec<String>,
     pub down: Vec<String>,

@@ -10,6 +10,7 @@
 mod action;
 mod feeling;
 mod kind;
+mod limit;
 mod replace;
 mod tail;
 mod text;

@@ -15,6 +15,7 @@ impl Repairer<'_> {
     pub(super) fn replaced_actions(&self) -> Vec<Action> {
         let mut out = Vec::new();
         out.extend(self.provision_action());
+        out.extend(self.limited_habit_action());
         out.extend(self.verb_repair_action(false));
         out.extend(self.taken_action());
         out.extend(self.exemplar_actions());

@@ -1,0 +1,70 @@
+//! A habit to stop that is a habit of eating or buying something ("never eat
+//! sweets again", "stop buying takeaways"): cut down to a counted limit, on no
+//! more than [N] days a week, down from a baseline, which a person can keep and
+//! a plan can count. Habits whose plans ask for abstinence (drinking, drugs,
+//! smoking) are not offered a limit: that would change the goal.
+
+use super::replace::Action;
+use super::text::{base_form, subtract, tidy};
+use super::{Change, Repairer, Source, VERB_REPAIR_PRIOR};
+use crate::core::finding::{Criterion, RuleId};
+use crate::rewrite::draft::{template, Piece};
+
+/// Words after the thing given up that say "for good", dropped with the "never".
+const FOR_GOOD: &[&str] = &["ever again", "again", "anymore", "any more", "for good"];
+
+impl Repairer<'_> {
+    /// The stopped habit, kept as the action with a limit on its days.
+    pub(super) fn limited_habit_action(&self) -> Option<Action> {
+        if !self.x.failed(RuleId::StopBehaviour) {
+            return None;
+        }
+        let toks = &self.x.analysis.tokens;
+        let head = self.x.frame.head?;
+        // "never eat sweets": the head, negated; "stop buying takeaways": the
+        // gerund after the verb of stopping.
+        let verb = if self.x.frame.negated.is_some() {
+            head
+        } else {
+            (head + 1..toks.len().min(head + 3)).find(|&k| toks[k].pos == "VBG")?
+        };
+        let limited = &self.templates.kinds.limited_habits;
+        if !limited.iter().any(|v| toks[verb].is(v)) {
+            return None;
+        }
+        let start = toks.get(verb + 1)?.span.start;
+        let end = self.tail_start().max(start);
+        let vague: Vec<_> = self
+            .x
+            .times
+            .iter()
+            .filter(|t| !t.kind.is_concrete())
+            .map(|t| t.span.clone())
+            .collect();
+        let words: Vec<String> = subtract(start..end, &vague)
+            .into_iter()
+            .map(|r| self.text()[r].to_string())
+            .collect();
+        let mut thing = tidy(&words.join(" "));
+        for w in FOR_GOOD {
+            if let Some(rest) = thing.to_lowercase().strip_suffix(w) {
+                thing = tidy(&thing[..rest.len()]);
+            }
+        }
+        if thing.is_empty() {
+            return None;
+        }
+        let what = self.action_text();
+        let mut pieces = vec![Piece::kept(base_form(&toks[verb])), Piece::kept(thing)];
+        pieces.extend(template(&self.templates.assembly.comparative_down_days));
+        Some((
+            pieces,
+            vec![Change::new(
+                Criterion::A,
+                format!("'{what}' gives something up for good: made a limit that can be kept and counted"),
+            )],
+            Source::VerbRepair,
+            VERB_REPAIR_PRIOR,
+        ))
+    }
+}
