@@ -689,7 +689,7 @@ fn without_placeholders(r: &Rendered) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// "I will be employed as a carpenter", "be fully recovered from ...": a status
+/// "I will be employed as a carpenter", "be fully healed": a status
 /// the person reaches, not something an unnamed someone does to them. The
 /// checker does not ask who did it (`passive-without-agent`); the rewrite reads
 /// it as "be" and a state, so it is not turned round ("[who] will employ I").

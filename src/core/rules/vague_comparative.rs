@@ -60,7 +60,7 @@ impl Rule for VagueComparative {
             .enumerate()
             .filter(|(i, t)| {
                 let toks = &cx.a.tokens;
-                // "a decrease in pain": the change as a noun.
+                // "a reduction in headaches": the change as a noun.
                 let change_noun = contains(&lex.change_nouns, &t.lower)
                     && *i > 0
                     && matches!(toks[i - 1].lower.as_str(), "a" | "an" | "the")

@@ -80,7 +80,7 @@ impl Rule for WeakVerb {
         let as_infinitive = matches!(cx.frame.anchor, Anchor::Infinitive);
         let mut hits = Vec::new();
         if let Some((phrase, range)) = cx.phrase_at(&lex.weak_verbs, head) {
-            // "learn to swim", "learn how to swim": the skill learnt is the action.
+            // "learn to swim", "learn how to ride a bike": the skill learnt is the action.
             let to = if toks.get(range.end).is_some_and(|t| t.lower == "how") {
                 range.end + 1
             } else {

@@ -4,7 +4,6 @@
 //! ("lower blood pressure") is read on the measure the team names.
 
 use super::replace::Action;
-use super::text::{subtract, tidy};
 use super::{Change, Repairer, Source, FEELING_PRIOR};
 use crate::core::finding::Criterion;
 use crate::core::measure::phrase_spans;
@@ -62,20 +61,7 @@ impl Repairer<'_> {
             return None;
         }
         let start = toks[from].span.start;
-        let end = self.tail_start().max(start);
-        // Vague times ("ongoing") are dropped; the tail adds a real one.
-        let vague: Vec<_> = self
-            .x
-            .times
-            .iter()
-            .filter(|t| !t.kind.is_concrete())
-            .map(|t| t.span.clone())
-            .collect();
-        let state: Vec<String> = subtract(start..end, &vague)
-            .into_iter()
-            .map(|r| self.text()[r].to_string())
-            .collect();
-        let state = tidy(&state.join(" "));
+        let state = self.words_to_tail(start);
         let state = state
             .trim_end_matches(['.', ',', ';', '!'])
             .trim()

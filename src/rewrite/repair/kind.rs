@@ -122,7 +122,7 @@ impl Repairer<'_> {
         if self.reaches_a_status() {
             return ActionKind::OneOff;
         }
-        // "have more friends": a number of them reached, by a date.
+        // "make more friends": a number of them reached, by a date.
         if let Some(h) = self.x.frame.head {
             if self.counts_things_had(h + 1) {
                 return ActionKind::OneOff;
@@ -201,7 +201,7 @@ impl Repairer<'_> {
         always && (self.x.frame.passive || self.x.frame.copula)
     }
 
-    /// "be employed as a carpenter", "be fully recovered": a status reached
+    /// "be employed as a carpenter", "be fully healed": a status reached
     /// once, by a date.
     fn reaches_a_status(&self) -> bool {
         let toks = &self.x.analysis.tokens;

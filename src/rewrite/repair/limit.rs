@@ -1,11 +1,11 @@
 //! A habit to stop that is a habit of eating or buying something ("never eat
-//! sweets again", "stop buying takeaways"): cut down to a counted limit, on no
+//! crisps again", "stop buying takeaways"): cut down to a counted limit, on no
 //! more than [N] days a week, down from a baseline, which a person can keep and
 //! a plan can count. Habits whose plans ask for abstinence (drinking, drugs,
 //! smoking) are not offered a limit: that would change the goal.
 
 use super::replace::Action;
-use super::text::{base_form, subtract, tidy};
+use super::text::{base_form, tidy};
 use super::{Change, Repairer, Source, VERB_REPAIR_PRIOR};
 use crate::core::finding::{Criterion, RuleId};
 use crate::rewrite::draft::{template, Piece};
@@ -21,7 +21,7 @@ impl Repairer<'_> {
         }
         let toks = &self.x.analysis.tokens;
         let head = self.x.frame.head?;
-        // "never eat sweets": the head, negated; "stop buying takeaways": the
+        // "never eat crisps": the head, negated; "stop buying takeaways": the
         // gerund after the verb of stopping.
         let verb = if self.x.frame.negated.is_some() {
             head
@@ -33,19 +33,7 @@ impl Repairer<'_> {
             return None;
         }
         let start = toks.get(verb + 1)?.span.start;
-        let end = self.tail_start().max(start);
-        let vague: Vec<_> = self
-            .x
-            .times
-            .iter()
-            .filter(|t| !t.kind.is_concrete())
-            .map(|t| t.span.clone())
-            .collect();
-        let words: Vec<String> = subtract(start..end, &vague)
-            .into_iter()
-            .map(|r| self.text()[r].to_string())
-            .collect();
-        let mut thing = tidy(&words.join(" "));
+        let mut thing = self.words_to_tail(start);
         for w in FOR_GOOD {
             if let Some(rest) = thing.to_lowercase().strip_suffix(w) {
                 thing = tidy(&thing[..rest.len()]);

@@ -147,7 +147,7 @@ impl Repairer<'_> {
 
     /// The writer's words over byte `range`, moved into the middle of a
     /// sentence: the capital goes from a common word that opened the objective
-    /// ("Wound will improve" → "[who] will improve wound ..."), and stays on a
+    /// ("Appetite will improve" → "[who] will improve appetite ..."), and stays on a
     /// name and on "I".
     fn quote_inside(&self, range: &Range<usize>) -> String {
         let quoted = self.quote(range);

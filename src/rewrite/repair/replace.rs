@@ -152,7 +152,7 @@ impl Repairer<'_> {
             });
             // "improve his language skills | to correlate with ...": a purpose
             // clause is not part of the object; it follows the repaired action.
-            // "how to write equations" is what is learnt, not a purpose; "in
+            // "how to tell the time" is what is learnt, not a purpose; "in
             // order for him to ..." is a purpose from its "in order".
             let purpose = object_range.as_ref().and_then(|r| {
                 (r.start + 1..r.end)

@@ -4,7 +4,7 @@
 //! an amount from a baseline), how progress is measured, and the concern when
 //! the action did not relate to it.
 
-use super::text::{decapitalise, overlaps, tidy};
+use super::text::{decapitalise, overlaps, subtract, tidy};
 use super::{ActionKind, Change, Direction, Repairer};
 use crate::core::finding::{Criterion, RuleId};
 use crate::core::nlp::Token;
@@ -275,13 +275,13 @@ impl Repairer<'_> {
             .indicators
             .iter()
             .any(|i| crate::core::analysis::QUANTITY_KINDS.contains(&i.kind));
-        // "earn a 3.5 GPA", "lose 10#s": a figure is already there.
+        // "earn a grade 6", "lose 4kg": a figure is already there.
         let figure = toks[head + 1..].iter().any(|t| t.is_number());
         if quantified || figure || !self.head_is_one_of(&self.templates.kinds.amount_outcomes) {
             return None;
         }
         let slot = &self.templates.assembly.amount_outcome;
-        // "lose a lot of weight": the vague amount gives way to the slot.
+        // "save a lot of money": the vague amount gives way to the slot.
         let vague = self.lexicon.vague_amounts.iter().find_map(|p| {
             let words: Vec<&str> = p.split_whitespace().collect();
             let end = head + 1 + words.len();
@@ -292,7 +292,7 @@ impl Repairer<'_> {
                     .all(|(w, t)| t.lower == *w))
             .then(|| toks[head + 1].span.start..toks[end - 1].span.end)
         });
-        // "lose the weight", "save my wages": how much of it.
+        // "spend the grant", "save my wages": how much of it.
         let determined = toks
             .get(head + 1)
             .is_some_and(|t| t.lower == "the" || t.pos == "PRP$");
@@ -337,7 +337,7 @@ impl Repairer<'_> {
         ))
     }
 
-    /// "a decrease in pain", "an improvement in mood": a change named as a
+    /// "a reduction in headaches", "an improvement in mood": a change named as a
     /// noun, of a state the person rates.
     fn changes_a_felt_state(&self, k: usize) -> bool {
         let toks = &self.x.analysis.tokens;
@@ -350,7 +350,7 @@ impl Repairer<'_> {
             })
     }
 
-    /// "have more friends", "make more friends": a verb of coming to have,
+    /// "make more friends", "get more library books": a verb of coming to have,
     /// then "more" and a plural thing (not time, money or an amount).
     pub(super) fn counts_things_had(&self, k: usize) -> bool {
         let toks = &self.x.analysis.tokens;
@@ -369,6 +369,24 @@ impl Repairer<'_> {
                     && !kinds.money_nouns.contains(&n.lower)
                     && !kinds.amount_nouns.contains(&n.lower)
             })
+    }
+
+    /// The writer's words from byte `start` to where the tail begins, with
+    /// vague times ("ongoing", "from now on") left out: the tail adds a real one.
+    pub(super) fn words_to_tail(&self, start: usize) -> String {
+        let end = self.tail_start().max(start);
+        let vague: Vec<_> = self
+            .x
+            .times
+            .iter()
+            .filter(|t| !t.kind.is_concrete())
+            .map(|t| t.span.clone())
+            .collect();
+        let words: Vec<String> = subtract(start..end, &vague)
+            .into_iter()
+            .map(|r| self.text()[r].to_string())
+            .collect();
+        tidy(&words.join(" "))
     }
 
     /// Where the action's own words end: at the first concrete time or method
@@ -464,7 +482,7 @@ impl Repairer<'_> {
                     .is_some_and(|n| kinds.time_nouns.contains(&n.lower));
         let of_an_amount = next_is(&kinds.amount_nouns)
             && toks.get(k + 1).is_some_and(|n| !n.pos.starts_with("NNS"));
-        // "make more friends", "have more friends": things one comes to have,
+        // "make more friends", "get more library books": things one comes to have,
         // counted where the comparative stands ("make [N] more friends").
         if self.counts_things_had(k) {
             return Some((span.start, template(&a.counted_things)));
