@@ -6,7 +6,7 @@
 use crate::core::frame::Frame;
 use crate::core::lexicon::{contains, Lexicon};
 use crate::core::measure::{Indicator, IndicatorKind};
-use crate::core::nlp::Analysis;
+use crate::core::nlp::{Analysis, Token};
 use crate::core::time::TimeExpr;
 use std::ops::Range;
 
@@ -276,4 +276,22 @@ impl Context<'_> {
     pub fn slice(&self, range: Range<usize>) -> &str {
         self.a.slice(range)
     }
+}
+
+/// The longest phrase of `list` written at token `at` (matched on the words as
+/// written, not lemmas: "more" has the lemma "many"), as its token range.
+pub fn words_at(tokens: &[Token], list: &[String], at: usize) -> Option<Range<usize>> {
+    list.iter()
+        .filter_map(|p| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            let end = at + words.len();
+            (!words.is_empty()
+                && end <= tokens.len()
+                && words
+                    .iter()
+                    .zip(&tokens[at..end])
+                    .all(|(w, t)| t.lower == *w))
+            .then_some(at..end)
+        })
+        .max_by_key(|r| r.len())
 }

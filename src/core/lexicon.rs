@@ -207,6 +207,15 @@ macro_rules! each_list {
 }
 
 impl Lexicon {
+    /// True when token `i` names a change as a noun, of what follows "in" or
+    /// "of": "a reduction in headaches", "an improvement in mood".
+    pub fn names_a_change(&self, tokens: &[crate::core::nlp::Token], i: usize) -> bool {
+        contains(&self.change_nouns, &tokens[i].lower)
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.lower.as_str(), "in" | "of"))
+    }
+
     /// The lexicon built from the bundled `data/*.toml` files.
     pub fn bundled() -> Self {
         let mut lexicon = Lexicon::default();

@@ -700,11 +700,7 @@ fn status_reached(
     let f = &x.frame;
     let head = f.head?;
     let toks = &x.analysis.tokens;
-    let status = lexicon.status_participles.iter().any(|p| {
-        p.split_whitespace()
-            .enumerate()
-            .all(|(k, w)| toks.get(head + k).is_some_and(|t| t.lower == w))
-    });
+    let status = crate::core::analysis::words_at(toks, &lexicon.status_participles, head).is_some();
     if !(f.passive
         && f.agent.is_none()
         && status

@@ -103,6 +103,9 @@ pub struct Kinds {
     pub one_off: Vec<String>,
     /// Outcomes reached by an amount ("lose", "save"): with none given, how much.
     pub amount_outcomes: Vec<String>,
+    /// Verbs of coming to have ("make more friends"): the things are counted.
+    #[serde(default)]
+    pub having_verbs: Vec<String>,
     /// Habits given up for good that are offered as a limit on the days.
     #[serde(default)]
     pub limited_habits: Vec<String>,

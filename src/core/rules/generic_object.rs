@@ -221,11 +221,7 @@ fn main_object(cx: &Context<'_>) -> Vec<Hit> {
         noun -= 1;
     }
     // "an improvement in mood": the change of the thing named after it.
-    let names_a_change = contains(&lex.change_nouns, &toks[noun].lower)
-        && toks
-            .get(noun + 1)
-            .is_some_and(|n| matches!(n.lower.as_str(), "in" | "of"));
-    if names_a_change
+    if lex.names_a_change(toks, noun)
         || !(contains(&lex.generic_objects, &toks[noun].lower)
             || contains(&lex.generic_objects, toks[noun].lemma()))
     {

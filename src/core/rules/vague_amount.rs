@@ -64,18 +64,7 @@ impl Rule for VagueAmount {
 pub(super) fn vague_amount(cx: &Context<'_>) -> Option<std::ops::Range<usize>> {
     let toks = &cx.a.tokens;
     (0..toks.len()).find_map(|k| {
-        // Matched on the words as written: "more" has the lemma "many".
-        let mut end = cx
-            .lexicon
-            .vague_amounts
-            .iter()
-            .filter_map(|p| {
-                let words: Vec<&str> = p.split_whitespace().collect();
-                let end = k + words.len();
-                (end <= toks.len() && words.iter().zip(&toks[k..end]).all(|(w, t)| t.lower == *w))
-                    .then_some(end)
-            })
-            .max()?;
+        let mut end = crate::core::analysis::words_at(toks, &cx.lexicon.vague_amounts, k)?.end;
         // "the last few minutes", "the next few weeks": a stretch, not an amount.
         if k > 0
             && (toks[k - 1].pos == "DT"

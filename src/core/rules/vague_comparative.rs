@@ -61,10 +61,9 @@ impl Rule for VagueComparative {
             .filter(|(i, t)| {
                 let toks = &cx.a.tokens;
                 // "a reduction in headaches": the change as a noun.
-                let change_noun = contains(&lex.change_nouns, &t.lower)
-                    && *i > 0
+                let change_noun = *i > 0
                     && matches!(toks[i - 1].lower.as_str(), "a" | "an" | "the")
-                    && toks.get(i + 1).is_some_and(|n| matches!(n.lower.as_str(), "in" | "of"));
+                    && lex.names_a_change(toks, *i);
                 (contains(&lex.vague_comparatives, &t.lower) || change_noun)
                     && Some(*i) != cx.frame.head
             })

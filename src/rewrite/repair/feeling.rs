@@ -4,6 +4,7 @@
 //! ("lower blood pressure") is read on the measure the team names.
 
 use super::replace::Action;
+use super::text::without_for_good;
 use super::{Change, Repairer, Source, FEELING_PRIOR};
 use crate::core::finding::Criterion;
 use crate::core::measure::phrase_spans;
@@ -68,11 +69,7 @@ impl Repairer<'_> {
             .to_lowercase();
         // "not be lonely any more": the time word goes with the negation,
         // which the template carries ("on no more than [N] days").
-        let state = ["anymore", "any more", "again", "ever again"]
-            .iter()
-            .find_map(|w| state.strip_suffix(w).map(str::trim_end))
-            .unwrap_or(&state)
-            .to_string();
+        let state = without_for_good(&state);
         if state.is_empty() {
             return None;
         }

@@ -211,11 +211,7 @@ impl Repairer<'_> {
         let Some(at) = (head + 1..toks.len()).find(|&k| !toks[k].pos.starts_with("RB")) else {
             return false;
         };
-        self.lexicon.status_participles.iter().any(|p| {
-            p.split_whitespace()
-                .enumerate()
-                .all(|(k, w)| toks.get(at + k).is_some_and(|t| t.lower == w))
-        })
+        crate::core::analysis::words_at(toks, &self.lexicon.status_participles, at).is_some()
     }
 
     /// A state kept up: "keep | maintain | stay" with a state after the object

@@ -5,13 +5,10 @@
 //! smoking) are not offered a limit: that would change the goal.
 
 use super::replace::Action;
-use super::text::{base_form, tidy};
+use super::text::{base_form, without_for_good};
 use super::{Change, Repairer, Source, VERB_REPAIR_PRIOR};
 use crate::core::finding::{Criterion, RuleId};
 use crate::rewrite::draft::{template, Piece};
-
-/// Words after the thing given up that say "for good", dropped with the "never".
-const FOR_GOOD: &[&str] = &["ever again", "again", "anymore", "any more", "for good"];
 
 impl Repairer<'_> {
     /// The stopped habit, kept as the action with a limit on its days.
@@ -33,12 +30,7 @@ impl Repairer<'_> {
             return None;
         }
         let start = toks.get(verb + 1)?.span.start;
-        let mut thing = self.words_to_tail(start);
-        for w in FOR_GOOD {
-            if let Some(rest) = thing.to_lowercase().strip_suffix(w) {
-                thing = tidy(&thing[..rest.len()]);
-            }
-        }
+        let thing = without_for_good(&self.words_to_tail(start));
         if thing.is_empty() {
             return None;
         }

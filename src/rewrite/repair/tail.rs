@@ -282,16 +282,8 @@ impl Repairer<'_> {
         }
         let slot = &self.templates.assembly.amount_outcome;
         // "save a lot of money": the vague amount gives way to the slot.
-        let vague = self.lexicon.vague_amounts.iter().find_map(|p| {
-            let words: Vec<&str> = p.split_whitespace().collect();
-            let end = head + 1 + words.len();
-            (end <= toks.len()
-                && words
-                    .iter()
-                    .zip(&toks[head + 1..end])
-                    .all(|(w, t)| t.lower == *w))
-            .then(|| toks[head + 1].span.start..toks[end - 1].span.end)
-        });
+        let vague = crate::core::analysis::words_at(toks, &self.lexicon.vague_amounts, head + 1)
+            .map(|r| toks[r.start].span.start..toks[r.end - 1].span.end);
         // "spend the grant", "save my wages": how much of it.
         let determined = toks
             .get(head + 1)
@@ -341,10 +333,7 @@ impl Repairer<'_> {
     /// noun, of a state the person rates.
     fn changes_a_felt_state(&self, k: usize) -> bool {
         let toks = &self.x.analysis.tokens;
-        crate::core::lexicon::contains(&self.lexicon.change_nouns, &toks[k].lower)
-            && toks
-                .get(k + 1)
-                .is_some_and(|n| matches!(n.lower.as_str(), "in" | "of"))
+        self.lexicon.names_a_change(toks, k)
             && toks.get(k + 2).is_some_and(|n| {
                 crate::core::lexicon::contains(&self.lexicon.felt_states, &n.lower)
             })
@@ -358,9 +347,7 @@ impl Repairer<'_> {
         let Some(head) = self.x.frame.head else {
             return false;
         };
-        ["have", "make", "get", "gain", "find"]
-            .iter()
-            .any(|v| toks[head].is(v))
+        kinds.having_verbs.iter().any(|v| toks[head].is(v))
             && k == head + 1
             && toks[k].lower == "more"
             && toks.get(k + 1).is_some_and(|n| {

@@ -49,6 +49,16 @@ pub(super) fn lower_first(text: &str) -> String {
     }
 }
 
+/// `text` without a last phrase that says "for good" ("ever again", "any
+/// more"): the negation it goes with is carried by the rewrite's template.
+pub(super) fn without_for_good(text: &str) -> String {
+    let lower = text.to_lowercase();
+    ["ever again", "any more", "anymore", "again", "for good"]
+        .iter()
+        .find_map(|w| lower.strip_suffix(w).map(|rest| tidy(&text[..rest.len()])))
+        .unwrap_or_else(|| text.to_string())
+}
+
 /// A personal pronoun moved from subject to object: "[who] will support me",
 /// not "support I". Anything else is returned as it is.
 pub(super) fn object_form(words: &str) -> String {
@@ -207,5 +217,8 @@ mod tests {
         assert_eq!(lower_first("Wound"), "wound");
         assert_eq!(object_form("I"), "me");
         assert_eq!(object_form("the family"), "the family");
+        assert_eq!(without_for_good("eat crisps ever again"), "eat crisps");
+        assert_eq!(without_for_good("so lonely any more"), "so lonely");
+        assert_eq!(without_for_good("eat crisps"), "eat crisps");
     }
 }
