@@ -3,7 +3,8 @@
 //! reached once is given a date, and a leading verb the tagger read as a name is
 //! written as a verb; a skill got better at, a sign watched for, a thing had
 //! fewer of, a change named as a thing shown, a provision with no action and
-//! staff named as a whole each get their own form.
+//! staff named as a whole each get their own form; an emphatic aside ("no
+//! matter what") is dropped, and an end point out of reach asks for a first step.
 
 mod common;
 
@@ -215,4 +216,47 @@ fn a_provision_written_as_a_noun_phrase_is_given_by_someone_to_someone_how_often
         // The vague "as needed" goes: how often replaces it.
         assert!(!r.rewrite.contains("as needed"), "{}", r.rewrite);
     }
+}
+
+#[test]
+fn an_emphatic_aside_is_dropped_so_the_slots_follow_the_action() {
+    for (text, kept) in [
+        (
+            "Dad will find a job, whatever it takes",
+            "Dad will find a job",
+        ),
+        (
+            "Kim will pass her driving test - no matter what",
+            "Kim will pass her driving test",
+        ),
+    ] {
+        let r = rewrite(text);
+        assert!(r.rewrite.starts_with(kept), "{}", r.rewrite);
+        for aside in ["whatever", "matter", " - ", ", "] {
+            assert!(!r.rewrite.contains(aside), "{}", r.rewrite);
+        }
+        assert!(r.rewrite.contains("[by when]"), "{}", r.rewrite);
+    }
+}
+
+#[test]
+fn an_end_point_out_of_reach_asks_for_a_first_step_by_a_date() {
+    // The whole end point, to the end of its clause, becomes the step asked
+    // for; a step is taken once, so it gets a date, not a frequency.
+    let r = rewrite("Leo wants to be the top goal scorer in his league");
+    assert!(
+        r.rewrite
+            .contains("[a first step towards: be the top goal scorer in his league] by [by when]"),
+        "{}",
+        r.rewrite
+    );
+    assert!(!r.rewrite.contains("[how often]"), "{}", r.rewrite);
+    // Two rules asking for the same step give one placeholder.
+    let r = rewrite("I will become a millionaire this week.");
+    assert_eq!(
+        r.rewrite.matches("a first step towards").count(),
+        1,
+        "{}",
+        r.rewrite
+    );
 }

@@ -129,17 +129,19 @@ impl IntentLists {
         })
     }
 
-    /// The goal of an analysed objective.
-    pub fn goal(&self, x: &Analysed) -> Goal {
+    /// The goal of an analysed objective, without the `dropped` spans the
+    /// rewrite leaves out as not part of it (emphatic asides).
+    pub fn goal(&self, x: &Analysed, dropped: &[Range<usize>]) -> Goal {
         let toks = &x.analysis.tokens;
         let text = x.analysis.text.as_str();
-        let mut replaced: Vec<Range<usize>> = x
-            .judgment
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error && REPLACED_BY_REWRITE.contains(&f.rule))
-            .map(|f| f.start..f.end)
-            .collect();
+        let mut replaced: Vec<Range<usize>> = dropped.to_vec();
+        replaced.extend(
+            x.judgment
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error && REPLACED_BY_REWRITE.contains(&f.rule))
+                .map(|f| f.start..f.end),
+        );
         replaced.extend(
             x.times
                 .iter()
@@ -424,7 +426,7 @@ mod tests {
 
     fn goal_of(text: &str) -> Goal {
         let x = crate::testing::checker().analyse(&crate::Objective::new(text));
-        IntentLists::bundled().goal(&x)
+        IntentLists::bundled().goal(&x, &[])
     }
 
     fn lost(original: &str, rewrite: &[Piece]) -> Vec<String> {

@@ -288,7 +288,9 @@ impl<'a> Rewriter<'a> {
             .filter(|c| !c.trim().is_empty());
         let original = self.embed_one(&objective.text);
         let candidates = self.candidates(objective, x, concern, original.as_deref());
-        let goal = self.intent.goal(x);
+        let goal = self
+            .intent
+            .goal(x, &repair::emphatic_asides(&x.analysis, &self.templates));
         self.choose(
             objective,
             concern,
@@ -307,7 +309,9 @@ impl<'a> Rewriter<'a> {
             .as_deref()
             .filter(|c| !c.trim().is_empty());
         let original = self.embed_one(&objective.text);
-        let goal = self.intent.goal(&x);
+        let goal = self
+            .intent
+            .goal(&x, &repair::emphatic_asides(&x.analysis, &self.templates));
         self.candidates(objective, &x, concern, original.as_deref())
             .into_iter()
             .map(|c| {

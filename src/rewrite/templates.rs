@@ -140,6 +140,10 @@ pub struct Kinds {
     pub amount_nouns: Vec<String>,
     /// Adverbs before the verb that add nothing to the goal ("I will just be happy").
     pub filler_adverbs: Vec<String>,
+    /// Emphatic asides that say how much the writer wants it, not what will
+    /// be done ("no matter what"): dropped with the dash or comma before them.
+    #[serde(default)]
+    pub emphatic_asides: Vec<String>,
     /// Adverbs that say "often" without how often ("regularly"): a count or a
     /// frequency slot replaces them.
     pub vague_frequency_adverbs: Vec<String>,

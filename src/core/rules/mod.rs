@@ -62,6 +62,24 @@ pub struct Hit {
     pub repair: Option<Repair>,
 }
 
+/// The repair for a goal out of reach: the writer's words over `span`
+/// (`quoted`) become a placeholder asking for a first step towards them, and
+/// `note` says why. Only the opening verb loses its capital; names keep theirs.
+pub(crate) fn first_step_towards(span: Range<usize>, quoted: &str, note: String) -> Repair {
+    let mut chars = quoted.chars();
+    let lowered: String = chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default();
+    Repair {
+        edits: vec![crate::core::finding::Edit::Placeholder {
+            span,
+            label: format!("a first step towards: {lowered}"),
+        }],
+        note,
+    }
+}
+
 /// A rule: reads the context, returns hits.
 pub trait Rule: Send + Sync {
     /// Stable id, kebab-case in output, `smarten explain` and `smarten.toml`.

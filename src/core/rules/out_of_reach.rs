@@ -154,13 +154,11 @@ impl Rule for OutOfReach {
                         suggestion: format!(
                             "Agree a first step towards it that can be done in the time, e.g. a training session, and give '{quoted}' a date that allows for it"
                         ),
-                        repair: Some(Repair {
-                            edits: vec![Edit::Placeholder {
-                                span: span.clone(),
-                                label: format!("a first step towards: {}", quoted.to_lowercase()),
-                            }],
-                            note: format!("'{quoted}' is out of reach in the time: asked for a first step towards it"),
-                        }),
+                        repair: Some(super::first_step_towards(
+                            span.clone(),
+                            &quoted,
+                            format!("'{quoted}' is out of reach in the time: asked for a first step towards it"),
+                        )),
                         span,
                     }];
                 }

@@ -1,5 +1,5 @@
-//! `status-outcome` (A): a grand end-state ("become a doctor", "become accredited",
-//! "become a millionaire this week") instead of a step within reach.
+//! `status-outcome` (A): a grand end-state or standing ("become a doctor", "be the
+//! top scorer", "become a millionaire this week") instead of a step within reach.
 
 use super::{Context, Examples, Hit, Rule, RuleId};
 use crate::core::finding::Criterion;
@@ -27,9 +27,12 @@ impl Rule for StatusOutcome {
                 "I will become a millionaire this week.",
                 "Become accredited in 16 months' time",
                 "I will become a doctor in 4 years because my parents said so.",
+                "Leo wants to be the top goal scorer in his league",
+                "Priya will become a pilot",
             ],
             allows: &[
                 "I will become a member of the school chess club by October",
+                "Dad will be the main contact for the school by 1 March",
                 "Achieve completion of LQSI tool phase 1 in nine months' time",
             ],
         }
@@ -56,6 +59,25 @@ impl Rule for StatusOutcome {
             matches!(t.kind, TimeKind::Period | TimeKind::Deadline)
                 && is_short_timeframe(&cx.text()[t.span.clone()])
         });
+        // With no time, or too short a one, the whole end point, to the end
+        // of its clause ("be the top scorer on my team"), is asked to become a
+        // first step towards it; a time or a reason after it stays. Given years
+        // ("become a doctor in 4 years"), it is a long-term aim whose steps the
+        // rewriter asks for as observable actions instead.
+        let timed = cx.times.iter().any(|t| t.kind.is_concrete());
+        let goal_end = (k + 1..toks.len())
+            .find(|&j| {
+                let t = &toks[j];
+                (t.is_punct() && t.pos != "POS" && t.lower != "-")
+                    || matches!(t.lower.as_str(), "because" | "so")
+                    || cx
+                        .times
+                        .iter()
+                        .any(|time| time.span.contains(&t.span.start))
+            })
+            .unwrap_or(toks.len());
+        let goal = toks[head].span.start..toks[goal_end - 1].span.end;
+        let quoted = cx.text()[goal.clone()].trim().to_string();
         vec![Hit {
             span: toks[head].span.start..toks[k].span.end,
             message: format!(
@@ -64,7 +86,11 @@ impl Rule for StatusOutcome {
                 if short { " in so short a time" } else { "" }
             ),
             suggestion: "Set the next small step the person controls, e.g. 'complete phase 1 of the application by March'".to_string(),
-            repair: None,
+            repair: (short || !timed).then(|| super::first_step_towards(
+                goal,
+                &quoted,
+                format!("'{quoted}' is an end point: asked for a first step towards it"),
+            )),
         }]
     }
 }

@@ -183,6 +183,7 @@ impl Repairer<'_> {
                         _ => None,
                     }),
             )
+            .chain(self.emphatic_asides())
             .collect();
         // The goal keeps its negation: "never feel sad" is not "feel sad".
         let negation = self

@@ -111,7 +111,7 @@ impl Repairer<'_> {
         if self.head_is_one_of(&k.skills) && !self.object_is_one_thing() {
             return ActionKind::Skill;
         }
-        if self.head_is_one_of(&k.one_off) {
+        if self.head_is_one_of(&k.one_off) || self.first_step_asked() {
             return ActionKind::OneOff;
         }
         if self.head_is_one_of(&k.one_off_with_one_thing)
@@ -212,6 +212,24 @@ impl Repairer<'_> {
             return false;
         };
         crate::core::analysis::words_at(toks, &self.lexicon.status_participles, at).is_some()
+    }
+
+    /// A rule asked for a first step in place of the action itself (an end
+    /// point or a feat out of reach): a step is taken once, by a date.
+    fn first_step_asked(&self) -> bool {
+        use crate::core::finding::{Edit, RuleId, Severity};
+        let Some(head) = self.x.frame.head else {
+            return false;
+        };
+        let at = self.x.analysis.tokens[head].span.start;
+        self.x.judgment.findings.iter().any(|f| {
+            matches!(f.rule, RuleId::StatusOutcome | RuleId::OutOfReach)
+                && f.severity == Severity::Error
+                && f.repair
+                    .iter()
+                    .flat_map(|r| r.edits.iter())
+                    .any(|e| matches!(e, Edit::Placeholder { span, .. } if span.contains(&at)))
+        })
     }
 
     /// A state kept up: "keep | maintain | stay" with a state after the object

@@ -24,6 +24,7 @@ use super::templates::Templates;
 use crate::core::check::Analysed;
 use crate::core::finding::{Criterion, Edit, RuleId, Severity, Verdict};
 use crate::core::lexicon::Lexicon;
+use crate::core::measure::phrase_spans;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -397,6 +398,10 @@ impl Repairer<'_> {
 
     /// The vague times to drop, then the repairs of every failing finding, in
     /// the order of the findings.
+    fn emphatic_asides(&self) -> Vec<Range<usize>> {
+        emphatic_asides(&self.x.analysis, self.templates)
+    }
+
     fn edits(&self) -> Edits {
         let mut edits = Edits::default();
         // "at all times" is what a condition held at all times is about: it
@@ -411,10 +416,19 @@ impl Repairer<'_> {
                 edits.deletions.push(t.span.clone());
             }
         }
+        edits.deletions.extend(self.emphatic_asides());
         for f in &self.x.judgment.findings {
             let Some(repair) = f.repair.as_ref().filter(|_| f.severity == Severity::Error) else {
                 continue;
             };
+            // Two rules that ask for one placeholder over the same words ("out
+            // of reach" and "an end point") give it once, with the first note.
+            if repair.edits.iter().any(|e| {
+                matches!(e, Edit::Placeholder { span, .. }
+                    if edits.placeholder_spans.iter().any(|p| text::overlaps(p, span)))
+            }) {
+                continue;
+            }
             for edit in &repair.edits {
                 match edit {
                     Edit::Delete(span) => edits.deletions.push(span.clone()),
@@ -454,4 +468,20 @@ impl Repairer<'_> {
         }
         edits
     }
+}
+
+/// Emphatic asides ("..., no matter what"), each with the dash or comma that
+/// sets it off: the rewrite drops them, and they are not part of the goal.
+pub fn emphatic_asides(a: &crate::core::nlp::Analysis, templates: &Templates) -> Vec<Range<usize>> {
+    phrase_spans(a, &templates.kinds.emphatic_asides)
+        .into_iter()
+        .map(|aside| {
+            let lead = a.text[..aside.start]
+                .trim_end()
+                .trim_end_matches(['-', '–', '—', ','])
+                .trim_end()
+                .len();
+            lead..aside.end
+        })
+        .collect()
 }
