@@ -4,7 +4,8 @@
 //! written as a verb; a skill got better at, a sign watched for, a thing had
 //! fewer of, a change named as a thing shown, a provision with no action and
 //! staff named as a whole each get their own form; an emphatic aside ("no
-//! matter what") is dropped, and an end point out of reach asks for a first step.
+//! matter what") is dropped, an end point out of reach asks for a first step, and
+//! a habit of the night is counted in nights.
 
 mod common;
 
@@ -259,4 +260,24 @@ fn an_end_point_out_of_reach_asks_for_a_first_step_by_a_date() {
         "{}",
         r.rewrite
     );
+}
+
+#[test]
+fn a_habit_of_the_night_is_counted_in_nights() {
+    let r = rewrite("Tom will sleep in his own bed");
+    assert!(
+        r.rewrite
+            .contains("in his own bed on [N of M] nights each week"),
+        "{}",
+        r.rewrite
+    );
+    // Sleep with nothing said of it: how long, on how many nights.
+    let r = rewrite("For Mia to sleep consistently");
+    assert!(
+        r.rewrite
+            .contains("sleep for [N] hours on [N of M] nights each week"),
+        "{}",
+        r.rewrite
+    );
+    assert!(!r.rewrite.contains("[how often]"), "{}", r.rewrite);
 }

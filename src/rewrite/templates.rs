@@ -86,6 +86,13 @@ pub struct Assembly {
     pub comparative_up_amount: String,
     /// Of a time of day: "sleep earlier" is by what time, on how many days.
     pub comparative_time: String,
+    /// A habit of the night ("sleep in his own bed"): on how many nights.
+    #[serde(default)]
+    pub night_habit: String,
+    /// Sleep with nothing said of it ("sleep consistently"): how long, on how
+    /// many nights.
+    #[serde(default)]
+    pub night_habit_bare: String,
     /// Of money: "save more money" is how much a week.
     pub comparative_up_money: String,
     /// Of time: "spend more time together" is how long a week.
@@ -144,6 +151,9 @@ pub struct Kinds {
     /// be done ("no matter what"): dropped with the dash or comma before them.
     #[serde(default)]
     pub emphatic_asides: Vec<String>,
+    /// Habits of the night ("sleep", "settle"), counted in nights.
+    #[serde(default)]
+    pub night_habits: Vec<String>,
     /// Adverbs that say "often" without how often ("regularly"): a count or a
     /// frequency slot replaces them.
     pub vague_frequency_adverbs: Vec<String>,
@@ -278,6 +288,8 @@ mod tests {
             t.assembly.comparative_up.as_str(),
             t.assembly.comparative_other.as_str(),
             t.assembly.comparative_time.as_str(),
+            t.assembly.night_habit.as_str(),
+            t.assembly.night_habit_bare.as_str(),
             t.assembly.measured_level.as_str(),
         ]);
         for text in texts {

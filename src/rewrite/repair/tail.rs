@@ -181,6 +181,13 @@ impl Repairer<'_> {
         let at = self.tail_start();
         let slot = match kind {
             ActionKind::Habit if self.time_comparative_before(at) => &a.comparative_time,
+            ActionKind::Habit if self.head_is_one_of(&self.templates.kinds.night_habits) => {
+                if self.nothing_said_of_the_verb(at) {
+                    &a.night_habit_bare
+                } else {
+                    &a.night_habit
+                }
+            }
             ActionKind::Habit => &a.quantity,
             ActionKind::Skill => &a.skill,
             ActionKind::Reduction if self.object_is_a_level() => &a.reduction_level,
@@ -195,6 +202,19 @@ impl Repairer<'_> {
             template(slot),
             format!("added how much or how often: {slot}"),
         ))
+    }
+
+    /// Nothing after the main verb and before `end` but words that say "often"
+    /// without a figure: "sleep | consistently".
+    fn nothing_said_of_the_verb(&self, end: usize) -> bool {
+        let Some(h) = self.x.frame.head else {
+            return false;
+        };
+        let vague = self.vague_frequency_words();
+        self.x.analysis.tokens[h + 1..]
+            .iter()
+            .take_while(|t| t.span.end <= end)
+            .all(|t| t.is_punct() || vague.iter().any(|v| overlaps(v, &t.span)))
     }
 
     /// "go to bed earlier": a time-of-day comparative after the main verb and
