@@ -5,7 +5,8 @@
 //! fewer of, a change named as a thing shown, a provision with no action and
 //! staff named as a whole each get their own form; an emphatic aside ("no
 //! matter what") is dropped, an end point out of reach asks for a first step, and
-//! a habit of the night is counted in nights.
+//! a habit of the night is counted in nights; a way of life ("live
+//! independently") is reached by a date.
 
 mod common;
 
@@ -280,4 +281,16 @@ fn a_habit_of_the_night_is_counted_in_nights() {
         r.rewrite
     );
     assert!(!r.rewrite.contains("[how often]"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_way_of_life_reached_is_given_a_date_not_a_frequency() {
+    for text in [
+        "Dev will live independently",
+        "Mum will live in her own flat",
+    ] {
+        let r = rewrite(text);
+        assert!(r.rewrite.ends_with("by [by when]."), "{}", r.rewrite);
+        assert!(!r.rewrite.contains("[how often]"), "{}", r.rewrite);
+    }
 }

@@ -154,10 +154,20 @@ impl MeasureRecogniser {
                     && r.end <= t.span.end
             })
         };
+        // "live independently" is a way of life reached, not a skill shown to
+        // a standard: the adverb after "live" is no criterion.
+        let after_live = |r: &Range<usize>| {
+            a.token_at(r.start)
+                .and_then(|k| k.checked_sub(1))
+                .is_some_and(|k| a.tokens[k].is("live"))
+        };
         let mut found = Vec::new();
         for (kind, p) in &self.patterns {
             for m in p.find_iter(text) {
                 let span = m.range();
+                if *kind == IndicatorKind::Criterion && after_live(&span) {
+                    continue;
+                }
                 if !in_time(&span) {
                     found.push(Indicator { span, kind: *kind });
                 }

@@ -34,11 +34,14 @@ impl Rule for NoIndicator {
                 "take photo of food on the app (95% confident)",
                 "minimize alcohol intake on weekdays",
                 "Ella will reduce the number of times she shouts out in lessons",
+                // A way of life is no skill shown to a standard.
+                "Dev will live independently",
             ],
             allows: &[
                 "Ali will earn a B in history first semester",
                 "Get straight As in my science tests this term",
                 "Mr Khan will drink 1500ml of water a day for 2 weeks",
+                "Dev will cook a meal independently by June",
                 "The leg ulcer will shrink in width by 2cm in 6 weeks",
                 "Ella will go to bed at 8pm",
                 "Ben will eat breakfast before school",
