@@ -254,7 +254,9 @@ fn an_end_point_out_of_reach_asks_for_a_first_step_by_a_date() {
     );
     assert!(!r.rewrite.contains("[how often]"), "{}", r.rewrite);
     // Two rules asking for the same step give one placeholder.
-    let r = rewrite("I will become a millionaire this week.");
+    // The writer's own time stays whole after the slot.
+    let r = rewrite("Zoe will become a millionaire by Friday");
+    assert!(r.rewrite.ends_with("] by Friday."), "{}", r.rewrite);
     assert_eq!(
         r.rewrite.matches("a first step towards").count(),
         1,
@@ -273,7 +275,7 @@ fn a_habit_of_the_night_is_counted_in_nights() {
         r.rewrite
     );
     // Sleep with nothing said of it: how long, on how many nights.
-    let r = rewrite("For Mia to sleep consistently");
+    let r = rewrite("For Mia to sleep regularly");
     assert!(
         r.rewrite
             .contains("sleep for [N] hours on [N of M] nights each week"),

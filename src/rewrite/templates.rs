@@ -89,7 +89,7 @@ pub struct Assembly {
     /// A habit of the night ("sleep in his own bed"): on how many nights.
     #[serde(default)]
     pub night_habit: String,
-    /// Sleep with nothing said of it ("sleep consistently"): how long, on how
+    /// Sleep with nothing said of it ("sleep regularly"): how long, on how
     /// many nights.
     #[serde(default)]
     pub night_habit_bare: String,

@@ -1,5 +1,5 @@
 //! `status-outcome` (A): a grand end-state or standing ("become a doctor", "be the
-//! top scorer", "become a millionaire this week") instead of a step within reach.
+//! top scorer", "become a millionaire by Friday") instead of a step within reach.
 
 use super::{Context, Examples, Hit, Rule, RuleId};
 use crate::core::finding::Criterion;
@@ -62,7 +62,7 @@ impl Rule for StatusOutcome {
         // With no time, or too short a one, the whole end point, to the end
         // of its clause ("be the top scorer on my team"), is asked to become a
         // first step towards it; a time or a reason after it stays. Given years
-        // ("become a doctor in 4 years"), it is a long-term aim whose steps the
+        // ("become a vet in five years"), it is a long-term aim whose steps the
         // rewriter asks for as observable actions instead.
         let timed = cx.times.iter().any(|t| t.kind.is_concrete());
         let goal_end = (k + 1..toks.len())

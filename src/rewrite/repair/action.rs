@@ -97,10 +97,11 @@ impl Repairer<'_> {
         bounds.push(end);
         let mut at = from;
         for (k, bound) in bounds.iter().enumerate() {
-            for segment in subtract(at..*bound, &deletions) {
+            for (i, segment) in subtract(at..*bound, &deletions).into_iter().enumerate() {
                 // Words that lead on from an inserted slot stay: "[target] by
-                // discharge".
-                let after_slot = k > 0 && segment.start == bounds[k - 1];
+                // discharge", and after a slot that replaced words ("[a first
+                // step towards: ...] by Friday").
+                let after_slot = k > 0 && i == 0;
                 // Only the very end loses dangling words: "keep in [regular]
                 // contact" keeps its "in".
                 let last = *bound == end && segment.end == end;

@@ -205,7 +205,7 @@ impl Repairer<'_> {
     }
 
     /// Nothing after the main verb and before `end` but words that say "often"
-    /// without a figure: "sleep | consistently".
+    /// without a figure: "sleep | regularly".
     fn nothing_said_of_the_verb(&self, end: usize) -> bool {
         let Some(h) = self.x.frame.head else {
             return false;
