@@ -396,12 +396,13 @@ impl Repairer<'_> {
         out
     }
 
-    /// The vague times to drop, then the repairs of every failing finding, in
-    /// the order of the findings.
+    /// The emphatic asides to drop (see [`emphatic_asides`]).
     fn emphatic_asides(&self) -> Vec<Range<usize>> {
         emphatic_asides(&self.x.analysis, self.templates)
     }
 
+    /// The vague times and emphatic asides to drop, then the repairs of every
+    /// failing finding, in the order of the findings.
     fn edits(&self) -> Edits {
         let mut edits = Edits::default();
         // "at all times" is what a condition held at all times is about: it
