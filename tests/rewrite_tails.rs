@@ -6,7 +6,8 @@
 //! staff named as a whole each get their own form; an emphatic aside ("no
 //! matter what") is dropped, an end point out of reach asks for a first step, and
 //! a habit of the night is counted in nights; a way of life ("live
-//! independently") is reached by a date.
+//! independently") is reached by a date, and a result reached ("get fit")
+//! asks for the behaviour that shows it.
 
 mod common;
 
@@ -295,4 +296,34 @@ fn a_way_of_life_reached_is_given_a_date_not_a_frequency() {
         assert!(r.rewrite.ends_with("by [by when]."), "{}", r.rewrite);
         assert!(!r.rewrite.contains("[how often]"), "{}", r.rewrite);
     }
+}
+
+#[test]
+fn a_result_reached_asks_what_shows_it_not_how_often() {
+    // "cope", "get fit", "get along" are reached, not done so often: the
+    // behaviour that shows them is asked for, by a date.
+    for text in [
+        "Mum will cope with the baby's crying",
+        "Dad wants to get fit",
+        "Leah will get along with her brother",
+    ] {
+        let r = rewrite(text);
+        assert!(
+            r.rewrite.contains("[observable action that shows: "),
+            "{}",
+            r.rewrite
+        );
+        assert!(r.rewrite.ends_with("by [by when]."), "{}", r.rewrite);
+        assert!(!r.rewrite.contains("[how often]"), "{}", r.rewrite);
+    }
+    // A phrasal verb keeps its particle with the verb.
+    let r = rewrite("Everybody will get along.");
+    assert!(r.rewrite.contains("shows: get along]"), "{}", r.rewrite);
+    // An act done again still asks how often.
+    let r = rewrite("Sam will walk to the shop with his sister");
+    assert!(
+        r.rewrite.contains("[how often] for [how many weeks]"),
+        "{}",
+        r.rewrite
+    );
 }

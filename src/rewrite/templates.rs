@@ -117,6 +117,10 @@ pub struct Kinds {
     #[serde(default)]
     pub limited_habits: Vec<String>,
     pub one_off_with_one_thing: Vec<String>,
+    /// Results reached, not acts done again ("get in shape", "slim down"):
+    /// they get no "[how often]", and the behaviour that shows them is asked for.
+    #[serde(default)]
+    pub outcomes: Vec<String>,
     pub habit_places: Vec<String>,
     pub down: Vec<String>,
     pub up: Vec<String>,

@@ -12,6 +12,11 @@ use crate::core::time::TimeKind;
 use crate::rewrite::draft::{parse_template, Piece};
 use std::ops::Range;
 
+/// Particles of phrasal verbs ("get along", "calm down").
+const PARTICLES: &[&str] = &[
+    "along", "down", "up", "on", "off", "over", "out", "away", "back",
+];
+
 impl Repairer<'_> {
     /// The writer's own action, from the main verb to the end, without the spans
     /// being replaced and with the pieces to insert. The verb is put in its base
@@ -255,9 +260,14 @@ impl Repairer<'_> {
                 .map(|r| self.text()[r].to_string())
                 .collect();
             let rest = tidy(&after_head.join(" "));
+            // "get along", "settle down": a phrasal verb does not take what
+            // changes as its object.
+            let phrasal = toks
+                .get(h + 1)
+                .is_some_and(|t| t.pos == "RP" || PARTICLES.contains(&t.lower.as_str()));
             let changed = match (&self.x.owner, &self.x.frame.object) {
                 // "My goal is to feel calm": the subject names the wish, not what changes.
-                _ if wrapped.is_some() => None,
+                _ if wrapped.is_some() || phrasal => None,
                 _ if self.x.frame.passive && self.x.frame.agent.is_none() => self
                     .x
                     .frame

@@ -19,6 +19,10 @@ pub enum ActionKind {
     Condition,
     /// A skill shown ("be able to count"): to a standard, on most occasions.
     Skill,
+    /// A result reached, not an act done again ("get in shape", "slim down",
+    /// "deal with it"): nothing to count, so the behaviour that shows it is
+    /// asked for, by a date.
+    Outcome,
 }
 
 /// Which way a comparative points.
@@ -130,6 +134,9 @@ impl Repairer<'_> {
         }
         if self.keeps_a_state() || self.holds_at_all_times() {
             return ActionKind::Condition;
+        }
+        if self.head_is_one_of(&k.outcomes) {
+            return ActionKind::Outcome;
         }
         ActionKind::Habit
     }

@@ -175,6 +175,11 @@ impl Repairer<'_> {
         self.x.judgment.criteria.get(c).verdict == Verdict::Fail
     }
 
+    /// How many letters fail on the original.
+    fn failing_letters(&self) -> usize {
+        Criterion::ALL.iter().filter(|&&c| self.fails(c)).count()
+    }
+
     /// The candidates: the writer's action kept (when it is observable), or else a
     /// verb repair and the nearest exemplars' actions; each gets a slot only for
     /// a letter that fails, with and without a method of measurement.
@@ -271,10 +276,17 @@ impl Repairer<'_> {
                 .failed(RuleId::NoIndicator)
                 .then(|| self.object_repair_action())
                 .flatten();
+            // "get in shape" kept with only a date and a method is as vague as
+            // before: when more than M fails, the behaviour that shows it is asked.
+            let outcome_unshown = kind == ActionKind::Outcome
+                && self.x.failed(RuleId::NoIndicator)
+                && self.failing_letters() > 1;
             if let Some(repair) = object_repair {
                 actions.push(repair);
-            } else if let Some((pieces, c)) = self.kept_action(&deletions, &insertions) {
-                actions.push((pieces, c, Source::Kept, 1.0));
+            } else if !outcome_unshown {
+                if let Some((pieces, c)) = self.kept_action(&deletions, &insertions) {
+                    actions.push((pieces, c, Source::Kept, 1.0));
+                }
             }
         } else {
             if failed_action_rules == [RuleId::GenericObject] {
@@ -317,8 +329,7 @@ impl Repairer<'_> {
         actions.extend(self.feeling_action());
         actions.extend(self.measured_level_action());
         // The placeholder fallback, only when the objective lacks more than one letter.
-        let failing_letters = Criterion::ALL.iter().filter(|&&c| self.fails(c)).count();
-        if failing_letters > 1 {
+        if self.failing_letters() > 1 {
             actions.push(self.fallback_action());
         }
 

@@ -195,7 +195,10 @@ impl Repairer<'_> {
             ActionKind::Increase => &a.increase,
             // A one-off act done by a date is measured by being done; a safety
             // condition by being kept.
-            ActionKind::OneOff | ActionKind::Safety | ActionKind::Condition => return None,
+            ActionKind::OneOff
+            | ActionKind::Safety
+            | ActionKind::Condition
+            | ActionKind::Outcome => return None,
         };
         Some((
             at,
