@@ -7,7 +7,9 @@
 //! matter what") is dropped, an end point out of reach asks for a first step, and
 //! a habit of the night is counted in nights; a way of life ("live
 //! independently") is reached by a date, and a result reached ("get fit")
-//! asks for the behaviour that shows it.
+//! asks for the behaviour that shows it, as do a role and one thing wanted;
+//! advice to the reader ("your") is said of the person, "longer" each time asks
+//! how long, and a resolution is a wish dropped.
 
 mod common;
 
@@ -326,4 +328,52 @@ fn a_result_reached_asks_what_shows_it_not_how_often() {
         "{}",
         r.rewrite
     );
+}
+
+#[test]
+fn a_role_or_one_thing_wanted_is_reached_by_a_date_not_done_so_often() {
+    for text in [
+        "Jo will be a good friend to her classmates",
+        "Ali wants a bike",
+    ] {
+        let r = rewrite(text);
+        assert!(r.rewrite.ends_with("by [by when]."), "{}", r.rewrite);
+        assert!(!r.rewrite.contains("[how often]"), "{}", r.rewrite);
+        assert!(!r.rewrite.contains("occasions"), "{}", r.rewrite);
+    }
+}
+
+#[test]
+fn advice_to_the_reader_is_said_of_the_person_who_acts() {
+    let r = rewrite("improve your handwriting");
+    assert!(
+        r.rewrite
+            .starts_with("[who] will improve their handwriting"),
+        "{}",
+        r.rewrite
+    );
+    let r = rewrite("manage your time better");
+    assert!(
+        r.rewrite.contains("manage their time better"),
+        "{}",
+        r.rewrite
+    );
+    assert!(!r.rewrite.contains("your"), "{}", r.rewrite);
+}
+
+#[test]
+fn longer_each_time_asks_how_long_not_how_often() {
+    let r = rewrite("Ben will swim longer");
+    assert!(
+        r.rewrite.contains("for at least [how long] each time"),
+        "{}",
+        r.rewrite
+    );
+    assert!(!r.rewrite.contains("times a week"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_resolution_is_a_wish_the_rewrite_drops() {
+    let r = rewrite("I resolve to walk more");
+    assert!(r.rewrite.starts_with("I will walk more"), "{}", r.rewrite);
 }

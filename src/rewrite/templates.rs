@@ -99,6 +99,9 @@ pub struct Assembly {
     pub comparative_up_time: String,
     pub comparative_down_time: String,
     pub comparative_down_money: String,
+    /// Of how long each time: "run longer" is for how long, not how often.
+    pub comparative_up_duration: String,
+    pub comparative_down_duration: String,
     /// `{word}` is the comparative.
     pub comparative_other: String,
 }
@@ -128,6 +131,8 @@ pub struct Kinds {
     pub comparatives_up: Vec<String>,
     /// Comparatives of a time of day: "go to bed earlier".
     pub comparatives_time: Vec<String>,
+    /// Comparatives of how long each time, right after the verb: "run longer".
+    pub comparatives_duration: Vec<String>,
     /// Levels read on a measure: "blood pressure", "cholesterol".
     pub measured_levels: Vec<String>,
     /// Comparatives of a level besides the down and up ones: "better".
@@ -277,6 +282,8 @@ mod tests {
             t.assembly.fallback_habit.as_str(),
             t.assembly.comparative_up_money.as_str(),
             t.assembly.comparative_up_time.as_str(),
+            t.assembly.comparative_up_duration.as_str(),
+            t.assembly.comparative_down_duration.as_str(),
             t.assembly.comparative_down_time.as_str(),
             t.assembly.comparative_down_money.as_str(),
             t.assembly.habit_time.as_str(),

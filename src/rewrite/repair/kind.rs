@@ -115,7 +115,7 @@ impl Repairer<'_> {
         if self.head_is_one_of(&k.skills) && !self.object_is_one_thing() {
             return ActionKind::Skill;
         }
-        if self.head_is_one_of(&k.one_off) || self.first_step_asked() {
+        if self.head_is_one_of(&k.one_off) || self.first_step_asked() || self.wants_one_thing() {
             return ActionKind::OneOff;
         }
         if self.head_is_one_of(&k.one_off_with_one_thing)
@@ -135,7 +135,7 @@ impl Repairer<'_> {
         if self.keeps_a_state() || self.holds_at_all_times() {
             return ActionKind::Condition;
         }
-        if self.head_is_one_of(&k.outcomes) {
+        if self.head_is_one_of(&k.outcomes) || self.is_a_role() {
             return ActionKind::Outcome;
         }
         ActionKind::Habit
@@ -237,6 +237,30 @@ impl Repairer<'_> {
                     .flat_map(|r| r.edits.iter())
                     .any(|e| matches!(e, Edit::Placeholder { span, .. } if span.contains(&at)))
         })
+    }
+
+    /// "be MVP of the league", "be a good friend": a role or a standing, not
+    /// an act done so often.
+    fn is_a_role(&self) -> bool {
+        let toks = &self.x.analysis.tokens;
+        let Some(head) = self.x.frame.head.filter(|_| self.x.frame.copula) else {
+            return false;
+        };
+        (head + 1..toks.len())
+            .find(|&k| !toks[k].pos.starts_with("RB"))
+            .is_some_and(|k| {
+                let t = &toks[k];
+                t.pos.starts_with("NN") || t.pos == "DT" || t.pos == "PRP$"
+            })
+    }
+
+    /// "I want a career", "we need a bigger flat": one thing, had once, by a date.
+    fn wants_one_thing(&self) -> bool {
+        let toks = &self.x.analysis.tokens;
+        self.x.frame.head.is_some_and(|h| {
+            (toks[h].is("want") || toks[h].is("need"))
+                && toks.get(h + 1).is_some_and(|t| t.lower != "to")
+        }) && self.object_is_one_thing()
     }
 
     /// A state kept up: "keep | maintain | stay" with a state after the object

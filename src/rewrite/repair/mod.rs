@@ -365,7 +365,20 @@ impl Repairer<'_> {
             }
             pieces.extend(who.iter().cloned());
             pieces.push(Piece::added("will"));
-            pieces.extend(action);
+            // Advice to the reader ("improve your vocabulary") is said of the
+            // person the placeholder names: "[who] will improve their vocabulary".
+            if who.iter().all(|p| matches!(p, Piece::Placeholder { .. })) {
+                pieces.extend(action.into_iter().map(|p| match p {
+                    Piece::Kept(t) => Piece::Kept(text::third_person(&t)),
+                    Piece::Placeholder { label, options } => Piece::Placeholder {
+                        label: text::third_person(&label),
+                        options,
+                    },
+                    other => other,
+                }));
+            } else {
+                pieces.extend(action);
+            }
             let core = pieces.len();
             if source == Source::Fallback && compared {
                 // "behave better" is seen again and again: how often, from where.

@@ -497,6 +497,8 @@ impl Repairer<'_> {
         if self.counts_things_had(k) {
             return Some((span.start, template(&a.counted_things)));
         }
+        // "run longer": how long each time, said of the verb itself.
+        let of_duration = by_the_verb && kinds.comparatives_duration.contains(&word.to_lowercase());
         let slot = match (quality, self.direction(&word)) {
             // "less anxiety", "decreased anxiety", "more confidence": felt, so
             // rated, not counted.
@@ -508,6 +510,8 @@ impl Repairer<'_> {
             (None, _) if self.x.frame.copula && self.x.frame.head.is_some_and(|h| k == h + 1) => {
                 a.comparative_other.replace("{word}", &word.to_lowercase())
             }
+            (None, Direction::Up) if of_duration => a.comparative_up_duration.clone(),
+            (None, Direction::Down) if of_duration => a.comparative_down_duration.clone(),
             // "isolate less": the behaviour itself, counted in days.
             (None, Direction::Down) if by_the_verb => a.comparative_down_days.clone(),
             // "less phone time", "spend less money": how long a day, how much a week.

@@ -184,6 +184,40 @@ pub(super) fn is_common_word(word: &str) -> bool {
     )
 }
 
+/// The reader's words said of a third person: "your" → "their", "yourself" →
+/// "themselves" (whole words, keeping a capital).
+pub(super) fn third_person(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let swapped = match word.to_lowercase().as_str() {
+            "your" => Some("their"),
+            "yours" => Some("theirs"),
+            "yourself" | "yourselves" => Some("themselves"),
+            _ => None,
+        };
+        match swapped {
+            Some(s) if word.starts_with('Y') => {
+                out.push('T');
+                out.push_str(&s[1..]);
+            }
+            Some(s) => out.push_str(s),
+            None => out.push_str(word),
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '\'' {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,5 +254,17 @@ mod tests {
         assert_eq!(without_for_good("eat crisps ever again"), "eat crisps");
         assert_eq!(without_for_good("so lonely any more"), "so lonely");
         assert_eq!(without_for_good("eat crisps"), "eat crisps");
+    }
+
+    #[test]
+    fn the_readers_words_are_said_of_a_third_person() {
+        assert_eq!(
+            third_person("improve your reading by yourself"),
+            "improve their reading by themselves"
+        );
+        assert_eq!(
+            third_person("Your plan, not young people's"),
+            "Their plan, not young people's"
+        );
     }
 }
