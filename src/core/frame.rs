@@ -98,16 +98,24 @@ impl Frame {
                 anchor_at = Some(i);
                 break;
             }
+            // "to attend", and negated: "to not smoke", "not to smoke".
+            let negation = |k: usize| matches!(toks[k].lower.as_str(), "not" | "never");
+            let verb_at = if i + 2 < n && negation(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
             if t.lower == "to"
-                && i + 1 < n
-                && toks[i + 1].has_tag("VB")
-                && !toks[i + 1].has_tag("VBD")
+                && verb_at < n
+                && toks[verb_at].has_tag("VB")
+                && !toks[verb_at].has_tag("VBD")
             {
                 let before_is_np = (start..i).all(|k| {
                     toks[k].chunk == ChunkKind::Noun
                         // The chunker sometimes reads "Attendance to reach" as one verb group.
                         || toks[k].pos.starts_with("NN") && i - start <= 3
                         || toks[k].lower == "for"
+                        || negation(k)
                         || toks[k].pos == "POS"
                         || toks[k].is_punct()
                 });
@@ -195,10 +203,22 @@ impl Frame {
             subject_end -= 1;
         }
         // "I just want": an adverb before the verb is not part of the subject.
+        // "Mum not to smoke": the negation is the action's.
         while subject_end > start + 1 && toks[subject_end - 1].pos.starts_with("RB") {
             subject_end -= 1;
+            if matches!(toks[subject_end].lower.as_str(), "not" | "never") {
+                frame.negated = Some(subject_end);
+            }
         }
         let mut subject_start = start;
+        // "Not to smoke": a negation before the infinitive names nobody.
+        while frame.anchor == Anchor::Infinitive
+            && subject_start < subject_end
+            && matches!(toks[subject_start].lower.as_str(), "not" | "never")
+        {
+            frame.negated.get_or_insert(subject_start);
+            subject_start += 1;
+        }
         if frame.anchor == Anchor::Infinitive && toks.get(start).is_some_and(|t| t.lower == "for") {
             subject_start += 1;
         }

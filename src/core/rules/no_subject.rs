@@ -32,6 +32,9 @@ impl Rule for NoSubject {
                 // a personal goal's measured command.
                 "To score 6 in the spelling test",
                 "Put on his coat independently",
+                // A negated infinitive names nobody either.
+                "Not to shout at the children",
+                "To not miss any appointments",
             ],
             allows: &[
                 // A specific goal: its owner is the plan's person (implied-subject advises).

@@ -32,6 +32,8 @@ impl Rule for ThingAsSubject {
                 "The house will be cleaned by Friday",
                 "The young person will be home by 10pm on school nights",
                 "The service user will choose her own clothes each morning",
+                // A negation before the infinitive is no subject at all.
+                "Never to hit his sister",
             ],
         }
     }

@@ -33,6 +33,9 @@ impl Rule for VagueVerb {
                 "Social worker will monitor the home conditions",
                 "I will be nicer.",
                 "I will walk more.",
+                // A change of degree as the whole action.
+                "Dad will eat healthier",
+                "Priya will get stronger",
                 "increase intensity and duration of exercise",
                 "Mum will continue to engage with services",
                 "Liam will make good use of his time in lessons",
@@ -72,6 +75,8 @@ impl Rule for VagueVerb {
                 "Mum will keep the kitchen floor clear of rubbish, checked at weekly visits",
                 "Ruby will feel safe at school, scoring at least 7 out of 10 on her weekly safety scale",
                 "Sam will work on walking to school on 3 days a week until half term",
+                // Of degree, with its figure: "run longer" measured.
+                "Ben will swim longer, 20 lengths a session by May",
             ],
         }
     }
@@ -169,14 +174,20 @@ impl Rule for VagueVerb {
                 }];
             }
         }
-        // "walk more", "read more", "eat less": more of an activity, not a detailed task.
+        // "walk more", "read more", "eat less": more of an activity, not a detailed
+        // task; "eat healthier", "get stronger", "run longer": a change of degree
+        // that says how it will differ, not what will be done.
         if let Some(next) = toks.get(head + 1) {
-            let bare_comparative = matches!(
+            let degree = (next.pos == "JJR" || next.pos == "RBR")
+                && contains(&lex.vague_comparatives, &next.lower)
+                && !matches!(next.lower.as_str(), "fewer" | "further");
+            let bare_comparative = (matches!(
                 next.lower.as_str(),
                 "more" | "less" | "better" | "harder" | "faster"
-            ) && toks
-                .get(head + 2)
-                .is_none_or(|t| t.is_punct() || !t.is_noun());
+            ) || degree)
+                && toks
+                    .get(head + 2)
+                    .is_none_or(|t| t.is_punct() || !t.is_noun());
             if bare_comparative && !cx.is_quantified() {
                 return vec![Hit {
                     span: toks[head].span.start..next.span.end,
