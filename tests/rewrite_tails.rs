@@ -9,7 +9,8 @@
 //! independently") is reached by a date, and a result reached ("get fit")
 //! asks for the behaviour that shows it, as do a role and one thing wanted;
 //! advice to the reader ("your") is said of the person, "longer" each time asks
-//! how long, and a resolution is a wish dropped.
+//! how long, a resolution is a wish dropped, and a quality shown ("be polite")
+//! asks what shows it and on how many occasions.
 
 mod common;
 
@@ -332,10 +333,7 @@ fn a_result_reached_asks_what_shows_it_not_how_often() {
 
 #[test]
 fn a_role_or_one_thing_wanted_is_reached_by_a_date_not_done_so_often() {
-    for text in [
-        "Jo will be a good friend to her classmates",
-        "Ali wants a bike",
-    ] {
+    for text in ["Jo will be a prefect", "Ali wants a bike"] {
         let r = rewrite(text);
         assert!(r.rewrite.ends_with("by [by when]."), "{}", r.rewrite);
         assert!(!r.rewrite.contains("[how often]"), "{}", r.rewrite);
@@ -376,4 +374,24 @@ fn longer_each_time_asks_how_long_not_how_often() {
 fn a_resolution_is_a_wish_the_rewrite_drops() {
     let r = rewrite("I resolve to walk more");
     assert!(r.rewrite.starts_with("I will walk more"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_quality_shown_asks_what_shows_it_and_how_often() {
+    for text in [
+        "Sam will be polite to staff",
+        "Kai will have respect for others",
+    ] {
+        let r = rewrite(text);
+        assert!(
+            r.rewrite.contains("[observable action that shows: "),
+            "{}",
+            r.rewrite
+        );
+        assert!(r.rewrite.contains("on [N of M] occasions"), "{}", r.rewrite);
+        assert!(!r.rewrite.contains("[how often]"), "{}", r.rewrite);
+    }
+    // "good at" a subject is a skill got better at, not a quality shown.
+    let r = rewrite("I want to be good at drawing");
+    assert!(!r.rewrite.contains("occasions"), "{}", r.rewrite);
 }

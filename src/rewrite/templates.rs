@@ -124,6 +124,10 @@ pub struct Kinds {
     /// they get no "[how often]", and the behaviour that shows them is asked for.
     #[serde(default)]
     pub outcomes: Vec<String>,
+    /// Qualities of a person shown again and again ("be polite", "show
+    /// respect"): the behaviour that shows them is asked for, and how often.
+    #[serde(default)]
+    pub qualities: Vec<String>,
     pub habit_places: Vec<String>,
     pub down: Vec<String>,
     pub up: Vec<String>,

@@ -239,6 +239,37 @@ impl Repairer<'_> {
         })
     }
 
+    /// A quality of a person shown again and again: "be polite", "show respect
+    /// for authority", "demonstrate good manners".
+    pub(super) fn shows_a_quality(&self) -> bool {
+        let toks = &self.x.analysis.tokens;
+        let Some(head) = self.x.frame.head else {
+            return false;
+        };
+        let qualities = &self.templates.kinds.qualities;
+        let shows = ["show", "display", "demonstrate", "exhibit", "have"]
+            .iter()
+            .any(|v| toks[head].is(v));
+        if !(self.x.frame.copula || shows) {
+            return false;
+        }
+        // The first word that is not an adverb, a determiner or (after "show") an
+        // adjective before the noun: "be very polite", "show more respect".
+        (head + 1..toks.len().min(head + 5))
+            .find(|&k| {
+                let t = &toks[k];
+                !(t.pos.starts_with("RB")
+                    || t.pos == "DT"
+                    || t.pos == "PRP$"
+                    || shows && t.pos.starts_with("JJ") && !qualities.contains(&t.lower))
+            })
+            // "good at art" is a skill got better at, not a quality shown.
+            .is_some_and(|k| {
+                qualities.contains(&toks[k].lower)
+                    && toks.get(k + 1).is_none_or(|t| t.lower != "at")
+            })
+    }
+
     /// "be MVP of the league", "be a good friend": a role or a standing, not
     /// an act done so often.
     fn is_a_role(&self) -> bool {

@@ -278,7 +278,7 @@ impl Repairer<'_> {
                 .flatten();
             // "get in shape" kept with only a date and a method is as vague as
             // before: when more than M fails, the behaviour that shows it is asked.
-            let outcome_unshown = kind == ActionKind::Outcome
+            let outcome_unshown = (kind == ActionKind::Outcome || self.shows_a_quality())
                 && self.x.failed(RuleId::NoIndicator)
                 && self.failing_letters() > 1;
             if let Some(repair) = object_repair {
@@ -334,7 +334,8 @@ impl Repairer<'_> {
         }
 
         // The writer's goal is done again and again, or is a behaviour to stop.
-        let habit_goal = kind == ActionKind::Habit || self.x.frame.negated.is_some();
+        let habit_goal =
+            kind == ActionKind::Habit || self.x.frame.negated.is_some() || self.shows_a_quality();
         let methods = self.method_options();
         let mut out = Vec::new();
         for (action, action_changes, source, prior) in actions {
