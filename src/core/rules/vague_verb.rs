@@ -34,8 +34,8 @@ impl Rule for VagueVerb {
                 "I will be nicer.",
                 "I will walk more.",
                 // A change of degree as the whole action.
-                "Dad will eat healthier",
-                "Priya will get stronger",
+                "Dad will cook healthier",
+                "Priya will grow stronger",
                 "increase intensity and duration of exercise",
                 "Mum will continue to engage with services",
                 "Liam will make good use of his time in lessons",
@@ -175,7 +175,7 @@ impl Rule for VagueVerb {
             }
         }
         // "walk more", "read more", "eat less": more of an activity, not a detailed
-        // task; "eat healthier", "get stronger", "run longer": a change of degree
+        // task; "cook healthier", "grow stronger", "swim longer": a change of degree
         // that says how it will differ, not what will be done.
         if let Some(next) = toks.get(head + 1) {
             let degree = (next.pos == "JJR" || next.pos == "RBR")

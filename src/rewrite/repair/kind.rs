@@ -20,7 +20,7 @@ pub enum ActionKind {
     /// A skill shown ("be able to count"): to a standard, on most occasions.
     Skill,
     /// A result reached, not an act done again ("get in shape", "slim down",
-    /// "deal with it"): nothing to count, so the behaviour that shows it is
+    /// "cope with it"): nothing to count, so the behaviour that shows it is
     /// asked for, by a date.
     Outcome,
 }
@@ -270,7 +270,7 @@ impl Repairer<'_> {
             })
     }
 
-    /// "be MVP of the league", "be a good friend": a role or a standing, not
+    /// "be MVP of the league", "be a prefect": a role or a standing, not
     /// an act done so often.
     fn is_a_role(&self) -> bool {
         let toks = &self.x.analysis.tokens;
@@ -285,7 +285,7 @@ impl Repairer<'_> {
             })
     }
 
-    /// "I want a career", "we need a bigger flat": one thing, had once, by a date.
+    /// "I want a bike", "we need a bigger flat": one thing, had once, by a date.
     fn wants_one_thing(&self) -> bool {
         let toks = &self.x.analysis.tokens;
         self.x.frame.head.is_some_and(|h| {

@@ -366,17 +366,10 @@ impl Repairer<'_> {
             }
             pieces.extend(who.iter().cloned());
             pieces.push(Piece::added("will"));
-            // Advice to the reader ("improve your vocabulary") is said of the
-            // person the placeholder names: "[who] will improve their vocabulary".
+            // Advice to the reader ("improve your posture") is said of the
+            // person the placeholder names: "[who] will improve their posture".
             if who.iter().all(|p| matches!(p, Piece::Placeholder { .. })) {
-                pieces.extend(action.into_iter().map(|p| match p {
-                    Piece::Kept(t) => Piece::Kept(text::third_person(&t)),
-                    Piece::Placeholder { label, options } => Piece::Placeholder {
-                        label: text::third_person(&label),
-                        options,
-                    },
-                    other => other,
-                }));
+                pieces.extend(action.into_iter().map(text::third_person_piece));
             } else {
                 pieces.extend(action);
             }

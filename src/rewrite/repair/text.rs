@@ -184,6 +184,18 @@ pub(super) fn is_common_word(word: &str) -> bool {
     )
 }
 
+/// A piece of the writer's action said of a third person (see [`third_person`]).
+pub(super) fn third_person_piece(piece: Piece) -> Piece {
+    match piece {
+        Piece::Kept(t) => Piece::Kept(third_person(&t)),
+        Piece::Placeholder { label, options } => Piece::Placeholder {
+            label: third_person(&label),
+            options,
+        },
+        other => other,
+    }
+}
+
 /// The reader's words said of a third person: "your" → "their", "yourself" →
 /// "themselves" (whole words, keeping a capital).
 pub(super) fn third_person(text: &str) -> String {
