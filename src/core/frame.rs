@@ -4,7 +4,7 @@
 //! from raw text.
 
 use crate::core::lexicon::{contains, Lexicon};
-use crate::core::nlp::{Analysis, ChunkKind};
+use crate::core::nlp::{Analysis, ChunkKind, Token};
 use crate::core::time::TimeExpr;
 use std::ops::Range;
 
@@ -99,8 +99,7 @@ impl Frame {
                 break;
             }
             // "to attend", and negated: "to not smoke", "not to smoke".
-            let negation = |k: usize| matches!(toks[k].lower.as_str(), "not" | "never");
-            let verb_at = if i + 2 < n && negation(i + 1) {
+            let verb_at = if i + 2 < n && is_not(&toks[i + 1]) {
                 i + 2
             } else {
                 i + 1
@@ -115,7 +114,7 @@ impl Frame {
                         // The chunker sometimes reads "Attendance to reach" as one verb group.
                         || toks[k].pos.starts_with("NN") && i - start <= 3
                         || toks[k].lower == "for"
-                        || negation(k)
+                        || is_not(&toks[k])
                         || toks[k].pos == "POS"
                         || toks[k].is_punct()
                 });
@@ -206,7 +205,7 @@ impl Frame {
         // "Mum not to smoke": the negation is the action's.
         while subject_end > start + 1 && toks[subject_end - 1].pos.starts_with("RB") {
             subject_end -= 1;
-            if matches!(toks[subject_end].lower.as_str(), "not" | "never") {
+            if is_not(&toks[subject_end]) {
                 frame.negated = Some(subject_end);
             }
         }
@@ -214,7 +213,7 @@ impl Frame {
         // "Not to smoke": a negation before the infinitive names nobody.
         while frame.anchor == Anchor::Infinitive
             && subject_start < subject_end
-            && matches!(toks[subject_start].lower.as_str(), "not" | "never")
+            && is_not(&toks[subject_start])
         {
             frame.negated.get_or_insert(subject_start);
             subject_start += 1;
@@ -607,6 +606,11 @@ fn wrapper_len(a: &Analysis, i: usize, lexicon: &Lexicon) -> Option<usize> {
         }
     }
     None
+}
+
+/// "not" or "never": a negation that belongs to the action.
+fn is_not(t: &Token) -> bool {
+    matches!(t.lower.as_str(), "not" | "never")
 }
 
 /// The object or complement after the main verb: particles, then the noun phrase,

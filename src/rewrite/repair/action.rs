@@ -12,7 +12,9 @@ use crate::core::time::TimeKind;
 use crate::rewrite::draft::{parse_template, Piece};
 use std::ops::Range;
 
-/// Particles of phrasal verbs ("get along", "calm down").
+/// Particles of phrasal verbs ("get along", "calm down"). Not `nlp`'s list
+/// for hyphenated verbs ("log-in"): here "in" after the verb is more often
+/// when or where ("increase in term 2") than a particle.
 const PARTICLES: &[&str] = &[
     "along", "down", "up", "on", "off", "over", "out", "away", "back",
 ];

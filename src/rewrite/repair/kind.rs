@@ -212,13 +212,16 @@ impl Repairer<'_> {
     /// once, by a date.
     fn reaches_a_status(&self) -> bool {
         let toks = &self.x.analysis.tokens;
-        let Some(head) = self.x.frame.head.filter(|_| self.x.frame.copula) else {
-            return false;
-        };
-        let Some(at) = (head + 1..toks.len()).find(|&k| !toks[k].pos.starts_with("RB")) else {
-            return false;
-        };
-        crate::core::analysis::words_at(toks, &self.lexicon.status_participles, at).is_some()
+        self.copula_complement().is_some_and(|at| {
+            crate::core::analysis::words_at(toks, &self.lexicon.status_participles, at).is_some()
+        })
+    }
+
+    /// Where the complement of "be" starts, past any adverbs ("be fully healed").
+    fn copula_complement(&self) -> Option<usize> {
+        let toks = &self.x.analysis.tokens;
+        let head = self.x.frame.head.filter(|_| self.x.frame.copula)?;
+        (head + 1..toks.len()).find(|&k| !toks[k].pos.starts_with("RB"))
     }
 
     /// A rule asked for a first step in place of the action itself (an end
@@ -273,16 +276,10 @@ impl Repairer<'_> {
     /// "be MVP of the league", "be a prefect": a role or a standing, not
     /// an act done so often.
     fn is_a_role(&self) -> bool {
-        let toks = &self.x.analysis.tokens;
-        let Some(head) = self.x.frame.head.filter(|_| self.x.frame.copula) else {
-            return false;
-        };
-        (head + 1..toks.len())
-            .find(|&k| !toks[k].pos.starts_with("RB"))
-            .is_some_and(|k| {
-                let t = &toks[k];
-                t.pos.starts_with("NN") || t.pos == "DT" || t.pos == "PRP$"
-            })
+        self.copula_complement().is_some_and(|k| {
+            let t = &self.x.analysis.tokens[k];
+            t.pos.starts_with("NN") || t.pos == "DT" || t.pos == "PRP$"
+        })
     }
 
     /// "I want a bike", "we need a bigger flat": one thing, had once, by a date.

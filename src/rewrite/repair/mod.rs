@@ -195,6 +195,8 @@ impl Repairer<'_> {
         let (who, who_changes) = self.who();
         changes.extend(who_changes);
         let kind = self.action_kind();
+        // A quality shown ("be polite") is asked for as a behaviour, on occasions.
+        let quality = self.shows_a_quality();
 
         // The writer's own wish before the action ("I want to | walk less") is
         // dropped when the sentence is rebuilt from its head verb: "I will walk
@@ -278,7 +280,7 @@ impl Repairer<'_> {
                 .flatten();
             // "get in shape" kept with only a date and a method is as vague as
             // before: when more than M fails, the behaviour that shows it is asked.
-            let outcome_unshown = (kind == ActionKind::Outcome || self.shows_a_quality())
+            let outcome_unshown = (kind == ActionKind::Outcome || quality)
                 && self.x.failed(RuleId::NoIndicator)
                 && self.failing_letters() > 1;
             if let Some(repair) = object_repair {
@@ -334,8 +336,7 @@ impl Repairer<'_> {
         }
 
         // The writer's goal is done again and again, or is a behaviour to stop.
-        let habit_goal =
-            kind == ActionKind::Habit || self.x.frame.negated.is_some() || self.shows_a_quality();
+        let habit_goal = kind == ActionKind::Habit || self.x.frame.negated.is_some() || quality;
         let methods = self.method_options();
         let mut out = Vec::new();
         for (action, action_changes, source, prior) in actions {
