@@ -10,7 +10,10 @@
 //! asks for the behaviour that shows it, as do a role and one thing wanted;
 //! advice to the reader ("your") is said of the person, "longer" each time asks
 //! how long, a resolution is a wish dropped, and a quality shown ("be polite")
-//! asks what shows it and on how many occasions.
+//! asks what shows it and on how many occasions; a goal measured but timed
+//! only by the plan is given a date (a period only beside a frequency), and
+//! "as many ... as possible" asks how many; a language learnt is used in a
+//! conversation, not explained.
 
 mod common;
 
@@ -394,4 +397,53 @@ fn a_quality_shown_asks_what_shows_it_and_how_often() {
     // "good at" a subject is a skill got better at, not a quality shown.
     let r = rewrite("I want to be good at drawing");
     assert!(!r.rewrite.contains("occasions"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_goal_measured_but_timed_only_by_the_plan_is_given_a_date() {
+    // Passing on the plan's year is a verdict; a rewrite closes the gap.
+    for text in [
+        "Read 20 new words aloud correctly",
+        "Kai will count to 20 without help",
+    ] {
+        let r = rewrite(text);
+        assert!(r.before.failing().is_empty(), "{text}: {:?}", r.findings);
+        assert!(r.rewrite.ends_with("by [by when]."), "{}", r.rewrite);
+        assert!(!r.rewrite.contains("[how many weeks]"), "{}", r.rewrite);
+    }
+    // A habit with its frequency is timed already.
+    let text = "Sam will practise his spellings for 10 minutes every evening";
+    assert_eq!(rewrite(text).rewrite, text);
+}
+
+#[test]
+fn as_many_as_possible_asks_how_many_of_those_offered() {
+    let r = rewrite("Dad will attend as many contact sessions as possible");
+    assert!(
+        r.rewrite.contains("attend [N of M] contact sessions"),
+        "{}",
+        r.rewrite
+    );
+    assert!(!r.rewrite.contains("possible"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_language_learnt_is_used_in_a_conversation_not_explained() {
+    for (text, language) in [
+        ("Mum will learn English", "English"),
+        ("learn Polish", "Polish"),
+    ] {
+        let r = rewrite(text);
+        assert!(
+            r.rewrite.contains(&format!(
+                "hold a conversation in {language} with [named person]"
+            )),
+            "{}",
+            r.rewrite
+        );
+        assert!(!r.rewrite.contains("explain"), "{}", r.rewrite);
+    }
+    // Knowledge is still explained.
+    let r = rewrite("Dad will learn about the risks of smoking near the baby");
+    assert!(r.rewrite.contains("explain"), "{}", r.rewrite);
 }

@@ -644,7 +644,10 @@ fn object_after(a: &Analysis, head: usize, times: &[TimeExpr]) -> Option<Range<u
         if in_time(i) {
             break;
         }
-        let in_np = t.chunk == ChunkKind::Noun || t.chunk == ChunkKind::Adjective;
+        // "learn English": a capitalised word the tagger also reads as a
+        // proper noun names a thing, though the chunker left it out.
+        let proper = t.has_tag("NNP") && a.text[t.span.clone()].starts_with(char::is_uppercase);
+        let in_np = t.chunk == ChunkKind::Noun || t.chunk == ChunkKind::Adjective || proper;
         let joins = (t.lower == "of" || t.pos == "POS" || t.lower == "'")
             && toks.get(i + 1).is_some_and(|x| x.chunk == ChunkKind::Noun);
         if in_np || joins {

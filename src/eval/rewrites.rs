@@ -15,7 +15,8 @@ use serde::Serialize;
 pub struct RewriteScore {
     /// Rows whose source calls them not SMART.
     pub labelled_not_smart: usize,
-    /// Of those, rows the checker judged SMART: returned as written.
+    /// Of those, rows the checker judged SMART with no warning a rewrite
+    /// answers: returned as written.
     pub judged_smart: usize,
     /// Rows for which no candidate survived the gates: returned as written.
     pub no_candidate: usize,
@@ -59,7 +60,7 @@ pub fn score_rewrites(
             .with_concern(r.concern.clone())
             .with_plan_kind(kind);
         let rewrite = rewriter.rewrite(&objective);
-        if rewrite.before.failing().is_empty() {
+        if rewrite.before.failing().is_empty() && rewrite.rewrite == rewrite.text {
             s.judged_smart += 1;
             continue;
         }

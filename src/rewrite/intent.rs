@@ -278,7 +278,8 @@ impl IntentLists {
                 .filter(|c| c.is_alphanumeric() || *c == '.')
                 .collect();
             let kept = lower.contains(&n.to_lowercase())
-                || (!digits.is_empty() && lower.contains(&digits.to_lowercase()));
+                || (!digits.is_empty() && lower.contains(&digits.to_lowercase()))
+                || figure_and_unit_kept(n, &lower);
             if !kept {
                 lost.push(n.clone());
             }
@@ -419,6 +420,26 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
     false
 }
 
+/// "5kg" kept as "[a smaller step than 5] kg": the figure stands as a number
+/// of its own, and the unit is there too.
+fn figure_and_unit_kept(n: &str, rendered: &str) -> bool {
+    let figure: String = n
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let unit: String = n.chars().filter(|c| c.is_alphabetic()).collect();
+    let figures = rendered
+        .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .map(|f| f.replace(',', ""));
+    !figure.is_empty()
+        && figures
+            .into_iter()
+            .any(|f| f.trim_end_matches('.') == figure)
+        && rendered
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w == unit.to_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -477,6 +498,24 @@ mod tests {
             ]
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_figure_with_its_unit_kept_apart_is_kept() {
+        let smaller = |figure: &str| {
+            vec![
+                Piece::placeholder("who"),
+                Piece::added("will lose"),
+                Piece::placeholder(format!("a smaller step than {figure}")),
+                Piece::added("kg in 4 weeks"),
+            ]
+        };
+        assert!(lost("lose 5kg in 4 weeks", &smaller("5")).is_empty());
+        // Another figure is not the writer's.
+        assert_eq!(
+            lost("lose 5kg in 4 weeks", &smaller("15")),
+            vec!["5kg".to_string()]
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! optional seq2seq model), re-checks each with placeholders counted as filled,
 //! drops any that invent a fact, and keeps the one closest in meaning.
 
+pub mod advisories;
 pub mod draft;
 pub mod exemplars;
 pub mod facts;
@@ -264,7 +265,8 @@ impl<'a> Rewriter<'a> {
         }
     }
 
-    /// Rewrites one objective. An objective that is already SMART comes back unchanged.
+    /// Rewrites one objective. An objective that is already SMART, with no
+    /// warning a rewrite answers ([`advisories`]), comes back unchanged.
     pub fn rewrite(&self, objective: &Objective) -> Rewrite {
         let x = self.checker.analyse(objective);
         self.rewrite_analysed(objective, &x)
@@ -279,6 +281,8 @@ impl<'a> Rewriter<'a> {
     ) -> Rewrite {
         let before = x.judgment.criteria.clone();
         let findings = x.judgment.findings.clone();
+        let promoted = advisories::as_failures(x);
+        let x = promoted.as_ref().unwrap_or(x);
         if x.judgment.smart {
             return Rewrite::unchanged(objective, before, findings, self.model_name());
         }
@@ -304,6 +308,7 @@ impl<'a> Rewriter<'a> {
     /// Every candidate for an objective that is not SMART, with why each was kept or not.
     pub fn candidate_reports(&self, objective: &Objective) -> Vec<CandidateReport> {
         let x = self.checker.analyse(objective);
+        let x = advisories::as_failures(&x).unwrap_or(x);
         let concern = objective
             .concern
             .as_deref()

@@ -32,6 +32,9 @@ impl Rule for ThingAsSubject {
                 "The house will be cleaned by Friday",
                 "The young person will be home by 10pm on school nights",
                 "The service user will choose her own clothes each morning",
+                // Who a programme or an adult plan is for, and children called kids.
+                "Participants will attend two exercise classes a week",
+                "The kids will be in bed by 8pm on school nights",
                 // A negation before the infinitive is no subject at all.
                 "Never to hit his sister",
             ],

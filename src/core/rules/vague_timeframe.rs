@@ -29,6 +29,7 @@ impl Rule for VagueTimeframe {
                 "Mum will attend counselling when appropriate",
                 "John will see the school nurse in due course",
                 "Mum will register Leo with the dentist by 31/02/2027",
+                "Dad will fill in the housing form as quickly as possible",
             ],
             allows: &["Dad will phone Mr Ahmed at the housing office by Friday 14 March"],
         }

@@ -8,6 +8,7 @@
 //! tidying in `text.rs`.
 
 mod action;
+mod amounts;
 mod feeling;
 mod kind;
 mod limit;

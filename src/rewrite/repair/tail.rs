@@ -7,7 +7,7 @@
 use super::text::{decapitalise, overlaps, subtract, tidy};
 use super::{ActionKind, Change, Direction, Repairer};
 use crate::core::finding::{Criterion, RuleId};
-use crate::core::nlp::Token;
+use crate::core::measure::IndicatorKind;
 use crate::core::time::TimeKind;
 use crate::rewrite::draft::{template, Piece};
 use std::ops::Range;
@@ -86,7 +86,20 @@ impl Repairer<'_> {
             matches!(p, Piece::Placeholder { label, .. }
                 if format!("[{label}]") == self.templates.assembly.quantity)
         });
-        let slot = if frequency_at.is_some() || kind == ActionKind::Habit {
+        // A habit the writer already measured without a frequency ("learn 20
+        // words", "with 90% accuracy") is reached by a date, not kept up for weeks.
+        let measured_once = !self.fails(Criterion::M)
+            && !self
+                .x
+                .indicators
+                .iter()
+                .any(|i| i.kind == IndicatorKind::Frequency)
+            && !self
+                .x
+                .times
+                .iter()
+                .any(|t| matches!(t.kind, TimeKind::Recurrence | TimeKind::Occasion));
+        let slot = if frequency_at.is_some() || kind == ActionKind::Habit && !measured_once {
             &self.templates.assembly.habit_time
         } else {
             &self.templates.assembly.time
@@ -254,102 +267,6 @@ impl Repairer<'_> {
             })
             .map(|t| t.span.clone())
             .collect()
-    }
-
-    /// Occasions offered, counted: "attend appointments" or "attend all
-    /// appointments" becomes "attend [N of M] appointments" (where the slot
-    /// goes, what it replaces, the slot, the change).
-    pub(super) fn counted_slot(&self) -> Option<CountedSlot> {
-        let toks = &self.x.analysis.tokens;
-        let object = self.x.frame.object.clone()?;
-        let words = &toks[object.clone()];
-        let first = words.first()?;
-        let occasions = &self.templates.kinds.counted_occasions;
-        let counts_occasions = words
-            .iter()
-            .take_while(|t| !matches!(t.pos, "IN" | "TO"))
-            .any(|t| t.pos.starts_with("NNS") && occasions.contains(&t.lower));
-        if !counts_occasions {
-            return self.counted_things(words);
-        }
-        let slot = &self.templates.assembly.counted;
-        let what = format!("counted the occasions kept: {slot}");
-        match first.lower.as_str() {
-            "all" | "every" | "any" => Some((
-                first.span.start,
-                Some(first.span.clone()),
-                template(slot),
-                what,
-            )),
-            _ if first.is_noun() || first.pos.starts_with("JJ") => {
-                Some((first.span.start, None, template(slot), what))
-            }
-            _ => None,
-        }
-    }
-
-    /// "lose weight", "save for retirement": an outcome reached by an amount, with
-    /// no amount given, asks how much after its verb ("lose [how much] weight").
-    pub(super) fn amount_outcome_slot(&self) -> Option<CountedSlot> {
-        let head = self.x.frame.head?;
-        let toks = &self.x.analysis.tokens;
-        let quantified = self
-            .x
-            .indicators
-            .iter()
-            .any(|i| crate::core::analysis::QUANTITY_KINDS.contains(&i.kind));
-        // "earn a grade 6", "lose 4kg": a figure is already there.
-        let figure = toks[head + 1..].iter().any(|t| t.is_number());
-        if quantified || figure || !self.head_is_one_of(&self.templates.kinds.amount_outcomes) {
-            return None;
-        }
-        let slot = &self.templates.assembly.amount_outcome;
-        // "save a lot of money": the vague amount gives way to the slot.
-        let vague = crate::core::analysis::words_at(toks, &self.lexicon.vague_amounts, head + 1)
-            .map(|r| toks[r.start].span.start..toks[r.end - 1].span.end);
-        // "spend the grant", "save my wages": how much of it.
-        let determined = toks
-            .get(head + 1)
-            .is_some_and(|t| t.lower == "the" || t.pos == "PRP$");
-        let slot = if determined && vague.is_none() {
-            format!("{slot} of")
-        } else {
-            slot.clone()
-        };
-        Some((
-            vague.as_ref().map_or(toks[head].span.end, |v| v.start),
-            vague,
-            template(&slot),
-            format!("an outcome reached by an amount: added {slot}"),
-        ))
-    }
-
-    /// "make friends", "train ABC District teachers": a one-off act over a bare
-    /// plural is done when enough of them are done, so how many is asked
-    /// before the noun phrase ("make [N] friends").
-    fn counted_things(&self, object: &[Token]) -> Option<CountedSlot> {
-        if self.action_kind() != ActionKind::OneOff {
-            return None;
-        }
-        let phrase: Vec<&Token> = object
-            .iter()
-            .take_while(|t| !matches!(t.pos, "IN" | "TO" | "CC" | "WDT" | "," | "."))
-            .collect();
-        let first = phrase.first()?;
-        let bare = phrase.last().is_some_and(|t| t.pos == "NNS")
-            && phrase
-                .iter()
-                .all(|t| t.is_noun() || t.pos.starts_with("JJ") || t.pos == "VBG");
-        if !bare {
-            return None;
-        }
-        let slot = &self.templates.assembly.counted_things;
-        Some((
-            first.span.start,
-            None,
-            template(slot),
-            format!("asked how many: {slot}"),
-        ))
     }
 
     /// "a reduction in headaches", "an improvement in mood": a change named as a
@@ -567,6 +484,3 @@ impl Repairer<'_> {
         out
     }
 }
-
-/// Where a counted-occasions slot goes, the word it replaces, the slot, the change.
-pub(super) type CountedSlot = (usize, Option<Range<usize>>, Vec<Piece>, String);
