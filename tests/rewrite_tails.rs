@@ -13,7 +13,8 @@
 //! asks what shows it and on how many occasions; a goal measured but timed
 //! only by the plan is given a date (a period only beside a frequency), and
 //! "as many ... as possible" asks how many; a language learnt is used in a
-//! conversation, not explained.
+//! conversation, not explained; and a habit given up for good is a state kept
+//! from a start date.
 
 mod common;
 
@@ -446,4 +447,23 @@ fn a_language_learnt_is_used_in_a_conversation_not_explained() {
     // Knowledge is still explained.
     let r = rewrite("Dad will learn about the risks of smoking near the baby");
     assert!(r.rewrite.contains("explain"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_habit_given_up_for_good_is_a_state_kept_from_a_start_date() {
+    for (text, state) in [
+        ("Dad will stop smoking forever", "stay smoke-free"),
+        (
+            "Mum will quit using cannabis altogether",
+            "stay cannabis-free",
+        ),
+    ] {
+        let r = rewrite(text);
+        assert!(r.rewrite.contains(state), "{}", r.rewrite);
+        assert!(r.rewrite.starts_with("From [start date],"), "{}", r.rewrite);
+        assert!(!r.rewrite.contains("observable action"), "{}", r.rewrite);
+    }
+    // Given up, but not for good: not made a state held for ever.
+    let r = rewrite("Dad will stop drinking");
+    assert!(!r.rewrite.contains("alcohol-free"), "{}", r.rewrite);
 }

@@ -247,7 +247,14 @@ impl IntentLists {
             .split(|c: char| !(c.is_alphanumeric() || c == '-'))
             .filter(|w| !w.is_empty())
             .collect();
-        let has = |w: &str| words.iter().any(|r| same_word(w, r));
+        // "cannabis-free" keeps "cannabis" as well as itself.
+        let parts: Vec<&str> = words
+            .iter()
+            .filter(|w| w.contains('-'))
+            .flat_map(|w| w.split('-'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let has = |w: &str| words.iter().chain(&parts).any(|r| same_word(w, r));
         let mut lost = Vec::new();
         for w in &goal.words {
             let kept = has(w)

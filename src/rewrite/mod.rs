@@ -682,6 +682,7 @@ fn source_name(source: &Source) -> &'static str {
         Source::Fallback => "fallback",
         Source::Taken(_) => "taken",
         Source::Provision => "provision",
+        Source::GivenUp => "given-up",
         Source::Generator => "generator",
     }
 }

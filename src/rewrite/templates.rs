@@ -119,6 +119,10 @@ pub struct Kinds {
     /// Habits given up for good that are offered as a limit on the days.
     #[serde(default)]
     pub limited_habits: Vec<String>,
+    /// Habits given up for good, and the state kept instead ("drink" ->
+    /// "alcohol-free"); with "use" or "take", the thing used, with "-free".
+    #[serde(default)]
+    pub given_up_states: std::collections::BTreeMap<String, String>,
     pub one_off_with_one_thing: Vec<String>,
     /// Results reached, not acts done again ("get in shape", "slim down"):
     /// they get no "[how often]", and the behaviour that shows them is asked for.

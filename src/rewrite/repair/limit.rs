@@ -2,7 +2,9 @@
 //! crisps again", "stop buying takeaways"): cut down to a counted limit, on no
 //! more than [N] days a week, down from a baseline, which a person can keep and
 //! a plan can count. Habits whose plans ask for abstinence (drinking, drugs,
-//! smoking) are not offered a limit: that would change the goal.
+//! smoking) are not offered a limit: that would change the goal. Given up for
+//! good ("stop drinking forever", "quit smoking altogether"), such a habit is
+//! a condition held from a start date and checked, as a safety condition is.
 
 use super::replace::Action;
 use super::text::{base_form, without_for_good};
@@ -44,6 +46,59 @@ impl Repairer<'_> {
                 format!("'{what}' gives something up for good: made a limit that can be kept and counted"),
             )],
             Source::VerbRepair,
+            VERB_REPAIR_PRIOR,
+        ))
+    }
+
+    /// A habit given up for good that is not one to limit ("stop drinking
+    /// forever"): a state kept from a start date ("stay alcohol-free"), and
+    /// checked.
+    pub(super) fn given_up_action(&self) -> Option<Action> {
+        if !self.x.failed(RuleId::StopBehaviour) {
+            return None;
+        }
+        let toks = &self.x.analysis.tokens;
+        let head = self.x.frame.head?;
+        let verb = if self.x.frame.negated.is_some() {
+            head
+        } else {
+            // "quit drinking": the tagger may read the gerund as a noun.
+            (head + 1..toks.len().min(head + 3)).find(|&k| toks[k].has_tag("VBG"))?
+        };
+        let rest = match toks.get(verb + 1) {
+            Some(t) => self.words_to_tail(t.span.start),
+            None => String::new(),
+        };
+        let thing = without_for_good(&rest);
+        // Only a habit the writer gives up for good: "stop drinking" alone may
+        // be cut down, and the exemplars offer that.
+        if thing == rest.trim() {
+            return None;
+        }
+        let states = &self.templates.kinds.given_up_states;
+        let state = states
+            .iter()
+            .find(|(v, _)| toks[verb].is(v))
+            .map(|(_, s)| s)?;
+        let state = if state.contains("{thing}") {
+            // "use cannabis": one word for the thing used.
+            if thing.is_empty() || thing.contains(char::is_whitespace) {
+                return None;
+            }
+            state.replace("{thing}", &thing.to_lowercase())
+        } else if thing.is_empty() || thing.eq_ignore_ascii_case("alcohol") {
+            state.clone()
+        } else {
+            return None;
+        };
+        let what = self.action_text();
+        Some((
+            vec![Piece::added("stay"), Piece::added(state)],
+            vec![Change::new(
+                Criterion::S,
+                format!("'{what}' gives a habit up for good: a state kept from a start date, and checked"),
+            )],
+            Source::GivenUp,
             VERB_REPAIR_PRIOR,
         ))
     }

@@ -62,6 +62,9 @@ pub enum Source {
     /// A provision written as a noun phrase, given by an action ("arrange access
     /// to ... for [whom]"): given again and again, so a habit.
     Provision,
+    /// A habit given up for good ("stop drinking forever"): a condition held
+    /// from a start date.
+    GivenUp,
     /// A seq2seq model's output.
     Generator,
 }
@@ -345,6 +348,7 @@ impl Repairer<'_> {
             let kind = match source {
                 Source::Kept => kind,
                 Source::Taken(true) | Source::Provision => ActionKind::Habit,
+                Source::GivenUp => ActionKind::Condition,
                 _ => ActionKind::OneOff,
             };
             let mut pieces = Vec::new();

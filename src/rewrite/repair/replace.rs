@@ -16,6 +16,7 @@ impl Repairer<'_> {
         let mut out = Vec::new();
         out.extend(self.provision_action());
         out.extend(self.limited_habit_action());
+        out.extend(self.given_up_action());
         out.extend(self.verb_repair_action(false));
         out.extend(self.taken_action());
         out.extend(self.exemplar_actions());

@@ -53,10 +53,21 @@ pub(super) fn lower_first(text: &str) -> String {
 /// more"): the negation it goes with is carried by the rewrite's template.
 pub(super) fn without_for_good(text: &str) -> String {
     let lower = text.to_lowercase();
-    ["ever again", "any more", "anymore", "again", "for good"]
-        .iter()
-        .find_map(|w| lower.strip_suffix(w).map(|rest| tidy(&text[..rest.len()])))
-        .unwrap_or_else(|| text.to_string())
+    [
+        "ever again",
+        "any more",
+        "anymore",
+        "again",
+        "for good",
+        "forever",
+        "for ever",
+        "altogether",
+        "completely",
+        "entirely",
+    ]
+    .iter()
+    .find_map(|w| lower.strip_suffix(w).map(|rest| tidy(&text[..rest.len()])))
+    .unwrap_or_else(|| text.to_string())
 }
 
 /// A personal pronoun moved from subject to object: "[who] will support me",
