@@ -454,7 +454,7 @@ fn a_habit_given_up_for_good_is_a_state_kept_from_a_start_date() {
     for (text, state) in [
         ("Dad will stop smoking forever", "stay smoke-free"),
         (
-            "Mum will quit using cannabis altogether",
+            "Mum will give up using cannabis completely",
             "stay cannabis-free",
         ),
     ] {

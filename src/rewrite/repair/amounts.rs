@@ -89,7 +89,7 @@ impl Repairer<'_> {
         Some((from..from + 2, toks[k].span.start..toks[end].span.end))
     }
 
-    /// "lose weight", "save for retirement": an outcome reached by an amount, with
+    /// "lose weight", "save for a deposit": an outcome reached by an amount, with
     /// no amount given, asks how much after its verb ("lose [how much] weight").
     pub(super) fn amount_outcome_slot(&self) -> Option<CountedSlot> {
         let head = self.x.frame.head?;
@@ -125,7 +125,7 @@ impl Repairer<'_> {
         ))
     }
 
-    /// "make friends", "train ABC District teachers": a one-off act over a bare
+    /// "make friends", "train new volunteers": a one-off act over a bare
     /// plural is done when enough of them are done, so how many is asked
     /// before the noun phrase ("make [N] friends").
     fn counted_things(&self, object: &[Token]) -> Option<CountedSlot> {

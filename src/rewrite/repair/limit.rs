@@ -3,7 +3,7 @@
 //! more than [N] days a week, down from a baseline, which a person can keep and
 //! a plan can count. Habits whose plans ask for abstinence (drinking, drugs,
 //! smoking) are not offered a limit: that would change the goal. Given up for
-//! good ("stop drinking forever", "quit smoking altogether"), such a habit is
+//! good ("stop smoking for ever", "give up gambling completely"), such a habit is
 //! a condition held from a start date and checked, as a safety condition is.
 
 use super::replace::Action;
@@ -50,8 +50,8 @@ impl Repairer<'_> {
         ))
     }
 
-    /// A habit given up for good that is not one to limit ("stop drinking
-    /// forever"): a state kept from a start date ("stay alcohol-free"), and
+    /// A habit given up for good that is not one to limit ("stop smoking for
+    /// ever"): a state kept from a start date ("stay smoke-free"), and
     /// checked.
     pub(super) fn given_up_action(&self) -> Option<Action> {
         if !self.x.failed(RuleId::StopBehaviour) {

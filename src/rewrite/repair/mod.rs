@@ -62,7 +62,7 @@ pub enum Source {
     /// A provision written as a noun phrase, given by an action ("arrange access
     /// to ... for [whom]"): given again and again, so a habit.
     Provision,
-    /// A habit given up for good ("stop drinking forever"): a condition held
+    /// A habit given up for good ("stop smoking for ever"): a condition held
     /// from a start date.
     GivenUp,
     /// A seq2seq model's output.
@@ -251,7 +251,7 @@ impl Repairer<'_> {
                 && !compared
                 && !head_replaced;
             let counted = wants_quantity.then(|| self.counted_slot()).flatten();
-            // "lose weight", "save for retirement": reached by an amount, so how much.
+            // "lose weight", "save for a deposit": reached by an amount, so how much.
             let amount = (!compared && !head_replaced)
                 .then(|| self.amount_outcome_slot())
                 .flatten();

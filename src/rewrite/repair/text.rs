@@ -61,7 +61,6 @@ pub(super) fn without_for_good(text: &str) -> String {
         "for good",
         "forever",
         "for ever",
-        "altogether",
         "completely",
         "entirely",
     ]
