@@ -10,23 +10,29 @@ use super::replace::Action;
 use super::text::{base_form, without_for_good};
 use super::{Change, Repairer, Source, VERB_REPAIR_PRIOR};
 use crate::core::finding::{Criterion, RuleId};
+use crate::core::nlp::Token;
 use crate::rewrite::draft::{template, Piece};
 
 impl Repairer<'_> {
-    /// The stopped habit, kept as the action with a limit on its days.
-    pub(super) fn limited_habit_action(&self) -> Option<Action> {
+    /// The habit a failed `stop-behaviour` stops: "never eat crisps", the head,
+    /// negated; "stop buying takeaways", the gerund (as `gerund` reads it)
+    /// just after the verb of stopping.
+    fn stopped_verb(&self, gerund: impl Fn(&Token) -> bool) -> Option<usize> {
         if !self.x.failed(RuleId::StopBehaviour) {
             return None;
         }
         let toks = &self.x.analysis.tokens;
         let head = self.x.frame.head?;
-        // "never eat crisps": the head, negated; "stop buying takeaways": the
-        // gerund after the verb of stopping.
-        let verb = if self.x.frame.negated.is_some() {
-            head
-        } else {
-            (head + 1..toks.len().min(head + 3)).find(|&k| toks[k].pos == "VBG")?
-        };
+        if self.x.frame.negated.is_some() {
+            return Some(head);
+        }
+        (head + 1..toks.len().min(head + 3)).find(|&k| gerund(&toks[k]))
+    }
+
+    /// The stopped habit, kept as the action with a limit on its days.
+    pub(super) fn limited_habit_action(&self) -> Option<Action> {
+        let toks = &self.x.analysis.tokens;
+        let verb = self.stopped_verb(|t| t.pos == "VBG")?;
         let limited = &self.templates.kinds.limited_habits;
         if !limited.iter().any(|v| toks[verb].is(v)) {
             return None;
@@ -54,17 +60,9 @@ impl Repairer<'_> {
     /// ever"): a state kept from a start date ("stay smoke-free"), and
     /// checked.
     pub(super) fn given_up_action(&self) -> Option<Action> {
-        if !self.x.failed(RuleId::StopBehaviour) {
-            return None;
-        }
         let toks = &self.x.analysis.tokens;
-        let head = self.x.frame.head?;
-        let verb = if self.x.frame.negated.is_some() {
-            head
-        } else {
-            // "quit drinking": the tagger may read the gerund as a noun.
-            (head + 1..toks.len().min(head + 3)).find(|&k| toks[k].has_tag("VBG"))?
-        };
+        // "quit drinking": the tagger may read the gerund as a noun.
+        let verb = self.stopped_verb(|t| t.has_tag("VBG"))?;
         let rest = match toks.get(verb + 1) {
             Some(t) => self.words_to_tail(t.span.start),
             None => String::new(),
