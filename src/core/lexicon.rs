@@ -91,6 +91,10 @@ pub struct Lexicon {
     pub sized_outcome_things: Vec<String>,
     pub units: Vec<String>,
     pub absolute: Vec<String>,
+    /// Safety standards kept at all times ("always supervised"): an absolute
+    /// with them is the condition itself.
+    #[serde(default)]
+    pub safety_standards: Vec<String>,
     pub status_nouns: Vec<String>,
     pub long_activities: Vec<String>,
     pub max_daily_hours: Option<f64>,
@@ -200,6 +204,7 @@ macro_rules! each_list {
             sized_outcome_things,
             units,
             absolute,
+            safety_standards,
             status_nouns,
             long_activities
         )

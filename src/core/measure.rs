@@ -185,6 +185,11 @@ impl MeasureRecogniser {
         // A cardinal number heading a noun phrase counts things: "three trainings",
         // "50 high-frequency words", "two income-based housing properties".
         for (i, t) in a.tokens.iter().enumerate() {
+            // After a number and an adjective, a word the tagger read as a
+            // verb in -s is the plural counted: "20 new words".
+            let plural_after_adjective = |k: usize| {
+                k >= i + 2 && a.tokens[k].pos == "VBZ" && a.tokens[k - 1].pos.starts_with("JJ")
+            };
             let noun = (i + 1..(i + 7).min(a.tokens.len()))
                 .take_while(|&k| {
                     let n = &a.tokens[k];
@@ -194,8 +199,11 @@ impl MeasureRecogniser {
                         || n.lower == "-"
                         // a compound modifier the dictionary does not know: "income-based"
                         || n.pos == "UNKNOWN" && n.lower.contains('-')
+                        || plural_after_adjective(k)
                 })
-                .filter(|&k| a.tokens[k].is_noun() || a.tokens[k].has_tag("NNS"))
+                .filter(|&k| {
+                    a.tokens[k].is_noun() || a.tokens[k].has_tag("NNS") || plural_after_adjective(k)
+                })
                 .last()
                 .filter(|&k| {
                     // The noun must end the run of modifiers.

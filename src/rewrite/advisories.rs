@@ -1,21 +1,26 @@
-//! The advisories a rewrite answers as if they were failures: a time the plan alone supplies.
+//! The advisories a rewrite answers as if they were failures: a time the plan
+//! alone supplies, and an absolute target with no end.
 //!
 //! A verdict may pass a letter on a warning ("Learn 20 new words" takes the
 //! plan's year), but a writer who asks for a rewrite wants the gap closed: the
 //! sources that call such goals not SMART almost always name the missing
 //! time. So before the repairs run, the time-bound warnings count as failures
-//! of T. Only T: an implied person is the plan's own convention, and the other
-//! warnings are the rules too often wrong to fail a letter, whose repairs
-//! would then change what was right.
+//! of T. An absolute held for good ("zero panic attacks", "never miss") counts
+//! as a failure of A: its repair only sets a figure the team agrees below the
+//! writer's absolute, which keeps the aim even where the source accepted it.
+//! Not the others: an implied person is the plan's own convention, and the
+//! other warnings are the rules too often wrong to fail a letter, whose
+//! repairs would then change what was right.
 
 use crate::core::check::Analysed;
-use crate::core::finding::{Criterion, Finding, RuleId, Severity, Verdict};
+use crate::core::finding::{Finding, RuleId, Severity, Verdict};
 
 /// The warnings a rewrite treats as failures of their letter.
-const ANSWERED: [RuleId; 3] = [
+const ANSWERED: [RuleId; 4] = [
     RuleId::ImpliedTimeframe,
     RuleId::NoTimeframe,
     RuleId::VagueTimeframe,
+    RuleId::LastingAbsolute,
 ];
 
 /// True for a warning a rewrite answers.
@@ -25,7 +30,7 @@ pub fn is_answered(f: &Finding) -> bool {
 
 /// The analysis the repairs work from: `None` when `x` has none of the
 /// answered warnings (the repairs use `x` itself), or else a copy in which
-/// they fail T.
+/// they fail their letters.
 pub fn as_failures(x: &Analysed) -> Option<Analysed> {
     if !x.judgment.findings.iter().any(is_answered) {
         return None;
@@ -34,9 +39,9 @@ pub fn as_failures(x: &Analysed) -> Option<Analysed> {
     for f in promoted.judgment.findings.iter_mut() {
         if is_answered(f) {
             f.severity = Severity::Error;
-            let t = promoted.judgment.criteria.get_mut(Criterion::T);
-            t.verdict = Verdict::Fail;
-            t.reasons.push(format!("{}: {}", f.rule, f.message));
+            let letter = promoted.judgment.criteria.get_mut(f.criterion);
+            letter.verdict = Verdict::Fail;
+            letter.reasons.push(format!("{}: {}", f.rule, f.message));
         }
     }
     promoted.judgment.smart = false;
@@ -47,6 +52,7 @@ pub fn as_failures(x: &Analysed) -> Option<Analysed> {
 mod tests {
     use super::*;
     use crate::core::check::Objective;
+    use crate::core::finding::Criterion;
 
     fn analysed(text: &str) -> Analysed {
         crate::testing::checker().analyse(&Objective::new(text))

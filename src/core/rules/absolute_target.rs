@@ -1,8 +1,11 @@
-//! `absolute-target` (A): a perfectionist target ("never", "always", "100%", "all",
-//! "zero missed doses") that sets the person up to fail.
+//! `absolute-target` (A): a perfectionist target ("100%", "all", "zero missed
+//! doses") held over a window the objective gives ("100% of lessons by July").
+//! The same targets with no end at all are `lasting-absolute`'s.
 
 use super::{Context, Examples, Hit, Rule, RuleId};
 use crate::core::finding::{Criterion, Edit, Level, Repair};
+use crate::core::time::TimeKind;
+use std::ops::Range;
 
 pub struct AbsoluteTarget;
 
@@ -14,15 +17,15 @@ impl Rule for AbsoluteTarget {
         Criterion::A
     }
     /// A warning by default: sources of every kind call goals such as "100%
-    /// attendance for the next three months" or "form all letters correctly"
-    /// SMART. Of its hits on the corpus's tune part, 1 of 5 agreed with the
-    /// source; child protection and early help plans, whose guidance names
+    /// attendance for the next three months" or "form all letters correctly
+    /// within 6 weeks" SMART: over a window, a full target can be a fair
+    /// standard. Child protection and early help plans, whose guidance names
     /// absolute targets, make it an error (data/plan-kinds.toml).
     fn default_level(&self) -> Level {
         Level::Warning
     }
     fn summary(&self) -> &'static str {
-        "An absolute or perfectionist target ('never', 'always', '100%', 'all')"
+        "An absolute or perfectionist target ('100%', 'all') over the window the objective gives"
     }
     fn guidance(&self) -> &'static str {
         "A = Achievable: outcomes should not be out of reach and set up a child, adult or family to fail. Small steps, individually assessed; a stepped change."
@@ -30,61 +33,104 @@ impl Rule for AbsoluteTarget {
     fn examples(&self) -> Examples {
         Examples {
             flags: &[
-                "Mum will never miss an appointment",
-                "John will always be in school on time",
                 "Amy will attend 100% of lessons by July",
-                "take medication every day with zero missed doses",
                 "Mum will attend all appointments by June",
+                "Over the next 4 weeks, Sam will hand in every single homework",
             ],
             allows: &[
                 "Amy will attend 9 out of 10 lessons each week until July",
                 "I will walk at least 5,000 steps each day.",
+                // With no end, it is `lasting-absolute`'s.
+                "Mum will never miss an appointment",
             ],
         }
     }
     fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
-        let toks = &cx.a.tokens;
-        cx.phrases(&cx.lexicon.absolute)
+        if !has_an_end(cx) {
+            return Vec::new();
+        }
+        absolute_spans(cx)
             .into_iter()
-            .filter(|span| {
-                // "all" counts only when it sets the object: "all appointments".
-                let word = cx.text()[span.clone()].to_lowercase();
-                word != "all"
-                    || cx.a.token_at(span.start).is_some_and(|i| {
-                        toks.get(i + 1)
-                            .is_some_and(|n| n.pos.starts_with("NNS") || n.lower == "of")
-                    })
-            })
             .map(|span| {
-                let quoted = cx.text()[span.clone()].trim();
-                // "100%" becomes "[target below 100%]"; "never" needs an amount or frequency instead.
-                let edits = if quoted.contains(|c: char| c.is_ascii_digit()) {
-                    vec![Edit::Placeholder {
-                        span: span.clone(),
-                        // The label names the writer's figure, so the goal is not lost.
-                        label: format!("target below {quoted}"),
-                    }]
-                } else {
-                    vec![Edit::Delete(span.clone()), Edit::NeedQuantity]
-                };
-                Hit {
-                    message: format!(
-                        "'{}' is an absolute target: one slip and the objective has failed",
-                        &cx.text()[span.clone()]
-                    ),
-                    suggestion:
-                        "Set a realistic threshold, e.g. 'on 4 out of 5 days', '9 of 10 appointments'"
-                            .to_string(),
-                    repair: Some(Repair {
-                        edits,
-                        note: format!(
-                            "'{quoted}' is a perfectionist target: replaced with a figure the team agrees"
-                        ),
-                    }),
+                absolute_hit(
+                    cx,
                     span,
-                }
+                    "is an absolute target: one slip and the objective has failed",
+                )
             })
             .collect()
+    }
+}
+
+/// True when the objective's time ends somewhere: a date, a deadline or a
+/// period. A start ("from now"), a recurrence ("every day") or an occasion
+/// sets no end, so an absolute held under them is held for good.
+pub(super) fn has_an_end(cx: &Context<'_>) -> bool {
+    cx.times.iter().any(|t| {
+        matches!(
+            t.kind,
+            TimeKind::Date | TimeKind::Deadline | TimeKind::Period
+        )
+    })
+}
+
+/// The absolute words of the objective (data list `absolute` in
+/// measures.toml). "all" counts only when it sets the object ("all
+/// appointments", "all of the meals").
+pub(super) fn absolute_spans(cx: &Context<'_>) -> Vec<Range<usize>> {
+    let toks = &cx.a.tokens;
+    cx.phrases(&cx.lexicon.absolute)
+        .into_iter()
+        .filter(|span| {
+            let word = cx.text()[span.clone()].to_lowercase();
+            word != "all"
+                || cx.a.token_at(span.start).is_some_and(|i| {
+                    toks.get(i + 1)
+                        .is_some_and(|n| n.pos.starts_with("NNS") || n.lower == "of")
+                })
+        })
+        .collect()
+}
+
+/// The finding for one absolute word, with its repair: a figure ("100%")
+/// becomes a target below it; "zero" or "no" before what is counted becomes
+/// an upper limit the team sets; any other absolute ("never", "always") is
+/// dropped for an amount or a frequency.
+pub(super) fn absolute_hit(cx: &Context<'_>, span: Range<usize>, says: &str) -> Hit {
+    let quoted = cx.text()[span.clone()].trim().to_string();
+    let lower = quoted.to_lowercase();
+    let edits = if quoted.contains(|c: char| c.is_ascii_digit()) {
+        vec![Edit::Placeholder {
+            span: span.clone(),
+            // The label names the writer's figure, so the goal is not lost.
+            label: format!("target below {quoted}"),
+        }]
+    } else if lower == "zero" || lower.starts_with("no ") {
+        // "zero panic attacks", "no missed doses": what is counted stays,
+        // and the limit asked for names the writer's aim.
+        // The label keeps the writer's own word for the aim ("zero", "no").
+        let (counted, aim) = match lower.strip_prefix("no ") {
+            Some(rest) => (format!(" {rest}"), "none"),
+            None => (String::new(), "zero"),
+        };
+        vec![Edit::Placeholder {
+            span: span.clone(),
+            label: format!("no more than N{counted}, aiming for {aim}"),
+        }]
+    } else {
+        vec![Edit::Delete(span.clone()), Edit::NeedQuantity]
+    };
+    Hit {
+        message: format!("'{quoted}' {says}"),
+        suggestion: "Set a realistic threshold, e.g. 'on 4 out of 5 days', '9 of 10 appointments'"
+            .to_string(),
+        repair: Some(Repair {
+            edits,
+            note: format!(
+                "'{quoted}' is a perfectionist target: replaced with a figure the team agrees"
+            ),
+        }),
+        span,
     }
 }
 

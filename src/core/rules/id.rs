@@ -39,6 +39,7 @@ rule_ids! {
     ImpossibleDate => "impossible-date",
     Jargon => "jargon",
     JobTitleOnly => "job-title-only",
+    LastingAbsolute => "lasting-absolute",
     NoAction => "no-action",
     NoIndicator => "no-indicator",
     NoSubject => "no-subject",

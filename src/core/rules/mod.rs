@@ -21,6 +21,7 @@ mod implied_timeframe;
 mod impossible_date;
 mod jargon;
 mod job_title_only;
+mod lasting_absolute;
 mod no_action;
 mod no_indicator;
 mod no_subject;
@@ -120,6 +121,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(unscaled_state::UnscaledState),
         Box::new(not_a_method::NotAMethod),
         Box::new(absolute_target::AbsoluteTarget),
+        Box::new(lasting_absolute::LastingAbsolute),
         Box::new(outside_control::OutsideControl),
         Box::new(bundled_actions::BundledActions),
         Box::new(status_outcome::StatusOutcome),

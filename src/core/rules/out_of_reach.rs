@@ -12,7 +12,7 @@ pub struct OutOfReach;
 
 /// A number, with a currency sign before it or a unit after it.
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)([£$€])?\s?(\d[\d,]*(?:\.\d+)?)\s*(k\b)?(?:\s+(?:new|more|whole|full|different|more)\b)?\s*([a-z]+)?")
+    Regex::new(r"(?i)([£$€])?\s?(\d[\d,]*(?:\.\d+)?)\s*(k\b)?(?:\s*\b(?:new|more|whole|full|different)\b)?\s*([a-z]+)?")
         .expect("amount pattern compiles")
 });
 
@@ -106,6 +106,7 @@ impl Rule for OutOfReach {
                 "Max will swim the Channel next week",
                 "Dad will lose 10 kg in 2 weeks",
                 "I will walk to work and lose 4 pounds every week",
+                "Zara will learn 500 new words this week",
             ],
             allows: &[
                 "Mum will lose 4 kg, from 92kg to 88kg, in 8 weeks",
@@ -116,6 +117,7 @@ impl Rule for OutOfReach {
                 "Dad will lose 3 kg in 6 weeks",
                 "Ben will read 40 books by July 2027",
                 "Dad will lose 1 kg a week for 6 weeks",
+                "Zara will learn 10 new words this week",
             ],
         }
     }

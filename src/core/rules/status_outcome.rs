@@ -29,6 +29,7 @@ impl Rule for StatusOutcome {
                 "I will become a doctor in 4 years because my parents said so.",
                 "Leo wants to be the top goal scorer in his league",
                 "Priya will become a pilot",
+                "Kerry will become a paramedic by next summer",
             ],
             allows: &[
                 "I will become a member of the school chess club by October",

@@ -1,0 +1,69 @@
+//! `lasting-absolute` (A): a perfectionist target with no end ("never fall
+//! again", "always be on time", "zero missed doses" every day from now on):
+//! one slip, at any time, and the objective has failed for good.
+
+use super::absolute_target::{absolute_hit, absolute_spans, has_an_end};
+use super::{Context, Examples, Hit, Rule, RuleId};
+use crate::core::finding::Criterion;
+
+pub struct LastingAbsolute;
+
+impl Rule for LastingAbsolute {
+    fn id(&self) -> RuleId {
+        RuleId::LastingAbsolute
+    }
+    fn criterion(&self) -> Criterion {
+        Criterion::A
+    }
+    fn summary(&self) -> &'static str {
+        "An absolute target with no end ('never again', 'always', 'zero' from now on)"
+    }
+    fn guidance(&self) -> &'static str {
+        "A = Achievable: outcomes should not be out of reach and set up a child, adult or family to fail. Small steps, individually assessed; a stepped change."
+    }
+    fn examples(&self) -> Examples {
+        Examples {
+            flags: &[
+                "Mum will never miss an appointment",
+                "John will always be in school on time",
+                "take medication every day with zero missed doses",
+                "Jo will hand in her spelling homework with no errors",
+                "Ella will tidy all of her toys away",
+            ],
+            allows: &[
+                // A window gives the full target an end: `absolute-target` warns.
+                "Amy will attend 100% of lessons by July",
+                "Within 4 weeks, Sam will spell all ten words on his list correctly",
+                "Mum will attend 9 of 10 appointments each month",
+                // A safety condition holds at all times: the absolute is its point.
+                "The children will never be left alone with Mr Smith",
+                "Lily will always be supervised by a named adult when she is in the bath",
+                "Kai will always wear his helmet when he rides his bike",
+            ],
+        }
+    }
+    fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
+        if has_an_end(cx) || is_safety_condition(cx) {
+            return Vec::new();
+        }
+        absolute_spans(cx)
+            .into_iter()
+            .map(|span| {
+                absolute_hit(
+                    cx,
+                    span,
+                    "is an absolute target with no end: one slip, at any time, and the objective has failed",
+                )
+            })
+            .collect()
+    }
+}
+
+/// A safety condition or standard, kept at all times (data lists
+/// `safety_conditions` and `safety_standards`).
+fn is_safety_condition(cx: &Context<'_>) -> bool {
+    !cx.phrases(&cx.lexicon.safety_conditions).is_empty()
+        || !cx.phrases(&cx.lexicon.safety_standards).is_empty()
+}
+
+crate::rule_examples_test!(super::LastingAbsolute);
