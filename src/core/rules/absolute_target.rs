@@ -49,16 +49,10 @@ impl Rule for AbsoluteTarget {
         if !has_an_end(cx) {
             return Vec::new();
         }
-        absolute_spans(cx)
-            .into_iter()
-            .map(|span| {
-                absolute_hit(
-                    cx,
-                    span,
-                    "is an absolute target: one slip and the objective has failed",
-                )
-            })
-            .collect()
+        absolute_hits(
+            cx,
+            "is an absolute target: one slip and the objective has failed",
+        )
     }
 }
 
@@ -77,7 +71,7 @@ pub(super) fn has_an_end(cx: &Context<'_>) -> bool {
 /// The absolute words of the objective (data list `absolute` in
 /// measures.toml). "all" counts only when it sets the object ("all
 /// appointments", "all of the meals").
-pub(super) fn absolute_spans(cx: &Context<'_>) -> Vec<Range<usize>> {
+fn absolute_spans(cx: &Context<'_>) -> Vec<Range<usize>> {
     let toks = &cx.a.tokens;
     cx.phrases(&cx.lexicon.absolute)
         .into_iter()
@@ -92,11 +86,19 @@ pub(super) fn absolute_spans(cx: &Context<'_>) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// A finding for each absolute word, whose message `says` what is wrong with it.
+pub(super) fn absolute_hits(cx: &Context<'_>, says: &str) -> Vec<Hit> {
+    absolute_spans(cx)
+        .into_iter()
+        .map(|span| absolute_hit(cx, span, says))
+        .collect()
+}
+
 /// The finding for one absolute word, with its repair: a figure ("100%")
 /// becomes a target below it; "zero" or "no" before what is counted becomes
 /// an upper limit the team sets; any other absolute ("never", "always") is
 /// dropped for an amount or a frequency.
-pub(super) fn absolute_hit(cx: &Context<'_>, span: Range<usize>, says: &str) -> Hit {
+fn absolute_hit(cx: &Context<'_>, span: Range<usize>, says: &str) -> Hit {
     let quoted = cx.text()[span.clone()].trim().to_string();
     let lower = quoted.to_lowercase();
     let edits = if quoted.contains(|c: char| c.is_ascii_digit()) {

@@ -2,7 +2,7 @@
 //! again", "always be on time", "zero missed doses" every day from now on):
 //! one slip, at any time, and the objective has failed for good.
 
-use super::absolute_target::{absolute_hit, absolute_spans, has_an_end};
+use super::absolute_target::{absolute_hits, has_an_end};
 use super::{Context, Examples, Hit, Rule, RuleId};
 use crate::core::finding::Criterion;
 
@@ -46,16 +46,10 @@ impl Rule for LastingAbsolute {
         if has_an_end(cx) || is_safety_condition(cx) {
             return Vec::new();
         }
-        absolute_spans(cx)
-            .into_iter()
-            .map(|span| {
-                absolute_hit(
-                    cx,
-                    span,
-                    "is an absolute target with no end: one slip, at any time, and the objective has failed",
-                )
-            })
-            .collect()
+        absolute_hits(
+            cx,
+            "is an absolute target with no end: one slip, at any time, and the objective has failed",
+        )
     }
 }
 
