@@ -93,13 +93,10 @@ impl Context<'_> {
 
     /// The phrase of `list` that starts at token `at` (matched on lemmas), longest first.
     pub fn phrase_at<'l>(&self, list: &'l [String], at: usize) -> Option<(&'l str, Range<usize>)> {
-        let toks = &self.a.tokens;
         list.iter()
             .filter_map(|p| {
-                let words: Vec<&str> = p.split_whitespace().collect();
-                let end = at + words.len();
-                (end <= toks.len() && words.iter().enumerate().all(|(k, w)| toks[at + k].is(w)))
-                    .then_some((p.as_str(), at..end))
+                let len = self.a.phrase_len_at(p, at)?;
+                (len > 0).then_some((p.as_str(), at..at + len))
             })
             .max_by_key(|(_, r)| r.len())
     }

@@ -5,7 +5,7 @@
 use crate::core::lexicon::Lexicon;
 use crate::core::nlp::Analysis;
 use crate::core::time::{TimeExpr, TimeKind};
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +37,8 @@ pub struct Indicator {
 #[derive(Debug)]
 pub struct MeasureRecogniser {
     patterns: Vec<(IndicatorKind, Regex)>,
+    /// The same patterns in one set: one pass says which of them match at all.
+    any_of: RegexSet,
     count: Regex,
     /// "(confidence level 7/10)", "80% confident": how sure the person is that they
     /// can do it, not a measure of the objective.
@@ -54,73 +56,81 @@ impl MeasureRecogniser {
             .map(|u| regex::escape(u))
             .collect::<Vec<_>>()
             .join("|");
+        let patterns = vec![
+            (
+                IndicatorKind::Percentage,
+                rx(&format!(r"\b{NUM}\s*(?:%|per\s*cent\b|percent\b)")),
+            ),
+            (
+                IndicatorKind::Ratio,
+                rx(&format!(
+                    r"\b{NUM}\s+(?:out\s+of|of\s+the|of)\s+{NUM}\b|\b\d+\s*/\s*\d+\b"
+                )),
+            ),
+            (
+                IndicatorKind::Score,
+                rx(&format!(
+                    r"\b(?:score|grade|level|mark|band|stage|age|reading\s+age)\s+(?:of\s+)?(?:{NUM}|[a-f]\b)|\b(?:achiev(?:e|es|ed|ing)|gets?|getting|gain(?:s|ed|ing)?|reach(?:es|ed|ing)?|scor(?:e|es|ed|ing)|earn(?:s|ed|ing)?|obtain(?:s|ed|ing)?|attain(?:s|ed|ing)?|secur(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|to)\s+(?:an?\s+)?(?:\d+|[a-f][+*]?)\s+(?:in|on|at)\b|\bstraight\s+[a-f]['’]?s\b|\bfrom\s+an?\s+[a-f]\s+to\s+an?\s+[a-f]\b|\bto\s+an?\s+[a-f]\b|\bby\s+{NUM}\s+(?:levels?|grades?|points?|marks?)\b"
+                )),
+            ),
+            (
+                IndicatorKind::Threshold,
+                rx(&format!(
+                    r"\b(?:at\s+least|no\s+more\s+than|no\s+less\s+than|no\s+fewer\s+than|at\s+most|more\s+than|less\s+than|fewer\s+than|under|over|up\s+to|maximum(?:\s+of)?|minimum(?:\s+of)?|max|min|above|below|only)\s+(?:{NUM}|once|twice)"
+                )),
+            ),
+            // A skill shown to a standard: done so, or not.
+            (
+                IndicatorKind::Criterion,
+                rx(
+                    r"\b(?:independently|unaided|unassisted|unprompted|correctly|accurately|without\s+(?:any\s+)?(?:adult\s+|verbal\s+|physical\s+)?(?:prompt(?:ing|s)?|help|support|assistance|cues?|reminders?|errors?|mistakes?|stopping)|with\s+(?:no|minimal|minimum|min|moderate|mod|maximal|maximum|max|one|a\s+single|standby|contact\s+guard|one\s+person(?:'s)?|two\s+person(?:'s)?)\s+(?:verbal\s+|visual\s+|physical\s+)?(?:prompts?|cues?|errors?|reminders?|assistance|assist|support|help))\b|\b(?:remain|stay|be|keep|kept)\s+(?:\w+\s+)?free\s+(?:of|from)\b",
+                ),
+            ),
+            // "count to 20", "read up to 50": the number is the target.
+            (
+                IndicatorKind::Count,
+                rx(&format!(
+                    r"\b(?:count|read|write|spell|recite|say|name|add|subtract|multiply|divide)\s+(?:up\s+)?to\s+{NUM}\b"
+                )),
+            ),
+            // "compared with the 12 she had last half term", "against a baseline of 4".
+            (
+                IndicatorKind::Baseline,
+                rx(&format!(
+                    r"\b(?:compared\s+(?:with|to)|against)\s+(?:the\s+|a\s+|her\s+|his\s+|their\s+|my\s+)?(?:baseline\b|{NUM}\b|last\s+\w+|previous\s+\w+)"
+                )),
+            ),
+            // "from moderate to mild on the PHQ-9", "from severe to moderate
+            // range on the depression scale": levels of a named instrument.
+            (
+                IndicatorKind::Baseline,
+                rx(
+                    r"\bfrom\s+(?:[\w-]+\s+){1,2}?to\s+(?:[\w-]+\s+){1,3}?(?:on|in|by|using|according\s+to)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|my\s+)?(?:[a-z]+-\d+\b|(?:[\w-]+\s+){0,3}?(?:scale|score|index|inventory|questionnaire|assessment|profile|rating|checklist|measure)\b)",
+                ),
+            ),
+            // "PHQ-9 ≤ 9", "< 25 seconds", "to zero"; "7 or more", "3 or fewer".
+            (
+                IndicatorKind::Threshold,
+                rx(&format!(
+                    r"(?:≤|≥|<=|>=|<|>)\s*{NUM}|\b(?:down\s+to|to)\s+(?:zero|none|nil)\b|\b{NUM}\s*%?\s+or\s+(?:more|above|higher|over|less|fewer|below|under|better)\b"
+                )),
+            ),
+            (
+                IndicatorKind::Baseline,
+                rx(&format!(
+                    r"\bfrom\s+(?:\w+\s+){{0,4}}?(?:{NUM}|once|twice|thrice).*?\bto\s+(?:\w+\s+){{0,3}}?(?:{NUM}|once|twice|thrice)|\b(?:limit|reduce|cut|cut\s+down|lower|decrease)\b.{{0,40}}?\bto\s+(?:once|twice|thrice)\s+(?:a\s+|per\s+)?(?:daily|weekly|monthly|day|week|month)\b|\bby\s+{NUM}\s*(?:%|per\s*cent|percent|{units})|\bby\s+(?:half|a\s+(?:half|third|quarter))\b|\b(?:to|down\s+to|up\s+to)\s+(?:once|twice|{NUM}\s+times?)\s+(?:a|per|every)\b"
+                )),
+            ),
+        ];
+        let any_of = RegexSet::new(
+            patterns
+                .iter()
+                .map(|(_, p): &(IndicatorKind, Regex)| p.as_str()),
+        )
+        .expect("measure patterns compile as a set");
         MeasureRecogniser {
-            patterns: vec![
-                (
-                    IndicatorKind::Percentage,
-                    rx(&format!(r"\b{NUM}\s*(?:%|per\s*cent\b|percent\b)")),
-                ),
-                (
-                    IndicatorKind::Ratio,
-                    rx(&format!(
-                        r"\b{NUM}\s+(?:out\s+of|of\s+the|of)\s+{NUM}\b|\b\d+\s*/\s*\d+\b"
-                    )),
-                ),
-                (
-                    IndicatorKind::Score,
-                    rx(&format!(
-                        r"\b(?:score|grade|level|mark|band|stage|age|reading\s+age)\s+(?:of\s+)?(?:{NUM}|[a-f]\b)|\b(?:achiev(?:e|es|ed|ing)|gets?|getting|gain(?:s|ed|ing)?|reach(?:es|ed|ing)?|scor(?:e|es|ed|ing)|earn(?:s|ed|ing)?|obtain(?:s|ed|ing)?|attain(?:s|ed|ing)?|secur(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|to)\s+(?:an?\s+)?(?:\d+|[a-f][+*]?)\s+(?:in|on|at)\b|\bstraight\s+[a-f]['’]?s\b|\bfrom\s+an?\s+[a-f]\s+to\s+an?\s+[a-f]\b|\bto\s+an?\s+[a-f]\b|\bby\s+{NUM}\s+(?:levels?|grades?|points?|marks?)\b"
-                    )),
-                ),
-                (
-                    IndicatorKind::Threshold,
-                    rx(&format!(
-                        r"\b(?:at\s+least|no\s+more\s+than|no\s+less\s+than|no\s+fewer\s+than|at\s+most|more\s+than|less\s+than|fewer\s+than|under|over|up\s+to|maximum(?:\s+of)?|minimum(?:\s+of)?|max|min|above|below|only)\s+(?:{NUM}|once|twice)"
-                    )),
-                ),
-                // A skill shown to a standard: done so, or not.
-                (
-                    IndicatorKind::Criterion,
-                    rx(
-                        r"\b(?:independently|unaided|unassisted|unprompted|correctly|accurately|without\s+(?:any\s+)?(?:adult\s+|verbal\s+|physical\s+)?(?:prompt(?:ing|s)?|help|support|assistance|cues?|reminders?|errors?|mistakes?|stopping)|with\s+(?:no|minimal|minimum|min|moderate|mod|maximal|maximum|max|one|a\s+single|standby|contact\s+guard|one\s+person(?:'s)?|two\s+person(?:'s)?)\s+(?:verbal\s+|visual\s+|physical\s+)?(?:prompts?|cues?|errors?|reminders?|assistance|assist|support|help))\b|\b(?:remain|stay|be|keep|kept)\s+(?:\w+\s+)?free\s+(?:of|from)\b",
-                    ),
-                ),
-                // "count to 20", "read up to 50": the number is the target.
-                (
-                    IndicatorKind::Count,
-                    rx(&format!(
-                        r"\b(?:count|read|write|spell|recite|say|name|add|subtract|multiply|divide)\s+(?:up\s+)?to\s+{NUM}\b"
-                    )),
-                ),
-                // "compared with the 12 she had last half term", "against a baseline of 4".
-                (
-                    IndicatorKind::Baseline,
-                    rx(&format!(
-                        r"\b(?:compared\s+(?:with|to)|against)\s+(?:the\s+|a\s+|her\s+|his\s+|their\s+|my\s+)?(?:baseline\b|{NUM}\b|last\s+\w+|previous\s+\w+)"
-                    )),
-                ),
-                // "from moderate to mild on the PHQ-9", "from severe to moderate
-                // range on the depression scale": levels of a named instrument.
-                (
-                    IndicatorKind::Baseline,
-                    rx(
-                        r"\bfrom\s+(?:[\w-]+\s+){1,2}?to\s+(?:[\w-]+\s+){1,3}?(?:on|in|by|using|according\s+to)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|my\s+)?(?:[a-z]+-\d+\b|(?:[\w-]+\s+){0,3}?(?:scale|score|index|inventory|questionnaire|assessment|profile|rating|checklist|measure)\b)",
-                    ),
-                ),
-                // "PHQ-9 ≤ 9", "< 25 seconds", "to zero"; "7 or more", "3 or fewer".
-                (
-                    IndicatorKind::Threshold,
-                    rx(&format!(
-                        r"(?:≤|≥|<=|>=|<|>)\s*{NUM}|\b(?:down\s+to|to)\s+(?:zero|none|nil)\b|\b{NUM}\s*%?\s+or\s+(?:more|above|higher|over|less|fewer|below|under|better)\b"
-                    )),
-                ),
-                (
-                    IndicatorKind::Baseline,
-                    rx(&format!(
-                        r"\bfrom\s+(?:\w+\s+){{0,4}}?(?:{NUM}|once|twice|thrice).*?\bto\s+(?:\w+\s+){{0,3}}?(?:{NUM}|once|twice|thrice)|\b(?:limit|reduce|cut|cut\s+down|lower|decrease)\b.{{0,40}}?\bto\s+(?:once|twice|thrice)\s+(?:a\s+|per\s+)?(?:daily|weekly|monthly|day|week|month)\b|\bby\s+{NUM}\s*(?:%|per\s*cent|percent|{units})|\bby\s+(?:half|a\s+(?:half|third|quarter))\b|\b(?:to|down\s+to|up\s+to)\s+(?:once|twice|{NUM}\s+times?)\s+(?:a|per|every)\b"
-                    )),
-                ),
-            ],
+            patterns,
+            any_of,
             count: rx(&format!(
                 r"\b{NUM}(?:\s*(?:-|to)\s*{NUM})?[\s-]*(?:{units})\b|\b\d+\s*(?:-|to)\s*\d+\s+[a-z]+"
             )),
@@ -162,7 +172,13 @@ impl MeasureRecogniser {
                 .is_some_and(|k| a.tokens[k].is("live"))
         };
         let mut found = Vec::new();
-        for (kind, p) in &self.patterns {
+        let matching = self.any_of.matches(text);
+        for (_, (kind, p)) in self
+            .patterns
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| matching.matched(*i))
+        {
             for m in p.find_iter(text) {
                 let span = m.range();
                 if *kind == IndicatorKind::Criterion && after_live(&span) {

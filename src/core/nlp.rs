@@ -247,26 +247,32 @@ impl Analysis {
     /// Finds every occurrence of `phrase` (lowercase words, space-separated) where
     /// each word matches a token's surface form or lemma. Returns token ranges.
     pub fn find_phrase(&self, phrase: &str) -> Vec<Range<usize>> {
-        let words: Vec<&str> = phrase.split_whitespace().collect();
-        if words.is_empty() {
-            return Vec::new();
-        }
         let mut found = Vec::new();
-        let n = self.tokens.len();
         let mut i = 0;
-        while i + words.len() <= n {
-            if words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| self.tokens[i + k].is(w))
-            {
-                found.push(i..i + words.len());
-                i += words.len();
-            } else {
-                i += 1;
+        while i < self.tokens.len() {
+            match self.phrase_len_at(phrase, i) {
+                Some(len) if len > 0 => {
+                    found.push(i..i + len);
+                    i += len;
+                }
+                _ => i += 1,
             }
         }
         found
+    }
+
+    /// How many tokens `phrase` covers when it starts at token `at`. Checks
+    /// word by word and stops at the first that differs, so the many phrases
+    /// of a word list cost little where they do not start.
+    pub fn phrase_len_at(&self, phrase: &str, at: usize) -> Option<usize> {
+        let mut len = 0;
+        for word in phrase.split_whitespace() {
+            if !self.tokens.get(at + len)?.is(word) {
+                return None;
+            }
+            len += 1;
+        }
+        Some(len)
     }
 }
 

@@ -3,7 +3,7 @@
 //! stand-ins ("ongoing", "at review") that the guidance says are not timeframes.
 
 use crate::core::lexicon::Lexicon;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use std::ops::Range;
 
 /// What kind of time a span states.
@@ -69,6 +69,9 @@ const SEASON: &str = r"(?:autumn|spring|summer|winter|christmas|easter)";
 #[derive(Debug)]
 pub struct TimeRecogniser {
     patterns: Vec<(TimeKind, Regex)>,
+    /// The same patterns in one set: a single pass says which of them match
+    /// at all, so only those are searched for their spans.
+    any_of: RegexSet,
     vague: Option<Regex>,
     review: Option<Regex>,
     occasion_when: Regex,
@@ -306,8 +309,11 @@ impl TimeRecogniser {
         let occasion_when = rx(
             r"\b(?:when|whenever|if)\s+(?:(?:he|she|they|i|we|you|it|his|her|their|my|the\s+\w+|[a-z]+)\s+(?:\w+\s+)?\w+|\w+ing\b)",
         );
+        let any_of = RegexSet::new(patterns.iter().map(|(_, p)| p.as_str()))
+            .unwrap_or_else(|e| panic!("time patterns do not compile as a set: {e}"));
         TimeRecogniser {
             patterns,
+            any_of,
             vague,
             review,
             occasion_when,
@@ -338,7 +344,13 @@ impl TimeRecogniser {
                 .iter()
                 .any(|v| v.start < r.end && r.start < v.end)
         };
-        for (kind, pattern) in &self.patterns {
+        let matching = self.any_of.matches(text);
+        for (_, (kind, pattern)) in self
+            .patterns
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| matching.matched(*i))
+        {
             for m in pattern.find_iter(text) {
                 let span = trim_span(text, m.range());
                 if *kind == TimeKind::Occasion && !names_an_act(&text[span.clone()]) {
