@@ -61,3 +61,36 @@ fn is_safety_condition(cx: &Context<'_>) -> bool {
 }
 
 crate::rule_examples_test!(super::LastingAbsolute);
+
+#[cfg(test)]
+mod plan_kinds {
+    use crate::core::check::Objective;
+    use crate::core::finding::{Criterion, RuleId, Severity, Verdict};
+    use crate::core::plan_kind::PlanKind;
+
+    #[test]
+    fn child_protection_and_early_help_plans_fail_a_for_it() {
+        // Their guidance names absolute targets, so their presets make the
+        // rule an error whatever its calibrated level elsewhere.
+        for kind in ["child-protection", "early-help"] {
+            // Named, measured and checked at each visit: only the absolute is wrong.
+            let objective = Objective::new(
+                "Mum will never miss Kai's weekly speech therapy session, checked by Ms Adeyemi at each home visit",
+            )
+                .with_plan_kind(Some(PlanKind::parse(kind).expect("a preset")));
+            let j = crate::testing::checker().check(&objective);
+            assert_eq!(
+                j.criteria.get(Criterion::A).verdict,
+                Verdict::Fail,
+                "{kind}: {j:?}"
+            );
+            assert!(
+                j.findings
+                    .iter()
+                    .any(|f| f.rule == RuleId::LastingAbsolute && f.severity == Severity::Error),
+                "{kind}: {:?}",
+                j.findings
+            );
+        }
+    }
+}
