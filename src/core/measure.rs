@@ -4,8 +4,9 @@
 
 use crate::core::lexicon::Lexicon;
 use crate::core::nlp::Analysis;
+use crate::core::patterns::LabelledPatterns;
 use crate::core::time::{TimeExpr, TimeKind};
-use regex::{Regex, RegexSet};
+use regex::Regex;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,9 +37,7 @@ pub struct Indicator {
 
 #[derive(Debug)]
 pub struct MeasureRecogniser {
-    patterns: Vec<(IndicatorKind, Regex)>,
-    /// The same patterns in one set: one pass says which of them match at all.
-    any_of: RegexSet,
+    patterns: LabelledPatterns<IndicatorKind>,
     count: Regex,
     /// "(confidence level 7/10)", "80% confident": how sure the person is that they
     /// can do it, not a measure of the objective.
@@ -122,15 +121,8 @@ impl MeasureRecogniser {
                 )),
             ),
         ];
-        let any_of = RegexSet::new(
-            patterns
-                .iter()
-                .map(|(_, p): &(IndicatorKind, Regex)| p.as_str()),
-        )
-        .expect("measure patterns compile as a set");
         MeasureRecogniser {
-            patterns,
-            any_of,
+            patterns: LabelledPatterns::new(patterns),
             count: rx(&format!(
                 r"\b{NUM}(?:\s*(?:-|to)\s*{NUM})?[\s-]*(?:{units})\b|\b\d+\s*(?:-|to)\s*\d+\s+[a-z]+"
             )),
@@ -172,13 +164,7 @@ impl MeasureRecogniser {
                 .is_some_and(|k| a.tokens[k].is("live"))
         };
         let mut found = Vec::new();
-        let matching = self.any_of.matches(text);
-        for (_, (kind, p)) in self
-            .patterns
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| matching.matched(*i))
-        {
+        for (kind, p) in self.patterns.matching(text) {
             for m in p.find_iter(text) {
                 let span = m.range();
                 if *kind == IndicatorKind::Criterion && after_live(&span) {

@@ -17,6 +17,7 @@ pub mod measure;
 pub mod memo;
 pub mod nlp;
 pub mod owner;
+pub mod patterns;
 pub mod plan_kind;
 pub mod rules;
 pub mod similarity;

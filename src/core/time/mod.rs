@@ -3,7 +3,8 @@
 //! stand-ins ("ongoing", "at review") that the guidance says are not timeframes.
 
 use crate::core::lexicon::Lexicon;
-use regex::{Regex, RegexSet};
+use crate::core::patterns::LabelledPatterns;
+use regex::Regex;
 use std::ops::Range;
 
 /// What kind of time a span states.
@@ -68,10 +69,7 @@ const SEASON: &str = r"(?:autumn|spring|summer|winter|christmas|easter)";
 /// Compiled patterns for one lexicon.
 #[derive(Debug)]
 pub struct TimeRecogniser {
-    patterns: Vec<(TimeKind, Regex)>,
-    /// The same patterns in one set: a single pass says which of them match
-    /// at all, so only those are searched for their spans.
-    any_of: RegexSet,
+    patterns: LabelledPatterns<TimeKind>,
     vague: Option<Regex>,
     review: Option<Regex>,
     occasion_when: Regex,
@@ -309,11 +307,8 @@ impl TimeRecogniser {
         let occasion_when = rx(
             r"\b(?:when|whenever|if)\s+(?:(?:he|she|they|i|we|you|it|his|her|their|my|the\s+\w+|[a-z]+)\s+(?:\w+\s+)?\w+|\w+ing\b)",
         );
-        let any_of = RegexSet::new(patterns.iter().map(|(_, p)| p.as_str()))
-            .unwrap_or_else(|e| panic!("time patterns do not compile as a set: {e}"));
         TimeRecogniser {
-            patterns,
-            any_of,
+            patterns: LabelledPatterns::new(patterns),
             vague,
             review,
             occasion_when,
@@ -344,13 +339,7 @@ impl TimeRecogniser {
                 .iter()
                 .any(|v| v.start < r.end && r.start < v.end)
         };
-        let matching = self.any_of.matches(text);
-        for (_, (kind, pattern)) in self
-            .patterns
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| matching.matched(*i))
-        {
+        for (kind, pattern) in self.patterns.matching(text) {
             for m in pattern.find_iter(text) {
                 let span = trim_span(text, m.range());
                 if *kind == TimeKind::Occasion && !names_an_act(&text[span.clone()]) {
