@@ -322,6 +322,11 @@ fn a_feeling_is_rated_by_the_person_and_keeps_its_negation() {
         "{}",
         r.rewrite
     );
+    // "I'm never going to ...": the negation between "be" and "going to" is the
+    // goal's, and stays with it.
+    let r = rewrite("I'm never going to have a relapse");
+    assert!(r.rewrite.contains("never have a relapse"), "{}", r.rewrite);
+    assert!(!r.rewrite.contains("going to"), "{}", r.rewrite);
     // "Better at maths" is a skill, not a feeling.
     let r = rewrite("Ella will be better at maths");
     assert!(!r.rewrite.contains("feeling"), "{}", r.rewrite);

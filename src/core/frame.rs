@@ -151,13 +151,20 @@ impl Frame {
                     break;
                 }
             }
-            // "I'm going to walk": a form of "be", then "going to".
+            // "I'm going to walk", "I'm never going to drink": a form of "be",
+            // then "going to", the negation being the action's.
+            let not = toks.get(i + 1).is_some_and(is_not) as usize;
             if i > start
                 && is_be_form(t)
-                && toks.get(i + 1).is_some_and(|x| x.lower == "going")
-                && toks.get(i + 2).is_some_and(|x| x.lower == "to")
-                && toks.get(i + 3).is_some_and(|x| x.tags.contains(&"VB"))
+                && toks.get(i + 1 + not).is_some_and(|x| x.lower == "going")
+                && toks.get(i + 2 + not).is_some_and(|x| x.lower == "to")
+                && toks
+                    .get(i + 3 + not)
+                    .is_some_and(|x| x.tags.contains(&"VB"))
             {
+                if not == 1 {
+                    frame.negated = Some(i + 1);
+                }
                 frame.anchor = Anchor::Finite;
                 anchor_at = Some(i);
                 break;
@@ -279,6 +286,9 @@ impl Frame {
             if t.is("be") || is_be_form(t) {
                 let mut j = i + 1;
                 while j < n && toks[j].pos.starts_with("RB") {
+                    if is_not(&toks[j]) {
+                        frame.negated.get_or_insert(j);
+                    }
                     j += 1;
                 }
                 // "be stressed", "be worried": a feeling, not a passive; nor is

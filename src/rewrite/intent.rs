@@ -582,5 +582,17 @@ mod tests {
             "Mum to engage with services",
             None
         ));
+        // Smoking is a topic of its own: a goal about gambling is not about it.
+        let quit_date = [Piece::Suggested {
+            text: "set a quit date with the stop smoking service".into(),
+            exemplar: "x".into(),
+        }];
+        assert_eq!(
+            lists.risks_introduced("stop gambling", None, &quit_date),
+            vec!["smoking and vaping".to_string()]
+        );
+        assert!(lists
+            .risks_introduced("Dad will stop smoking in the house", None, &quit_date)
+            .is_empty());
     }
 }

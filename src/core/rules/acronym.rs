@@ -1,8 +1,10 @@
 //! `acronym` (S, warning): an unexplained acronym ("CAMHS", "TAC", "EQA") that the
-//! child and family may not know.
+//! child and family may not know. Capitals used for emphasis ("eat MORE veggies",
+//! a sentence written in capitals) are not acronyms.
 
 use super::{Context, Examples, Hit, Rule, RuleId};
 use crate::core::finding::{Criterion, Level};
+use crate::core::nlp::Token;
 
 pub struct Acronym;
 
@@ -27,10 +29,14 @@ impl Rule for Acronym {
             flags: &[
                 "Amy will attend her CAMHS appointment on 4 May",
                 "Bring down the false positivity rate in EQA to max 3%",
+                "Amy will go to the SEND drop-in on 4 May",
             ],
             allows: &[
                 "Amy will see her GP on 4 May",
                 "Amy will attend her CAMHS (Child and Adolescent Mental Health Services) appointment on 4 May",
+                "Amy will complete ten hours of professional development (PD) by August",
+                "I will eat MORE vegetables at SOME meals and NEVER skip breakfast",
+                "I WANT TO LOSE 10 POUNDS BY JUNE",
             ],
         }
     }
@@ -38,6 +44,7 @@ impl Rule for Acronym {
         let text = cx.text();
         let toks = &cx.a.tokens;
         let mut hits = Vec::new();
+        let capitals = shouted_sentences(cx);
         for (i, t) in toks.iter().enumerate() {
             let word = &text[t.span.clone()];
             let letters = word.chars().filter(|c| c.is_ascii_uppercase()).count();
@@ -46,9 +53,15 @@ impl Rule for Acronym {
                     .chars()
                     .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
                 && !cx.lexicon.known_acronyms.iter().any(|k| k == word);
-            // Explained in brackets right after: "CAMHS (Child and ...)".
-            let explained = toks.get(i + 1).is_some_and(|n| n.lower == "(");
-            if is_acronym && !explained {
+            // Explained in brackets right after: "CAMHS (Child and ...)", or
+            // itself the bracket after the words: "professional development (PD)".
+            let explained = toks.get(i + 1).is_some_and(|n| n.lower == "(")
+                || (i >= 2
+                    && toks[i - 1].lower == "("
+                    && toks.get(i + 1).is_some_and(|n| n.lower == ")")
+                    && !toks[i - 2].is_punct());
+            let emphasis = is_emphasis(t) || capitals.contains(&t.sentence);
+            if is_acronym && !explained && !emphasis {
                 hits.push(Hit {
                     span: t.span.clone(),
                     message: format!("'{word}' is an acronym the child or family may not know"),
@@ -61,6 +74,41 @@ impl Rule for Acronym {
         }
         hits
     }
+}
+
+/// An ordinary word in capitals for emphasis ("MORE", "SOME", "NOT", "MUST"): the
+/// dictionary knows it only as a function word, adjective or adverb (or as a
+/// modal), never as a noun, verb, unknown word or interjection alone, which is what
+/// acronyms are read as ("SEND", "PEP", "SALT", "CAMHS", "TA").
+fn is_emphasis(t: &Token) -> bool {
+    let word_like = |g: &&str| g.starts_with("NN") || g.starts_with("VB") || *g == "UNKNOWN";
+    t.has_tag("MD")
+        || (!t.tags.is_empty()
+            && !t.tags.iter().any(word_like)
+            && !t.tags.iter().all(|g| *g == "UH"))
+}
+
+/// Sentences written mostly in capitals ("I WANT TO LOSE 10 POUNDS"): there
+/// capitals are the writer's style, not acronyms.
+fn shouted_sentences(cx: &Context<'_>) -> Vec<usize> {
+    let text = cx.text();
+    let mut words: std::collections::BTreeMap<usize, (usize, usize)> = Default::default();
+    for t in &cx.a.tokens {
+        let w = &text[t.span.clone()];
+        if w.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            continue;
+        }
+        let entry = words.entry(t.sentence).or_default();
+        entry.0 += 1;
+        if w.chars().all(|c| !c.is_lowercase()) {
+            entry.1 += 1;
+        }
+    }
+    words
+        .into_iter()
+        .filter(|(_, (all, caps))| *caps >= 3 && *caps * 5 >= *all * 3)
+        .map(|(s, _)| s)
+        .collect()
 }
 
 crate::rule_examples_test!(super::Acronym);

@@ -32,6 +32,8 @@ impl Rule for VagueVerb {
                 "I will try harder in school.",
                 "Social worker will monitor the home conditions",
                 "I will be nicer.",
+                // A quality of the person, even on a recurring occasion.
+                "In group work, Sam will be respectful to others.",
                 "I will walk more.",
                 // A change of degree as the whole action.
                 "Dad will cook healthier",

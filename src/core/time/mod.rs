@@ -147,7 +147,8 @@ impl TimeRecogniser {
             (
                 TimeKind::Recurrence,
                 rx(
-                    r"\b(?:a|per|each)\s+(?:day|night|week|fortnight|month|term|morning|evening|session)\b",
+                    // "a session" only with a count before it: "miss a session" is one.
+                    r"\b(?:a|per|each)\s+(?:day|night|week|fortnight|month|term|morning|evening)\b|\b(?:per|each)\s+session\b|\b(?:once|twice|times|minutes|mins)\s+a\s+session\b",
                 ),
             ),
             (

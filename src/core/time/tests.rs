@@ -114,10 +114,24 @@ fn hours_intervals_windows_and_sessions_are_timescales() {
         ("at each scheduled visit", TimeKind::Recurrence),
         ("within the next 6 weeks", TimeKind::Period),
         ("over the next 48 hours", TimeKind::Period),
+        ("ask for help twice a session", TimeKind::Recurrence),
+        ("score the chart each session", TimeKind::Recurrence),
+        ("walk for 20 minutes a session", TimeKind::Recurrence),
     ] {
         assert!(
             has(text, kind),
             "{text}: expected {kind:?}, got {:?}",
+            kinds(text)
+        );
+    }
+    // A session missed or attended once is not how often.
+    for text in [
+        "I will never miss a session",
+        "Tom will attend a session with the nurse",
+    ] {
+        assert!(
+            !has(text, TimeKind::Recurrence),
+            "{text}: {:?}",
             kinds(text)
         );
     }

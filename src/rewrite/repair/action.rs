@@ -243,15 +243,43 @@ impl Repairer<'_> {
                 goal = format!("not {rest}");
             }
         }
-        if let Some((verb, next)) = self.x.frame.head.and_then(|h| self.verb_in_base_form(h)) {
+        // "never going to have": a negated verb already in its base form loses
+        // the "going to" between them.
+        let going_to = |n: usize, h: usize| {
+            n + 1 < h
+                && toks[n + 1..h]
+                    .iter()
+                    .all(|t| matches!(t.lower.as_str(), "going" | "to"))
+        };
+        let base = |h: usize| {
+            self.verb_in_base_form(h).or_else(|| {
+                (self.x.frame.negated.is_some_and(|n| going_to(n, h))
+                    && matches!(toks[h].pos, "VB" | "VBP"))
+                .then(|| (toks[h].lower.clone(), h + 1))
+            })
+        };
+        if let Some((verb, next)) = self.x.frame.head.and_then(base) {
             // The goal in the base form: "need his medicine ...", "have more free time".
             let rest = toks.get(next).map_or(self.text().len(), |t| t.span.start);
-            if rest >= from && self.x.frame.negated.is_none() {
+            // With its negation before it: "I'm never going to have a relapse" is
+            // "never have a relapse".
+            let negation = match self.x.frame.negated {
+                None => Some(""),
+                Some(n) if self.x.frame.head.is_some_and(|h| n < h) => {
+                    Some(if toks[n].lower == "never" {
+                        "never "
+                    } else {
+                        "not "
+                    })
+                }
+                Some(_) => None,
+            };
+            if let Some(negation) = negation.filter(|_| rest >= from) {
                 let tail: Vec<String> = subtract(rest..self.text().len(), &drop)
                     .into_iter()
                     .map(|r| self.text()[r].to_string())
                     .collect();
-                goal = tidy(&format!("{verb} {}", tail.join(" ")));
+                goal = tidy(&format!("{negation}{verb} {}", tail.join(" ")));
             }
         }
         // "Home conditions to improve", "the house will be cleaned", "Maisie's
