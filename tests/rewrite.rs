@@ -327,6 +327,13 @@ fn a_feeling_is_rated_by_the_person_and_keeps_its_negation() {
     let r = rewrite("I'm never going to have a relapse");
     assert!(r.rewrite.contains("never have a relapse"), "{}", r.rewrite);
     assert!(!r.rewrite.contains("going to"), "{}", r.rewrite);
+    // A hedge is not kept once "should" becomes "will".
+    let r = rewrite("I should probably look after myself better.");
+    assert!(
+        r.rewrite.starts_with("I will look after myself"),
+        "{}",
+        r.rewrite
+    );
     // "Better at maths" is a skill, not a feeling.
     let r = rewrite("Ella will be better at maths");
     assert!(!r.rewrite.contains("feeling"), "{}", r.rewrite);
