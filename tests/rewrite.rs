@@ -324,13 +324,13 @@ fn a_feeling_is_rated_by_the_person_and_keeps_its_negation() {
     );
     // "I'm never going to ...": the negation between "be" and "going to" is the
     // goal's, and stays with it.
-    let r = rewrite("I'm never going to have a relapse");
-    assert!(r.rewrite.contains("never have a relapse"), "{}", r.rewrite);
+    let r = rewrite("I'm never going to lose my temper");
+    assert!(r.rewrite.contains("never lose my temper"), "{}", r.rewrite);
     assert!(!r.rewrite.contains("going to"), "{}", r.rewrite);
     // A hedge is not kept once "should" becomes "will".
-    let r = rewrite("I should probably look after myself better.");
+    let r = rewrite("Dad should probably spend more time with the children.");
     assert!(
-        r.rewrite.starts_with("I will look after myself"),
+        r.rewrite.starts_with("Dad will spend more time"),
         "{}",
         r.rewrite
     );

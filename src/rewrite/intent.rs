@@ -588,7 +588,7 @@ mod tests {
             exemplar: "x".into(),
         }];
         assert_eq!(
-            lists.risks_introduced("stop gambling", None, &quit_date),
+            lists.risks_introduced("Mum will stop betting online", None, &quit_date),
             vec!["smoking and vaping".to_string()]
         );
         assert!(lists

@@ -1,5 +1,5 @@
 //! `acronym` (S, warning): an unexplained acronym ("CAMHS", "TAC", "EQA") that the
-//! child and family may not know. Capitals used for emphasis ("eat MORE veggies",
+//! child and family may not know. Capitals used for emphasis ("ask for help MORE often",
 //! a sentence written in capitals) are not acronyms.
 
 use super::{Context, Examples, Hit, Rule, RuleId};
@@ -34,9 +34,9 @@ impl Rule for Acronym {
             allows: &[
                 "Amy will see her GP on 4 May",
                 "Amy will attend her CAMHS (Child and Adolescent Mental Health Services) appointment on 4 May",
-                "Amy will complete ten hours of professional development (PD) by August",
-                "I will eat MORE vegetables at SOME meals and NEVER skip breakfast",
-                "I WANT TO LOSE 10 POUNDS BY JUNE",
+                "Jo will finish her personal education plan (PEP) review by May",
+                "Sam will ask for help MORE often in SOME lessons and will NOT leave class",
+                "TOM WILL WALK TO SCHOOL EVERY DAY THIS TERM",
             ],
         }
     }
@@ -54,7 +54,7 @@ impl Rule for Acronym {
                     .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
                 && !cx.lexicon.known_acronyms.iter().any(|k| k == word);
             // Explained in brackets right after: "CAMHS (Child and ...)", or
-            // itself the bracket after the words: "professional development (PD)".
+            // itself the bracket after the words: "personal education plan (PEP)".
             let explained = toks.get(i + 1).is_some_and(|n| n.lower == "(")
                 || (i >= 2
                     && toks[i - 1].lower == "("
@@ -88,7 +88,7 @@ fn is_emphasis(t: &Token) -> bool {
             && !t.tags.iter().all(|g| *g == "UH"))
 }
 
-/// Sentences written mostly in capitals ("I WANT TO LOSE 10 POUNDS"): there
+/// Sentences written mostly in capitals ("TOM WILL WALK TO SCHOOL"): there
 /// capitals are the writer's style, not acronyms.
 fn shouted_sentences(cx: &Context<'_>) -> Vec<usize> {
     let text = cx.text();

@@ -33,7 +33,7 @@ impl Rule for VagueVerb {
                 "Social worker will monitor the home conditions",
                 "I will be nicer.",
                 // A quality of the person, even on a recurring occasion.
-                "In group work, Sam will be respectful to others.",
+                "At lunchtime, Sam will be considerate towards other pupils.",
                 "I will walk more.",
                 // A change of degree as the whole action.
                 "Dad will cook healthier",

@@ -258,20 +258,16 @@ impl Repairer<'_> {
                 .then(|| (toks[h].lower.clone(), h + 1))
             })
         };
-        if let Some((verb, next)) = self.x.frame.head.and_then(base) {
+        let head_in_base_form = self.x.frame.head.and_then(|h| Some((h, base(h)?)));
+        if let Some((h, (verb, next))) = head_in_base_form {
             // The goal in the base form: "need his medicine ...", "have more free time".
             let rest = toks.get(next).map_or(self.text().len(), |t| t.span.start);
             // With its negation before it: "I'm never going to have a relapse" is
             // "never have a relapse".
             let negation = match self.x.frame.negated {
                 None => Some(""),
-                Some(n) if self.x.frame.head.is_some_and(|h| n < h) => {
-                    Some(if toks[n].lower == "never" {
-                        "never "
-                    } else {
-                        "not "
-                    })
-                }
+                Some(n) if n < h && toks[n].lower == "never" => Some("never "),
+                Some(n) if n < h => Some("not "),
                 Some(_) => None,
             };
             if let Some(negation) = negation.filter(|_| rest >= from) {
