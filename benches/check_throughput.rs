@@ -38,6 +38,15 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    // The analysis alone (tagging, chunking and smarten's token view), so the
+    // gap between tagging and `check` splits into reading and judging.
+    group.bench_function("smarten_analysis", |b| {
+        b.iter(|| {
+            for t in &texts {
+                std::hint::black_box(smarten::core::nlp::Analysis::new(&tokenizer, t));
+            }
+        })
+    });
     group.bench_function("smarten_check", |b| {
         b.iter(|| {
             for t in &texts {

@@ -105,9 +105,35 @@ fn hyphenated_phrasal_verb(tokenizer: &Tokenizer, surface: &str) -> Option<Strin
 pub struct Analysis {
     pub text: String,
     pub tokens: Vec<Token>,
+    /// Every surface form and lemma of `tokens`, built on the first phrase
+    /// search: most of a word list's phrases start with a word the objective
+    /// does not have, and one lookup here rules each of them out. (Built from
+    /// `tokens` as they are then; the analysis is not changed after it is made.)
+    words: std::sync::OnceLock<std::collections::HashSet<String>>,
 }
 
 impl Analysis {
+    fn from_tokens(text: String, tokens: Vec<Token>) -> Self {
+        Analysis {
+            text,
+            tokens,
+            words: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// True when some token's surface form or lemma is `word`.
+    fn has_word(&self, word: &str) -> bool {
+        self.words
+            .get_or_init(|| {
+                self.tokens
+                    .iter()
+                    .flat_map(|t| std::iter::once(&t.lower).chain(&t.lemmas))
+                    .cloned()
+                    .collect()
+            })
+            .contains(word)
+    }
+
     /// Tags and chunks `text` with nlprule.
     pub fn new(tokenizer: &Tokenizer, text: &str) -> Self {
         let mut tokens = Vec::new();
@@ -159,10 +185,7 @@ impl Analysis {
                 });
             }
         }
-        Analysis {
-            text: text.to_string(),
-            tokens: super::contractions::rebuild(tokens),
-        }
+        Analysis::from_tokens(text.to_string(), super::contractions::rebuild(tokens))
     }
 
     /// The analysis of `text` put together from analyses of its consecutive
@@ -190,10 +213,7 @@ impl Analysis {
             }
             sentence_base = tokens.last().map_or(sentence_base, |t| t.sentence);
         }
-        Analysis {
-            text: text.to_string(),
-            tokens,
-        }
+        Analysis::from_tokens(text.to_string(), tokens)
     }
 
     /// The analysis of `text[from..]`, dropping the tokens before byte `from`:
@@ -215,10 +235,7 @@ impl Analysis {
                 t
             })
             .collect();
-        Analysis {
-            text: self.text.get(from..).unwrap_or("").to_string(),
-            tokens,
-        }
+        Analysis::from_tokens(self.text.get(from..).unwrap_or("").to_string(), tokens)
     }
 
     /// The source text of tokens `range` (inclusive of what lies between them).
@@ -248,6 +265,13 @@ impl Analysis {
     /// each word matches a token's surface form or lemma. Returns token ranges.
     pub fn find_phrase(&self, phrase: &str) -> Vec<Range<usize>> {
         let mut found = Vec::new();
+        if phrase
+            .split_whitespace()
+            .next()
+            .is_some_and(|first| !self.has_word(first))
+        {
+            return found;
+        }
         let mut i = 0;
         while i < self.tokens.len() {
             match self.phrase_len_at(phrase, i) {
