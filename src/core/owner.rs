@@ -136,8 +136,38 @@ pub fn classify_owner(a: &Analysis, range: &Range<usize>, lexicon: &Lexicon) -> 
             return Owner::Person;
         }
     }
-    if names_person(a, &head_range, lexicon) {
+    if names_person(a, &head_range, lexicon) || name_told_by_pronoun(a, &head_range) {
         return Owner::Person;
     }
     Owner::Thing(a.byte_span(head_range))
+}
+
+/// "Aril to improve his independence", "Rose will tidy her room": a
+/// capitalised word the dictionary knows as a common noun is a name when the
+/// action that follows at once says "his" or "her" of it. (A thing's clause
+/// that goes on about someone, "Behaviour to improve so that he can stay in
+/// class", is not read so: the pronoun must come before any new clause.)
+fn name_told_by_pronoun(a: &Analysis, head: &Range<usize>) -> bool {
+    let toks = &a.tokens;
+    let [t] = &toks[head.clone()] else {
+        return false;
+    };
+    let surface = &a.text[t.span.clone()];
+    let mut chars = surface.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().next().is_some()
+        && chars.all(char::is_lowercase);
+    capitalised
+        && t.is_noun()
+        && toks[head.end..]
+            .iter()
+            .take(5)
+            .take_while(|x| {
+                x.sentence == t.sentence
+                    && !matches!(
+                        x.lower.as_str(),
+                        "so" | "that" | "because" | "when" | "which" | "who" | "," | "and"
+                    )
+            })
+            .any(|x| matches!(x.lower.as_str(), "his" | "her" | "himself" | "herself"))
 }
