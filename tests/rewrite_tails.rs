@@ -13,8 +13,10 @@
 //! asks what shows it and on how many occasions; a goal measured but timed
 //! only by the plan is given a date (a period only beside a frequency), and
 //! "as many ... as possible" asks how many; a language learnt is used in a
-//! conversation, not explained; and a habit given up for good is a state kept
-//! from a start date.
+//! conversation, not explained; a habit given up for good is a state kept
+//! from a start date; an activity done better ("spell better") is scored
+//! on a measure by a date; and staying free of a harm is a condition held
+//! from the plan's start.
 
 mod common;
 
@@ -466,4 +468,48 @@ fn a_habit_given_up_for_good_is_a_state_kept_from_a_start_date() {
     // Given up, but not for good: not made a state held for ever.
     let r = rewrite("Dad will stop drinking");
     assert!(!r.rewrite.contains("alcohol-free"), "{}", r.rewrite);
+}
+
+#[test]
+fn an_activity_done_better_is_scored_on_a_measure_by_a_date() {
+    // How well something is done is scored, not counted on so many days.
+    for objective in [
+        "Priya will spell better",
+        "Ollie will swim faster",
+        "Kian will talk more clearly",
+    ] {
+        let r = rewrite(objective);
+        assert!(
+            r.rewrite
+                .contains("scoring [target] on [which measure], up from [baseline], by [by when]"),
+            "{objective} -> {}",
+            r.rewrite
+        );
+        assert!(!r.rewrite.contains("looks like]"), "{}", r.rewrite);
+        assert!(!r.rewrite.contains("times a week"), "{}", r.rewrite);
+    }
+    // A behaviour is not an activity scored: it is shown.
+    let r = rewrite("Tariq will behave better at lunchtime");
+    assert!(!r.rewrite.contains("[which measure]"), "{}", r.rewrite);
+    // The occasion a score is seen on is no deadline for reaching it.
+    let r = rewrite("Zoe to improve her fluency when reading aloud");
+    assert!(
+        r.rewrite.ends_with("when reading aloud, by [by when]."),
+        "{}",
+        r.rewrite
+    );
+}
+
+#[test]
+fn staying_free_of_a_harm_is_a_condition_held_from_the_start() {
+    // "stay free from ..." is kept from the plan's start and checked, not done
+    // so often for so many weeks; after the lead-in the subject is lower case.
+    let r = rewrite("The patient will stay free from bed sores");
+    assert!(
+        r.rewrite
+            .starts_with("From [start date], the patient will stay free from bed sores"),
+        "{}",
+        r.rewrite
+    );
+    assert!(!r.rewrite.contains("[how often]"), "{}", r.rewrite);
 }

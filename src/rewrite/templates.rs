@@ -104,6 +104,9 @@ pub struct Assembly {
     pub comparative_down_duration: String,
     /// `{word}` is the comparative.
     pub comparative_other: String,
+    /// An activity done better ("read better", "run faster", "speak more
+    /// clearly"): a score on a measure, reached by a date.
+    pub comparative_measured: String,
 }
 
 /// Which kind of action a kept verb is, by its lemma.
@@ -141,6 +144,8 @@ pub struct Kinds {
     pub comparatives_time: Vec<String>,
     /// Comparatives of how long each time, right after the verb: "run longer".
     pub comparatives_duration: Vec<String>,
+    /// Activities whose doing is scored: "read better" asks for a score.
+    pub performances: Vec<String>,
     /// Levels read on a measure: "blood pressure", "cholesterol".
     pub measured_levels: Vec<String>,
     /// Comparatives of a level besides the down and up ones: "better".
@@ -306,6 +311,7 @@ mod tests {
             t.assembly.comparative_felt.as_str(),
             t.assembly.comparative_up.as_str(),
             t.assembly.comparative_other.as_str(),
+            t.assembly.comparative_measured.as_str(),
             t.assembly.comparative_time.as_str(),
             t.assembly.night_habit.as_str(),
             t.assembly.night_habit_bare.as_str(),

@@ -311,12 +311,14 @@ impl Repairer<'_> {
                 .x
                 .failed(crate::core::finding::RuleId::VagueComparative)
         {
-            let from = self
-                .x
-                .frame
-                .object
-                .as_ref()
-                .map_or(head + 1, |o| o.start + 1);
+            // "remain free of infection", "stay calm": the state follows the
+            // verb; "keep the house clean", "maintain adequate fluids": it
+            // follows the thing kept (an adjective before it only describes it).
+            let linking = ["stay", "remain"].iter().any(|v| toks[head].is(v));
+            let from = match (&self.x.frame.object, linking) {
+                (Some(o), false) => o.start + 1,
+                _ => head + 1,
+            };
             return (from..toks.len().min(from + 6)).any(state);
         }
         // "be nicer", "be more motivated" compare; they are not states kept up.

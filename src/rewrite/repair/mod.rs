@@ -370,7 +370,13 @@ impl Repairer<'_> {
                 pieces.push(Piece::kept(prefix));
                 pieces.push(Piece::added(","));
             }
-            pieces.extend(who.iter().cloned());
+            // After "From [start date]," the subject no longer starts the
+            // sentence: "the resident", not "The resident".
+            let after_lead = !pieces.is_empty();
+            pieces.extend(who.iter().enumerate().map(|(i, p)| match p {
+                Piece::Kept(t) if i == 0 && after_lead => Piece::kept(text::decapitalise(t)),
+                p => p.clone(),
+            }));
             pieces.push(Piece::added("will"));
             // Advice to the reader ("improve your posture") is said of the
             // person the placeholder names: "[who] will improve their posture".

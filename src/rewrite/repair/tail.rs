@@ -46,12 +46,13 @@ impl Repairer<'_> {
         let so_far = crate::rewrite::draft::render(pieces).text.to_lowercase();
         for t in &concrete {
             // An occasion ("in lessons") goes with a replaced action unless it already says it.
+            // (A kept action holds only the occasions after its verb: those
+            // are in the pieces already; one that leads the sentence is not.)
             let occasion_said = matches!(t.kind, TimeKind::Occasion)
-                && (kept
-                    || self
-                        .quote(&t.span)
-                        .split_whitespace()
-                        .all(|w| w.len() < 4 || so_far.contains(&w.to_lowercase())));
+                && self
+                    .quote(&t.span)
+                    .split_whitespace()
+                    .all(|w| w.len() < 4 || so_far.contains(&w.to_lowercase()));
             if in_pieces(t) {
                 have_time = true;
             } else if !occasion_said {
@@ -73,11 +74,27 @@ impl Repairer<'_> {
                 have_time = true;
             }
         }
+        // A score to reach ("read better, scoring [target] on [which measure]")
+        // is reached by a date, however often the activity is done; an
+        // occasion the writer tied it to ("in class") says where it is seen,
+        // not by when.
+        let scored = pieces
+            .iter()
+            .any(|p| matches!(p, Piece::Placeholder { label, .. } if label == "target"));
+        let dated = self.x.times.iter().any(|t| {
+            matches!(
+                t.kind,
+                TimeKind::Date | TimeKind::Deadline | TimeKind::Period | TimeKind::Start
+            )
+        });
+        let target_undated = scored && !dated;
         let t_fails = self.fails(Criterion::T) || self.x.failed(RuleId::NoTimeframe);
-        if !t_fails || matches!(kind, ActionKind::Safety | ActionKind::Condition) {
+        if !(t_fails || target_undated)
+            || matches!(kind, ActionKind::Safety | ActionKind::Condition)
+        {
             return;
         }
-        if have_time && !self.x.failed(RuleId::NoTimeframe) {
+        if have_time && !self.x.failed(RuleId::NoTimeframe) && !target_undated {
             return;
         }
         // An action the repair already gave a frequency ("check ... [how often]")
@@ -99,11 +116,12 @@ impl Repairer<'_> {
                 .times
                 .iter()
                 .any(|t| matches!(t.kind, TimeKind::Recurrence | TimeKind::Occasion));
-        let slot = if frequency_at.is_some() || kind == ActionKind::Habit && !measured_once {
-            &self.templates.assembly.habit_time
-        } else {
-            &self.templates.assembly.time
-        };
+        let slot =
+            if frequency_at.is_some() || kind == ActionKind::Habit && !measured_once && !scored {
+                &self.templates.assembly.habit_time
+            } else {
+                &self.templates.assembly.time
+            };
         let vague: Vec<String> = self
             .x
             .times
@@ -127,7 +145,14 @@ impl Repairer<'_> {
                 pieces.extend(template(slot));
                 pieces.extend(tail);
             }
-            None => pieces.extend(template(slot)),
+            None => {
+                // "when speaking, by [by when]": the date is the target's, set
+                // apart from the occasion before it.
+                if target_undated && have_time {
+                    pieces.push(Piece::added(","));
+                }
+                pieces.extend(template(slot))
+            }
         }
         let what = if vague.is_empty() {
             format!("added when: {slot}")
@@ -395,6 +420,11 @@ impl Repairer<'_> {
             .is_some_and(|n| n.is_noun());
         let by_the_verb =
             self.x.frame.head.is_some_and(|h| k == h + 1) && !self.x.frame.copula && !noun_follows;
+        // "speak more clearly": "more" before a manner adverb says how well,
+        // not how often.
+        let of_manner = toks
+            .get(k + 1)
+            .is_some_and(|n| n.pos.starts_with("RB") && n.lower.ends_with("ly"));
         // The noun the comparative qualifies is one of `list`.
         let next_is = |list: &[String]| {
             toks.get(k + 1)
@@ -429,6 +459,15 @@ impl Repairer<'_> {
             }
             (None, Direction::Up) if of_duration => a.comparative_up_duration.clone(),
             (None, Direction::Down) if of_duration => a.comparative_down_duration.clone(),
+            // "read better", "run faster", "speak more clearly": how well the
+            // activity is done, on a measure.
+            (None, _)
+                if by_the_verb
+                    && self.head_is_one_of(&kinds.performances)
+                    && (of_manner || self.direction(&word) == Direction::Other) =>
+            {
+                a.comparative_measured.clone()
+            }
             // "isolate less": the behaviour itself, counted in days.
             (None, Direction::Down) if by_the_verb => a.comparative_down_days.clone(),
             // "less phone time", "spend less money": how long a day, how much a week.

@@ -191,6 +191,19 @@ pub(super) fn is_common_word(word: &str) -> bool {
             | "each"
             | "every"
             | "some"
+            // Words that lead a time carried to the end: "After school".
+            | "after"
+            | "before"
+            | "during"
+            | "until"
+            | "by"
+            | "in"
+            | "on"
+            | "at"
+            | "within"
+            | "over"
+            | "from"
+            | "when"
     )
 }
 
@@ -268,6 +281,7 @@ mod tests {
     #[test]
     fn decapitalise_keeps_names() {
         assert_eq!(decapitalise("The home"), "the home");
+        assert_eq!(decapitalise("After school"), "after school");
         assert_eq!(decapitalise("John's homework"), "John's homework");
         assert_eq!(decapitalise("XYZ supplier"), "XYZ supplier");
         assert_eq!(lower_first("Wound"), "wound");
