@@ -15,8 +15,9 @@
 //! "as many ... as possible" asks how many; a language learnt is used in a
 //! conversation, not explained; a habit given up for good is a state kept
 //! from a start date; an activity done better ("spell better") is scored
-//! on a measure by a date; and staying free of a harm is a condition held
-//! from the plan's start.
+//! on a measure by a date; staying free of a harm is a condition held from
+//! the plan's start; and a verb that names a category of activity ("help
+//! more") keeps its comparative's figure like any other verb.
 
 mod common;
 
@@ -512,4 +513,21 @@ fn staying_free_of_a_harm_is_a_condition_held_from_the_start() {
         r.rewrite
     );
     assert!(!r.rewrite.contains("[how often]"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_category_verb_done_more_keeps_its_figure_like_any_other_verb() {
+    // "help" and "plan" are also generic nouns; as the verb itself, with
+    // "more", they are counted like "study more", not wrapped in the
+    // placeholder frame.
+    for objective in ["help more", "plan more"] {
+        let r = rewrite(objective);
+        assert!(
+            r.rewrite
+                .contains("more, at least [N] times a week, up from [baseline]"),
+            "{objective} -> {}",
+            r.rewrite
+        );
+        assert!(!r.rewrite.contains("observable action"), "{}", r.rewrite);
+    }
 }

@@ -313,9 +313,24 @@ impl Repairer<'_> {
             // "walk more", "behave better": a general action made measurable by
             // its comparative's figure may be detailed enough; the re-check says.
             // So may a state kept up: "keep the house tidy", checked at each visit.
-            if (compared || kind == ActionKind::Condition)
-                && failed_action_rules == [RuleId::VagueVerb]
-            {
+            // ("exercise more": the activity named as a category is the verb
+            // itself, which the comparative's figure makes countable too.)
+            let head_at = self
+                .x
+                .frame
+                .head
+                .map(|h| self.x.analysis.tokens[h].span.start);
+            let category_is_the_verb = self
+                .x
+                .judgment
+                .findings
+                .iter()
+                .any(|f| f.rule == RuleId::GenericObject && Some(f.start) == head_at);
+            let only_vague_verb = failed_action_rules.contains(&RuleId::VagueVerb)
+                && failed_action_rules.iter().all(|r| {
+                    *r == RuleId::VagueVerb || *r == RuleId::GenericObject && category_is_the_verb
+                });
+            if (compared || kind == ActionKind::Condition) && only_vague_verb {
                 if let Some((pieces, c)) = self.kept_action(&deletions, &insertions) {
                     actions.push((pieces, c, Source::Kept, KEPT_COMPARED_PRIOR));
                 }
