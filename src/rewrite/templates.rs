@@ -107,6 +107,10 @@ pub struct Assembly {
     /// An activity done better ("read better", "run faster", "speak more
     /// clearly"): a score on a measure, reached by a date.
     pub comparative_measured: String,
+    /// A state to reach ("get fitter", "become more independent"): `{state}`
+    /// is the verb and state as written, `{measure}` what the state is measured
+    /// as ("fitness").
+    pub reached_state: String,
 }
 
 /// Which kind of action a kept verb is, by its lemma.
@@ -191,6 +195,17 @@ pub struct Kinds {
     /// reader" improves the reading.
     #[serde(default)]
     pub skill_agents: std::collections::BTreeMap<String, String>,
+    /// Verbs that reach a state (lemmas: "get", "become", "be").
+    #[serde(default)]
+    pub state_verbs: Vec<String>,
+    /// States reached and read on a measure, with what the measure is of
+    /// ("fitter" -> "fitness", "more independent" -> "independence").
+    #[serde(default)]
+    pub reached_states: std::collections::BTreeMap<String, String>,
+    /// A comparative of amount that opens a verbless aim ("less screen time"),
+    /// with the verb that makes the change ("reduce").
+    #[serde(default)]
+    pub amount_changes: std::collections::BTreeMap<String, String>,
 }
 
 /// A weak or vague verb replaced by an observable action that keeps the object.
@@ -312,6 +327,7 @@ mod tests {
             t.assembly.comparative_up.as_str(),
             t.assembly.comparative_other.as_str(),
             t.assembly.comparative_measured.as_str(),
+            t.assembly.reached_state.as_str(),
             t.assembly.comparative_time.as_str(),
             t.assembly.night_habit.as_str(),
             t.assembly.night_habit_bare.as_str(),

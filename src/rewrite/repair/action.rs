@@ -146,7 +146,7 @@ impl Repairer<'_> {
     /// The head verb when it is not in its base form, as its base form, with the
     /// token after the words it replaces: "needs" → "need", "being" → "be",
     /// "be attending" → "attend", "Attending" → "attend".
-    fn verb_in_base_form(&self, head: usize) -> Option<(String, usize)> {
+    pub(super) fn verb_in_base_form(&self, head: usize) -> Option<(String, usize)> {
         let toks = &self.x.analysis.tokens;
         let t = &toks[head];
         // "to be attending the clinic": the progressive of a habit is the habit.

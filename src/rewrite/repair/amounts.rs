@@ -92,7 +92,8 @@ impl Repairer<'_> {
     /// "lose weight", "save for a deposit": an outcome reached by an amount, with
     /// no amount given, asks how much after its verb ("lose [how much] weight").
     pub(super) fn amount_outcome_slot(&self) -> Option<CountedSlot> {
-        let head = self.x.frame.head?;
+        // "My aim is to | lose weight": the wrapped action's verb.
+        let head = self.action_head()?;
         let toks = &self.x.analysis.tokens;
         let quantified = self
             .x

@@ -37,7 +37,7 @@ impl Repairer<'_> {
     /// True when the head verb phrase is one of `list` (lemma phrases).
     pub(super) fn head_is_one_of(&self, list: &[String]) -> bool {
         let toks = &self.x.analysis.tokens;
-        let Some(head) = self.x.frame.head else {
+        let Some(head) = self.action_head() else {
             return false;
         };
         list.iter().any(|phrase| {

@@ -13,6 +13,7 @@ mod feeling;
 mod kind;
 mod limit;
 mod replace;
+mod state;
 mod tail;
 mod text;
 mod who;
@@ -346,7 +347,9 @@ impl Repairer<'_> {
                 .any(|f| f.rule == RuleId::VagueComparative);
         if unsized_change {
             actions.extend(self.shown_change_action());
+            actions.extend(self.reached_state_action());
         }
+        actions.extend(self.verbless_change_action());
         actions.extend(self.feeling_action());
         actions.extend(self.measured_level_action());
         // The placeholder fallback, only when the objective lacks more than one letter.

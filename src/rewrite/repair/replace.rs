@@ -273,29 +273,8 @@ impl Repairer<'_> {
         let verb = kinds.named_changes.get(&toks[at].lower)?;
         let start = at + 1;
         let end = self.clause_end(start);
-        // The thing changed is a noun phrase: "improved concentration", not "better".
-        let first = toks.get(start)?;
-        if end <= start || !(first.is_noun() || first.pos.starts_with("JJ")) {
-            return None;
-        }
-        let felt = |t: &crate::core::nlp::Token| {
-            crate::core::lexicon::contains(&self.lexicon.felt_states, &t.lower)
-                || kinds.rated_symptoms.contains(&t.lower)
-        };
-        // "a better night's sleep": the possessive cannot take "the" or "improve".
-        if toks[start..end].iter().any(felt) || toks[start..end].iter().any(|t| t.pos == "POS") {
-            return None;
-        }
-        let object_words: Vec<String> = toks[start..end].iter().map(|t| t.lower.clone()).collect();
-        // A level read on a measure ("lower blood pressure") has its own form.
-        let joined = object_words.join(" ");
-        if kinds.measured_levels.iter().any(|l| {
-            joined == *l
-                || joined.starts_with(&format!("{l} "))
-                || joined.ends_with(&format!(" {l}"))
-        }) {
-            return None;
-        }
+        let object_words = self.plainly_changed(start, end)?;
+        let first = &toks[start];
         let repair = self.templates.verb_repair(|p| p == verb, &object_words)?;
         let object = self.quote_inside(&self.x.analysis.byte_span(start..end));
         let skill = kinds
