@@ -587,3 +587,24 @@ fn an_amount_outcome_behind_a_goal_wrapper_asks_how_much() {
     );
     assert!(!r.rewrite.contains("observable action"), "{}", r.rewrite);
 }
+
+#[test]
+fn an_activity_done_more_keeps_its_figure_whatever_opens_it() {
+    // A clitic ("I'm cycling more"), a phrasal verb naming a category ("work
+    // out more") and a capitalised verb the tagger reads as a name ("Garden
+    // more") all keep the activity with its comparative's figure.
+    for (objective, kept) in [
+        ("I'm cycling more", "I will cycle more"),
+        ("Nia will work out more", "Nia will work out more"),
+        ("Garden more", "[who] will garden more"),
+    ] {
+        let r = rewrite(objective);
+        assert!(
+            r.rewrite.starts_with(&format!(
+                "{kept}, at least [N] times a week, up from [baseline]"
+            )),
+            "{objective} -> {}",
+            r.rewrite
+        );
+    }
+}

@@ -3,7 +3,7 @@
 //! modal before it and the negation was lost. Here they become the auxiliary
 //! and its clitic, as the Penn Treebank writes them: "wo" + "n't", "I" + "'m".
 
-use super::nlp::{intern_tag, Token};
+use super::nlp::{intern_tag, ChunkKind, Token};
 
 /// Negative auxiliaries as nlprule leaves them ("don", "won"), with the
 /// auxiliary's lemma and tag.
@@ -77,6 +77,10 @@ pub(super) fn rebuild(tokens: Vec<Token>) -> Vec<Token> {
                 verb.span = mark.span.start..last.span.end;
                 verb.lower = format!("'{}", last.lower);
                 set_reading(&mut verb, lemma, tag);
+                // "I'm saving": the clitic is the verb phrase's auxiliary, as
+                // "am" is, whatever chunk the split "m" was given.
+                verb.chunk = ChunkKind::Verb;
+                verb.chunk_start = true;
                 out.push(verb);
                 i += 3;
                 continue;
@@ -150,5 +154,19 @@ mod tests {
             !w.iter().any(|(s, _, l)| s.contains('\'') && l == "be"),
             "{w:?}"
         );
+    }
+
+    #[test]
+    fn a_clitic_before_a_participle_opens_the_verb_phrase() {
+        // "I'm tidying", "we're cooking": the clause has its subject and verb,
+        // as "I am tidying" has, whatever chunk the split clitic was given.
+        for text in [
+            "I'm tidying my room every Sunday",
+            "We\u{2019}re cooking tea on Fridays",
+        ] {
+            let x = crate::testing::checker().analyse(&crate::core::check::Objective::new(text));
+            assert_eq!(x.frame.subject, Some(0..1), "{text}: {:?}", x.frame);
+            assert!(x.frame.head.is_some(), "{text}: {:?}", x.frame);
+        }
     }
 }

@@ -327,10 +327,10 @@ impl Repairer<'_> {
                 .findings
                 .iter()
                 .any(|f| f.rule == RuleId::GenericObject && Some(f.start) == head_at);
-            let only_vague_verb = failed_action_rules.contains(&RuleId::VagueVerb)
-                && failed_action_rules.iter().all(|r| {
-                    *r == RuleId::VagueVerb || *r == RuleId::GenericObject && category_is_the_verb
-                });
+            // ("work out more": the category verb alone, with no vague verb, too.)
+            let only_vague_verb = failed_action_rules.iter().all(|r| {
+                *r == RuleId::VagueVerb || *r == RuleId::GenericObject && category_is_the_verb
+            });
             if (compared || kind == ActionKind::Condition) && only_vague_verb {
                 if let Some((pieces, c)) = self.kept_action(&deletions, &insertions) {
                     actions.push((pieces, c, Source::Kept, KEPT_COMPARED_PRIOR));
