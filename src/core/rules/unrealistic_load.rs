@@ -58,6 +58,9 @@ impl Rule for UnrealisticLoad {
             ],
             allows: &[
                 "I will sleep 8 hours every night for two weeks",
+                // Hours of not eating, or of wearing an aid, are not hours of effort.
+                "Ben will wear his wrist splint for 10 hours every night until his review",
+                "Mo will keep to a 12-hour overnight fast each day this month",
                 "I will read for 20 minutes every day.",
                 "Leah will revise for 6 hours a week until her exams",
                 "Jill will return to work 20 hours per week over 4 days by end March 2018",
