@@ -23,7 +23,20 @@ struct Driver {
 }
 
 impl Driver {
+    /// Starts chromedriver and waits until it answers `/status` as ready. The
+    /// free port is only reserved for a moment, so a server of a test running
+    /// alongside may take it first: then chromedriver exits, and it is started
+    /// again on another port.
     fn start() -> Self {
+        for _ in 0..5 {
+            if let Some(driver) = Self::try_start() {
+                return driver;
+            }
+        }
+        panic!("chromedriver did not start on any of 5 free ports");
+    }
+
+    fn try_start() -> Option<Self> {
         let port = TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -38,16 +51,36 @@ impl Driver {
                 "chromedriver is missing: run `bash scripts/install-browser.sh` (make test does)",
             );
         let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+        let mut driver = Driver { child, addr };
         let started = Instant::now();
-        while TcpStream::connect(addr).is_err() {
-            assert!(
-                started.elapsed() < Duration::from_secs(20),
-                "chromedriver did not start"
-            );
+        while started.elapsed() < Duration::from_secs(20) {
+            if driver.child.try_wait().ok().flatten().is_some() {
+                return None;
+            }
+            if chromedriver_ready(addr) {
+                return Some(driver);
+            }
             std::thread::sleep(Duration::from_millis(100));
         }
-        Driver { child, addr }
+        None
     }
+}
+
+/// True when chromedriver itself, not another listener, answers `/status`
+/// at `addr` and says it is ready.
+fn chromedriver_ready(addr: SocketAddr) -> bool {
+    use std::io::{Read, Write};
+    let Ok(mut stream) = TcpStream::connect(addr) else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+    let request = format!("GET /status HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    if stream.write_all(request.as_bytes()).is_err() {
+        return false;
+    }
+    let mut reply = String::new();
+    let _ = stream.read_to_string(&mut reply);
+    reply.contains("\"ready\":true") || reply.contains("\"ready\": true")
 }
 
 impl Drop for Driver {
