@@ -67,6 +67,13 @@ pub struct Lexicon {
     /// "before"): with another word there, the unit names a thing ("a day trip").
     #[serde(default)]
     pub words_after_a_frequency: Vec<String>,
+    /// Words whose object "on" brings ("work on building", "advice on
+    /// budgeting"): there "on" and a gerund are not an occasion ("on arriving").
+    #[serde(default)]
+    pub words_taking_on: Vec<String>,
+    /// Nouns that make "daily" part of a name, not how often ("daily living").
+    #[serde(default)]
+    pub daily_compounds: Vec<String>,
     pub review_words: Vec<String>,
     pub scheduled_events: Vec<String>,
     pub holidays: Vec<String>,
@@ -189,6 +196,8 @@ macro_rules! each_list {
             measuring_verbs,
             vague,
             words_after_a_frequency,
+            words_taking_on,
+            daily_compounds,
             review_words,
             scheduled_events,
             holidays,

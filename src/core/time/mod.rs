@@ -75,6 +75,14 @@ pub struct TimeRecogniser {
     occasion_when: Regex,
     /// Words after "a day" that carry the sentence on ("for", "before"): lower case.
     go_on: Vec<String>,
+    /// Words whose object "on" brings ("work on"): lower case.
+    taking_on: Vec<String>,
+    /// Nouns after "daily" that name a thing ("daily living"): lower case.
+    daily_compounds: Vec<String>,
+}
+
+fn lowercase(words: &[String]) -> Vec<String> {
+    words.iter().map(|w| w.to_lowercase()).collect()
 }
 
 fn alternation(words: &[String]) -> String {
@@ -313,6 +321,8 @@ impl TimeRecogniser {
             vague,
             review,
             occasion_when,
+            taking_on: lowercase(&lexicon.words_taking_on),
+            daily_compounds: lowercase(&lexicon.daily_compounds),
             go_on: lexicon
                 .words_after_a_frequency
                 .iter()
@@ -343,10 +353,16 @@ impl TimeRecogniser {
         for (kind, pattern) in self.patterns.matching(text) {
             for m in pattern.find_iter(text) {
                 let span = trim_span(text, m.range());
-                if *kind == TimeKind::Occasion && !names_an_act(&text[span.clone()]) {
+                if *kind == TimeKind::Occasion
+                    && (!names_an_act(&text[span.clone()])
+                        || is_an_object_of(text, &span, &self.taking_on))
+                {
                     continue;
                 }
-                if *kind == TimeKind::Recurrence && modifies_a_noun(text, &span, &self.go_on) {
+                if *kind == TimeKind::Recurrence
+                    && (modifies_a_noun(text, &span, &self.go_on)
+                        || names_a_daily_thing(text, &span, &self.daily_compounds))
+                {
                     continue;
                 }
                 if !overlaps_vague(&span) {
@@ -430,6 +446,39 @@ fn modifies_a_noun(text: &str, span: &Range<usize>, go_on: &[String]) -> bool {
         .trim_end_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
     !(go_on.contains(&next) || next.ends_with("ly"))
+}
+
+/// True for "work on nurturing", "advice on budgeting": "on" and a gerund
+/// that are the object of the word before them (`taking_on`), not an occasion.
+fn is_an_object_of(text: &str, span: &Range<usize>, taking_on: &[String]) -> bool {
+    let opening = text[span.clone()].split_whitespace().next().unwrap_or("");
+    if !(opening.eq_ignore_ascii_case("on") || opening.eq_ignore_ascii_case("upon")) {
+        return false;
+    }
+    let before = text[..span.start]
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    text[..span.start]
+        .trim_end()
+        .ends_with(char::is_alphanumeric)
+        && taking_on.contains(&before)
+}
+
+/// True for "daily living", "everyday life": "daily" naming a kind of thing
+/// (`compounds`), not how often.
+fn names_a_daily_thing(text: &str, span: &Range<usize>, compounds: &[String]) -> bool {
+    let word = text[span.clone()].to_lowercase();
+    if word != "daily" && word != "everyday" {
+        return false;
+    }
+    let next = text[span.end..]
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    text[span.end..].starts_with(' ') && compounds.contains(&next)
 }
 
 /// False for "on something", "after building": words in -ing that are not acts.

@@ -192,8 +192,19 @@ fn durations_and_gerund_lookalikes_are_not_timescales() {
         "Sam will read for 20 minutes",
         "Mum will call on something she needs",
         "Dad will keep the building tidy",
+        // "on" brings the object of "work on", "advice on": not an occasion.
+        "Mum will work on tidying the kitchen",
+        "Dad will get advice on budgeting",
+        "Leo will keep on practising his spellings",
     ] {
         assert!(!concrete(text), "{text}: {:?}", kinds(text));
+    }
+    // ... while "on" and a gerund of its own is one.
+    for text in [
+        "On arriving at school, Leo will hang up his coat",
+        "Leo will say hello to staff on arriving at school",
+    ] {
+        assert!(has(text, TimeKind::Occasion), "{text}: {:?}", kinds(text));
     }
 }
 
@@ -203,6 +214,9 @@ fn a_time_unit_naming_a_thing_is_not_how_often() {
         "Mum will set up a morning routine with the children",
         "Gran will take Leo on a day trip",
         "Dad will save a week's wages",
+        // "daily" in a name: "activities of daily living", "everyday life".
+        "Gran will need less help with activities of daily living",
+        "Sam will join in with everyday life at home",
     ] {
         assert!(!concrete(text), "{text}: {:?}", kinds(text));
     }
@@ -211,6 +225,7 @@ fn a_time_unit_naming_a_thing_is_not_how_often() {
         "Sam will read for 20 minutes a night before bed",
         "Tom will eat 5 portions of fruit a day consistently",
         "Jo will swim 10 lengths a week outside of school",
+        "Gran will practise daily living skills daily",
     ] {
         assert!(has(text, TimeKind::Recurrence), "{text}: {:?}", kinds(text));
     }
