@@ -1,8 +1,8 @@
 //! The rewriter's tails on real patterns: a repeated action asks for a period
 //! beside its frequency, a felt state compared is rated on a scale, an outcome
 //! reached once is given a date, and a leading verb the tagger read as a name is
-//! written as a verb; a skill got better at, a sign watched for, a thing had
-//! fewer of, a change named as a thing shown, a provision with no action and
+//! written as a verb; a skill got (or to be) better at, a sign watched for, a thing had
+//! fewer of (or done less often), a change named as a thing shown, a provision with no action and
 //! staff named as a whole each get their own form; an emphatic aside ("no
 //! matter what") is dropped, an end point out of reach asks for a first step, and
 //! a habit of the night is counted in nights; a way of life ("live
@@ -101,8 +101,19 @@ fn getting_better_at_a_skill_is_improved_from_a_baseline_on_a_measure() {
         "{}",
         r.rewrite
     );
+    // "be better at" a skill is the same change, not a quality "shown by
+    // [what better looks like]".
+    let r = rewrite("Jo wants to be better at reading");
+    assert!(
+        r.rewrite
+            .contains("improve reading from [baseline] to [target]"),
+        "{}",
+        r.rewrite
+    );
     // Better at a place is not a skill: the place is never "improved".
     let r = rewrite("Kai to do better at school");
+    assert!(!r.rewrite.contains("improve school"), "{}", r.rewrite);
+    let r = rewrite("Kai will be better at school");
     assert!(!r.rewrite.contains("improve school"), "{}", r.rewrite);
 }
 
@@ -128,6 +139,14 @@ fn fewer_of_a_thing_is_counted_not_days_of_the_verb() {
         r.rewrite
     );
     assert!(!r.rewrite.contains("days a week"), "{}", r.rewrite);
+    // "less often" asks how many times, not what "less often" looks like.
+    let r = rewrite("The family will eat takeaways less often");
+    assert!(
+        r.rewrite
+            .contains("no more than [N] times a week, down from [baseline]"),
+        "{}",
+        r.rewrite
+    );
     // The verb itself compared is counted in days.
     let r = rewrite("Dad to drink less");
     assert!(

@@ -81,6 +81,8 @@ pub struct Assembly {
     pub comparative_felt: String,
     /// After the verb itself: "isolate less" is counted in days.
     pub comparative_down_days: String,
+    /// "eat out less often": times a week, down from a baseline.
+    pub comparative_down_times: String,
     pub comparative_up: String,
     /// Of an amount: "drink more water" is how much a day.
     pub comparative_up_amount: String,
@@ -323,6 +325,7 @@ mod tests {
             t.assembly.reduction.as_str(),
             t.assembly.increase.as_str(),
             t.assembly.comparative_down.as_str(),
+            t.assembly.comparative_down_times.as_str(),
             t.assembly.comparative_felt.as_str(),
             t.assembly.comparative_up.as_str(),
             t.assembly.comparative_other.as_str(),

@@ -90,6 +90,9 @@ const VERB_REPAIR_PRIOR: f32 = 0.85;
 const KEPT_WITH_WHICH_PRIOR: f32 = 0.8;
 /// The prior of the writer's action kept with its comparative's figure added.
 const KEPT_COMPARED_PRIOR: f32 = 0.9;
+/// The prior of "be better at <skill>" kept with "shown by [what better looks
+/// like]": below a verb repair's "improve <skill> from [baseline] to [target]".
+const BETTER_AT_KEPT_PRIOR: f32 = 0.8;
 /// The prior of a change named as a thing shown, made the change itself
 /// ("have better grades" -> "improve grades from [baseline] to [target]"): above
 /// the writer's action kept, whose "shown by [what better looks like]" says less.
@@ -333,7 +336,14 @@ impl Repairer<'_> {
             });
             if (compared || kind == ActionKind::Condition) && only_vague_verb {
                 if let Some((pieces, c)) = self.kept_action(&deletions, &insertions) {
-                    actions.push((pieces, c, Source::Kept, KEPT_COMPARED_PRIOR));
+                    // "be better at maths": the skill improved on a measure says
+                    // more than "shown by [what better looks like]".
+                    let prior = if self.better_at_a_skill() {
+                        BETTER_AT_KEPT_PRIOR
+                    } else {
+                        KEPT_COMPARED_PRIOR
+                    };
+                    actions.push((pieces, c, Source::Kept, prior));
                 }
             }
         }

@@ -10,6 +10,29 @@ use crate::core::frame::Owner;
 use crate::rewrite::draft::{parse_template, Piece};
 
 impl Repairer<'_> {
+    /// True when the token at `k` is "better" followed by "at" and a skill
+    /// ("get better at fractions"), not a place ("do better at school").
+    pub(super) fn better_at_a_skill_from(&self, k: usize) -> bool {
+        let toks = &self.x.analysis.tokens;
+        let places = &self.templates.kinds.habit_places;
+        toks.get(k).is_some_and(|t| t.is("better"))
+            && toks.get(k + 1).is_some_and(|t| t.is("at"))
+            && !toks[k + 2..]
+                .iter()
+                .take_while(|t| t.is_noun() || matches!(t.pos, "DT" | "PRP$" | "JJ"))
+                .any(|t| places.contains(&t.lower))
+    }
+
+    /// True for "be better at maths": a copula's "better at" and a skill.
+    pub(super) fn better_at_a_skill(&self) -> bool {
+        self.x.frame.copula
+            && self
+                .x
+                .frame
+                .head
+                .is_some_and(|h| self.better_at_a_skill_from(h + 1))
+    }
+
     /// Replacement actions: a verb repair that keeps the object, the person
     /// taken somewhere instead of made to go, then the nearest exemplars'.
     pub(super) fn replaced_actions(&self) -> Vec<Action> {
@@ -79,14 +102,7 @@ impl Repairer<'_> {
             let after_phrase = head + phrase_len;
             // "get better at fractions": the skill after "at" is what improves
             // ("do better at school" names a place, not a skill).
-            let places = &self.templates.kinds.habit_places;
-            let after_phrase = if toks[after_phrase - 1].is("better")
-                && toks.get(after_phrase).is_some_and(|t| t.is("at"))
-                && !toks[after_phrase + 1..]
-                    .iter()
-                    .take_while(|t| t.is_noun() || matches!(t.pos, "DT" | "PRP$" | "JJ"))
-                    .any(|t| places.contains(&t.lower))
-            {
+            let after_phrase = if self.better_at_a_skill_from(after_phrase - 1) {
                 after_phrase + 1
             } else {
                 after_phrase

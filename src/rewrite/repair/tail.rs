@@ -446,7 +446,15 @@ impl Repairer<'_> {
         }
         // "run longer": how long each time, said of the verb itself.
         let of_duration = by_the_verb && kinds.comparatives_duration.contains(&word.to_lowercase());
+        // "eat out less often", "visit more frequently": how many times.
+        let of_frequency = toks
+            .get(k + 1)
+            .is_some_and(|n| matches!(n.lower.as_str(), "often" | "frequently"));
         let slot = match (quality, self.direction(&word)) {
+            (_, Direction::Up) if of_frequency && !by_the_verb => a.comparative_up.clone(),
+            (_, Direction::Down) if of_frequency && !by_the_verb => {
+                a.comparative_down_times.clone()
+            }
             // "less anxiety", "decreased anxiety", "more confidence": felt, so
             // rated, not counted.
             (None, _) if next_is(&self.lexicon.felt_states) || self.changes_a_felt_state(k) => {
