@@ -485,9 +485,27 @@ fn a_habit_given_up_for_good_is_a_state_kept_from_a_start_date() {
         assert!(r.rewrite.starts_with("From [start date],"), "{}", r.rewrite);
         assert!(!r.rewrite.contains("observable action"), "{}", r.rewrite);
     }
-    // Given up, but not for good: not made a state held for ever.
+    // Given up, but not for good: not made a state held for ever where an
+    // exemplar offers cutting down ...
     let r = rewrite("Dad will stop drinking");
     assert!(!r.rewrite.contains("alcohol-free"), "{}", r.rewrite);
+    // ... and where none does, the state rather than a placeholder action.
+    let r = rewrite("Gran will stop gambling");
+    assert!(r.rewrite.contains("stay gambling-free"), "{}", r.rewrite);
+    assert!(!r.rewrite.contains("observable action"), "{}", r.rewrite);
+}
+
+#[test]
+fn an_amount_cut_by_a_fraction_is_reached_by_a_date_not_done_so_often() {
+    let r = rewrite("Dad will halve the sugar in his tea");
+    assert!(r.rewrite.contains("by [by when]"), "{}", r.rewrite);
+    assert!(!r.rewrite.contains("[how often]"), "{}", r.rewrite);
+}
+
+#[test]
+fn an_instruction_to_prompt_someone_is_never_glued_to_a_modal() {
+    let r = rewrite("Prompt Leo to drink more water.");
+    assert!(!r.rewrite.contains("Prompt Leo will"), "{}", r.rewrite);
 }
 
 #[test]

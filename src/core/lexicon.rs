@@ -34,6 +34,10 @@ pub struct Lexicon {
     pub placing_verbs: Vec<String>,
     pub journey_verbs: Vec<String>,
     pub aspect_verbs: Vec<String>,
+    /// Verbs that take a person and "to" ("Prompt Leo to ..."): an instruction
+    /// to whoever does the prompting, not a subject.
+    #[serde(default)]
+    pub prompting_verbs: Vec<String>,
     pub intention_verbs: Vec<String>,
     pub status_verbs: Vec<String>,
     pub jargon: Vec<String>,
@@ -174,6 +178,7 @@ macro_rules! each_list {
             placing_verbs,
             journey_verbs,
             aspect_verbs,
+            prompting_verbs,
             intention_verbs,
             status_verbs,
             jargon,

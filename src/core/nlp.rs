@@ -56,6 +56,11 @@ impl Token {
     pub fn is_number(&self) -> bool {
         self.pos == "CD"
     }
+    /// True when every reading is a verb and one is its base form
+    /// ("encourage", "help"): the word cannot name who acts.
+    pub fn is_only_a_verb(&self) -> bool {
+        self.tags.contains(&"VB") && self.tags.iter().all(|t| t.starts_with("VB"))
+    }
     pub fn is_punct(&self) -> bool {
         self.lower.chars().all(|c| !c.is_alphanumeric())
     }

@@ -9,7 +9,9 @@ use crate::core::time::TimeExpr;
 use std::ops::Range;
 
 mod opening;
-use opening::{is_leading_verb, leading_adverbial_end, modal_after_subject, opens_with_owner};
+use opening::{
+    is_leading_verb, leading_adverbial_end, modal_after_subject, opens_with_owner, prompts_a_person,
+};
 
 /// How the action is introduced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +59,7 @@ impl Frame {
     pub fn new(a: &Analysis, times: &[TimeExpr], lexicon: &Lexicon) -> Frame {
         let toks = &a.tokens;
         let n = toks.len();
-        let start = leading_adverbial_end(a, times);
+        let start = leading_adverbial_end(a, times, lexicon);
         let mut frame = Frame {
             subject: None,
             anchor: Anchor::None,
@@ -130,7 +132,7 @@ impl Frame {
             if i == start
                 && is_leading_verb(a, i, lexicon)
                 && !opens_with_owner(a, i, lexicon)
-                && modal_after_subject(a, i).is_none()
+                && (modal_after_subject(a, i).is_none() || prompts_a_person(a, i, lexicon))
             {
                 frame.anchor = Anchor::Imperative;
                 anchor_at = Some(i);

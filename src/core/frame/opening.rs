@@ -3,12 +3,12 @@
 
 use super::MODALS;
 use crate::core::lexicon::{contains, Lexicon};
-use crate::core::nlp::{Analysis, ChunkKind};
+use crate::core::nlp::{Analysis, ChunkKind, Token};
 use crate::core::time::TimeExpr;
 
 /// Where the main clause starts, after a leading time phrase or subordinate clause
 /// ("By June 1st, 2024, I will ...", "when taking part ..., XXX will ...").
-pub(super) fn leading_adverbial_end(a: &Analysis, times: &[TimeExpr]) -> usize {
+pub(super) fn leading_adverbial_end(a: &Analysis, times: &[TimeExpr], lexicon: &Lexicon) -> usize {
     let toks = &a.tokens;
     if toks.is_empty() {
         return 0;
@@ -44,12 +44,12 @@ pub(super) fn leading_adverbial_end(a: &Analysis, times: &[TimeExpr]) -> usize {
         // "Given a picture stimulus, the student will ...", "Using a planner,
         // Stephanie will ...": a leading clause with no modal of its own, ended by
         // a comma after which a subject and a modal open the main clause.
-        return leading_clause_end(a).unwrap_or(0);
+        return leading_clause_end(a, lexicon).unwrap_or(0);
     }
     // Skip to after the comma that opens the main clause (a short subject and a
     // modal follow it: "After assistance ..., and with a planner, Stephanie will"),
     // else to after the first comma in the first sentence.
-    if let Some(k) = leading_clause_end(a) {
+    if let Some(k) = leading_clause_end(a, lexicon) {
         return k;
     }
     if let Some(comma) = toks
@@ -76,19 +76,57 @@ pub(super) fn leading_adverbial_end(a: &Analysis, times: &[TimeExpr]) -> usize {
 }
 
 /// The token after the comma that ends a leading clause, when the clause has no
-/// modal and the words after the comma are a short subject and a modal.
-fn leading_clause_end(a: &Analysis) -> Option<usize> {
+/// modal and the words after the comma are a short subject and a modal; or,
+/// after a clause that only says how things are ("I am unfit,"), a
+/// subject and a wish ("I need to lose 3 stone"): the wish is the objective.
+fn leading_clause_end(a: &Analysis, lexicon: &Lexicon) -> Option<usize> {
     let toks = &a.tokens;
     let sentence = toks.first()?.sentence;
     for (k, t) in toks.iter().enumerate() {
         if t.sentence != sentence || t.pos == "MD" {
             return None;
         }
-        if t.lower == "," && k >= 2 && modal_after_subject(a, k + 1).is_some() {
-            return Some(k + 1);
+        if t.lower == "," && k >= 2 {
+            if modal_after_subject(a, k + 1).is_some() {
+                return Some(k + 1);
+            }
+            let only_be = toks[..k].iter().any(is_present_be)
+                && toks[..k]
+                    .iter()
+                    .all(|x| !x.pos.starts_with("VB") || is_present_be(x));
+            if only_be && wish_after_subject(a, k + 1, lexicon) {
+                return Some(k + 1);
+            }
         }
     }
     None
+}
+
+/// "am", "is", "are", "'m", "'re": the present of "be".
+fn is_present_be(t: &Token) -> bool {
+    t.is("be") && (t.has_tag("VBP") || t.has_tag("VBZ"))
+}
+
+/// True when the words from `i` are a pronoun or a short noun phrase, then a
+/// verb of wanting or needing and "to" ("I need to", "Mum wants to").
+fn wish_after_subject(a: &Analysis, i: usize, lexicon: &Lexicon) -> bool {
+    let toks = &a.tokens;
+    let Some(first) = toks.get(i) else {
+        return false;
+    };
+    let mut k = i;
+    while toks
+        .get(k)
+        .is_some_and(|t| t.chunk == ChunkKind::Noun && k < i + 3)
+    {
+        k += 1;
+    }
+    k > i
+        && first.sentence == toks[k.min(toks.len() - 1)].sentence
+        && toks
+            .get(k)
+            .is_some_and(|v| lexicon.intention_verbs.iter().any(|w| v.is(w)))
+        && toks.get(k + 1).is_some_and(|t| t.lower == "to")
 }
 
 /// The index of a modal (followed by a verb or "be"), or of the "to" of an
@@ -115,8 +153,10 @@ pub(super) fn modal_after_subject(a: &Analysis, from: usize) -> Option<usize> {
             continue;
         }
         let modal = t.pos == "MD" || MODALS.contains(&t.lower.as_str()) && t.has_tag("MD");
-        // "Home conditions to improve": an infinitive after a noun phrase, too.
-        let infinitive = t.lower == "to" && k > from + 1;
+        // "Home conditions to improve": an infinitive after a noun phrase, too;
+        // not after a word that can only be a verb ("Encourage patient to eat":
+        // an instruction and its object).
+        let infinitive = t.lower == "to" && k > from + 1 && !toks[from].is_only_a_verb();
         if k > from
             && (modal || infinitive)
             && toks.get(k + 1).is_some_and(|v| {
@@ -198,6 +238,23 @@ pub(super) fn is_leading_verb(a: &Analysis, i: usize, lexicon: &Lexicon) -> bool
     !subject_follows
 }
 
+/// True for "Prompt Leo to drink", "Help her to ...": a verb of prompting
+/// (data list `prompting_verbs`), a short noun phrase and "to" + verb.
+pub(super) fn prompts_a_person(a: &Analysis, i: usize, lexicon: &Lexicon) -> bool {
+    let toks = &a.tokens;
+    if !lexicon.prompting_verbs.iter().any(|v| toks[i].is(v)) {
+        return false;
+    }
+    let person_end = (i + 1..toks.len().min(i + 4)).find(|&k| toks[k].lower == "to");
+    person_end.is_some_and(|to| {
+        to > i + 1
+            && (i + 1..to).all(|k| toks[k].chunk == ChunkKind::Noun || toks[k].pos == "POS")
+            && toks
+                .get(to + 1)
+                .is_some_and(|v| v.has_tag("VB") && !v.has_tag("VBD"))
+    })
+}
+
 /// True when the words from `i` are a job title, agency or family role of more
 /// than one word followed by a modal or "to" + verb: a subject, though its first
 /// word can be a verb ("Support worker to help Sarah ...", "Family support
@@ -239,5 +296,33 @@ mod tests {
         // A name before a modal is still the subject.
         let x = crate::testing::checker().analyse(&Objective::new("Hope will swim more"));
         assert_eq!(x.frame.subject, Some(0..1), "{:?}", x.frame);
+    }
+
+    #[test]
+    fn a_word_that_can_only_be_a_verb_opens_an_instruction_not_a_subject() {
+        // "Remind Leo to ...": the person reminded is the object, and nobody is
+        // named as doing the reminding.
+        let x = crate::testing::checker().analyse(&Objective::new("Remind Leo to pack his PE kit"));
+        assert_eq!(x.frame.anchor, Anchor::Imperative, "{:?}", x.frame);
+        assert_eq!(x.frame.subject, None, "{:?}", x.frame);
+        // A noun phrase before "to" is still the subject.
+        let x = crate::testing::checker().analyse(&Objective::new("Home visits to start in May"));
+        assert_eq!(x.frame.anchor, Anchor::Infinitive, "{:?}", x.frame);
+    }
+
+    #[test]
+    fn a_wish_after_a_clause_saying_how_things_are_is_the_objective() {
+        // "I am unfit, I want to ...": the first clause is the reason, the
+        // second the objective.
+        let x = crate::testing::checker().analyse(&Objective::new(
+            "I am unfit, I want to swim 20 lengths by June",
+        ));
+        assert_eq!(x.frame.clause_start, 4, "{:?}", x.frame);
+        assert!(!x.frame.copula, "{:?}", x.frame);
+        // A clause that acts is not passed over.
+        let x = crate::testing::checker().analyse(&Objective::new(
+            "I walk to school, I want to cycle there by June",
+        ));
+        assert_eq!(x.frame.clause_start, 0, "{:?}", x.frame);
     }
 }

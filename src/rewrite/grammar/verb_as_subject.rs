@@ -1,6 +1,8 @@
 //! verb-as-subject: who acts is a noun phrase. Before the first modal of a
 //! clause there must be a noun or pronoun, not a verb form, a "to" or a
-//! preposition ("Mum to will", "Needs will", or nothing at all).
+//! preposition ("Mum to will", "Needs will", or nothing at all), and the
+//! phrase does not open with a word that can only be a verb ("Encourage
+//! patient will").
 
 use super::{grammar_examples_test, is_modal, sentences};
 use super::{GrammarExamples, GrammarId, GrammarRule};
@@ -39,6 +41,7 @@ impl GrammarRule for VerbAsSubject {
                 "Will attend the clinic every Tuesday.",
                 "With will attend the clinic.",
                 "Sam Taylor attending will go to the clinic.",
+                "Encourage Ben will drink more water, at least 3 times a week.",
             ],
             sound: &[
                 "Mum will attend the clinic every Tuesday.",
@@ -47,6 +50,7 @@ impl GrammarRule for VerbAsSubject {
                 "When taking part in an activity, Sam will wait for his turn.",
                 "By 31 March 2027, Mum and Dad will have no more than 3 arguments a week.",
                 "Sam Taylor at the school nursing service will weigh Ellie every two weeks.",
+                "Support staff will encourage Mr Ali to eat 3 meals a day.",
             ],
         }
     }
@@ -65,6 +69,10 @@ impl GrammarRule for VerbAsSubject {
             match (start..m).last() {
                 None => out.push(m..m + 1),
                 Some(last) if !ends_noun_phrase(&toks[last]) => out.push(last..m + 1),
+                // "Encourage patient will": an instruction read as a subject.
+                Some(last) if last > start && toks[start].is_only_a_verb() => {
+                    out.push(start..m + 1)
+                }
                 // "Sam Taylor attending will": a name, then a verb form.
                 Some(last)
                     if last > start

@@ -13,6 +13,10 @@ use crate::core::finding::{Criterion, RuleId};
 use crate::core::nlp::Token;
 use crate::rewrite::draft::{template, Piece};
 
+/// The prior of a habit stopped with no "for good" made a state kept ("stop
+/// gambling" -> "stay gambling-free"): below a near exemplar's action.
+const GIVEN_UP_PLAIN_PRIOR: f32 = 0.5;
+
 impl Repairer<'_> {
     /// The habit a failed `stop-behaviour` stops: "never eat crisps", the head,
     /// negated; "stop buying takeaways", the gerund (as `gerund` reads it)
@@ -68,11 +72,10 @@ impl Repairer<'_> {
             None => String::new(),
         };
         let thing = without_for_good(&rest);
-        // Only a habit the writer gives up for good: "stop drinking" alone may
-        // be cut down, and the exemplars offer that.
-        if thing == rest.trim() {
-            return None;
-        }
+        // A habit given up for good is this state; "stop drinking" alone may
+        // be cut down, and the exemplars offer that: there the state ranks
+        // below a near exemplar, and above the placeholder fallback.
+        let for_good = thing != rest.trim();
         let states = &self.templates.kinds.given_up_states;
         let state = states
             .iter()
@@ -97,7 +100,11 @@ impl Repairer<'_> {
                 format!("'{what}' gives a habit up for good: a state kept from a start date, and checked"),
             )],
             Source::GivenUp,
-            VERB_REPAIR_PRIOR,
+            if for_good {
+                VERB_REPAIR_PRIOR
+            } else {
+                GIVEN_UP_PLAIN_PRIOR
+            },
         ))
     }
 }
