@@ -119,6 +119,10 @@ fn absolute_hit(cx: &Context<'_>, span: Range<usize>, says: &str) -> Hit {
             span: span.clone(),
             label: format!("no more than N{counted}, aiming for {aim}"),
         }]
+    } else if matches!(lower.as_str(), "never" | "not ever") {
+        // Dropping "never" would ask for the very thing to stop ("never shout"
+        // -> "shout [how often]"): the rewrite keeps it.
+        Vec::new()
     } else {
         vec![Edit::Delete(span.clone()), Edit::NeedQuantity]
     };
@@ -126,7 +130,7 @@ fn absolute_hit(cx: &Context<'_>, span: Range<usize>, says: &str) -> Hit {
         message: format!("'{quoted}' {says}"),
         suggestion: "Set a realistic threshold, e.g. 'on 4 out of 5 days', '9 of 10 appointments'"
             .to_string(),
-        repair: Some(Repair {
+        repair: (!edits.is_empty()).then_some(Repair {
             edits,
             note: format!(
                 "'{quoted}' is a perfectionist target: replaced with a figure the team agrees"

@@ -1,0 +1,178 @@
+//! The intent gate's and the risk gate's examples: a goal word, comparative,
+//! number or negation a rewrite drops is lost; a risk topic it brings in is refused.
+use super::*;
+use crate::rewrite::draft::render;
+
+fn goal_of(text: &str) -> Goal {
+    let x = crate::testing::checker().analyse(&crate::Objective::new(text));
+    IntentLists::bundled().goal(&x, &[])
+}
+
+fn lost(original: &str, rewrite: &[Piece]) -> Vec<String> {
+    let lists = IntentLists::bundled();
+    lists.lost(&goal_of(original), &render(rewrite))
+}
+
+#[test]
+fn the_goal_holds_objects_comparatives_and_numbers() {
+    let g = goal_of("Mum and Dad to have fewer arguments");
+    assert!(g.words.contains(&"arguments".to_string()), "{g:?}");
+    assert_eq!(g.comparatives, vec!["fewer".to_string()]);
+    let g = goal_of("Attendance to reach 100% by July 2027");
+    assert!(
+        g.numbers.contains(&"100".to_string()) || g.numbers.contains(&"100%".to_string()),
+        "{g:?}"
+    );
+    assert!(g.words.contains(&"attendance".to_string()), "{g:?}");
+}
+
+#[test]
+fn a_dropped_goal_word_or_number_is_lost() {
+    assert_eq!(
+        lost(
+            "Mum and Dad to have fewer arguments",
+            &[
+                Piece::kept("Mum and Dad"),
+                Piece::added("will have arguments")
+            ]
+        ),
+        vec!["fewer".to_string()]
+    );
+    assert!(lost(
+        "Mum and Dad to have fewer arguments",
+        &[
+            Piece::kept("Mum and Dad"),
+            Piece::added("will have no more than"),
+            Piece::placeholder("N"),
+            Piece::added("arguments a week")
+        ]
+    )
+    .is_empty());
+    assert!(!lost(
+        "Attendance to reach 100%",
+        &[
+            Piece::placeholder("who"),
+            Piece::added("will raise attendance")
+        ]
+    )
+    .is_empty());
+}
+
+#[test]
+fn a_negation_dropped_from_its_own_verb_is_lost() {
+    let shout = |words: &str| vec![Piece::kept("Sam"), Piece::added(words)];
+    // The writer's verb kept without its "never" asks for the opposite.
+    assert_eq!(
+        lost(
+            "Sam will never shout at his sister",
+            &shout("will shout at his sister on [N of M] days")
+        ),
+        vec!["never".to_string()]
+    );
+    // Kept as a limit, or replaced by a positive action, it is not.
+    assert!(lost(
+        "Sam will never shout at his sister",
+        &shout("will shout at his sister on no more than [N] days a week")
+    )
+    .is_empty());
+    assert!(lost(
+        "Sam will never shout at his sister",
+        &shout("will speak calmly to his sister")
+    )
+    .is_empty());
+    // Kept, it is not counted in how often.
+    assert!(!lost(
+        "Sam will never shout at his sister",
+        &shout("will never shout at his sister [how often]")
+    )
+    .is_empty());
+}
+
+#[test]
+fn a_figure_with_its_unit_kept_apart_is_kept() {
+    let smaller = |figure: &str| {
+        vec![
+            Piece::placeholder("who"),
+            Piece::added("will lose"),
+            Piece::placeholder(format!("a smaller step than {figure}")),
+            Piece::added("kg in 2 weeks"),
+        ]
+    };
+    assert!(lost("lose 8kg in 2 weeks", &smaller("8")).is_empty());
+    // Another figure is not the writer's.
+    assert_eq!(
+        lost("lose 8kg in 2 weeks", &smaller("18")),
+        vec!["8kg".to_string()]
+    );
+}
+
+#[test]
+fn a_placeholder_naming_the_goal_keeps_it() {
+    assert!(lost(
+        "Jake will become calmer",
+        &[
+            Piece::kept("Jake"),
+            Piece::added("will"),
+            Piece::placeholder("observable action that shows: become calmer"),
+        ]
+    )
+    .is_empty());
+}
+
+#[test]
+fn forms_and_related_words_keep_a_word() {
+    assert!(same_word("attendance", "attend"));
+    assert!(same_word("behaviour", "behave"));
+    assert!(same_word("children", "child"));
+    assert!(!same_word("reading", "writing"));
+    assert!(!same_word("arguments", "agreements"));
+    assert!(!same_word("home", "homework"));
+    assert!(same_word("read", "reading"));
+    assert!(same_word("hit", "hitting"));
+    assert!(same_word("hit", "hits"));
+    assert!(same_word("cry", "cried"));
+    assert!(same_word("eat", "eating"));
+    assert!(!same_word("car", "care"));
+    assert!(!same_word("hit", "hitch"));
+    assert!(!same_word("car", "card"));
+}
+
+#[test]
+fn a_risk_topic_the_input_never_named_is_refused() {
+    let lists = IntentLists::bundled();
+    let suggested = [Piece::Suggested {
+        text: "take a breath test at each visit".into(),
+        exemplar: "x".into(),
+    }];
+    assert_eq!(
+        lists.risks_introduced("Mum to make her children her priority", None, &suggested),
+        vec!["alcohol".to_string()]
+    );
+    assert!(lists
+        .risks_introduced("Dad to address his drinking", None, &suggested)
+        .is_empty());
+    assert!(lists
+        .risks_introduced(
+            "Mum to keep the children safe",
+            Some("Mum's alcohol use"),
+            &suggested
+        )
+        .is_empty());
+    assert!(!lists.safe_to_offer(
+        "drug and alcohol service test results",
+        "Mum to engage with services",
+        None
+    ));
+    // Smoking is a topic of its own: a goal about gambling is not about it.
+    let quit_date = [Piece::Suggested {
+        text: "set a quit date with the stop smoking service".into(),
+        exemplar: "x".into(),
+    }];
+    assert_eq!(
+        lists.risks_introduced("Mum will stop betting online", None, &quit_date),
+        vec!["smoking and vaping".to_string()]
+    );
+    assert!(lists
+        .risks_introduced("Dad will stop smoking in the house", None, &quit_date)
+        .is_empty());
+}

@@ -1,0 +1,69 @@
+//! The rewriter on what must stop or not happen: a habit given up for good is
+//! a state kept from a start date, something that must not happen to the
+//! person is held from the plan's start, and a verb kept from "never" keeps its
+//! "never" and is not counted in how often.
+
+mod common;
+
+use common::rewrite;
+
+#[test]
+fn a_habit_given_up_for_good_is_a_state_kept_from_a_start_date() {
+    for (text, state) in [
+        ("Dad will stop smoking forever", "stay smoke-free"),
+        (
+            "Mum will give up using cannabis completely",
+            "stay cannabis-free",
+        ),
+    ] {
+        let r = rewrite(text);
+        assert!(r.rewrite.contains(state), "{}", r.rewrite);
+        assert!(r.rewrite.starts_with("From [start date],"), "{}", r.rewrite);
+        assert!(!r.rewrite.contains("observable action"), "{}", r.rewrite);
+    }
+    // Given up, but not for good: not made a state held for ever where an
+    // exemplar offers cutting down ...
+    let r = rewrite("Dad will stop drinking");
+    assert!(!r.rewrite.contains("alcohol-free"), "{}", r.rewrite);
+    // ... and where none does, the state rather than a placeholder action.
+    let r = rewrite("Gran will stop gambling");
+    assert!(r.rewrite.contains("stay gambling-free"), "{}", r.rewrite);
+    assert!(!r.rewrite.contains("observable action"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_verb_kept_from_never_keeps_its_never_and_is_not_counted() {
+    // Dropping "never" would ask for the very thing to stop.
+    for text in [
+        "Kai will play with his brother and never kick him",
+        "Ella will tidy her toys and never throw them",
+    ] {
+        let r = rewrite(text);
+        for verb in ["kick", "throw"] {
+            if r.rewrite.contains(verb) {
+                assert!(r.rewrite.contains("never"), "{}", r.rewrite);
+            }
+        }
+        assert!(!r.rewrite.contains("[how often]"), "{}", r.rewrite);
+    }
+}
+
+#[test]
+fn something_that_must_not_happen_to_the_person_is_held_from_the_start() {
+    // Not a behaviour to replace: a condition kept from the plan's start and checked.
+    let r = rewrite("Nan will not fall at home");
+    assert!(
+        r.rewrite
+            .starts_with("From [start date], Nan will not fall at home"),
+        "{}",
+        r.rewrite
+    );
+    assert!(!r.rewrite.contains("observable action"), "{}", r.rewrite);
+    // A leading adverb is not a name: it is written in lower case after "will".
+    let r = rewrite("Always wear a helmet");
+    assert!(
+        r.rewrite.starts_with("[who] will always wear"),
+        "{}",
+        r.rewrite
+    );
+}
