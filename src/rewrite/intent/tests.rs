@@ -80,6 +80,15 @@ fn a_negation_dropped_from_its_own_verb_is_lost() {
         &shout("will speak calmly to his sister")
     )
     .is_empty());
+    // A limit on where is a negation kept: "not smoke in the house".
+    assert!(lost(
+        "Dad will not smoke in the house",
+        &[
+            Piece::kept("Dad"),
+            Piece::added("will smoke only outside the house")
+        ]
+    )
+    .is_empty());
     // Kept, it is not counted in how often.
     assert!(!lost(
         "Sam will never shout at his sister",
