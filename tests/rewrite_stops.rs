@@ -1,7 +1,8 @@
 //! The rewriter on what must stop or not happen: a habit given up for good is
 //! a state kept from a start date, something that must not happen to the
 //! person is held from the plan's start, and a verb kept from "never" keeps its
-//! "never" and is not counted in how often.
+//! "never" and is not counted in how often; "all of" becomes a count of the
+//! things ("[N of M] of my homework"), never "hand in of my homework".
 
 mod common;
 
@@ -66,4 +67,11 @@ fn something_that_must_not_happen_to_the_person_is_held_from_the_start() {
         "{}",
         r.rewrite
     );
+}
+
+#[test]
+fn all_of_a_thing_dropped_for_a_count_takes_its_of_with_it() {
+    let r = rewrite("I will hand in all of my homework every week and tidy my desk");
+    assert!(!r.rewrite.contains("in of my"), "{}", r.rewrite);
+    assert!(r.rewrite.contains("[N of M] of my homework"), "{}", r.rewrite);
 }

@@ -123,6 +123,17 @@ fn absolute_hit(cx: &Context<'_>, span: Range<usize>, says: &str) -> Hit {
         // Dropping "never" would ask for the very thing to stop ("never shout"
         // -> "shout [how often]"): the rewrite keeps it.
         Vec::new()
+    } else if lower == "all"
+        && cx.text()[span.end..]
+            .trim_start()
+            .to_lowercase()
+            .starts_with("of ")
+    {
+        // "all of my medications": a count of them, not "take of my medications".
+        vec![Edit::Placeholder {
+            span: span.clone(),
+            label: "N of M".to_string(),
+        }]
     } else {
         vec![Edit::Delete(span.clone()), Edit::NeedQuantity]
     };

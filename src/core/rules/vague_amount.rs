@@ -29,6 +29,7 @@ impl Rule for VagueAmount {
                 // An outcome reached by an amount, with no amount.
                 "Mum will save money for a deposit this year",
                 "I will lose weight before the summer",
+                "Dad will lose the weight over the winter",
             ],
             allows: &[
                 "Dad will cycle to work 3 times a week",
@@ -90,7 +91,14 @@ fn unsized_outcome(cx: &Context<'_>) -> Option<std::ops::Range<usize>> {
     let toks = &cx.a.tokens;
     let head = cx.action_verb().or(cx.frame.head)?;
     let (_, verb) = cx.phrase_at(&cx.lexicon.sized_outcome_verbs, head)?;
-    let thing = toks.get(verb.end)?;
+    // "lose the weight", "save some money": a determiner does not size it.
+    let determined = toks.get(verb.end).is_some_and(|t| {
+        matches!(
+            t.lower.as_str(),
+            "the" | "some" | "my" | "his" | "her" | "their" | "our" | "your"
+        )
+    });
+    let thing = toks.get(verb.end + usize::from(determined))?;
     crate::core::lexicon::contains(&cx.lexicon.sized_outcome_things, &thing.lower)
         .then(|| toks[head].span.start..thing.span.end)
 }

@@ -262,6 +262,19 @@ impl TimeRecogniser {
                     r"\b(?:by|before|on|until|till|no\s+later\s+than|from|starting)\s+(?:the\s+)?[\[(<{][^\])>}\n]{0,40}?\b(?:date|when|deadline|day|month|year|term)\b[^\])>}\n]{0,40}?[\])>}]|\[(?:by\s+when|date|target\s+date|end\s+date)\]|\bby\s+_{2,}",
                 ),
             ),
+            // Anchored to an event: "by the time school starts", "by the time
+            // the baby is born".
+            (
+                TimeKind::Deadline,
+                rx(r"\bby\s+the\s+time\s+(?:(?:the|my|his|her|their|our)\s+)?[a-z]+\s+[a-z]+\b"),
+            ),
+            // A season as the window: "over the summer", "during the winter".
+            (
+                TimeKind::Period,
+                rx(&format!(
+                    r"\b(?:over|during|across|throughout)\s+(?:the|this|next)\s+{SEASON}\b"
+                )),
+            ),
             // A weekday: "on Thursday" (not "on Thursdays", which recurs).
             (
                 TimeKind::Date,

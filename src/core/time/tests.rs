@@ -165,6 +165,8 @@ fn anchors_placeholders_holidays_and_school_times_are_timescales() {
         "during small group activities",
         "after noticing worry",
         "at the time I take the measurement",
+        "Jo will learn to swim by the time she starts school",
+        "Dad will lose 5 kg over the summer",
     ] {
         assert!(concrete(text), "{text}: {:?}", kinds(text));
     }
