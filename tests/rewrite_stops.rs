@@ -73,5 +73,9 @@ fn something_that_must_not_happen_to_the_person_is_held_from_the_start() {
 fn all_of_a_thing_dropped_for_a_count_takes_its_of_with_it() {
     let r = rewrite("I will hand in all of my homework every week and tidy my desk");
     assert!(!r.rewrite.contains("in of my"), "{}", r.rewrite);
-    assert!(r.rewrite.contains("[N of M] of my homework"), "{}", r.rewrite);
+    assert!(
+        r.rewrite.contains("[N of M] of my homework"),
+        "{}",
+        r.rewrite
+    );
 }
