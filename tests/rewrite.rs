@@ -575,3 +575,20 @@ fn a_repair_keeps_a_purpose_clause_after_its_slots_and_manages_what_is_managed()
     );
     assert!(!r.rewrite.contains("budget well"), "{}", r.rewrite);
 }
+
+#[test]
+fn gerunds_joined_by_and_both_take_the_base_form() {
+    for (text, joined) in [
+        (
+            "Mum will be cooking at home and saving money",
+            "and save money",
+        ),
+        (
+            "Sam will be reading and writing his name",
+            "read and write his name",
+        ),
+    ] {
+        let r = rewrite(text);
+        assert!(r.rewrite.contains(joined), "{}", r.rewrite);
+    }
+}

@@ -95,6 +95,27 @@ impl Repairer<'_> {
             pieces.push(Piece::kept(verb));
             from = toks[next - 1].span.end;
         }
+        // "taking my tablets and losing weight": a gerund joined to a gerund
+        // head by "and" takes its base form too ("take ... and lose ...").
+        let mut insertions = insertions.to_vec();
+        // ("will be cooking and saving": the gerund after "be".)
+        let gerund = if toks[head].is("be") && !self.x.frame.passive {
+            head + 1
+        } else {
+            head
+        };
+        if toks.get(gerund).is_some_and(|g| g.pos == "VBG") {
+            for k in gerund + 2..toks.len() {
+                let t = &toks[k];
+                if t.sentence == toks[gerund].sentence
+                    && toks[k - 1].lower == "and"
+                    && t.pos == "VBG"
+                {
+                    deletions.push(t.span.clone());
+                    insertions.push((t.span.start, vec![Piece::kept(base_form(t))]));
+                }
+            }
+        }
         let end = self.text().len();
         // Cut the kept text at each insertion point, then tidy each part.
         let mut cuts: Vec<&(usize, Vec<Piece>)> =
