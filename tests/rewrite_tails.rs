@@ -77,7 +77,7 @@ fn a_leading_verb_read_as_a_name_is_written_as_a_verb() {
 #[test]
 fn an_outcome_reached_by_an_amount_asks_how_much() {
     for (text, expected) in [
-        ("Nan wants to lose weight", "lose [how much] weight"),
+        ("Nan wants to lose weight", "lose [how much] in weight"),
         (
             "Grandad should save for a new boiler",
             "save [how much] for a new boiler",
@@ -96,7 +96,7 @@ fn getting_better_at_a_skill_is_improved_from_a_baseline_on_a_measure() {
     let r = rewrite("Sam will become better at spelling");
     assert!(
         r.rewrite.starts_with(
-            "Sam will improve spelling from [baseline] to [target] on [which measure]"
+            "Sam will improve their spelling from [baseline] to [target] on [which measure]"
         ),
         "{}",
         r.rewrite
@@ -106,7 +106,7 @@ fn getting_better_at_a_skill_is_improved_from_a_baseline_on_a_measure() {
     let r = rewrite("Jo wants to be better at reading");
     assert!(
         r.rewrite
-            .contains("improve reading from [baseline] to [target]"),
+            .contains("improve their reading from [baseline] to [target]"),
         "{}",
         r.rewrite
     );
@@ -171,7 +171,7 @@ fn a_change_named_as_a_thing_shown_is_the_change_from_a_baseline() {
     let r = rewrite("Leo will show improved concentration");
     assert!(
         r.rewrite.starts_with(
-            "Leo will improve concentration from [baseline] to [target] on [which measure]"
+            "Leo will improve their concentration from [baseline] to [target] on [which measure]"
         ),
         "{}",
         r.rewrite
@@ -180,7 +180,7 @@ fn a_change_named_as_a_thing_shown_is_the_change_from_a_baseline() {
     let r = rewrite("Tom will have better grades in English");
     assert!(
         r.rewrite
-            .starts_with("Tom will improve grades in English from [baseline] to [target]"),
+            .starts_with("Tom will improve their grades in English from [baseline] to [target]"),
         "{}",
         r.rewrite
     );

@@ -88,7 +88,8 @@ pub fn render(pieces: &[Piece]) -> Rendered {
             Piece::Placeholder { label, .. } => format!("[{label}]"),
             Piece::Suggested { text, .. } => text.trim().to_string(),
         };
-        if body.is_empty() {
+        // A comma after a piece that already closed with one.
+        if body.is_empty() || body == "," && text.ends_with(',') {
             continue;
         }
         let glued = body.starts_with([',', '.', ';', ':', ')']);
@@ -250,9 +251,44 @@ impl Pronouns {
     }
 }
 
+/// `text` with each whole-word occurrence of `value` replaced by `with`.
+pub(crate) fn replace_whole_words(text: &str, value: &str, with: &str) -> String {
+    if value.is_empty() {
+        return text.to_string();
+    }
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    let mut out = String::new();
+    let mut at = 0;
+    while let Some(i) = text[at..].find(value).map(|i| at + i) {
+        let end = i + value.len();
+        if word(text[..i].chars().next_back()) || word(text[end..].chars().next()) {
+            let step = text[i..].chars().next().map_or(1, char::len_utf8);
+            out.push_str(&text[at..i + step]);
+            at = i + step;
+            continue;
+        }
+        out.push_str(&text[at..i]);
+        out.push_str(with);
+        at = end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stand_in_is_replaced_only_as_a_whole_word() {
+        let quoted = "time: 'by 31 March 2027', scoring 2 on it";
+        let once = replace_whole_words(quoted, "31 March 2027", "[by when]");
+        assert_eq!(
+            replace_whole_words(&once, "2", "[baseline]"),
+            "time: 'by [by when]', scoring [baseline] on it"
+        );
+        assert_eq!(replace_whole_words("22 and 2", "2", "[N]"), "22 and [N]");
+    }
 
     #[test]
     fn render_spaces_pieces_and_records_spans() {
@@ -264,7 +300,8 @@ mod tests {
                 exemplar: "x".into(),
             },
             Piece::placeholder("N of M"),
-            Piece::added("appointments"),
+            Piece::added("appointments,"),
+            // A comma after a piece that closed with one is dropped.
             Piece::added(","),
             Piece::added("by"),
             Piece::placeholder("by when"),

@@ -646,13 +646,18 @@ impl Rewriter<'_> {
 
     /// The re-check quotes the stand-ins ("by 31 March 2027"); show the
     /// placeholders the user sees ("by [by when]") instead.
+    /// Longer stand-ins go first, and only whole words are replaced, so the
+    /// "2" standing in for a baseline never eats into "31 March 2027".
     fn unfill_reasons(&self, mut after: Criteria, rendered: &Rendered) -> Criteria {
+        let mut placeholders: Vec<_> = rendered.placeholders.iter().collect();
+        placeholders
+            .sort_by_key(|p| std::cmp::Reverse(self.fills.get(&p.label).map_or(0, str::len)));
         for c in crate::core::finding::Criterion::ALL {
             for reason in &mut after.get_mut(c).reasons {
-                for p in &rendered.placeholders {
+                for p in &placeholders {
                     if let Some(value) = self.fills.get(&p.label) {
                         let label = format!("[{}]", p.label);
-                        *reason = reason.replace(value, &label);
+                        *reason = crate::rewrite::draft::replace_whole_words(reason, value, &label);
                         // A reason quoting part of a stand-in: "method: 'attendance register'".
                         if let (Some(a), Some(b)) = (reason.find('\''), reason.rfind('\'')) {
                             if b > a + 1 && value.contains(&reason[a + 1..b]) {

@@ -63,6 +63,9 @@ pub struct Assembly {
     /// Before a bare plural a one-off act is done to: "make [N] friends".
     pub counted_things: String,
     pub safety_time: String,
+    /// Role nouns used bare as a subject, which take "the" after a leading time.
+    #[serde(default)]
+    pub bare_roles: Vec<String>,
     pub safety_method: String,
     pub reduction: String,
     /// A level brought down ("reduce anxiety", "lower your A1c"): not counted a week.
@@ -122,6 +125,14 @@ pub struct Kinds {
     pub one_off: Vec<String>,
     /// Outcomes reached by an amount ("lose", "save"): with none given, how much.
     pub amount_outcomes: Vec<String>,
+    /// Nouns whose "to" + verb says what they are, not a purpose ("the need to
+    /// use compression", "the ability to cope").
+    #[serde(default)]
+    pub to_complement_nouns: Vec<String>,
+    /// What joins "[how much]" to an uncountable noun other than "of"
+    /// ("weight" -> "in"; "" for none).
+    #[serde(default)]
+    pub amount_linkers: std::collections::HashMap<String, String>,
     /// Verbs of coming to have ("make more friends"): the things are counted.
     #[serde(default)]
     pub having_verbs: Vec<String>,

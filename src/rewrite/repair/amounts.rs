@@ -116,7 +116,11 @@ impl Repairer<'_> {
         let slot = if determined && vague.is_none() {
             format!("{slot} of")
         } else {
-            slot.clone()
+            let after = vague.as_ref().map_or(toks[head].span.end, |v| v.end);
+            match self.amount_linker(after) {
+                Some(linker) => format!("{slot} {linker}"),
+                None => slot.clone(),
+            }
         };
         Some((
             vague.as_ref().map_or(toks[head].span.end, |v| v.start),
@@ -152,5 +156,20 @@ impl Repairer<'_> {
             template(slot),
             format!("asked how many: {slot}"),
         ))
+    }
+
+    /// What joins "[how much]" to the uncountable noun that starts after byte
+    /// `at`: "of" ("[how much] of yoga"), or the word `amount_linkers` names
+    /// ("[how much] in weight"); `None` before anything else.
+    pub(super) fn amount_linker(&self, at: usize) -> Option<String> {
+        let toks = &self.x.analysis.tokens;
+        let next = toks.iter().find(|t| t.span.start >= at)?;
+        let linkers = &self.templates.kinds.amount_linkers;
+        let linker = match linkers.get(&next.lower) {
+            Some(l) => l.clone(),
+            None if next.pos == "NN:UN" => "of".to_string(),
+            None => return None,
+        };
+        (!linker.is_empty()).then_some(linker)
     }
 }

@@ -115,6 +115,14 @@ impl Repairer<'_> {
         if self.head_is_one_of(&k.skills) && !self.object_is_one_thing() {
             return ActionKind::Skill;
         }
+        // "read to Leo regularly": said to recur, so how often is asked, even of
+        // a verb that is otherwise done once with one thing.
+        if toks
+            .iter()
+            .any(|t| k.vague_frequency_adverbs.contains(&t.lower))
+        {
+            return ActionKind::Habit;
+        }
         if self.head_is_one_of(&k.one_off) || self.first_step_asked() || self.wants_one_thing() {
             return ActionKind::OneOff;
         }

@@ -399,9 +399,16 @@ impl Repairer<'_> {
                 pieces.push(Piece::added(","));
             }
             // After "From [start date]," the subject no longer starts the
-            // sentence: "the resident", not "The resident".
+            // sentence: "the resident", not "The resident"; a bare role noun
+            // takes "the" ("Patient will ..." -> "..., the patient will ...").
             let after_lead = !pieces.is_empty();
+            let bare_roles = &self.templates.assembly.bare_roles;
             pieces.extend(who.iter().enumerate().map(|(i, p)| match p {
+                Piece::Kept(t)
+                    if i == 0 && after_lead && bare_roles.contains(&t.to_lowercase()) =>
+                {
+                    Piece::kept(format!("the {}", t.to_lowercase()))
+                }
                 Piece::Kept(t) if i == 0 && after_lead => Piece::kept(text::decapitalise(t)),
                 p => p.clone(),
             }));
@@ -508,9 +515,9 @@ impl Repairer<'_> {
                             .contains(&self.text()[span.clone()].trim().to_lowercase()) =>
                     {
                         edits.deletions.push(span.clone());
-                        edits
-                            .insertions
-                            .push((span.start, vec![Piece::placeholder("how much")]));
+                        let mut slot = vec![Piece::placeholder("how much")];
+                        slot.extend(self.amount_linker(span.end).map(Piece::added));
+                        edits.insertions.push((span.start, slot));
                         edits.compared = true;
                     }
                     Edit::Compare(span) => {

@@ -182,6 +182,8 @@ impl Repairer<'_> {
                                 toks[k - 1].lower.as_str(),
                                 "how" | "what" | "where" | "when" | "which" | "whether" | "who"
                             )
+                            // "the need to use compression": what is needed.
+                            && !self.templates.kinds.to_complement_nouns.contains(&toks[k - 1].lower)
                     })
                     .map(|k| {
                         let from = (r.start + 1..k)
@@ -222,6 +224,11 @@ impl Repairer<'_> {
                 });
             if let Some(repair) = repair {
                 let object_end = object_clause_end.or(object_range.as_ref().map(|r| r.end));
+                // "get better at maths" -> "improve my maths", not "improve maths".
+                let owner = object_range
+                    .clone()
+                    .filter(|_| repair.action.starts_with("improve {object}"))
+                    .and_then(|r| self.owner_of_bare_object(r, head));
                 let object_range_bytes = object_range.map(|r| self.x.analysis.byte_span(r));
                 let object = object_range_bytes
                     .as_ref()
@@ -233,8 +240,13 @@ impl Repairer<'_> {
                         .first()
                         .cloned()
                         .unwrap_or_else(|| toks[head].lower.clone());
+                    let object_slot = match owner {
+                        Some(owner) => format!("{owner} {{object}}"),
+                        None => "{object}".to_string(),
+                    };
                     let action = repair
                         .action
+                        .replace("{object}", &object_slot)
                         .replace("{object}", object.as_deref().unwrap_or(""))
                         .replace("{verb}", &verb);
                     // The object is the writer's own words: keep them marked as kept,
@@ -304,10 +316,12 @@ impl Repairer<'_> {
         };
         // "have a better relationship with Tom" -> "improve their relationship
         // with Tom" ("the attitude" would read as someone else's).
+        // "get better grades" -> "improve my grades".
         let object = if !copular
-            && toks[head + 1..at]
+            && (toks[head + 1..at]
                 .iter()
                 .any(|t| matches!(t.lower.as_str(), "a" | "an"))
+                || (head + 1 == at && self.bare_noun_phrase(start)))
         {
             format!("{} {object}", self.possessive_of_subject())
         } else {
@@ -376,21 +390,6 @@ impl Repairer<'_> {
             Source::Provision,
             VERB_REPAIR_PRIOR,
         ))
-    }
-
-    /// The possessive that goes with the subject: "I" -> "my", "she" -> "her";
-    /// "their" for a name, a role or nobody named.
-    fn possessive_of_subject(&self) -> &'static str {
-        let toks = &self.x.analysis.tokens;
-        let subject = self.x.frame.subject.clone().filter(|s| s.len() == 1);
-        match subject.map(|s| toks[s.start].lower.as_str()) {
-            Some("i") => "my",
-            Some("we") => "our",
-            Some("you") => "your",
-            Some("he" | "him") => "his",
-            Some("she" | "her") => "her",
-            _ => "their",
-        }
     }
 
     /// The nearest exemplars' actions that address the same thing.

@@ -4,7 +4,7 @@
 //! an amount from a baseline), how progress is measured, and the concern when
 //! the action did not relate to it.
 
-use super::text::{decapitalise, overlaps, subtract, tidy};
+use super::text::{decapitalise, ends_in_a_trailing_modifier, overlaps, subtract, tidy};
 use super::{ActionKind, Change, Direction, Repairer};
 use crate::core::finding::{Criterion, RuleId};
 use crate::core::measure::IndicatorKind;
@@ -146,12 +146,22 @@ impl Repairer<'_> {
                 pieces.extend(tail);
             }
             None => {
+                // "... on [which measure] by [by when], to keep the children
+                // safe": the time is the action's, not its purpose's.
+                let at = self.purpose_at_end(pieces).unwrap_or(pieces.len());
+                let purpose = pieces.split_off(at);
                 // "when speaking, by [by when]": the date is the target's, set
-                // apart from the occasion before it.
-                if target_undated && have_time {
+                // apart from the occasion before it. "each day, written in a
+                // food diary, by [by when]": a trailing participle or "up from"
+                // phrase is closed, so the time is the action's, not the diary's.
+                if target_undated && have_time || ends_in_a_trailing_modifier(pieces) {
                     pieces.push(Piece::added(","));
                 }
-                pieces.extend(template(slot))
+                pieces.extend(template(slot));
+                if !purpose.is_empty() {
+                    pieces.push(Piece::added(","));
+                    pieces.extend(purpose);
+                }
             }
         }
         let what = if vague.is_empty() {
@@ -163,6 +173,29 @@ impl Repairer<'_> {
             )
         };
         changes.push(Change::new(Criterion::T, what));
+    }
+
+    /// Where a purpose clause kept from the writer ends the pieces ("to keep
+    /// the children safe", "in order for him to ..."): a last kept piece that
+    /// is the objective's own "to" + verb, or "in order", to its end.
+    fn purpose_at_end(&self, pieces: &[Piece]) -> Option<usize> {
+        let Some(Piece::Kept(last)) = pieces.last() else {
+            return None;
+        };
+        let toks = &self.x.analysis.tokens;
+        let text = self.text().trim_end().trim_end_matches(['.', '!', ';']);
+        let purpose = (1..toks.len()).any(|k| {
+            let opens = toks[k].lower == "to"
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|v| v.has_tag("VB") && !v.has_tag("VBD"))
+                || toks[k].lower == "in" && toks.get(k + 1).is_some_and(|t| t.lower == "order");
+            opens
+                && text
+                    .get(toks[k].span.start..)
+                    .is_some_and(|rest| rest.trim() == last.trim())
+        });
+        (purpose && pieces.len() > 1).then(|| pieces.len() - 1)
     }
 
     /// Adds how progress is measured; false when the objective names a method.

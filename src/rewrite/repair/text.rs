@@ -253,6 +253,21 @@ pub(super) fn third_person(text: &str) -> String {
     out
 }
 
+/// Whether the pieces end with a phrase set off by a comma that modifies what
+/// came before: a participle ("written in a food diary", "seen by Ms Khan") or
+/// a change from a baseline ("up from [baseline]").
+pub(super) fn ends_in_a_trailing_modifier(pieces: &[Piece]) -> bool {
+    let text = crate::rewrite::draft::render(pieces).text;
+    let Some((_, last)) = text.rsplit_once(", ") else {
+        return false;
+    };
+    let first = last.split_whitespace().next().unwrap_or("");
+    let participle = first.len() > 3
+        && (first.ends_with("ed") || first.ends_with("en") || first.ends_with("wn"))
+        && !last.contains(" and ");
+    participle || matches!(first, "up" | "down")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -290,6 +305,18 @@ mod tests {
         assert_eq!(without_for_good("eat crisps ever again"), "eat crisps");
         assert_eq!(without_for_good("so lonely any more"), "so lonely");
         assert_eq!(without_for_good("eat crisps"), "eat crisps");
+    }
+
+    #[test]
+    fn a_trailing_participle_or_change_is_closed_before_a_time() {
+        let ends = |t: &str| ends_in_a_trailing_modifier(&[Piece::kept(t)]);
+        assert!(ends("give Ava breakfast each day, written on the chart"));
+        assert!(ends("attend on [N of M] days, up from [baseline]"));
+        assert!(ends("check the fridge, seen by the health visitor"));
+        // Not a modifier set off by a comma. (A template that closes itself,
+        // "up from [baseline],", gets no second comma: `render` drops it.)
+        assert!(!ends("tidy her room, and then read"));
+        assert!(!ends("read to Leo each evening"));
     }
 
     #[test]

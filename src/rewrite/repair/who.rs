@@ -243,4 +243,57 @@ impl Repairer<'_> {
         };
         Some((head + 2, writer))
     }
+
+    /// The possessive that goes with the subject: "I" -> "my", "we" -> "our",
+    /// "Mum" -> "her"; "their" for a name, a role or nobody named.
+    pub(super) fn possessive_of_subject(&self) -> &'static str {
+        let toks = &self.x.analysis.tokens;
+        let subject = self.x.frame.subject.clone().filter(|s| s.len() == 1);
+        match subject.map(|s| toks[s.start].lower.as_str()) {
+            Some("we") => "our",
+            Some("you") => "your",
+            Some("he" | "him") => "his",
+            Some("she" | "her") => "her",
+            _ => self.pronouns().possessive(),
+        }
+    }
+
+    /// Whether the noun phrase at `start` has no determiner, owner or number
+    /// before its common noun ("maths", "public speaking", "grades in science").
+    pub(super) fn bare_noun_phrase(&self, start: usize) -> bool {
+        let toks = &self.x.analysis.tokens;
+        let common_noun =
+            |t: &crate::core::nlp::Token| t.pos.starts_with("NN") && !t.pos.starts_with("NNP");
+        let phrase = || {
+            toks[start.min(toks.len())..]
+                .iter()
+                .take(3)
+                .take_while(|t| t.pos == "JJ" || t.pos == "VBG" || common_noun(t))
+        };
+        phrase().next().is_some_and(|t| !t.is_number())
+            && phrase().any(|t| t.pos == "VBG" || common_noun(t))
+    }
+
+    /// Who a bare object belongs to when a repair makes it the object of
+    /// "improve": what a person gets better at is theirs ("get better at maths"
+    /// -> "improve my maths"); a subject made the object is "the" one ("Wound
+    /// will improve" -> "improve the wound"). `None` when the writer's own
+    /// verb already took it bare ("improve attendance" stays as written).
+    pub(super) fn owner_of_bare_object(
+        &self,
+        object: std::ops::Range<usize>,
+        head: usize,
+    ) -> Option<&'static str> {
+        let toks = &self.x.analysis.tokens;
+        if !self.bare_noun_phrase(object.start) {
+            return None;
+        }
+        if object.end <= head {
+            return Some("the");
+        }
+        let own_verb = ["improve", "enhance", "strengthen", "boost", "better"]
+            .iter()
+            .any(|v| toks[head].is(v));
+        (!own_verb).then(|| self.possessive_of_subject())
+    }
 }
