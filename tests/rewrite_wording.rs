@@ -3,7 +3,9 @@
 //! one, a baseline is read as "(now [baseline])", an amount is joined to an
 //! uncountable noun ("[how much] of reading", "[how much] in weight"), a bare
 //! role after a leading time takes "the", a vague frequency word gives way to
-//! how often, and a purpose clause follows the time, not the other way round.
+//! how often, a state is seen on so many days, a verb of change opening before
+//! an infinitive is the instruction, and a purpose clause follows the figures
+//! and the time, not the other way round.
 
 mod common;
 
@@ -89,4 +91,57 @@ fn a_purpose_clause_follows_the_time_and_a_needed_act_stays_whole() {
         "{}",
         r.rewrite
     );
+}
+
+#[test]
+fn a_state_is_seen_on_so_many_days_not_done_so_often() {
+    for (text, shown) in [
+        ("Ray will be well", "[what being well looks like]"),
+        ("Dad will get sober", "[what getting sober looks like]"),
+    ] {
+        let r = rewrite(text);
+        assert!(r.rewrite.contains(shown), "{}", r.rewrite);
+        assert!(!r.rewrite.contains("[how often]"), "{}", r.rewrite);
+    }
+}
+
+#[test]
+fn a_goal_written_as_a_gerund_is_asked_for_in_its_base_form() {
+    let r = rewrite("getting along with his brother");
+    assert!(
+        r.rewrite.contains("shows: get along with his brother]"),
+        "{}",
+        r.rewrite
+    );
+}
+
+#[test]
+fn a_verb_of_change_opening_before_an_infinitive_is_the_instruction() {
+    // Not "Increase Tom's motivation will join in ...".
+    let r = rewrite("Increase Tom's motivation to join in at football");
+    assert!(
+        r.rewrite
+            .starts_with("[who] will increase Tom's motivation"),
+        "{}",
+        r.rewrite
+    );
+}
+
+#[test]
+fn a_kept_change_gets_its_figures_before_its_purpose() {
+    let r = rewrite("Nana will reduce her smoking to protect the baby");
+    assert!(
+        r.rewrite
+            .contains("her smoking from [baseline] to [target]"),
+        "{}",
+        r.rewrite
+    );
+    assert!(
+        r.rewrite.ends_with(", to protect the baby."),
+        "{}",
+        r.rewrite
+    );
+    // "a job to pay the rent": which job, not why; nothing is moved.
+    let r = rewrite("Dad will find a job to pay the rent");
+    assert!(r.rewrite.contains("a job to pay the rent"), "{}", r.rewrite);
 }

@@ -63,6 +63,8 @@ pub struct Assembly {
     /// Before a bare plural a one-off act is done to: "make [N] friends".
     pub counted_things: String,
     pub safety_time: String,
+    /// How a state kept up is seen: `{state}` is "being well".
+    pub state_shown: String,
     /// Role nouns used bare as a subject, which take "the" after a leading time.
     #[serde(default)]
     pub bare_roles: Vec<String>,

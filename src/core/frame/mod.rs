@@ -10,7 +10,8 @@ use std::ops::Range;
 
 mod opening;
 use opening::{
-    is_leading_verb, leading_adverbial_end, modal_after_subject, opens_with_owner, prompts_a_person,
+    changes_before_a_purpose, is_leading_verb, leading_adverbial_end, modal_after_subject,
+    opens_with_owner, prompts_a_person,
 };
 
 /// How the action is introduced.
@@ -132,7 +133,9 @@ impl Frame {
             if i == start
                 && is_leading_verb(a, i, lexicon)
                 && !opens_with_owner(a, i, lexicon)
-                && (modal_after_subject(a, i).is_none() || prompts_a_person(a, i, lexicon))
+                && (modal_after_subject(a, i).is_none()
+                    || prompts_a_person(a, i, lexicon)
+                    || changes_before_a_purpose(a, i, lexicon))
             {
                 frame.anchor = Anchor::Imperative;
                 anchor_at = Some(i);

@@ -255,6 +255,17 @@ pub(super) fn prompts_a_person(a: &Analysis, i: usize, lexicon: &Lexicon) -> boo
     })
 }
 
+/// True for "Increase client motivation to take part ...": a verb of change
+/// (data list `change_verbs`) opening the objective, then a short noun phrase
+/// and "to" + verb. What changes is the verb's object and the infinitive its
+/// purpose; "Home conditions to improve" opens with no verb of change.
+pub(super) fn changes_before_a_purpose(a: &Analysis, i: usize, lexicon: &Lexicon) -> bool {
+    let toks = &a.tokens;
+    toks[i].has_tag("VB")
+        && lexicon.change_verbs.iter().any(|v| toks[i].is(v))
+        && modal_after_subject(a, i).is_some_and(|k| toks[k].lower == "to" && k > i + 1)
+}
+
 /// True when the words from `i` are a job title, agency or family role of more
 /// than one word followed by a modal or "to" + verb: a subject, though its first
 /// word can be a verb ("Support worker to help Sarah ...", "Family support
@@ -307,6 +318,19 @@ mod tests {
         assert_eq!(x.frame.subject, None, "{:?}", x.frame);
         // A noun phrase before "to" is still the subject.
         let x = crate::testing::checker().analyse(&Objective::new("Home visits to start in May"));
+        assert_eq!(x.frame.anchor, Anchor::Infinitive, "{:?}", x.frame);
+    }
+
+    #[test]
+    fn a_verb_of_change_before_a_noun_phrase_and_an_infinitive_is_an_instruction() {
+        // "Raise Leo's confidence to ...": what changes is the object.
+        let x = crate::testing::checker().analyse(&Objective::new(
+            "Raise Leo's confidence to read aloud in class",
+        ));
+        assert_eq!(x.frame.anchor, Anchor::Imperative, "{:?}", x.frame);
+        assert_eq!(x.frame.head, Some(0), "{:?}", x.frame);
+        // With no verb of change first, the noun phrase is the subject.
+        let x = crate::testing::checker().analyse(&Objective::new("Home conditions to improve"));
         assert_eq!(x.frame.anchor, Anchor::Infinitive, "{:?}", x.frame);
     }
 

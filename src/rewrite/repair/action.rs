@@ -338,6 +338,12 @@ impl Repairer<'_> {
         if let Some(rest) = shown {
             goal = rest.to_string();
         }
+        // "getting fit": the goal said as a verb in its base form ("get fit").
+        if let Some(h) = self.x.frame.head.filter(|&h| toks[h].has_tag("VBG")) {
+            if let Some(rest) = goal.strip_prefix(toks[h].lower.as_str()) {
+                goal = format!("{}{rest}", base_form(&toks[h]));
+            }
+        }
         let label = self.templates.assembly.fallback.replace("{goal}", &goal);
         (
             parse_template(&label, |t| Piece::added(t)),

@@ -250,6 +250,13 @@ impl Repairer<'_> {
     pub(super) fn quantity_slot(&self, kind: ActionKind) -> Option<(usize, Vec<Piece>, String)> {
         let a = &self.templates.assembly;
         let at = self.tail_start();
+        // "be well", "get clean": a state is seen on so many days, not done
+        // so often.
+        if let Some(state) = self.state_kept_up(at).filter(|_| kind == ActionKind::Habit) {
+            let slot = a.state_shown.replace("{state}", &state);
+            let change = format!("added how it is seen: {slot}");
+            return Some((at, template(&slot), change));
+        }
         let slot = match kind {
             ActionKind::Habit if self.time_comparative_before(at) => &a.comparative_time,
             ActionKind::Habit if self.head_is_one_of(&self.templates.kinds.night_habits) => {
@@ -276,6 +283,30 @@ impl Repairer<'_> {
             template(slot),
             format!("added how much or how often: {slot}"),
         ))
+    }
+
+    /// "be well", "get clean": a state named by "be" or "get" and an adjective
+    /// or adverb (no comparative, which has its own slot), said as what is
+    /// seen: "being well". `end` is where the action's words end.
+    fn state_kept_up(&self, end: usize) -> Option<String> {
+        let toks = &self.x.analysis.tokens;
+        let h = self.x.frame.head?;
+        let gerund = match &toks[h] {
+            _ if self.x.frame.passive => return None,
+            t if t.is("be") => "being",
+            t if t.is("get") => "getting",
+            _ => return None,
+        };
+        let state = toks.get(h + 1)?;
+        if !matches!(state.pos, "JJ" | "RB") || state.span.end > end {
+            return None;
+        }
+        let words: Vec<&str> = toks[h + 1..]
+            .iter()
+            .take_while(|t| t.span.end <= end && !t.is_punct())
+            .map(|t| t.lower.as_str())
+            .collect();
+        (words.len() <= 3).then(|| format!("{gerund} {}", words.join(" ")))
     }
 
     /// Nothing after the main verb and before `end` but words that say "often"
@@ -389,6 +420,7 @@ impl Repairer<'_> {
             .filter(|t| t.kind.is_concrete() && t.kind != TimeKind::Occasion)
             .map(|t| t.span.start)
             .chain(self.x.methods.iter().map(|m| m.start))
+            .chain(self.purpose_start())
             .filter(|&at| at >= head_end)
             .min()
             .map(|at| {
@@ -415,6 +447,50 @@ impl Repairer<'_> {
                 }
             })
             .unwrap_or(text.trim_end().trim_end_matches('.').len())
+    }
+
+    /// Where a purpose clause after the action's object starts: "reduce her
+    /// drinking | to protect the baby". The "to" follows the object, and what
+    /// follows it reads as a verb (a verb only, or one taking an object: "to
+    /// pay the rent", not "to play group"); "the need to ...", "how to ..."
+    /// and "a job to do" say what, not why.
+    fn purpose_start(&self) -> Option<usize> {
+        let toks = &self.x.analysis.tokens;
+        let h = self.x.frame.head?;
+        let kinds = &self.templates.kinds;
+        (h + 2..toks.len()).find_map(|k| {
+            let verb = toks.get(k + 1)?;
+            let object_follows = toks
+                .get(k + 2)
+                .is_some_and(|o| o.pos == "DT" || o.pos.starts_with("PRP"));
+            let reads_as_verb = verb.has_tag("VB")
+                && !verb.has_tag("VBD")
+                && (verb.is_only_a_verb() || object_follows);
+            // "a job to do", "somewhere to live": which one, not why.
+            let np_start = (h + 1..k)
+                .rev()
+                .take_while(|&j| toks[j].is_noun() || toks[j].pos.starts_with("JJ"))
+                .last()
+                .unwrap_or(k);
+            let indefinite = matches!(
+                toks[np_start.saturating_sub(1)].lower.as_str(),
+                "a" | "an" | "some" | "any"
+            ) || matches!(
+                toks[k - 1].lower.as_str(),
+                "something" | "somewhere" | "anything" | "anywhere" | "someone" | "nothing"
+            );
+            let what_not_why = indefinite
+                || kinds.to_complement_nouns.contains(&toks[k - 1].lower)
+                || matches!(
+                    toks[k - 1].lower.as_str(),
+                    "how" | "what" | "where" | "when" | "which" | "whether" | "who"
+                );
+            (toks[k].lower == "to"
+                && toks[k].sentence == toks[h].sentence
+                && reads_as_verb
+                && !what_not_why)
+                .then_some(toks[k].span.start)
+        })
     }
 
     /// The figure a comparative with no baseline needs, put after the phrase it
