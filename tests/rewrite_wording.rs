@@ -5,7 +5,8 @@
 //! role after a leading time takes "the", a vague frequency word gives way to
 //! how often, a state is seen on so many days, a verb of change opening before
 //! an infinitive is the instruction, and a purpose clause follows the figures
-//! and the time, not the other way round.
+//! and the time, not the other way round; a degree word ("so", "too") goes
+//! with the negation of a feeling.
 
 mod common;
 
@@ -144,4 +145,16 @@ fn a_kept_change_gets_its_figures_before_its_purpose() {
     // "a job to pay the rent": which job, not why; nothing is moved.
     let r = rewrite("Dad will find a job to pay the rent");
     assert!(r.rewrite.contains("a job to pay the rent"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_degree_word_goes_with_the_negation_of_a_feeling() {
+    // "not ... too worried" is counted as days of feeling worried.
+    let r = rewrite("Kim won't feel too worried at school");
+    assert!(
+        r.rewrite
+            .contains("report feeling worried at school on no more than [N] days"),
+        "{}",
+        r.rewrite
+    );
 }

@@ -79,6 +79,14 @@ impl Repairer<'_> {
                 .take(first)
                 .any(|t| matches!(t.lower.as_str(), "never" | "not"));
         let assembly = &self.templates.assembly;
+        // "not feel so down": the degree word goes with the negation too
+        // ("report feeling down on no more than [N] days").
+        let state = match state.split_once(' ') {
+            Some((degree, rest)) if negated && matches!(degree, "so" | "too" | "that") => {
+                rest.to_string()
+            }
+            _ => state,
+        };
         let template = if has {
             &assembly.felt_state
         } else if negated {
