@@ -178,12 +178,8 @@ impl Repairer<'_> {
                             && toks
                                 .get(k + 1)
                                 .is_some_and(|v| v.has_tag("VB") && !v.has_tag("VBD"))
-                            && !matches!(
-                                toks[k - 1].lower.as_str(),
-                                "how" | "what" | "where" | "when" | "which" | "whether" | "who"
-                            )
                             // "the need to use compression": what is needed.
-                            && !self.templates.kinds.to_complement_nouns.contains(&toks[k - 1].lower)
+                            && !self.infinitive_says_what(r.start, k)
                     })
                     .map(|k| {
                         let from = (r.start + 1..k)

@@ -457,7 +457,6 @@ impl Repairer<'_> {
     fn purpose_start(&self) -> Option<usize> {
         let toks = &self.x.analysis.tokens;
         let h = self.x.frame.head?;
-        let kinds = &self.templates.kinds;
         (h + 2..toks.len()).find_map(|k| {
             let verb = toks.get(k + 1)?;
             let object_follows = toks
@@ -466,31 +465,55 @@ impl Repairer<'_> {
             let reads_as_verb = verb.has_tag("VB")
                 && !verb.has_tag("VBD")
                 && (verb.is_only_a_verb() || object_follows);
-            // "a job to do", "somewhere to live": which one, not why.
-            let np_start = (h + 1..k)
-                .rev()
-                .take_while(|&j| toks[j].is_noun() || toks[j].pos.starts_with("JJ"))
-                .last()
-                .unwrap_or(k);
-            let indefinite = matches!(
-                toks[np_start.saturating_sub(1)].lower.as_str(),
-                "a" | "an" | "some" | "any"
-            ) || matches!(
-                toks[k - 1].lower.as_str(),
-                "something" | "somewhere" | "anything" | "anywhere" | "someone" | "nothing"
-            );
-            let what_not_why = indefinite
-                || kinds.to_complement_nouns.contains(&toks[k - 1].lower)
-                || matches!(
-                    toks[k - 1].lower.as_str(),
-                    "how" | "what" | "where" | "when" | "which" | "whether" | "who"
-                );
             (toks[k].lower == "to"
                 && toks[k].sentence == toks[h].sentence
                 && reads_as_verb
-                && !what_not_why)
-                .then_some(toks[k].span.start)
+                && !self.infinitive_says_what(h + 1, k))
+            .then_some(toks[k].span.start)
         })
+    }
+
+    /// Whether the "to" at `k` opens an infinitive that says what, not why:
+    /// after a question word ("how to tell the time"), a noun it completes
+    /// ("the need to use compression") or an indefinite noun phrase starting
+    /// no earlier than `from` ("a job to do", "somewhere to live").
+    pub(super) fn infinitive_says_what(&self, from: usize, k: usize) -> bool {
+        let toks = &self.x.analysis.tokens;
+        let Some(before) = k.checked_sub(1).map(|j| toks[j].lower.as_str()) else {
+            return false;
+        };
+        let np_start = (from..k)
+            .rev()
+            .take_while(|&j| toks[j].is_noun() || toks[j].pos.starts_with("JJ"))
+            .last()
+            .unwrap_or(k);
+        let indefinite = matches!(
+            toks[np_start.saturating_sub(1)].lower.as_str(),
+            "a" | "an" | "some" | "any"
+        );
+        indefinite
+            || self
+                .templates
+                .kinds
+                .to_complement_nouns
+                .iter()
+                .any(|n| n == before)
+            || matches!(
+                before,
+                "how"
+                    | "what"
+                    | "where"
+                    | "when"
+                    | "which"
+                    | "whether"
+                    | "who"
+                    | "something"
+                    | "somewhere"
+                    | "anything"
+                    | "anywhere"
+                    | "someone"
+                    | "nothing"
+            )
     }
 
     /// The figure a comparative with no baseline needs, put after the phrase it
