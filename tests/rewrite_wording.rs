@@ -6,7 +6,8 @@
 //! how often, a state is seen on so many days, a verb of change opening before
 //! an infinitive is the instruction, and a purpose clause follows the figures
 //! and the time, not the other way round; a degree word ("so", "too") goes
-//! with the negation of a feeling.
+//! with the negation of a feeling; staying with someone or somewhere is a
+//! condition held.
 
 mod common;
 
@@ -157,4 +158,14 @@ fn a_degree_word_goes_with_the_negation_of_a_feeling() {
         "{}",
         r.rewrite
     );
+}
+
+#[test]
+fn staying_with_a_person_or_in_a_place_is_a_condition_held_not_a_frequency() {
+    let r = rewrite("Leo will stay with his gran");
+    assert!(r.rewrite.starts_with("From [start date],"), "{}", r.rewrite);
+    assert!(!r.rewrite.contains("[how often]"), "{}", r.rewrite);
+    // A habit of the night is still counted in nights.
+    let r = rewrite("Sam will stay in bed all night");
+    assert!(r.rewrite.contains("nights"), "{}", r.rewrite);
 }

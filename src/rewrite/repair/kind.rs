@@ -323,6 +323,16 @@ impl Repairer<'_> {
             // verb; "keep the house clean", "maintain adequate fluids": it
             // follows the thing kept (an adjective before it only describes it).
             let linking = ["stay", "remain"].iter().any(|v| toks[head].is(v));
+            // "remain within a small group", "stay with his gran": a place or
+            // a person kept to (not "stay in bed", a habit of the night).
+            let placed = linking
+                && toks.get(head + 1).is_some_and(|t| {
+                    matches!(t.lower.as_str(), "in" | "within" | "at" | "with" | "inside")
+                })
+                && !self.head_is_one_of(&self.templates.kinds.night_habits);
+            if placed {
+                return true;
+            }
             let from = match (&self.x.frame.object, linking) {
                 (Some(o), false) => o.start + 1,
                 _ => head + 1,
