@@ -117,10 +117,7 @@ impl Repairer<'_> {
         }
         // "read to Leo regularly": said to recur, so how often is asked, even of
         // a verb that is otherwise done once with one thing.
-        if toks
-            .iter()
-            .any(|t| k.vague_frequency_adverbs.contains(&t.lower))
-        {
+        if !self.vague_frequency_words().is_empty() {
             return ActionKind::Habit;
         }
         if self.head_is_one_of(&k.one_off) || self.first_step_asked() || self.wants_one_thing() {

@@ -173,14 +173,7 @@ impl Repairer<'_> {
             // order for him to ..." is a purpose from its "in order".
             let purpose = object_range.as_ref().and_then(|r| {
                 (r.start + 1..r.end)
-                    .find(|&k| {
-                        toks[k].lower == "to"
-                            && toks
-                                .get(k + 1)
-                                .is_some_and(|v| v.has_tag("VB") && !v.has_tag("VBD"))
-                            // "the need to use compression": what is needed.
-                            && !self.infinitive_says_what(r.start, k)
-                    })
+                    .find(|&k| self.opens_a_purpose(r.start, k))
                     .map(|k| {
                         let from = (r.start + 1..k)
                             .rev()
@@ -236,14 +229,14 @@ impl Repairer<'_> {
                         .first()
                         .cloned()
                         .unwrap_or_else(|| toks[head].lower.clone());
-                    let object_slot = match owner {
-                        Some(owner) => format!("{owner} {{object}}"),
-                        None => "{object}".to_string(),
+                    let object_text = object.as_deref().unwrap_or("");
+                    let owned_object = match owner {
+                        Some(owner) => format!("{owner} {object_text}"),
+                        None => object_text.to_string(),
                     };
                     let action = repair
                         .action
-                        .replace("{object}", &object_slot)
-                        .replace("{object}", object.as_deref().unwrap_or(""))
+                        .replace("{object}", &owned_object)
                         .replace("{verb}", &verb);
                     // The object is the writer's own words: keep them marked as kept,
                     // asking which one exactly when it is a general category.

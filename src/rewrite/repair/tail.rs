@@ -184,11 +184,9 @@ impl Repairer<'_> {
         };
         let toks = &self.x.analysis.tokens;
         let text = self.text().trim_end().trim_end_matches(['.', '!', ';']);
+        let from = self.x.frame.head.map_or(0, |h| h + 1);
         let purpose = (1..toks.len()).any(|k| {
-            let opens = toks[k].lower == "to"
-                && toks
-                    .get(k + 1)
-                    .is_some_and(|v| v.has_tag("VB") && !v.has_tag("VBD"))
+            let opens = self.opens_a_purpose(from, k)
                 || toks[k].lower == "in" && toks.get(k + 1).is_some_and(|t| t.lower == "order");
             opens
                 && text
@@ -462,15 +460,23 @@ impl Repairer<'_> {
             let object_follows = toks
                 .get(k + 2)
                 .is_some_and(|o| o.pos == "DT" || o.pos.starts_with("PRP"));
-            let reads_as_verb = verb.has_tag("VB")
-                && !verb.has_tag("VBD")
-                && (verb.is_only_a_verb() || object_follows);
-            (toks[k].lower == "to"
-                && toks[k].sentence == toks[h].sentence
-                && reads_as_verb
-                && !self.infinitive_says_what(h + 1, k))
-            .then_some(toks[k].span.start)
+            (toks[k].sentence == toks[h].sentence
+                && self.opens_a_purpose(h + 1, k)
+                && (verb.is_only_a_verb() || object_follows))
+                .then_some(toks[k].span.start)
         })
+    }
+
+    /// Whether the "to" at `k` opens a purpose clause: "to" and a verb in its
+    /// base form, not an infinitive that says what (see
+    /// [`Self::infinitive_says_what`], whose noun phrase starts at `from`).
+    pub(super) fn opens_a_purpose(&self, from: usize, k: usize) -> bool {
+        let toks = &self.x.analysis.tokens;
+        toks[k].lower == "to"
+            && toks
+                .get(k + 1)
+                .is_some_and(|v| v.has_tag("VB") && !v.has_tag("VBD"))
+            && !self.infinitive_says_what(from, k)
     }
 
     /// Whether the "to" at `k` opens an infinitive that says what, not why:

@@ -252,8 +252,9 @@ impl Repairer<'_> {
         match subject.map(|s| toks[s.start].lower.as_str()) {
             Some("we") => "our",
             Some("you") => "your",
-            Some("he" | "him") => "his",
-            Some("she" | "her") => "her",
+            // An object pronoun made the subject ("I want her to ...").
+            Some("him") => "his",
+            Some("her") => "her",
             _ => self.pronouns().possessive(),
         }
     }
