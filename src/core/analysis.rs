@@ -109,14 +109,20 @@ impl Context<'_> {
     /// True when a "by + -ing" clause after the main verb says how it will be done
     /// ("develop her social skills by using kind hands").
     pub fn has_means_clause(&self) -> bool {
+        self.means_clauses()
+            .any(|k| !self.is_generic_activity(k + 1))
+    }
+
+    /// Where each "by + -ing" clause after the main verb starts (the token
+    /// "by"): "earn a B by reviewing my notes daily".
+    pub fn means_clauses(&self) -> impl Iterator<Item = usize> + '_ {
         let toks = &self.a.tokens;
         let from = self.frame.head.map_or(0, |h| h + 1);
-        (from..toks.len()).any(|k| {
+        (from..toks.len()).filter(|&k| {
             toks[k].lower == "by"
                 && toks
                     .get(k + 1)
                     .is_some_and(|n| n.pos == "VBG" || n.has_tag("VBG"))
-                && !self.is_generic_activity(k + 1)
         })
     }
 

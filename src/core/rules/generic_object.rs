@@ -65,10 +65,7 @@ impl Rule for GenericObject {
         }
         // Every further action, and the means, needs a detailed object too: "set
         // reminders and take medication", "establish a routine by taking medication".
-        let toks = &cx.a.tokens;
-        let means = (cx.frame.head.map_or(0, |h| h + 1)..toks.len())
-            .filter(|&k| toks[k].lower == "by" && toks.get(k + 1).is_some_and(|n| n.pos == "VBG"))
-            .map(|k| k + 1);
+        let means = cx.means_clauses().map(|k| k + 1);
         cx.actions()
             .into_iter()
             .skip(1)
