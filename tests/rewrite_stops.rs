@@ -19,7 +19,12 @@ fn a_habit_given_up_for_good_is_a_state_kept_from_a_start_date() {
     ] {
         let r = rewrite(text);
         assert!(r.rewrite.contains(state), "{}", r.rewrite);
-        assert!(r.rewrite.starts_with("From [start date],"), "{}", r.rewrite);
+        assert!(
+            r.rewrite
+                .starts_with("From [start date] until [review date],"),
+            "{}",
+            r.rewrite
+        );
         assert!(!r.rewrite.contains("observable action"), "{}", r.rewrite);
     }
     // Given up, but not for good: not made a state held for ever where an
@@ -55,7 +60,7 @@ fn something_that_must_not_happen_to_the_person_is_held_from_the_start() {
     let r = rewrite("Nan will not fall at home");
     assert!(
         r.rewrite
-            .starts_with("From [start date], Nan will not fall at home"),
+            .starts_with("From [start date] until [review date], Nan will not fall at home"),
         "{}",
         r.rewrite
     );

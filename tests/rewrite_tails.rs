@@ -500,8 +500,9 @@ fn staying_free_of_a_harm_is_a_condition_held_from_the_start() {
     // so often for so many weeks; after the lead-in the subject is lower case.
     let r = rewrite("The patient will stay free from bed sores");
     assert!(
-        r.rewrite
-            .starts_with("From [start date], the patient will stay free from bed sores"),
+        r.rewrite.starts_with(
+            "From [start date] until [review date], the patient will stay free from bed sores"
+        ),
         "{}",
         r.rewrite
     );

@@ -56,7 +56,7 @@ fn a_bare_role_after_a_leading_time_takes_the() {
     let r = rewrite("Resident will stay free from pressure sores");
     assert!(
         r.rewrite
-            .starts_with("From [start date], the resident will"),
+            .starts_with("From [start date] until [review date], the resident will"),
         "{}",
         r.rewrite
     );
@@ -163,7 +163,12 @@ fn a_degree_word_goes_with_the_negation_of_a_feeling() {
 #[test]
 fn staying_with_a_person_or_in_a_place_is_a_condition_held_not_a_frequency() {
     let r = rewrite("Leo will stay with his gran");
-    assert!(r.rewrite.starts_with("From [start date],"), "{}", r.rewrite);
+    assert!(
+        r.rewrite
+            .starts_with("From [start date] until [review date],"),
+        "{}",
+        r.rewrite
+    );
     assert!(!r.rewrite.contains("[how often]"), "{}", r.rewrite);
     // A habit of the night is still counted in nights.
     let r = rewrite("Sam will stay in bed all night");

@@ -56,8 +56,12 @@ pub struct Assembly {
     /// After the fallback when its goal is a habit or a behaviour to stop.
     pub fallback_habit: String,
     pub habit_time: String,
-    /// How a skill is shown: "correctly on [N of M] occasions".
+    /// How a skill marked right or wrong is shown: "correctly on [N of M] occasions".
     pub skill: String,
+    /// How another skill is shown: "independently on [N of M] occasions" ...
+    pub skill_unaided: String,
+    /// ... or, when the writer already said "independently": "on [N of M] occasions".
+    pub skill_occasions: String,
     /// Before a counted occasion: "attend [N of M] appointments".
     pub counted: String,
     /// Before a bare plural a one-off act is done to: "make [N] friends".
@@ -180,6 +184,10 @@ pub struct Kinds {
     /// Skills shown to a standard ("answer questions", "name pictures"), not
     /// done so often: they are marked correct on [N of M] occasions.
     pub skills: Vec<String>,
+    /// Skills of self-care and movement ("swim", "dress"), shown done without help.
+    pub unaided_skills: Vec<String>,
+    /// Words that say a skill is done without help ("independently", "unaided").
+    pub unaided_words: Vec<String>,
     /// Feelings a person reports ("anxious", "safe", "motivated").
     pub feelings: Vec<String>,
     /// Symptoms a person has and rates ("pain", "anxiety", "breathlessness").
@@ -331,6 +339,8 @@ mod tests {
             t.assembly.comparative_down_money.as_str(),
             t.assembly.habit_time.as_str(),
             t.assembly.skill.as_str(),
+            t.assembly.skill_unaided.as_str(),
+            t.assembly.skill_occasions.as_str(),
             t.assembly.counted.as_str(),
             t.assembly.counted_things.as_str(),
             t.assembly.safety_time.as_str(),

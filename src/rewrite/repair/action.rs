@@ -20,6 +20,22 @@ const PARTICLES: &[&str] = &[
 ];
 
 impl Repairer<'_> {
+    /// "learn (how) to + verb" when the action is a skill: the verb learnt.
+    pub(super) fn skill_learnt(&self, head: usize) -> Option<usize> {
+        let toks = &self.x.analysis.tokens;
+        if !toks[head].is("learn") || self.action_kind() != super::kind::ActionKind::Skill {
+            return None;
+        }
+        let to = match toks.get(head + 1)?.lower.as_str() {
+            "to" => head + 1,
+            "how" if toks.get(head + 2)?.lower == "to" => head + 2,
+            _ => return None,
+        };
+        toks.get(to + 1)
+            .filter(|t| t.pos == "VB" || t.has_tag("VB"))
+            .map(|_| to + 1)
+    }
+
     /// The writer's own action, from the main verb to the end, without the spans
     /// being replaced and with the pieces to insert. The verb is put in its base
     /// form ("needs" → "need", "to be attending" → "attend"), a negation is kept,
@@ -91,6 +107,17 @@ impl Repairer<'_> {
             pieces.push(Piece::kept(base_form(&toks[head])));
             pieces.push(Piece::kept(object));
             from = toks[head].span.end;
+        } else if let Some(skill) = self.skill_learnt(head) {
+            // "learn to add and subtract": learning is shown by doing what is
+            // learnt, so the skill itself is the action.
+            changes.push(Change::new(
+                Criterion::S,
+                format!(
+                    "'{}' is shown by doing it: kept the skill itself",
+                    self.quote(&(toks[head].span.start..toks[skill - 1].span.end))
+                ),
+            ));
+            from = toks[skill].span.start;
         } else if let Some((verb, next)) = self.verb_in_base_form(head) {
             pieces.push(Piece::kept(verb));
             from = toks[next - 1].span.end;
@@ -326,7 +353,17 @@ impl Repairer<'_> {
                 _ => None,
             };
             if let Some(changed) = changed {
-                goal = tidy(&format!("{} {changed} {rest}", base_form(&toks[h])));
+                // "The baby will not be left alone": the negation stays with
+                // the verb ("not leave the baby alone"), or the goal is reversed.
+                let negation = match self.x.frame.negated {
+                    Some(n) if n < h && toks[n].lower == "never" => "never ",
+                    Some(n) if n < h => "not ",
+                    _ => "",
+                };
+                goal = tidy(&format!(
+                    "{negation}{} {changed} {rest}",
+                    base_form(&toks[h])
+                ));
             }
         }
         // "show better self-regulation": the placeholder already asks what

@@ -36,16 +36,36 @@ pub enum Direction {
 impl Repairer<'_> {
     /// True when the head verb phrase is one of `list` (lemma phrases).
     pub(super) fn head_is_one_of(&self, list: &[String]) -> bool {
+        self.action_head()
+            .is_some_and(|head| self.verb_is_one_of(head, list))
+    }
+
+    /// True when the verb phrase at token `at` is one of `list` (lemma phrases).
+    fn verb_is_one_of(&self, at: usize, list: &[String]) -> bool {
         let toks = &self.x.analysis.tokens;
-        let Some(head) = self.action_head() else {
-            return false;
-        };
         list.iter().any(|phrase| {
             phrase
                 .split_whitespace()
                 .enumerate()
-                .all(|(k, w)| toks.get(head + k).is_some_and(|t| t.is(w)))
+                .all(|(k, w)| toks.get(at + k).is_some_and(|t| t.is(w)))
         })
+    }
+
+    /// The writer already says the skill is done without help ("dress
+    /// independently", "walk unaided").
+    pub(super) fn says_unaided(&self) -> bool {
+        !phrase_spans(&self.x.analysis, &self.templates.kinds.unaided_words).is_empty()
+    }
+
+    /// A skill of self-care or movement ("swim", "dress himself"), shown done
+    /// "independently" rather than "correctly". It may follow "learn (how) to".
+    pub(super) fn skill_is_unaided(&self) -> bool {
+        let skills = &self.templates.kinds.unaided_skills;
+        self.head_is_one_of(skills)
+            || self
+                .action_head()
+                .and_then(|h| self.skill_learnt(h))
+                .is_some_and(|v| self.verb_is_one_of(v, skills))
     }
 
     /// A negated safety condition ("will not be left alone with Mr Smith"), or

@@ -10,6 +10,7 @@
 mod action;
 mod amounts;
 mod feeling;
+mod how_much;
 mod kind;
 mod limit;
 mod replace;
@@ -398,7 +399,7 @@ impl Repairer<'_> {
                 pieces.push(Piece::kept(prefix));
                 pieces.push(Piece::added(","));
             }
-            // After "From [start date]," the subject no longer starts the
+            // After "From [start date] until [review date]," the subject no longer starts the
             // sentence: "the resident", not "The resident"; a bare role noun
             // takes "the" ("Patient will ..." -> "..., the patient will ...").
             let after_lead = !pieces.is_empty();
@@ -429,6 +430,7 @@ impl Repairer<'_> {
                 pieces.extend(template(&self.templates.assembly.fallback_habit));
             }
             self.add_time(&mut pieces, &mut all_changes, &deletions, kept, kind);
+            Self::count_in_the_recurrence(&mut pieces);
             let without_method = (pieces.clone(), all_changes.clone());
             // With a method of measurement, when M fails; without, when the rest
             // already makes it measurable. The re-check keeps the one that passes.

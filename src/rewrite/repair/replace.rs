@@ -214,10 +214,21 @@ impl Repairer<'_> {
             if let Some(repair) = repair {
                 let object_end = object_clause_end.or(object_range.as_ref().map(|r| r.end));
                 // "get better at maths" -> "improve my maths", not "improve maths".
-                let owner = object_range
-                    .clone()
-                    .filter(|_| repair.action.starts_with("improve {object}"))
-                    .and_then(|r| self.owner_of_bare_object(r, head));
+                // "check patient's fluid intake" -> "check the patient's ...".
+                let owner = object_range.clone().and_then(|r| {
+                    if self.bare_role_owns(r.start) {
+                        Some("the")
+                    } else if repair.action.starts_with("improve {object}") {
+                        self.owner_of_bare_object(r, head)
+                    } else if repair.action.contains("[which one] of {object}")
+                        && self.bare_noun_phrase(r.start)
+                    {
+                        // "use [which one] of their coping skills", not "of coping skills".
+                        Some(self.possessive_of_subject())
+                    } else {
+                        None
+                    }
+                });
                 let object_range_bytes = object_range.map(|r| self.x.analysis.byte_span(r));
                 let object = object_range_bytes
                     .as_ref()
@@ -241,10 +252,14 @@ impl Repairer<'_> {
                     // The object is the writer's own words: keep them marked as kept,
                     // asking which one exactly when it is a general category.
                     // ... except when the repair reads it on a named measure, which
-                    // says what is counted ("improve behaviour ... on [which measure]").
+                    // says what is counted ("improve behaviour ... on [which measure]"),
+                    // or already asks which one ("use [which one] of ...").
                     let which = self
                         .which_insertion()
-                        .filter(|_| !repair.action.contains("[which measure]"))
+                        .filter(|_| {
+                            !repair.action.contains("[which measure]")
+                                && !repair.action.contains("[which one]")
+                        })
                         .map(|(at, _)| at);
                     let object_start = object_range_bytes.as_ref().map(|r| r.start);
                     let mut pieces = split_kept(

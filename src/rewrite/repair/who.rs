@@ -275,6 +275,18 @@ impl Repairer<'_> {
             && phrase().any(|t| t.pos == "VBG" || common_noun(t))
     }
 
+    /// "patient's breathing", "client's mobility": a bare role noun owning
+    /// what follows, which takes "the" once it is no longer a heading.
+    pub(super) fn bare_role_owns(&self, start: usize) -> bool {
+        let toks = &self.x.analysis.tokens;
+        toks.get(start + 1).is_some_and(|t| t.pos == "POS")
+            && self
+                .templates
+                .assembly
+                .bare_roles
+                .contains(&toks[start].lower)
+    }
+
     /// Who a bare object belongs to when a repair makes it the object of
     /// "improve": what a person gets better at is theirs ("get better at maths"
     /// -> "improve my maths"); a subject made the object is "the" one ("Wound
@@ -290,6 +302,9 @@ impl Repairer<'_> {
             return None;
         }
         if object.end <= head {
+            return Some("the");
+        }
+        if self.bare_role_owns(object.start) {
             return Some("the");
         }
         let own_verb = ["improve", "enhance", "strengthen", "boost", "better"]

@@ -1,0 +1,340 @@
+//! How much or how often a kept action is done, fitted to its kind: a
+//! frequency for a habit, a standard for a skill, an amount from a baseline
+//! for a reduction or an increase, the figure a vague comparative needs, and a
+//! count of occasions in the unit of the writer's recurrence.
+
+use super::text::overlaps;
+use super::{ActionKind, Direction, Repairer};
+use crate::core::time::TimeKind;
+use crate::rewrite::draft::{template, Piece};
+use std::ops::Range;
+
+impl Repairer<'_> {
+    /// "on [N of M] occasions, daily" counts the occasions in the unit the
+    /// writer's recurrence gives: "on [N of M] days"; "every week" makes it
+    /// "in [N of M] weeks"; "on [N of M] days a week, every morning" becomes
+    /// "on [N of M] mornings a week". The recurrence is then said by the count.
+    pub(super) fn count_in_the_recurrence(pieces: &mut Vec<Piece>) {
+        let Some(at) = (1..pieces.len().saturating_sub(1)).find(|&i| {
+            matches!(&pieces[i], Piece::Placeholder { label, .. } if label == "N of M")
+                && matches!(&pieces[i - 1], Piece::Added(t) if t == "on")
+                && matches!(&pieces[i + 1], Piece::Added(t)
+                    if t.starts_with("occasions") || t.starts_with("days a week"))
+        }) else {
+            return;
+        };
+        let Some((kept, unit)) = pieces.iter().enumerate().skip(at + 2).find_map(|(j, p)| {
+            let Piece::Kept(t) = p else {
+                return None;
+            };
+            recurrence_unit(t).map(|u| (j, u))
+        }) else {
+            return;
+        };
+        let Piece::Added(counted) = pieces[at + 1].clone() else {
+            return;
+        };
+        // "on [N of M] days a week, every morning": so many mornings a week.
+        let rate = counted.starts_with("days a week");
+        if rate && unit == "weeks" {
+            return;
+        }
+        pieces.remove(kept);
+        let follows = pieces.len() > at + 2;
+        let comma = if follows && counted.ends_with(',') {
+            ","
+        } else {
+            ""
+        };
+        let per = if rate { " a week" } else { "" };
+        pieces[at + 1] = Piece::added(format!("{unit}{per}{comma}"));
+        if unit == "weeks" {
+            pieces[at - 1] = Piece::added("in");
+        }
+    }
+
+    /// How much or how often, fitted to the kind of action, with where it goes
+    /// (after the action, before the writer's own time or method) and the change.
+    pub(super) fn quantity_slot(&self, kind: ActionKind) -> Option<(usize, Vec<Piece>, String)> {
+        let a = &self.templates.assembly;
+        let at = self.tail_start();
+        // "be well", "get clean": a state is seen on so many days, not done
+        // so often.
+        if let Some(state) = self.state_kept_up(at).filter(|_| kind == ActionKind::Habit) {
+            let slot = a.state_shown.replace("{state}", &state);
+            let change = format!("added how it is seen: {slot}");
+            return Some((at, template(&slot), change));
+        }
+        let slot = match kind {
+            ActionKind::Habit if self.time_comparative_before(at) => &a.comparative_time,
+            ActionKind::Habit if self.head_is_one_of(&self.templates.kinds.night_habits) => {
+                if self.nothing_said_of_the_verb(at) {
+                    &a.night_habit_bare
+                } else {
+                    &a.night_habit
+                }
+            }
+            ActionKind::Habit => &a.quantity,
+            // "swim", "dress himself": done without help; the writer's own
+            // "independently" or "unaided" already says so.
+            ActionKind::Skill if self.skill_is_unaided() && self.says_unaided() => {
+                &a.skill_occasions
+            }
+            ActionKind::Skill if self.skill_is_unaided() => &a.skill_unaided,
+            ActionKind::Skill => &a.skill,
+            ActionKind::Reduction if self.object_is_a_level() => &a.reduction_level,
+            ActionKind::Reduction => &a.reduction,
+            ActionKind::Increase => &a.increase,
+            // A one-off act done by a date is measured by being done; a safety
+            // condition by being kept.
+            ActionKind::OneOff
+            | ActionKind::Safety
+            | ActionKind::Condition
+            | ActionKind::Outcome => return None,
+        };
+        Some((
+            at,
+            template(slot),
+            format!("added how much or how often: {slot}"),
+        ))
+    }
+
+    /// "be well", "get clean": a state named by "be" or "get" and an adjective
+    /// or adverb (no comparative, which has its own slot), said as what is
+    /// seen: "being well". `end` is where the action's words end.
+    fn state_kept_up(&self, end: usize) -> Option<String> {
+        let toks = &self.x.analysis.tokens;
+        let h = self.x.frame.head?;
+        let gerund = match &toks[h] {
+            _ if self.x.frame.passive => return None,
+            t if t.is("be") => "being",
+            t if t.is("get") => "getting",
+            _ => return None,
+        };
+        let state = toks.get(h + 1)?;
+        if !matches!(state.pos, "JJ" | "RB") || state.span.end > end {
+            return None;
+        }
+        let words: Vec<&str> = toks[h + 1..]
+            .iter()
+            .take_while(|t| t.span.end <= end && !t.is_punct())
+            .map(|t| t.lower.as_str())
+            .collect();
+        (words.len() <= 3).then(|| format!("{gerund} {}", words.join(" ")))
+    }
+
+    /// Nothing after the main verb and before `end` but words that say "often"
+    /// without a figure: "sleep | regularly".
+    fn nothing_said_of_the_verb(&self, end: usize) -> bool {
+        let Some(h) = self.x.frame.head else {
+            return false;
+        };
+        let vague = self.vague_frequency_words();
+        self.x.analysis.tokens[h + 1..]
+            .iter()
+            .take_while(|t| t.span.end <= end)
+            .all(|t| t.is_punct() || vague.iter().any(|v| overlaps(v, &t.span)))
+    }
+
+    /// "go to bed earlier": a time-of-day comparative after the main verb and
+    /// before `end`, which asks for the time to reach, not how often.
+    fn time_comparative_before(&self, end: usize) -> bool {
+        let Some(h) = self.x.frame.head else {
+            return false;
+        };
+        let times = &self.templates.kinds.comparatives_time;
+        self.x.analysis.tokens[h + 1..]
+            .iter()
+            .take_while(|t| t.span.end <= end)
+            .any(|t| times.contains(&t.lower))
+    }
+
+    /// Words that say "often" without a figure ("regular contact", "frequent
+    /// visits"), which a how-often slot replaces.
+    pub(super) fn vague_frequency_words(&self) -> Vec<Range<usize>> {
+        self.x
+            .analysis
+            .tokens
+            .iter()
+            .filter(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "regular" | "frequent" | "routine" | "occasional" | "consistent"
+                ) && t.pos.starts_with("JJ")
+                    || self
+                        .templates
+                        .kinds
+                        .vague_frequency_adverbs
+                        .contains(&t.lower)
+                        && t.pos.starts_with("RB")
+            })
+            .map(|t| t.span.clone())
+            .collect()
+    }
+
+    /// "a reduction in headaches", "an improvement in mood": a change named as a
+    /// noun, of a state the person rates.
+    fn changes_a_felt_state(&self, k: usize) -> bool {
+        let toks = &self.x.analysis.tokens;
+        self.lexicon.names_a_change(toks, k)
+            && toks.get(k + 2).is_some_and(|n| {
+                crate::core::lexicon::contains(&self.lexicon.felt_states, &n.lower)
+            })
+    }
+
+    /// "make more friends", "get more library books": a verb of coming to have,
+    /// then "more" and a plural thing (not time, money or an amount).
+    pub(super) fn counts_things_had(&self, k: usize) -> bool {
+        let toks = &self.x.analysis.tokens;
+        let kinds = &self.templates.kinds;
+        let Some(head) = self.x.frame.head else {
+            return false;
+        };
+        kinds.having_verbs.iter().any(|v| toks[head].is(v))
+            && k == head + 1
+            && toks[k].lower == "more"
+            && toks.get(k + 1).is_some_and(|n| {
+                n.pos == "NNS"
+                    && !kinds.time_nouns.contains(&n.lower)
+                    && !kinds.money_nouns.contains(&n.lower)
+                    && !kinds.amount_nouns.contains(&n.lower)
+            })
+    }
+
+    /// The figure a comparative with no baseline needs, put after the phrase it
+    /// compares: "fewer arguments, no more than [N] a week, down from [baseline]".
+    pub(super) fn comparative_slot(&self, span: &Range<usize>) -> Option<(usize, Vec<Piece>)> {
+        let word = self.text()[span.clone()].trim().to_string();
+        let k = self.x.analysis.token_at(span.start)?;
+        let mut end = self.clause_end(k + 1).max(k + 1);
+        // After an occasion too: "behave better in class, shown by ...".
+        let toks = &self.x.analysis.tokens;
+        while let Some(t) = toks.get(end).and_then(|tok| {
+            self.x
+                .times
+                .iter()
+                .find(|t| t.kind == TimeKind::Occasion && t.span.start == tok.span.start)
+        }) {
+            let after = toks
+                .iter()
+                .position(|x| x.span.start >= t.span.end)
+                .unwrap_or(toks.len());
+            end = self.clause_end(after).max(after);
+        }
+        let at = self.x.analysis.tokens[end - 1].span.end;
+        let a = &self.templates.assembly;
+        // "be more motivated", "be nicer": a quality, shown rather than counted.
+        // Before a noun it is the noun that is compared: "fewer processed foods".
+        let quality = (k + 1..toks.len().min(k + 3))
+            .find(|&j| !toks[j].pos.starts_with("RB"))
+            .filter(|&j| toks[j].pos == "JJ" || toks[j].pos == "VBN")
+            .filter(|&j| toks.get(j + 1).is_none_or(|n| !n.is_noun()))
+            .map(|j| self.quote(&(span.start..toks[j].span.end)).to_lowercase());
+        // "drink less", not "drink fewer fizzy drinks" (a noun after its modifiers).
+        let noun_follows = toks[k + 1..]
+            .iter()
+            .find(|n| !(n.pos.starts_with("JJ") || n.pos == "VBN" || n.lower == "-"))
+            .is_some_and(|n| n.is_noun());
+        let by_the_verb =
+            self.x.frame.head.is_some_and(|h| k == h + 1) && !self.x.frame.copula && !noun_follows;
+        // "speak more clearly": "more" before a manner adverb says how well,
+        // not how often.
+        let of_manner = toks
+            .get(k + 1)
+            .is_some_and(|n| n.pos.starts_with("RB") && n.lower.ends_with("ly"));
+        // The noun the comparative qualifies is one of `list`.
+        let next_is = |list: &[String]| {
+            toks.get(k + 1)
+                .is_some_and(|n| n.pos.starts_with("NN") && list.contains(&n.lower))
+        };
+        let kinds = &self.templates.kinds;
+        // "less phone time", "more family time": the noun may follow a modifier.
+        let time_follows = next_is(&kinds.time_nouns)
+            || toks.get(k + 1).is_some_and(|n| n.pos.starts_with("NN"))
+                && toks
+                    .get(k + 2)
+                    .is_some_and(|n| kinds.time_nouns.contains(&n.lower));
+        let of_an_amount = next_is(&kinds.amount_nouns)
+            && toks.get(k + 1).is_some_and(|n| !n.pos.starts_with("NNS"));
+        // "make more friends", "get more library books": things one comes to have,
+        // counted where the comparative stands ("make [N] more friends").
+        if self.counts_things_had(k) {
+            return Some((span.start, template(&a.counted_things)));
+        }
+        // "run longer": how long each time, said of the verb itself.
+        let of_duration = by_the_verb && kinds.comparatives_duration.contains(&word.to_lowercase());
+        // "eat out less often", "visit more frequently": how many times.
+        let of_frequency = toks
+            .get(k + 1)
+            .is_some_and(|n| matches!(n.lower.as_str(), "often" | "frequently"));
+        let slot = match (quality, self.direction(&word)) {
+            (_, Direction::Up) if of_frequency && !by_the_verb => a.comparative_up.clone(),
+            (_, Direction::Down) if of_frequency && !by_the_verb => {
+                a.comparative_down_times.clone()
+            }
+            // "less anxiety", "decreased anxiety", "more confidence": felt, so
+            // rated, not counted.
+            (None, _) if next_is(&self.lexicon.felt_states) || self.changes_a_felt_state(k) => {
+                a.comparative_felt.clone()
+            }
+            (Some(phrase), _) => a.comparative_other.replace("{word}", &phrase),
+            // "be nicer": the comparative is the state itself.
+            (None, _) if self.x.frame.copula && self.x.frame.head.is_some_and(|h| k == h + 1) => {
+                a.comparative_other.replace("{word}", &word.to_lowercase())
+            }
+            (None, Direction::Up) if of_duration => a.comparative_up_duration.clone(),
+            (None, Direction::Down) if of_duration => a.comparative_down_duration.clone(),
+            // "read better", "run faster", "speak more clearly": how well the
+            // activity is done, on a measure.
+            (None, _)
+                if by_the_verb
+                    && self.head_is_one_of(&kinds.performances)
+                    && (of_manner || self.direction(&word) == Direction::Other) =>
+            {
+                a.comparative_measured.clone()
+            }
+            // "isolate less": the behaviour itself, counted in days.
+            (None, Direction::Down) if by_the_verb => a.comparative_down_days.clone(),
+            // "less phone time", "spend less money": how long a day, how much a week.
+            (None, Direction::Down) if time_follows => a.comparative_down_time.clone(),
+            (None, Direction::Down) if next_is(&kinds.money_nouns) => {
+                a.comparative_down_money.clone()
+            }
+            (None, Direction::Down) => a.comparative_down.clone(),
+            // "save more money", "spend more time together": by the week.
+            (None, Direction::Up) if next_is(&kinds.money_nouns) => a.comparative_up_money.clone(),
+            (None, Direction::Up) if time_follows => a.comparative_up_time.clone(),
+            // "drink more water": an amount, not a number of times.
+            (None, Direction::Up) if of_an_amount => a.comparative_up_amount.clone(),
+            (None, Direction::Up) => a.comparative_up.clone(),
+            (None, Direction::Other) => a.comparative_other.replace("{word}", &word.to_lowercase()),
+        };
+        Some((at, template(&slot)))
+    }
+}
+
+/// The unit a plain recurrence counts in: "daily" -> "days", "every
+/// morning" -> "mornings", "each week" -> "weeks"; `None` for any other
+/// time ("twice a week", "by Friday").
+fn recurrence_unit(time: &str) -> Option<String> {
+    let t = time.trim().trim_end_matches(['.', ',']).to_lowercase();
+    let unit = match t.as_str() {
+        "daily" => "day",
+        "weekly" => "week",
+        "nightly" => "night",
+        _ => {
+            let (every, unit) = t.split_once(' ')?;
+            if !matches!(every, "every" | "each") || unit.contains(' ') {
+                return None;
+            }
+            if !matches!(
+                unit,
+                "day" | "week" | "morning" | "evening" | "night" | "lesson" | "session" | "visit"
+            ) {
+                return None;
+            }
+            return Some(format!("{unit}s"));
+        }
+    };
+    Some(format!("{unit}s"))
+}

@@ -1,0 +1,101 @@
+//! The frame a kept action gets fits what kind of thing it is: a condition
+//! runs from the plan's start to its review; occasions counted out of those
+//! offered are reached by a date; a skill learnt is shown by doing it,
+//! correctly or (for self-care and movement) independently; a count of
+//! occasions takes the unit of the writer's recurrence ("on [N of M] days",
+//! not "on [N of M] occasions, daily"); a set of skills is shown by using one
+//! of them; a role noun owning the object is "the" one; a negated passive
+//! turned round keeps its negation.
+
+mod common;
+
+use common::rewrite;
+
+#[test]
+fn a_condition_runs_from_the_start_to_the_review() {
+    let r = rewrite("The baby will not be left unattended in the bath");
+    assert!(
+        r.rewrite
+            .starts_with("From [start date] until [review date],"),
+        "{}",
+        r.rewrite
+    );
+}
+
+#[test]
+fn occasions_counted_out_of_those_offered_are_reached_by_a_date() {
+    let r = rewrite("Dad will attend anger management sessions");
+    assert!(r.rewrite.contains("[N of M]"), "{}", r.rewrite);
+    assert!(r.rewrite.contains("by [by when]"), "{}", r.rewrite);
+    assert!(!r.rewrite.contains("[how many weeks]"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_skill_learnt_is_shown_by_doing_it_to_its_own_standard() {
+    // Marked right or wrong: correctly, and "learn to" goes.
+    let r = rewrite("Ruby will learn to spell the days of the week");
+    assert!(
+        r.rewrite
+            .starts_with("Ruby will spell the days of the week correctly on [N of M] occasions"),
+        "{}",
+        r.rewrite
+    );
+    // Self-care and movement: without help.
+    let r = rewrite("Omar will learn to ride his scooter");
+    assert!(
+        r.rewrite
+            .starts_with("Omar will ride his scooter independently on [N of M] occasions"),
+        "{}",
+        r.rewrite
+    );
+    // The writer already said so: not twice.
+    let r = rewrite("Omar will learn to get dressed by himself");
+    assert!(
+        r.rewrite
+            .starts_with("Omar will get dressed by himself on [N of M] occasions"),
+        "{}",
+        r.rewrite
+    );
+}
+
+#[test]
+fn a_count_of_occasions_takes_the_unit_of_the_recurrence() {
+    let r = rewrite("Poppy will be calmer every morning");
+    assert!(
+        r.rewrite.contains("on [N of M] mornings a week"),
+        "{}",
+        r.rewrite
+    );
+    assert!(!r.rewrite.contains("every morning"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_set_of_skills_is_shown_by_using_one_of_them() {
+    let r = rewrite("Mr Hale will develop his relaxation techniques");
+    assert!(
+        r.rewrite
+            .contains("use [which one] of his relaxation techniques when [which situation]"),
+        "{}",
+        r.rewrite
+    );
+    // With nobody named, the skills are the person's own.
+    let r = rewrite("work on coping skills");
+    assert!(
+        r.rewrite.contains("of their coping skills"),
+        "{}",
+        r.rewrite
+    );
+}
+
+#[test]
+fn a_role_noun_owning_the_object_is_the_one() {
+    let r = rewrite("Improve resident's sleep");
+    assert!(r.rewrite.contains("the resident's sleep"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_negated_passive_keeps_its_negation_when_turned_round() {
+    // "will not be let into" -> "not let ... into", never "let ... into".
+    let r = rewrite("The dog will not be let into the bedroom");
+    assert!(r.rewrite.contains("not let the dog"), "{}", r.rewrite);
+}
