@@ -5,7 +5,8 @@
 //! occasions takes the unit of the writer's recurrence ("on [N of M] days",
 //! not "on [N of M] occasions, daily"); a set of skills is shown by using one
 //! of them; a role noun owning the object is "the" one; a negated passive
-//! turned round keeps its negation.
+//! turned round keeps its negation; a feeling of several words ("at ease",
+//! "listened to") is rated whole.
 
 mod common;
 
@@ -98,4 +99,23 @@ fn a_negated_passive_keeps_its_negation_when_turned_round() {
     // "will not be let into" -> "not let ... into", never "let ... into".
     let r = rewrite("The dog will not be let into the bedroom");
     assert!(r.rewrite.contains("not let the dog"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_feeling_of_more_than_one_word_is_rated_whole() {
+    let r = rewrite("Grandad will feel more at ease when carers visit");
+    assert!(
+        r.rewrite
+            .contains("report feeling more at ease when carers visit"),
+        "{}",
+        r.rewrite
+    );
+    assert!(r.rewrite.contains("[which scale]"), "{}", r.rewrite);
+    // Its own preposition stays: "listened to", not "listened".
+    let r = rewrite("Zara will feel listened to at her reviews");
+    assert!(
+        r.rewrite.contains("feeling listened to at"),
+        "{}",
+        r.rewrite
+    );
 }

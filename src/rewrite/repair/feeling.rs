@@ -56,7 +56,7 @@ impl Repairer<'_> {
             if first == from || !named {
                 return None;
             }
-        } else if !feelings.contains(&toks[first].lower)
+        } else if crate::core::analysis::words_at(toks, feelings, first).is_none()
             || !after_feel && ONLY_AFTER_FEEL.contains(&toks[first].lower.as_str())
         {
             return None;
@@ -69,9 +69,22 @@ impl Repairer<'_> {
             .to_lowercase();
         // "not be lonely any more": the time word goes with the negation,
         // which the template carries ("on no more than [N] days").
-        let state = without_for_good(&state);
+        let mut state = without_for_good(&state);
         if state.is_empty() {
             return None;
+        }
+        // "feel listened to": a feeling that ends in its preposition keeps it
+        // where the tidying of a dangling word took it off.
+        if let Some(felt) = crate::core::analysis::words_at(toks, feelings, first) {
+            let last = &toks[felt.end - 1].lower;
+            let before = toks[first..felt.end - 1]
+                .iter()
+                .map(|t| t.lower.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if felt.len() > 1 && !before.is_empty() && state.ends_with(&before) {
+                state = format!("{state} {last}");
+            }
         }
         let negated = self.x.frame.negated.is_some()
             || toks
