@@ -66,6 +66,12 @@ pub struct Lexicon {
     /// Feats out of reach in a short time.
     #[serde(default)]
     pub reach_feats: Vec<ReachFeat>,
+    /// A whole changed at once ("entire", "all of") and the instant it is
+    /// given ("overnight", "in one lesson"): together, out of reach.
+    #[serde(default)]
+    pub sweeping_wholes: Vec<String>,
+    #[serde(default)]
+    pub instant_windows: Vec<String>,
     pub vague: Vec<String>,
     /// Words after "a day", "a week" that carry the sentence on ("for",
     /// "before"): with another word there, the unit names a thing ("a day trip").
@@ -220,7 +226,9 @@ macro_rules! each_list {
             absolute,
             safety_standards,
             status_nouns,
-            long_activities
+            long_activities,
+            sweeping_wholes,
+            instant_windows
         )
     };
 }

@@ -107,6 +107,9 @@ impl Rule for OutOfReach {
                 "Dad will lose 10 kg in 2 weeks",
                 "I will walk to work and lose 4 pounds every week",
                 "Zara will learn 500 new words this week",
+                // A whole changed in an instant.
+                "Dad will give up all of his old habits overnight",
+                "Kim will learn the whole of the Year 6 spelling list in one lesson",
             ],
             allows: &[
                 "Mum will lose 4 kg, from 92kg to 88kg, in 8 weeks",
@@ -118,6 +121,9 @@ impl Rule for OutOfReach {
                 "Ben will read 40 books by July 2027",
                 "Dad will lose 1 kg a week for 6 weeks",
                 "Zara will learn 10 new words this week",
+                // A whole with time for it, or one step in an instant.
+                "Kim will learn the whole of the Year 6 spelling list by July",
+                "Dad will put all of his medication in the dosette box in one go each Sunday",
             ],
         }
     }
@@ -165,6 +171,9 @@ impl Rule for OutOfReach {
                     }];
                 }
             }
+        }
+        if let Some(hit) = sweeping_change(cx) {
+            return vec![hit];
         }
         for c in AMOUNT.captures_iter(text) {
             let currency = c.get(1).map(|m| m.as_str().to_string());
@@ -250,6 +259,46 @@ impl Rule for OutOfReach {
         }
         Vec::new()
     }
+}
+
+/// A whole changed in an instant ("change my entire diet overnight"): the
+/// guidance asks for a stepped change, so a first step is asked for. A
+/// routine done at one sitting ("in one go each Sunday") is not a change.
+fn sweeping_change(cx: &Context<'_>) -> Option<Hit> {
+    // "all of it in one go each Sunday": a routine done at one sitting.
+    if cx
+        .times
+        .iter()
+        .any(|t| t.kind == crate::core::time::TimeKind::Recurrence)
+    {
+        return None;
+    }
+    let whole = cx.phrases(&cx.lexicon.sweeping_wholes).into_iter().next()?;
+    let instant = cx.phrases(&cx.lexicon.instant_windows).into_iter().next()?;
+    let text = cx.text();
+    let from = cx
+        .frame
+        .head
+        .map(|h| cx.a.tokens[h].span.start)
+        .filter(|&h| h < whole.start.min(instant.start))
+        .unwrap_or(whole.start.min(instant.start));
+    let span = from..whole.end.max(instant.end);
+    let quoted = text[span.clone()].trim().to_string();
+    let when = text[instant.clone()].trim().to_string();
+    Some(Hit {
+        message: format!(
+            "'{quoted}' changes everything at once: all of it '{when}' is out of reach, where a stepped change is not"
+        ),
+        suggestion: "Agree a first step that can be done in the time, and the date for the next".to_string(),
+        // The placeholder names the whole change, instant and all, so the
+        // writer's goal is still there to be stepped.
+        repair: Some(super::first_step_towards(
+            span.clone(),
+            &quoted,
+            format!("'{quoted}' is out of reach at once: asked for a first step towards it"),
+        )),
+        span: instant,
+    })
 }
 
 crate::rule_examples_test!(super::OutOfReach);
