@@ -6,7 +6,8 @@
 //! not "on [N of M] occasions, daily"); a set of skills is shown by using one
 //! of them; a role noun owning the object is "the" one; a negated passive
 //! turned round keeps its negation; a feeling of several words ("at ease",
-//! "listened to") is rated whole.
+//! "listened to") is rated whole; a relationship is built by time spent
+//! together on something agreed.
 
 mod common;
 
@@ -118,4 +119,17 @@ fn a_feeling_of_more_than_one_word_is_rated_whole() {
         "{}",
         r.rewrite
     );
+}
+
+#[test]
+fn a_relationship_is_built_by_time_together_not_scored() {
+    let r = rewrite("Nadia will improve her relationship with her stepdad");
+    assert!(
+        r.rewrite.contains(
+            "build her relationship with her stepdad by spending [how long] together on [which agreed activity]"
+        ),
+        "{}",
+        r.rewrite
+    );
+    assert!(!r.rewrite.contains("[which measure]"), "{}", r.rewrite);
 }

@@ -240,6 +240,10 @@ pub struct VerbRepair {
     /// When given, the object must contain one of these words.
     #[serde(default)]
     pub object_words: Vec<String>,
+    /// When given, the object must also contain one of these words: a
+    /// relationship "with" or "between" someone, not one with nobody named.
+    #[serde(default)]
+    pub object_also: Vec<String>,
     /// When given, the object must end in one of these words, its head noun
     /// ("a bedtime routine", not "routine checks").
     #[serde(default)]
@@ -306,6 +310,8 @@ impl Templates {
             r.verbs.iter().any(|v| verb_matches(v))
                 && (r.object_words.is_empty()
                     || r.object_words.iter().any(|w| object.iter().any(|o| o == w)))
+                && (r.object_also.is_empty()
+                    || r.object_also.iter().any(|w| object.iter().any(|o| o == w)))
                 && (r.object_heads.is_empty()
                     || object.last().is_some_and(|o| r.object_heads.contains(o)))
         })

@@ -253,12 +253,14 @@ impl Repairer<'_> {
                     // asking which one exactly when it is a general category.
                     // ... except when the repair reads it on a named measure, which
                     // says what is counted ("improve behaviour ... on [which measure]"),
-                    // or already asks which one ("use [which one] of ...").
+                    // or already asks which one ("use [which one] of ...") or what
+                    // is done ("build his relationship ... on [which agreed activity]").
                     let which = self
                         .which_insertion()
                         .filter(|_| {
                             !repair.action.contains("[which measure]")
                                 && !repair.action.contains("[which one]")
+                                && !repair.action.contains("[which agreed activity]")
                         })
                         .map(|(at, _)| at);
                     let object_start = object_range_bytes.as_ref().map(|r| r.start);
