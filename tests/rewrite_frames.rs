@@ -7,7 +7,8 @@
 //! of them; a role noun owning the object is "the" one; a negated passive
 //! turned round keeps its negation; a feeling of several words ("at ease",
 //! "listened to") is rated whole; a relationship is built by time spent
-//! together on something agreed.
+//! together on something agreed; walking regained is how far, with what
+//! help, by a date.
 
 mod common;
 
@@ -132,4 +133,18 @@ fn a_relationship_is_built_by_time_together_not_scored() {
         r.rewrite
     );
     assert!(!r.rewrite.contains("[which measure]"), "{}", r.rewrite);
+}
+
+#[test]
+fn walking_regained_is_how_far_with_what_help_by_a_date() {
+    let r = rewrite("Mrs Obi wants to walk again");
+    assert!(
+        r.rewrite.contains("[how far] with [what aid or support]"),
+        "{}",
+        r.rewrite
+    );
+    assert!(!r.rewrite.contains("[how often]"), "{}", r.rewrite);
+    // A walk somewhere, or a thing walked, is a habit.
+    let r = rewrite("Leo will walk to the shop with his dad");
+    assert!(!r.rewrite.contains("[how far]"), "{}", r.rewrite);
 }

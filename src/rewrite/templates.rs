@@ -62,6 +62,8 @@ pub struct Assembly {
     pub skill_unaided: String,
     /// ... or, when the writer already said "independently": "on [N of M] occasions".
     pub skill_occasions: String,
+    /// Walking regained: "[how far] with [what aid or support]".
+    pub mobility: String,
     /// Before a counted occasion: "attend [N of M] appointments".
     pub counted: String,
     /// Before a bare plural a one-off act is done to: "make [N] friends".
@@ -186,6 +188,8 @@ pub struct Kinds {
     pub skills: Vec<String>,
     /// Skills of self-care and movement ("swim", "dress"), shown done without help.
     pub unaided_skills: Vec<String>,
+    /// Verbs of walking regained ("walk again", "ambulate").
+    pub mobility_verbs: Vec<String>,
     /// Words that say a skill is done without help ("independently", "unaided").
     pub unaided_words: Vec<String>,
     /// Feelings a person reports ("anxious", "safe", "motivated").
@@ -347,6 +351,7 @@ mod tests {
             t.assembly.skill.as_str(),
             t.assembly.skill_unaided.as_str(),
             t.assembly.skill_occasions.as_str(),
+            t.assembly.mobility.as_str(),
             t.assembly.counted.as_str(),
             t.assembly.counted_things.as_str(),
             t.assembly.safety_time.as_str(),

@@ -75,6 +75,8 @@ impl Repairer<'_> {
                 }
             }
             ActionKind::Habit => &a.quantity,
+            // "walk again": how far, with what help, by a date.
+            ActionKind::Skill if self.regains_walking() => &a.mobility,
             // "swim", "dress himself": done without help; the writer's own
             // "independently" or "unaided" already says so.
             ActionKind::Skill if self.skill_is_unaided() && self.says_unaided() => {

@@ -51,6 +51,33 @@ impl Repairer<'_> {
         })
     }
 
+    /// Walking regained: a verb of walking with no object and no destination
+    /// ("walk again", "ambulate", "walk around the ward"), with nothing yet
+    /// saying how much (not "walk to school", "walk the dog", "walk for 20
+    /// minutes").
+    pub(super) fn regains_walking(&self) -> bool {
+        let toks = &self.x.analysis.tokens;
+        let Some(head) = self.action_head() else {
+            return false;
+        };
+        // What follows the verb is a place walked about or a manner, not
+        // a thing walked ("the dog") or a place walked to.
+        let about = toks.get(head + 1).is_none_or(|t| {
+            (t.is_punct() || t.pos.starts_with("IN") || t.pos.starts_with("RB"))
+                && !matches!(t.lower.as_str(), "with" | "home" | "for")
+        }) && !toks[head + 1..]
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "to" | "into"));
+        self.head_is_one_of(&self.templates.kinds.mobility_verbs)
+            && about
+            && self.x.indicators.is_empty()
+            && !self
+                .x
+                .times
+                .iter()
+                .any(|t| t.kind == crate::core::time::TimeKind::Recurrence)
+    }
+
     /// The writer already says the skill is done without help ("dress
     /// independently", "walk unaided").
     pub(super) fn says_unaided(&self) -> bool {
@@ -124,6 +151,9 @@ impl Repairer<'_> {
             {
                 return ActionKind::Skill;
             }
+        }
+        if self.regains_walking() {
+            return ActionKind::Skill;
         }
         if self.head_is_one_of(&k.down) {
             return ActionKind::Reduction;
