@@ -266,11 +266,8 @@ impl Rule for OutOfReach {
 /// routine done at one sitting ("in one go each Sunday") is not a change.
 fn sweeping_change(cx: &Context<'_>) -> Option<Hit> {
     // "all of it in one go each Sunday": a routine done at one sitting.
-    if cx
-        .times
-        .iter()
-        .any(|t| t.kind == crate::core::time::TimeKind::Recurrence)
-    {
+    use crate::core::time::{any_of_kind, TimeKind};
+    if any_of_kind(cx.times, TimeKind::Recurrence) {
         return None;
     }
     let whole = cx.phrases(&cx.lexicon.sweeping_wholes).into_iter().next()?;

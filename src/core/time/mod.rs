@@ -48,6 +48,11 @@ pub struct TimeExpr {
     pub kind: TimeKind,
 }
 
+/// True when one of `times` is of `kind` ("every Sunday" is a recurrence).
+pub fn any_of_kind(times: &[TimeExpr], kind: TimeKind) -> bool {
+    times.iter().any(|t| t.kind == kind)
+}
+
 const NUM: &str = r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a\s+couple\s+of|half\s+an?)";
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
 const DAY: &str = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day";

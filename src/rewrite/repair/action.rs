@@ -20,10 +20,22 @@ const PARTICLES: &[&str] = &[
 ];
 
 impl Repairer<'_> {
-    /// "learn (how) to + verb" when the action is a skill: the verb learnt.
-    pub(super) fn skill_learnt(&self, head: usize) -> Option<usize> {
+    /// The words that negate the verb at `h`, said before its base form:
+    /// "" when nothing does, "never " or "not "; `None` when the negation
+    /// comes after it.
+    fn negation_before(&self, h: usize) -> Option<&'static str> {
+        match self.x.frame.negated {
+            None => Some(""),
+            Some(n) if n < h && self.x.analysis.tokens[n].lower == "never" => Some("never "),
+            Some(n) if n < h => Some("not "),
+            Some(_) => None,
+        }
+    }
+
+    /// "learn (how) to + verb": the verb learnt.
+    pub(super) fn learnt_verb(&self, head: usize) -> Option<usize> {
         let toks = &self.x.analysis.tokens;
-        if !toks[head].is("learn") || self.action_kind() != super::kind::ActionKind::Skill {
+        if !toks[head].is("learn") {
             return None;
         }
         let to = match toks.get(head + 1)?.lower.as_str() {
@@ -107,7 +119,10 @@ impl Repairer<'_> {
             pieces.push(Piece::kept(base_form(&toks[head])));
             pieces.push(Piece::kept(object));
             from = toks[head].span.end;
-        } else if let Some(skill) = self.skill_learnt(head) {
+        } else if let Some(skill) = self
+            .learnt_verb(head)
+            .filter(|_| self.action_kind() == super::kind::ActionKind::Skill)
+        {
             // "learn to add and subtract": learning is shown by doing what is
             // learnt, so the skill itself is the action.
             changes.push(Change::new(
@@ -312,13 +327,7 @@ impl Repairer<'_> {
             let rest = toks.get(next).map_or(self.text().len(), |t| t.span.start);
             // With its negation before it: "I'm never going to have a relapse" is
             // "never have a relapse".
-            let negation = match self.x.frame.negated {
-                None => Some(""),
-                Some(n) if n < h && toks[n].lower == "never" => Some("never "),
-                Some(n) if n < h => Some("not "),
-                Some(_) => None,
-            };
-            if let Some(negation) = negation.filter(|_| rest >= from) {
+            if let Some(negation) = self.negation_before(h).filter(|_| rest >= from) {
                 let tail: Vec<String> = subtract(rest..self.text().len(), &drop)
                     .into_iter()
                     .map(|r| self.text()[r].to_string())
@@ -355,11 +364,7 @@ impl Repairer<'_> {
             if let Some(changed) = changed {
                 // "The baby will not be left alone": the negation stays with
                 // the verb ("not leave the baby alone"), or the goal is reversed.
-                let negation = match self.x.frame.negated {
-                    Some(n) if n < h && toks[n].lower == "never" => "never ",
-                    Some(n) if n < h => "not ",
-                    _ => "",
-                };
+                let negation = self.negation_before(h).unwrap_or("");
                 goal = tidy(&format!(
                     "{negation}{} {changed} {rest}",
                     base_form(&toks[h])

@@ -46,6 +46,8 @@ impl Repairer<'_> {
         };
         let first = (from..toks.len()).find(|&k| !DEGREE.contains(&toks[k].lower.as_str()))?;
         let after_feel = self.x.frame.head.is_some_and(|h| toks[h].is("feel"));
+        // The feeling's own words ("at peace", "listened to").
+        let felt = crate::core::analysis::words_at(toks, feelings, first);
         if has {
             // "have less pain": a symptom rated on a scale, not a feeling word.
             // It may follow a word that says where: "less back pain".
@@ -56,7 +58,7 @@ impl Repairer<'_> {
             if first == from || !named {
                 return None;
             }
-        } else if crate::core::analysis::words_at(toks, feelings, first).is_none()
+        } else if felt.is_none()
             || !after_feel && ONLY_AFTER_FEEL.contains(&toks[first].lower.as_str())
         {
             return None;
@@ -75,7 +77,7 @@ impl Repairer<'_> {
         }
         // "feel listened to": a feeling that ends in its preposition keeps it
         // where the tidying of a dangling word took it off.
-        if let Some(felt) = crate::core::analysis::words_at(toks, feelings, first) {
+        if let Some(felt) = felt {
             let last = &toks[felt.end - 1].lower;
             let before = toks[first..felt.end - 1]
                 .iter()

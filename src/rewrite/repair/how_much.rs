@@ -10,49 +10,6 @@ use crate::rewrite::draft::{template, Piece};
 use std::ops::Range;
 
 impl Repairer<'_> {
-    /// "on [N of M] occasions, daily" counts the occasions in the unit the
-    /// writer's recurrence gives: "on [N of M] days"; "every week" makes it
-    /// "in [N of M] weeks"; "on [N of M] days a week, every morning" becomes
-    /// "on [N of M] mornings a week". The recurrence is then said by the count.
-    pub(super) fn count_in_the_recurrence(pieces: &mut Vec<Piece>) {
-        let Some(at) = (1..pieces.len().saturating_sub(1)).find(|&i| {
-            matches!(&pieces[i], Piece::Placeholder { label, .. } if label == "N of M")
-                && matches!(&pieces[i - 1], Piece::Added(t) if t == "on")
-                && matches!(&pieces[i + 1], Piece::Added(t)
-                    if t.starts_with("occasions") || t.starts_with("days a week"))
-        }) else {
-            return;
-        };
-        let Some((kept, unit)) = pieces.iter().enumerate().skip(at + 2).find_map(|(j, p)| {
-            let Piece::Kept(t) = p else {
-                return None;
-            };
-            recurrence_unit(t).map(|u| (j, u))
-        }) else {
-            return;
-        };
-        let Piece::Added(counted) = pieces[at + 1].clone() else {
-            return;
-        };
-        // "on [N of M] days a week, every morning": so many mornings a week.
-        let rate = counted.starts_with("days a week");
-        if rate && unit == "weeks" {
-            return;
-        }
-        pieces.remove(kept);
-        let follows = pieces.len() > at + 2;
-        let comma = if follows && counted.ends_with(',') {
-            ","
-        } else {
-            ""
-        };
-        let per = if rate { " a week" } else { "" };
-        pieces[at + 1] = Piece::added(format!("{unit}{per}{comma}"));
-        if unit == "weeks" {
-            pieces[at - 1] = Piece::added("in");
-        }
-    }
-
     /// How much or how often, fitted to the kind of action, with where it goes
     /// (after the action, before the writer's own time or method) and the change.
     pub(super) fn quantity_slot(&self, kind: ActionKind) -> Option<(usize, Vec<Piece>, String)> {
@@ -79,10 +36,13 @@ impl Repairer<'_> {
             ActionKind::Skill if self.regains_walking() => &a.mobility,
             // "swim", "dress himself": done without help; the writer's own
             // "independently" or "unaided" already says so.
-            ActionKind::Skill if self.skill_is_unaided() && self.says_unaided() => {
-                &a.skill_occasions
+            ActionKind::Skill if self.skill_is_unaided() => {
+                if self.says_unaided() {
+                    &a.skill_occasions
+                } else {
+                    &a.skill_unaided
+                }
             }
-            ActionKind::Skill if self.skill_is_unaided() => &a.skill_unaided,
             ActionKind::Skill => &a.skill,
             ActionKind::Reduction if self.object_is_a_level() => &a.reduction_level,
             ActionKind::Reduction => &a.reduction,
@@ -315,6 +275,49 @@ impl Repairer<'_> {
     }
 }
 
+/// "on [N of M] occasions, daily" counts the occasions in the unit the
+/// writer's recurrence gives: "on [N of M] days"; "every week" makes it
+/// "in [N of M] weeks"; "on [N of M] days a week, every morning" becomes
+/// "on [N of M] mornings a week". The recurrence is then said by the count.
+pub(super) fn count_in_the_recurrence(pieces: &mut Vec<Piece>) {
+    let Some(at) = (1..pieces.len().saturating_sub(1)).find(|&i| {
+        matches!(&pieces[i], Piece::Placeholder { label, .. } if label == "N of M")
+            && matches!(&pieces[i - 1], Piece::Added(t) if t == "on")
+            && matches!(&pieces[i + 1], Piece::Added(t)
+                if t.starts_with("occasions") || t.starts_with("days a week"))
+    }) else {
+        return;
+    };
+    let Some((kept, unit)) = pieces.iter().enumerate().skip(at + 2).find_map(|(j, p)| {
+        let Piece::Kept(t) = p else {
+            return None;
+        };
+        recurrence_unit(t).map(|u| (j, u))
+    }) else {
+        return;
+    };
+    let Piece::Added(counted) = pieces[at + 1].clone() else {
+        return;
+    };
+    // "on [N of M] days a week, every morning": so many mornings a week.
+    let rate = counted.starts_with("days a week");
+    if rate && unit == "weeks" {
+        return;
+    }
+    pieces.remove(kept);
+    let follows = pieces.len() > at + 2;
+    let comma = if follows && counted.ends_with(',') {
+        ","
+    } else {
+        ""
+    };
+    let per = if rate { " a week" } else { "" };
+    pieces[at + 1] = Piece::added(format!("{unit}{per}{comma}"));
+    if unit == "weeks" {
+        pieces[at - 1] = Piece::added("in");
+    }
+}
+
 /// The unit a plain recurrence counts in: "daily" -> "days", "every
 /// morning" -> "mornings", "each week" -> "weeks"; `None` for any other
 /// time ("twice a week", "by Friday").
@@ -324,19 +327,14 @@ fn recurrence_unit(time: &str) -> Option<String> {
         "daily" => "day",
         "weekly" => "week",
         "nightly" => "night",
-        _ => {
-            let (every, unit) = t.split_once(' ')?;
-            if !matches!(every, "every" | "each") || unit.contains(' ') {
-                return None;
-            }
-            if !matches!(
-                unit,
-                "day" | "week" | "morning" | "evening" | "night" | "lesson" | "session" | "visit"
-            ) {
-                return None;
-            }
-            return Some(format!("{unit}s"));
-        }
+        _ => match t.split_once(' ')? {
+            ("every" | "each", unit) => unit,
+            _ => return None,
+        },
     };
-    Some(format!("{unit}s"))
+    matches!(
+        unit,
+        "day" | "week" | "morning" | "evening" | "night" | "lesson" | "session" | "visit"
+    )
+    .then(|| format!("{unit}s"))
 }

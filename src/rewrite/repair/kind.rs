@@ -71,11 +71,10 @@ impl Repairer<'_> {
         self.head_is_one_of(&self.templates.kinds.mobility_verbs)
             && about
             && self.x.indicators.is_empty()
-            && !self
-                .x
-                .times
-                .iter()
-                .any(|t| t.kind == crate::core::time::TimeKind::Recurrence)
+            && !crate::core::time::any_of_kind(
+                &self.x.times,
+                crate::core::time::TimeKind::Recurrence,
+            )
     }
 
     /// The writer already says the skill is done without help ("dress
@@ -91,7 +90,7 @@ impl Repairer<'_> {
         self.head_is_one_of(skills)
             || self
                 .action_head()
-                .and_then(|h| self.skill_learnt(h))
+                .and_then(|h| self.learnt_verb(h))
                 .is_some_and(|v| self.verb_is_one_of(v, skills))
     }
 

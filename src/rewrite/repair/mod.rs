@@ -430,7 +430,7 @@ impl Repairer<'_> {
                 pieces.extend(template(&self.templates.assembly.fallback_habit));
             }
             self.add_time(&mut pieces, &mut all_changes, &deletions, kept, kind);
-            Self::count_in_the_recurrence(&mut pieces);
+            how_much::count_in_the_recurrence(&mut pieces);
             let without_method = (pieces.clone(), all_changes.clone());
             // With a method of measurement, when M fails; without, when the rest
             // already makes it measurable. The re-check keeps the one that passes.

@@ -531,11 +531,8 @@ impl Repairer<'_> {
         let habit = toks[verb + 1..]
             .iter()
             .any(|t| self.templates.kinds.habit_places.contains(&t.lower));
-        let recurs = self
-            .x
-            .times
-            .iter()
-            .any(|t| t.kind == crate::core::time::TimeKind::Recurrence);
+        let recurs =
+            crate::core::time::any_of_kind(&self.x.times, crate::core::time::TimeKind::Recurrence);
         let _ = head;
         let mut pieces = vec![
             Piece::added("take"),
