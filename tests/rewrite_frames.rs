@@ -8,7 +8,8 @@
 //! turned round keeps its negation; a feeling of several words ("at ease",
 //! "listened to") is rated whole; a relationship is built by time spent
 //! together on something agreed; walking regained is how far, with what
-//! help, by a date.
+//! help, by a date; a vague amount ("a few minutes") asks how many in the
+//! writer's own unit.
 
 mod common;
 
@@ -147,4 +148,23 @@ fn walking_regained_is_how_far_with_what_help_by_a_date() {
     // A walk somewhere, or a thing walked, is a habit.
     let r = rewrite("Leo will walk to the shop with his dad");
     assert!(!r.rewrite.contains("[how far]"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_vague_amount_asks_how_many_in_the_writers_unit() {
+    for (given, wanted) in [
+        (
+            "Priya will practise her spellings for a few minutes after tea each day",
+            "for [how many] minutes after tea",
+        ),
+        (
+            "Grandad will phone the carers several times a week",
+            "[how many] times a week",
+        ),
+    ] {
+        let r = rewrite(given);
+        assert!(r.rewrite.contains(wanted), "{given} -> {}", r.rewrite);
+        assert!(!r.rewrite.contains("few"), "{}", r.rewrite);
+        assert!(!r.rewrite.contains("several"), "{}", r.rewrite);
+    }
 }

@@ -2,7 +2,8 @@
 //! this week", "a few books each month"): nothing counts what success looks like.
 
 use super::{Context, Examples, Hit, Rule, RuleId};
-use crate::core::finding::Criterion;
+use crate::core::finding::{Criterion, Edit, Repair};
+use std::ops::Range;
 
 pub struct VagueAmount;
 
@@ -42,11 +43,28 @@ impl Rule for VagueAmount {
         }
     }
     fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
-        let Some(span) = vague_amount(cx)
-            .or_else(|| unsized_outcome(cx))
-            .filter(|_| !cx.is_quantified())
-        else {
+        if cx.is_quantified() {
             return Vec::new();
+        }
+        // "a few times a week": the vague words give way to "[how many]"; the
+        // unit the writer counts in stays. ("lose weight" is sized by the
+        // rewrite's amount slot instead.)
+        let (span, repair) = match vague_amount(cx) {
+            Some((span, words)) => {
+                let vague = cx.text()[words.clone()].to_string();
+                let repair = Repair {
+                    edits: vec![Edit::Placeholder {
+                        span: words,
+                        label: "how many".to_string(),
+                    }],
+                    note: format!("'{vague}' does not say how many: asked for the number"),
+                };
+                (span, Some(repair))
+            }
+            None => match unsized_outcome(cx) {
+                Some(span) => (span, None),
+                None => return Vec::new(),
+            },
         };
         let said = cx.text()[span.clone()].to_string();
         vec![Hit {
@@ -55,17 +73,19 @@ impl Rule for VagueAmount {
                 "'{said}' does not say how many: nothing counts what success looks like"
             ),
             suggestion: "Give the number: '3 times this week', '2 books each month'".to_string(),
-            repair: None,
+            repair,
         }]
     }
 }
 
 /// The span of an amount that does not say how many ("several times", "a few
-/// books"): a vague amount before "times" or a plural noun.
-pub(super) fn vague_amount(cx: &Context<'_>) -> Option<std::ops::Range<usize>> {
+/// books"): a vague amount before "times" or a plural noun; with the span of
+/// its vague words alone ("several", "a few").
+pub(super) fn vague_amount(cx: &Context<'_>) -> Option<(Range<usize>, Range<usize>)> {
     let toks = &cx.a.tokens;
     (0..toks.len()).find_map(|k| {
         let mut end = crate::core::analysis::words_at(toks, &cx.lexicon.vague_amounts, k)?.end;
+        let end_of_words = end;
         // "the last few minutes", "the next few weeks": a stretch, not an amount.
         if k > 0
             && (toks[k - 1].pos == "DT"
@@ -81,13 +101,15 @@ pub(super) fn vague_amount(cx: &Context<'_>) -> Option<std::ops::Range<usize>> {
             end += 1;
         }
         let noun = toks.get(end)?;
-        (noun.lower == "times" || noun.pos == "NNS").then(|| toks[k].span.start..noun.span.end)
+        let words = toks[k].span.start..toks[end_of_words - 1].span.end;
+        (noun.lower == "times" || noun.pos == "NNS")
+            .then(|| (toks[k].span.start..noun.span.end, words))
     })
 }
 
 /// "lose weight", "save money": an outcome reached by an amount, with the
 /// amount's thing named but not how much of it.
-fn unsized_outcome(cx: &Context<'_>) -> Option<std::ops::Range<usize>> {
+fn unsized_outcome(cx: &Context<'_>) -> Option<Range<usize>> {
     let toks = &cx.a.tokens;
     let head = cx.action_verb().or(cx.frame.head)?;
     let (_, verb) = cx.phrase_at(&cx.lexicon.sized_outcome_verbs, head)?;

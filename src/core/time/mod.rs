@@ -136,7 +136,7 @@ impl TimeRecogniser {
             (
                 TimeKind::Period,
                 rx(&format!(
-                    r"\b(?:{NUM}\s+{UNIT}\s+from\s+now|(?:this|next|the\s+next|the\s+coming|the\s+following)\s+(?:week|weekend|month|term|half[- ]term|semester|quarter|year|school\s+year|academic\s+year|{SEASON}(?:\s+term)?)|(?:(?:in|during|over)\s+)?(?:the\s+|this\s+|next\s+)?(?:first|second|third|fourth|final|{SEASON})\s+(?:term|semester|quarter|half[- ]term)|today|tomorrow|tonight|this\s+(?:morning|afternoon|evening))\b"
+                    r"\b(?:{NUM}\s+{UNIT}\s+from\s+now|(?:this|next|the\s+next|the\s+coming|the\s+following)\s+(?:week|weekend|month|term|half[- ]term|semester|quarter|shift|year|school\s+year|academic\s+year|{SEASON}(?:\s+term)?)|(?:(?:in|during|over)\s+)?(?:the\s+|this\s+|next\s+)?(?:first|second|third|fourth|final|{SEASON})\s+(?:term|semester|quarter|half[- ]term)|today|tomorrow|tonight|this\s+(?:morning|afternoon|evening))\b"
                 )),
             ),
             (
@@ -161,7 +161,7 @@ impl TimeRecogniser {
                 TimeKind::Recurrence,
                 rx(
                     // "a session" only with a count before it: "miss a session" is one.
-                    r"\b(?:a|per|each)\s+(?:day|night|week|fortnight|month|term|morning|evening)\b|\b(?:per|each)\s+session\b|\b(?:once|twice|times|minutes|mins)\s+a\s+session\b",
+                    r"\b(?:a|per|each)\s+(?:day|night|week|fortnight|month|term|morning|evening)\b|\b(?:per|each)\s+(?:session|shift)\b|\b(?:once|twice|times|minutes|mins)\s+(?:a|per)\s+(?:session|shift)\b",
                 ),
             ),
             (

@@ -88,6 +88,13 @@ fn hours_intervals_windows_and_sessions_are_timescales() {
             "cough and deep breathe every two hours",
             TimeKind::Recurrence,
         ),
+        // A nursing shift is a period and a unit of recurrence.
+        ("sit out in the chair twice this shift", TimeKind::Period),
+        (
+            "record the fluid balance once per shift",
+            TimeKind::Recurrence,
+        ),
+        ("check the pressure areas each shift", TimeKind::Recurrence),
         (
             "check the dressing every 3 hours during the day",
             TimeKind::Recurrence,

@@ -163,15 +163,20 @@ impl IntentLists {
                 .map(|t| t.span.clone()),
         );
         // Words a rule asked to drop because they are the problem ("because my
-        // parents said so", "by review"); not another action a rule would
+        // parents said so", "by review") or to ask for instead; not another action a rule would
         // move to its own objective, which is still the writer's goal.
         for f in &x.judgment.findings {
             if f.severity != Severity::Error || f.rule == RuleId::BundledActions {
                 continue;
             }
             for edit in f.repair.iter().flat_map(|r| r.edits.iter()) {
-                if let crate::core::finding::Edit::Delete(span) = edit {
-                    replaced.push(span.clone());
+                // ... and words a placeholder stands for ("a few" -> "[how many]").
+                match edit {
+                    crate::core::finding::Edit::Delete(span)
+                    | crate::core::finding::Edit::Placeholder { span, .. } => {
+                        replaced.push(span.clone())
+                    }
+                    _ => {}
                 }
             }
         }
