@@ -28,6 +28,10 @@ pub struct Lexicon {
     /// ("will not develop pressure sores", "will not fall").
     #[serde(default)]
     pub befalling_verbs: Vec<String>,
+    /// What a person has without doing anything ("nausea", "falls"): after a
+    /// negated "have" or "get", an outcome too.
+    #[serde(default)]
+    pub befalling_things: Vec<String>,
     pub control_verbs: Vec<String>,
     pub concrete_phrases: Vec<String>,
     pub light_verbs: Vec<String>,
@@ -178,6 +182,7 @@ macro_rules! each_list {
             stop_verbs,
             safety_conditions,
             befalling_verbs,
+            befalling_things,
             control_verbs,
             concrete_phrases,
             light_verbs,

@@ -29,6 +29,8 @@ impl Rule for StopBehaviour {
                 "Dad will no longer shout at the children",
                 "Amy will refrain from swearing in lessons",
                 "Mum will not leave the children alone by 1st May",
+                // Had, but done: a behaviour.
+                "Leo will not have tantrums at bedtime",
                 "Kyle will avoid fights at break time",
             ],
             allows: &[
@@ -43,6 +45,8 @@ impl Rule for StopBehaviour {
                 // Something that happens to the person is an outcome to keep, not a behaviour.
                 "Mr Ellis will not develop pressure sores during his stay",
                 "Nan will not fall at home over the next 3 months",
+                "Grandpa will not have any dizziness after his morning tablets this month",
+                "Mr Ellis will not get any more chest infections this winter",
             ],
         }
     }
@@ -103,6 +107,29 @@ pub fn negated_event(
             let v = &tokens[h];
             contains(&lexicon.befalling_verbs, v.lemma())
                 || contains(&lexicon.befalling_verbs, &v.lower)
+                || matches!(v.lemma(), "have" | "get")
+                    && has_a_befalling_thing(lexicon, tokens, h + 1)
+        })
+}
+
+/// True when the words from `from` name a symptom or clinical event, after its
+/// determiners: "(not have) any nausea", "(have) no further falls".
+fn has_a_befalling_thing(
+    lexicon: &crate::core::lexicon::Lexicon,
+    tokens: &[crate::core::nlp::Token],
+    from: usize,
+) -> bool {
+    let determiner = |t: &crate::core::nlp::Token| {
+        t.pos == "DT"
+            || matches!(
+                t.lower.as_str(),
+                "any" | "another" | "further" | "more" | "new" | "no" | "a" | "an"
+            )
+    };
+    (from..tokens.len().min(from + 3))
+        .find(|&k| !determiner(&tokens[k]))
+        .is_some_and(|k| {
+            crate::core::analysis::words_at(tokens, &lexicon.befalling_things, k).is_some()
         })
 }
 
