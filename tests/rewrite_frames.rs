@@ -9,7 +9,8 @@
 //! "listened to") is rated whole; a relationship is built by time spent
 //! together on something agreed; walking regained is how far, with what
 //! help, by a date; a vague amount ("a few minutes") asks how many in the
-//! writer's own unit.
+//! writer's own unit; a whole domain ("my health") asks which part of it
+//! improves; only a safety condition assumes visits.
 
 mod common;
 
@@ -167,4 +168,43 @@ fn a_vague_amount_asks_how_many_in_the_writers_unit() {
         assert!(!r.rewrite.contains("few"), "{}", r.rewrite);
         assert!(!r.rewrite.contains("several"), "{}", r.rewrite);
     }
+}
+
+#[test]
+fn a_whole_domain_asks_which_part_of_it_improves() {
+    let r = rewrite("Dad will improve his physical health");
+    assert!(
+        r.rewrite
+            .contains("improve [which aspect of his physical health] from [baseline]"),
+        "{}",
+        r.rewrite
+    );
+    // One part already named is measured as it is.
+    let r = rewrite("Dad will improve his lung function");
+    assert!(
+        r.rewrite
+            .contains("improve his lung function from [baseline]"),
+        "{}",
+        r.rewrite
+    );
+}
+
+#[test]
+fn only_a_safety_condition_assumes_visits() {
+    // Something that should not happen to the person is checked as agreed.
+    let r = rewrite("Mrs Obi will not develop pressure ulcers");
+    assert!(
+        r.rewrite.contains("checked [how often] by [named person]"),
+        "{}",
+        r.rewrite
+    );
+    assert!(!r.rewrite.contains("each visit"), "{}", r.rewrite);
+    // A child kept safe is checked by the worker who visits.
+    let r = rewrite("The twins will not be left alone with their uncle");
+    assert!(
+        r.rewrite
+            .contains("checked at each visit by [named worker]"),
+        "{}",
+        r.rewrite
+    );
 }

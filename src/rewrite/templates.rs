@@ -75,6 +75,9 @@ pub struct Assembly {
     #[serde(default)]
     pub bare_roles: Vec<String>,
     pub safety_method: String,
+    /// How a state kept up is checked, where no visits are known of: "the
+    /// patient will not fall", "I will stay sober".
+    pub condition_method: String,
     pub reduction: String,
     /// A level brought down ("reduce anxiety", "lower your A1c"): not counted a week.
     pub reduction_level: String,
@@ -252,6 +255,10 @@ pub struct VerbRepair {
     /// ("a bedtime routine", not "routine checks").
     #[serde(default)]
     pub object_heads: Vec<String>,
+    /// When given, every word of the object before its head must be one of
+    /// these: "my overall health", not "lung function", which is specific.
+    #[serde(default)]
+    pub object_lead: Vec<String>,
     /// The replacement action; `{object}` is the object as written.
     pub action: String,
 }
@@ -318,6 +325,10 @@ impl Templates {
                     || r.object_also.iter().any(|w| object.iter().any(|o| o == w)))
                 && (r.object_heads.is_empty()
                     || object.last().is_some_and(|o| r.object_heads.contains(o)))
+                && (r.object_lead.is_empty()
+                    || object
+                        .split_last()
+                        .is_some_and(|(_, lead)| lead.iter().all(|w| r.object_lead.contains(w))))
         })
     }
 }
@@ -356,6 +367,7 @@ mod tests {
             t.assembly.counted_things.as_str(),
             t.assembly.safety_time.as_str(),
             t.assembly.safety_method.as_str(),
+            t.assembly.condition_method.as_str(),
             t.assembly.reduction.as_str(),
             t.assembly.increase.as_str(),
             t.assembly.comparative_down.as_str(),

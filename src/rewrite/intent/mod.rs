@@ -321,8 +321,10 @@ impl IntentLists {
                     || parts.contains(&f.as_str())
                     || f.contains(' ') && contains_phrase(&lower, f)
             });
-            // ... and "never shout [how often]" asks how often it is not done.
-            let counted = lower.contains("[how often]");
+            // ... and "never shout [how often]" asks how often it is not done
+            // (how often it is checked, "checked [how often]", is another matter).
+            let counted =
+                lower.matches("[how often]").count() > lower.matches("checked [how often]").count();
             if has(verb) && (!negated || counted && words.contains(&negation.as_str())) {
                 lost.push(negation.clone());
             }

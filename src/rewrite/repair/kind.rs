@@ -94,16 +94,12 @@ impl Repairer<'_> {
                 .is_some_and(|v| self.verb_is_one_of(v, skills))
     }
 
-    /// A negated safety condition ("will not be left alone with Mr Smith"), or
-    /// a negated event that happens to the person ("will not develop pressure
-    /// sores"): both hold from the plan's start and are checked.
+    /// A negated safety condition ("will not be left alone with Mr Smith"):
+    /// held from the plan's start and checked at each visit.
     pub(super) fn is_safety_condition(&self) -> bool {
         let Some(n) = self.x.frame.negated else {
             return false;
         };
-        if crate::core::rules::negated_event(self.lexicon, &self.x.frame, &self.x.analysis.tokens) {
-            return true;
-        }
         let from = self.x.analysis.tokens[n].span.start;
         phrase_spans(&self.x.analysis, &self.lexicon.safety_conditions)
             .iter()
@@ -128,6 +124,12 @@ impl Repairer<'_> {
         let k = &self.templates.kinds;
         if self.is_safety_condition() {
             return ActionKind::Safety;
+        }
+        // A negated event that happens to the person ("will not develop
+        // pressure sores", "will not have any nausea"): held from the plan's
+        // start and checked, with no visits assumed.
+        if crate::core::rules::negated_event(self.lexicon, &self.x.frame, &self.x.analysis.tokens) {
+            return ActionKind::Condition;
         }
         // "to be able to count", "can tie his laces".
         let toks = &self.x.analysis.tokens;

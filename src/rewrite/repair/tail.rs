@@ -208,7 +208,8 @@ impl Repairer<'_> {
     }
 
     /// Adds how progress is measured; false when the objective names a method.
-    /// A safety condition is checked at each visit.
+    /// A safety condition is checked at each visit; another condition kept up,
+    /// as often as agreed.
     pub(super) fn add_method(
         &self,
         pieces: &mut Vec<Piece>,
@@ -221,7 +222,11 @@ impl Repairer<'_> {
         }
         pieces.push(Piece::added(","));
         if matches!(kind, ActionKind::Safety | ActionKind::Condition) {
-            let slot = &self.templates.assembly.safety_method;
+            let slot = if kind == ActionKind::Safety {
+                &self.templates.assembly.safety_method
+            } else {
+                &self.templates.assembly.condition_method
+            };
             pieces.extend(template(slot));
             changes.push(Change::new(
                 Criterion::M,

@@ -13,6 +13,11 @@ pub(super) fn split_kept(action: &str, object: Option<&str>, which: Option<usize
     let Some(at) = action.find(object) else {
         return template(action);
     };
+    // "[which aspect of my health]": an object inside a placeholder is part
+    // of what it asks.
+    if action[..at].matches('[').count() > action[..at].matches(']').count() {
+        return template(action);
+    }
     let mut pieces = template(&action[..at]);
     match which.filter(|&w| w > 0 && w < object.len() && object.is_char_boundary(w)) {
         Some(w) => {
