@@ -10,7 +10,8 @@
 //! together on something agreed; walking regained is how far, with what
 //! help, by a date; a vague amount ("a few minutes") asks how many in the
 //! writer's own unit; a whole domain ("my health") asks which part of it
-//! improves; only a safety condition assumes visits.
+//! improves; only a safety condition assumes visits; a skill shown on bare
+//! plurals asks which ones; a symptom's absence is counted in days.
 
 mod common;
 
@@ -79,14 +80,14 @@ fn a_set_of_skills_is_shown_by_using_one_of_them() {
     let r = rewrite("Mr Hale will develop his relaxation techniques");
     assert!(
         r.rewrite
-            .contains("use [which one] of his relaxation techniques when [which situation]"),
+            .contains("use [which one of his relaxation techniques] when [which situation]"),
         "{}",
         r.rewrite
     );
     // With nobody named, the skills are the person's own.
     let r = rewrite("work on coping skills");
     assert!(
-        r.rewrite.contains("of their coping skills"),
+        r.rewrite.contains("[which one of their coping skills]"),
         "{}",
         r.rewrite
     );
@@ -204,6 +205,39 @@ fn only_a_safety_condition_assumes_visits() {
     assert!(
         r.rewrite
             .contains("checked at each visit by [named worker]"),
+        "{}",
+        r.rewrite
+    );
+}
+
+#[test]
+fn a_skill_shown_on_bare_plurals_asks_which_ones() {
+    let r = rewrite("Zara will sort shapes");
+    assert!(
+        r.rewrite
+            .contains("sort [which] shapes correctly on [N of M] occasions"),
+        "{}",
+        r.rewrite
+    );
+    // A phrase after them already says which.
+    let r = rewrite("Zara will sort shapes from the blue tray");
+    assert!(!r.rewrite.contains("[which]"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_symptoms_absence_is_counted_in_the_days_it_holds() {
+    let r = rewrite("Grandad wants to be pain free");
+    assert!(
+        r.rewrite
+            .starts_with("Grandad will report being pain free on [N of M] days a week"),
+        "{}",
+        r.rewrite
+    );
+    // The words after it stay with it.
+    let r = rewrite("Mrs Obi will remain free from nausea after her tablets");
+    assert!(
+        r.rewrite
+            .contains("report being free from nausea after her tablets on [N of M] days"),
         "{}",
         r.rewrite
     );

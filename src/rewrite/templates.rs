@@ -78,6 +78,8 @@ pub struct Assembly {
     /// How a state kept up is checked, where no visits are known of: "the
     /// patient will not fall", "I will stay sober".
     pub condition_method: String,
+    /// A symptom's absence ("pain free"), counted in days: `{state}` as written.
+    pub symptom_free: String,
     pub reduction: String,
     /// A level brought down ("reduce anxiety", "lower your A1c"): not counted a week.
     pub reduction_level: String,
@@ -368,6 +370,7 @@ mod tests {
             t.assembly.safety_time.as_str(),
             t.assembly.safety_method.as_str(),
             t.assembly.condition_method.as_str(),
+            t.assembly.symptom_free.as_str(),
             t.assembly.reduction.as_str(),
             t.assembly.increase.as_str(),
             t.assembly.comparative_down.as_str(),

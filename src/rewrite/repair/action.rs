@@ -429,6 +429,27 @@ impl Repairer<'_> {
         Some((at, Piece::placeholder("which")))
     }
 
+    /// Where a bare plural object starts ("name pictures", "solve maths
+    /// problems"): nouns and adjectives only, ending in a plural, with no
+    /// determiner, number, name or phrase after it to say which ones.
+    pub(super) fn bare_plural_object(&self) -> Option<usize> {
+        let toks = &self.x.analysis.tokens;
+        let object = self.x.frame.object.clone()?;
+        let words = toks.get(object.clone())?;
+        let plain = words
+            .iter()
+            .all(|t| (t.pos.starts_with("NN") || t.pos.starts_with("JJ")) && !t.is_proper_noun());
+        let plural = words.last().is_some_and(|t| t.pos == "NNS");
+        // "questions about the story", "words from the list": a phrase says which.
+        let said_which = toks.get(object.end).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "about" | "from" | "of" | "on" | "in" | "with" | "that" | "which"
+            )
+        });
+        (plain && plural && !said_which).then(|| words[0].span.start)
+    }
+
     /// The writer's action as quoted in changes: main verb to end of object.
     pub(super) fn action_text(&self) -> String {
         let toks = &self.x.analysis.tokens;

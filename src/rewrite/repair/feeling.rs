@@ -1,11 +1,12 @@
 //! A feeling as the goal ("feel better", "be less anxious", "never feel sad",
 //! "less stressed"): nobody else can see it, so the person rates it on a scale
 //! the team names, or counts the days it happens. A measured level as the goal
-//! ("lower blood pressure") is read on the measure the team names.
+//! ("lower blood pressure") is read on the measure the team names; a symptom's
+//! absence ("pain free") is counted in the days it holds.
 
 use super::replace::Action;
 use super::text::without_for_good;
-use super::{Change, Repairer, Source, FEELING_PRIOR};
+use super::{Change, Repairer, Source, FEELING_PRIOR, SYMPTOM_FREE_PRIOR};
 use crate::core::finding::Criterion;
 use crate::core::measure::phrase_spans;
 use crate::rewrite::draft::{parse_template, Piece};
@@ -124,6 +125,62 @@ impl Repairer<'_> {
             )],
             Source::VerbRepair,
             FEELING_PRIOR,
+        ))
+    }
+
+    /// "be pain free", "remain free from nausea": a symptom's absence is
+    /// reported day by day, counted against the days asked for.
+    pub(super) fn symptom_free_action(&self) -> Option<Action> {
+        let toks = &self.x.analysis.tokens;
+        let head = self.x.frame.head?;
+        if !["be", "stay", "remain", "become", "feel", "keep"]
+            .iter()
+            .any(|v| toks[head].is(v))
+        {
+            return None;
+        }
+        let from = toks[head].span.end;
+        let after = self.text()[from..].to_lowercase();
+        // Where the symptom's absence is said, as a whole phrase.
+        let whole = |at: usize, len: usize| {
+            let b = after.as_bytes();
+            (at == 0 || !b[at - 1].is_ascii_alphanumeric())
+                && (at + len == b.len() || !b[at + len].is_ascii_alphanumeric())
+        };
+        let at = self
+            .templates
+            .kinds
+            .rated_symptoms
+            .iter()
+            .find_map(|symptom| {
+                [
+                    format!("{symptom} free"),
+                    format!("{symptom}-free"),
+                    format!("free of {symptom}"),
+                    format!("free from {symptom}"),
+                ]
+                .into_iter()
+                .find_map(|p| after.find(p.as_str()).filter(|&at| whole(at, p.len())))
+            })?;
+        // The words after it stay with it: "nausea-free after chemotherapy".
+        let state = self.words_to_tail(from + at);
+        let state = state
+            .trim_end_matches(['.', ',', ';', '!'])
+            .trim()
+            .to_lowercase();
+        let action = self
+            .templates
+            .assembly
+            .symptom_free
+            .replace("{state}", &state);
+        Some((
+            parse_template(&action, |t| Piece::added(t)),
+            vec![Change::new(
+                Criterion::M,
+                format!("'{state}' is counted in the days it holds, as the person reports them"),
+            )],
+            Source::VerbRepair,
+            SYMPTOM_FREE_PRIOR,
         ))
     }
 

@@ -103,6 +103,9 @@ const SHOWN_CHANGE_PRIOR: f32 = 1.05;
 const FALLBACK_PRIOR: f32 = 0.25;
 /// A feeling rated on a scale is what the writer asked for, made visible.
 const FEELING_PRIOR: f32 = 0.95;
+/// A symptom's absence counted in days ("pain free"): above the writer's
+/// words kept, which a frequency or a check at visits cannot count.
+const SYMPTOM_FREE_PRIOR: f32 = 1.15;
 
 /// Rules whose failure means the action itself must be replaced.
 const ACTION_RULES: &[RuleId] = &[
@@ -278,6 +281,17 @@ impl Repairer<'_> {
                     }
                     insertions.push((at, slot));
                     changes.push(Change::new(Criterion::M, what));
+                    // "name pictures correctly on [N of M] occasions": which
+                    // pictures, or the count counts nothing in particular.
+                    if kind == ActionKind::Skill {
+                        if let Some(at) = self.bare_plural_object() {
+                            insertions.push((at, vec![Piece::placeholder("which")]));
+                            changes.push(Change::new(
+                                Criterion::S,
+                                "asked which ones the skill is shown on: [which]".to_string(),
+                            ));
+                        }
+                    }
                 }
             }
             // "control his anger" has nothing to count, and "[how often]" after
@@ -362,6 +376,7 @@ impl Repairer<'_> {
         }
         actions.extend(self.verbless_change_action());
         actions.extend(self.feeling_action());
+        actions.extend(self.symptom_free_action());
         actions.extend(self.measured_level_action());
         // The placeholder fallback, only when the objective lacks more than one letter.
         if self.failing_letters() > 1 {

@@ -220,10 +220,10 @@ impl Repairer<'_> {
                         Some("the")
                     } else if repair.action.starts_with("improve {object}") {
                         self.owner_of_bare_object(r, head)
-                    } else if repair.action.contains("[which one] of {object}")
+                    } else if repair.action.contains("[which one of {object}]")
                         && self.bare_noun_phrase(r.start)
                     {
-                        // "use [which one] of their coping skills", not "of coping skills".
+                        // "use [which one of their coping skills]", not "of coping skills".
                         Some(self.possessive_of_subject())
                     } else {
                         None
@@ -253,13 +253,13 @@ impl Repairer<'_> {
                     // asking which one exactly when it is a general category.
                     // ... except when the repair reads it on a named measure, which
                     // says what is counted ("improve behaviour ... on [which measure]"),
-                    // or already asks which one ("use [which one] of ...") or what
+                    // or already asks which one ("use [which one of ...]") or what
                     // is done ("build his relationship ... on [which agreed activity]").
                     let which = self
                         .which_insertion()
                         .filter(|_| {
                             !repair.action.contains("[which measure]")
-                                && !repair.action.contains("[which one]")
+                                && !repair.action.contains("[which one")
                                 && !repair.action.contains("[which agreed activity]")
                         })
                         .map(|(at, _)| at);
