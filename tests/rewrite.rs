@@ -557,7 +557,7 @@ fn a_repair_keeps_a_purpose_clause_after_its_slots_and_manages_what_is_managed()
     let r = rewrite("Mum will improve her parenting skills to keep the children safe");
     assert!(
         r.rewrite
-            .contains("parenting skills when [which situation] on [N of M] occasions"),
+            .contains("parenting skills] when [which situation] on [N of M] occasions"),
         "{}",
         r.rewrite
     );
