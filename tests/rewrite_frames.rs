@@ -11,7 +11,9 @@
 //! help, by a date; a vague amount ("a few minutes") asks how many in the
 //! writer's own unit; a whole domain ("my health") asks which part of it
 //! improves; only a safety condition assumes visits; a skill shown on bare
-//! plurals asks which ones; a symptom's absence is counted in days.
+//! plurals asks which ones; a symptom's absence is counted in days; a
+//! problem stated before the objective ("We are behind with the rent, ...") is
+//! not kept as its condition.
 
 mod common;
 
@@ -238,6 +240,25 @@ fn a_symptoms_absence_is_counted_in_the_days_it_holds() {
     assert!(
         r.rewrite
             .contains("report being free from nausea after her tablets on [N of M] days"),
+        "{}",
+        r.rewrite
+    );
+}
+
+#[test]
+fn a_problem_stated_before_the_objective_is_not_kept_as_its_condition() {
+    let r = rewrite("We are behind with the rent, we need to save more money");
+    assert!(
+        r.rewrite.starts_with("We will save more money"),
+        "{}",
+        r.rewrite
+    );
+    assert!(!r.rewrite.contains("behind"), "{}", r.rewrite);
+    // A condition on the action is kept.
+    let r = rewrite("With support from his key worker, Leo will be able to add numbers");
+    assert!(
+        r.rewrite
+            .starts_with("With support from his key worker, Leo will"),
         "{}",
         r.rewrite
     );

@@ -523,6 +523,17 @@ impl Repairer<'_> {
             .join(" ");
         let kept = tidy(&kept);
         let words = kept.split_whitespace().count();
+        // "I am overweight, I need to ...": a clause of its own before the
+        // objective states the problem; it is not a condition on the action.
+        let first = toks.iter().position(|t| !t.is_punct())?;
+        let own_clause = first < start_tok
+            && (toks[first].pos == "PRP" || toks[first].is_proper_noun())
+            && toks[first + 1..start_tok]
+                .iter()
+                .any(|t| matches!(t.pos, "VBZ" | "VBP" | "VBD"));
+        if own_clause {
+            return None;
+        }
         // "To", "For XXX to", "In order to": anchors, not context.
         (words >= 3
             && !kept.to_lowercase().starts_with("to ")
