@@ -182,6 +182,14 @@ fn a_whole_domain_asks_which_part_of_it_improves() {
         "{}",
         r.rewrite
     );
+    // A possessive before it names whose, not which part.
+    let r = rewrite("The carers will improve the resident's wellbeing");
+    assert!(
+        r.rewrite
+            .contains("[which aspect of the resident's wellbeing]"),
+        "{}",
+        r.rewrite
+    );
     // One part already named is measured as it is.
     let r = rewrite("Dad will improve his lung function");
     assert!(
