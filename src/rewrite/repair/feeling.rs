@@ -139,14 +139,9 @@ impl Repairer<'_> {
         {
             return None;
         }
-        let from = toks[head].span.end;
-        let after = self.text()[from..].to_lowercase();
-        // Where the symptom's absence is said, as a whole phrase.
-        let whole = |at: usize, len: usize| {
-            let b = after.as_bytes();
-            (at == 0 || !b[at - 1].is_ascii_alphanumeric())
-                && (at + len == b.len() || !b[at + len].is_ascii_alphanumeric())
-        };
+        // Where the symptom's absence is said after the verb ("nausea-free"
+        // is one token).
+        let a = &self.x.analysis;
         let at = self
             .templates
             .kinds
@@ -159,11 +154,11 @@ impl Repairer<'_> {
                     format!("free of {symptom}"),
                     format!("free from {symptom}"),
                 ]
-                .into_iter()
-                .find_map(|p| after.find(p.as_str()).filter(|&at| whole(at, p.len())))
+                .iter()
+                .find_map(|p| a.find_phrase(p).into_iter().find(|r| r.start > head))
             })?;
         // The words after it stay with it: "nausea-free after chemotherapy".
-        let state = self.words_to_tail(from + at);
+        let state = self.words_to_tail(toks[at.start].span.start);
         let state = state
             .trim_end_matches(['.', ',', ';', '!'])
             .trim()
