@@ -13,7 +13,10 @@
 //! improves; only a safety condition assumes visits; a skill shown on bare
 //! plurals asks which ones; a symptom's absence is counted in days; a
 //! problem stated before the objective ("We are behind with the rent, ...") is
-//! not kept as its condition.
+//! not kept as its condition; a comparative repaired into a count of
+//! occasions is counted up from a baseline; a leading gerund the tagger reads
+//! as a noun ("getting healthier") is still the verb; a one-off act on a
+//! general object asks which one.
 
 mod common;
 
@@ -270,4 +273,40 @@ fn a_problem_stated_before_the_objective_is_not_kept_as_its_condition() {
         "{}",
         r.rewrite
     );
+}
+
+#[test]
+fn a_comparative_repaired_into_a_count_is_counted_from_a_baseline() {
+    // "better" is more often than now: the repair's count says from where.
+    let r = rewrite("Kayden will manage his temper better");
+    assert!(r.rewrite.contains("calming strategy"), "{}", r.rewrite);
+    assert!(
+        r.rewrite
+            .contains("on [N of M] occasions, up from [baseline], by [by when]"),
+        "{}",
+        r.rewrite
+    );
+    // With no comparative, no baseline.
+    let r = rewrite("Kayden will manage his temper");
+    assert!(!r.rewrite.contains("[baseline]"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_leading_gerund_read_as_a_noun_is_still_the_verb() {
+    let r = rewrite("getting healthier");
+    assert!(
+        r.rewrite
+            .starts_with("[who] will get healthier, scoring [target]"),
+        "{}",
+        r.rewrite
+    );
+}
+
+#[test]
+fn a_one_off_act_on_a_general_object_asks_which_one() {
+    let r = rewrite("Dad wants to go back to work");
+    assert_eq!(r.rewrite, "Dad will go back to [which] work by [by when].");
+    // A habit kept so would still need how often: not offered.
+    let r = rewrite("Leah will demonstrate good behaviour");
+    assert!(!r.rewrite.contains("demonstrate [which]"), "{}", r.rewrite);
 }

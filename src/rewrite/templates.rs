@@ -55,6 +55,7 @@ pub struct Assembly {
     pub fallback_compared: String,
     /// After the fallback when its goal is a habit or a behaviour to stop.
     pub fallback_habit: String,
+    pub replaced_compared: String,
     pub habit_time: String,
     /// How a skill marked right or wrong is shown: "correctly on [N of M] occasions".
     pub skill: String,
@@ -354,6 +355,7 @@ mod tests {
             t.assembly.fallback.as_str(),
             t.assembly.fallback_compared.as_str(),
             t.assembly.fallback_habit.as_str(),
+            t.assembly.replaced_compared.as_str(),
             t.assembly.comparative_up_money.as_str(),
             t.assembly.comparative_up_time.as_str(),
             t.assembly.comparative_up_duration.as_str(),

@@ -55,6 +55,7 @@ impl Rule for GenericObject {
                 "Sam will show an improvement in his spelling test scores from 4 to 8 by June",
                 "reduce fruit juice intake to one glass a day",
                 "explore educational content on the app by watching at least 2 videos until next meeting",
+                "Priya will go to the Brightwell activities every Saturday morning this term",
             ],
         }
     }
@@ -227,8 +228,14 @@ fn main_object(cx: &Context<'_>) -> Vec<Hit> {
     let specified_by_modifier = (object.start..noun).any(|k| {
         let t = &toks[k];
         let word = t.lower.as_str();
-        let is_modifier =
-            t.is_noun() || t.pos.starts_with("JJ") || t.is_proper_noun() || t.pos == "VBG";
+        // A capitalised word the tagger does not know is a name: "Oakfield work".
+        let unknown_name =
+            t.pos == "UNKNOWN" && cx.text()[t.span.clone()].starts_with(char::is_uppercase);
+        let is_modifier = t.is_noun()
+            || t.pos.starts_with("JJ")
+            || t.is_proper_noun()
+            || t.pos == "VBG"
+            || unknown_name;
         is_modifier
             && t.chunk == ChunkKind::Noun
             && !contains(&lex.nonspecific_modifiers, word)

@@ -225,7 +225,10 @@ impl Repairer<'_> {
         if (t.is("want") || t.is("need")) && toks.get(head + 1).is_some_and(|n| n.lower != "to") {
             return Some(("have".to_string(), head + 1));
         }
-        if matches!(t.pos, "VB" | "VBP") || !t.is_verb() && t.pos != "JJ" {
+        // "getting fit": a leading gerund the tagger read as a noun is still the verb.
+        let gerund_read_as_noun =
+            head == self.x.frame.head.unwrap_or(usize::MAX) && t.is_noun() && t.has_tag("VBG");
+        if matches!(t.pos, "VB" | "VBP") || !t.is_verb() && t.pos != "JJ" && !gerund_read_as_noun {
             return None;
         }
         Some((base_form(t), head + 1))
@@ -422,6 +425,16 @@ impl Repairer<'_> {
         // "XYZ project", "the Freedom Programme": a name already says which.
         if (first..k)
             .any(|j| toks[j].is_proper_noun() || toks[j].starts_uppercase(self.text()) && j > 0)
+        {
+            return None;
+        }
+        // "get an education": the article would have to agree with the name
+        // that fills the slot. "the lives of babies": the phrase says which.
+        let end = (k..toks.len())
+            .find(|&j| toks[j].span.end >= f.end)
+            .unwrap_or(toks.len());
+        if k > 0 && matches!(toks[k - 1].lower.as_str(), "a" | "an")
+            || toks.get(end + 1).is_some_and(|t| t.lower == "of")
         {
             return None;
         }

@@ -314,8 +314,10 @@ impl Repairer<'_> {
                 }
             }
         } else {
-            if failed_action_rules == [RuleId::GenericObject] {
-                // Keep the writer's action and ask which thing exactly.
+            // Keep the writer's action and ask which thing exactly: for a one-off
+            // act ("return to [which] work by ..."). A habit kept so needs how
+            // often as well, which the writer's general object does not give.
+            if failed_action_rules == [RuleId::GenericObject] && kind == ActionKind::OneOff {
                 let mut with_which = insertions.clone();
                 if let Some((at, piece)) = self.which_insertion() {
                     with_which.push((at, vec![piece]));
@@ -443,6 +445,10 @@ impl Repairer<'_> {
             } else if source == Source::Fallback && habit_goal {
                 // "improve my relationship", "not hit his neighbours": how often.
                 pieces.extend(template(&self.templates.assembly.fallback_habit));
+            } else if compared && source == Source::VerbRepair && text::counts_occasions(&pieces) {
+                // "manage anxiety better" repaired as a strategy used on so many
+                // occasions: better is more often than now.
+                pieces.extend(template(&self.templates.assembly.replaced_compared));
             }
             self.add_time(&mut pieces, &mut all_changes, &deletions, kept, kind);
             how_much::count_in_the_recurrence(&mut pieces);

@@ -273,6 +273,16 @@ pub(super) fn ends_in_a_trailing_modifier(pieces: &[Piece]) -> bool {
     participle || matches!(first, "up" | "down")
 }
 
+/// Whether the pieces end with a count of occasions out of so many ("on [N of
+/// M] occasions") that says no baseline yet: a change to it can be measured
+/// from one ("..., up from [baseline]").
+pub(super) fn counts_occasions(pieces: &[Piece]) -> bool {
+    let text = crate::rewrite::draft::render(pieces).text;
+    text.contains("[N of M]")
+        && !text.contains(" from [baseline]")
+        && !ends_in_a_trailing_modifier(pieces)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -322,6 +332,23 @@ mod tests {
         // "up from [baseline],", gets no second comma: `render` drops it.)
         assert!(!ends("tidy her room, and then read"));
         assert!(!ends("read to Leo each evening"));
+    }
+
+    #[test]
+    fn a_count_of_occasions_can_take_a_baseline() {
+        let counts = |t: &str| counts_occasions(&[Piece::kept(t)]);
+        assert!(counts(
+            "use the agreed strategy when upset, on [N of M] occasions"
+        ));
+        assert!(!counts(
+            "use the agreed strategy on [N of M] occasions, up from [baseline]"
+        ));
+        assert!(!counts(
+            "draw a plan with [named worker] and agree the first step"
+        ));
+        assert!(!counts(
+            "sort the post on [N of M] days, written on the chart"
+        ));
     }
 
     #[test]
