@@ -16,7 +16,8 @@
 //! not kept as its condition; a comparative repaired into a count of
 //! occasions is counted up from a baseline; a leading gerund the tagger reads
 //! as a noun ("getting healthier") is still the verb; a one-off act on a
-//! general object asks which one.
+//! general object asks which one; a feeling behind a goal wrapper ("My aim
+//! is to be happy at school") or had ("have a better mood") is rated.
 
 mod common;
 
@@ -309,4 +310,26 @@ fn a_one_off_act_on_a_general_object_asks_which_one() {
     // A habit kept so would still need how often: not offered.
     let r = rewrite("Leah will demonstrate good behaviour");
     assert!(!r.rewrite.contains("demonstrate [which]"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_feeling_behind_a_goal_wrapper_or_had_is_rated() {
+    let r = rewrite("My aim is to be happy at school");
+    assert!(
+        r.rewrite.starts_with(
+            "I will report feeling happy at school, scoring [target] on [which scale]"
+        ),
+        "{}",
+        r.rewrite
+    );
+    let r = rewrite("Ben will have a better mood");
+    assert!(
+        r.rewrite
+            .starts_with("Ben will report a better mood, scoring [target] on [which scale]"),
+        "{}",
+        r.rewrite
+    );
+    // Having a thing is not a feeling.
+    let r = rewrite("Ben will have a bath");
+    assert!(!r.rewrite.contains("report"), "{}", r.rewrite);
 }

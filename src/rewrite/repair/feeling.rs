@@ -25,15 +25,13 @@ impl Repairer<'_> {
         let feelings = &self.templates.kinds.feelings;
         // Where the feeling's words start: after "feel", after "be", or at the
         // start of a verbless goal ("Less anxious").
-        let has = self
-            .x
-            .frame
-            .head
-            .is_some_and(|h| toks[h].is("have") || toks[h].is("experience"));
-        let from = match self.x.frame.head {
-            Some(h) if toks[h].is("feel") || self.x.frame.copula && toks[h].is("be") || has => {
-                h + 1
-            }
+        // "My goal is to be happy": the wrapped verb is the head, and its "be"
+        // is a copula too.
+        let head = self.action_head();
+        let copula = self.x.frame.copula || self.goal_wrapper().is_some();
+        let has = head.is_some_and(|h| toks[h].is("have") || toks[h].is("experience"));
+        let from = match head {
+            Some(h) if toks[h].is("feel") || copula && toks[h].is("be") || has => h + 1,
             // "to be worried", "be stressed": a feeling read as a passive.
             Some(h) if self.x.frame.passive && feelings.contains(&toks[h].lower) => h,
             Some(_) => return None,
@@ -45,8 +43,18 @@ impl Repairer<'_> {
                 toks.iter().position(|t| !t.is_punct())?
             }
         };
-        let first = (from..toks.len()).find(|&k| !DEGREE.contains(&toks[k].lower.as_str()))?;
-        let after_feel = self.x.frame.head.is_some_and(|h| toks[h].is("feel"));
+        // "have improved mood", "have better sleep": after "have", a word that
+        // names the change sets how much, like "less" in "have less pain".
+        let kinds = &self.templates.kinds;
+        let sets_how_much = |w: &str| {
+            DEGREE.contains(&w)
+                || has
+                    && (matches!(w, "a" | "an")
+                        || kinds.named_changes.contains_key(w)
+                        || kinds.amount_changes.contains_key(w))
+        };
+        let first = (from..toks.len()).find(|&k| !sets_how_much(toks[k].lower.as_str()))?;
+        let after_feel = head.is_some_and(|h| toks[h].is("feel"));
         // The feeling's own words ("at peace", "listened to").
         let felt = crate::core::analysis::words_at(toks, feelings, first);
         if has {
@@ -132,7 +140,7 @@ impl Repairer<'_> {
     /// reported day by day, counted against the days asked for.
     pub(super) fn symptom_free_action(&self) -> Option<Action> {
         let toks = &self.x.analysis.tokens;
-        let head = self.x.frame.head?;
+        let head = self.action_head()?;
         if !["be", "stay", "remain", "become", "feel", "keep"]
             .iter()
             .any(|v| toks[head].is(v))

@@ -154,6 +154,10 @@ impl Repairer<'_> {
 
     pub(super) fn pronouns(&self) -> Pronouns {
         let toks = &self.x.analysis.tokens;
+        // "My aim is to ...": the writer acts.
+        if matches!(self.goal_wrapper(), Some((_, Some("I")))) {
+            return Pronouns::I;
+        }
         if let Some(s) = &self.x.frame.subject {
             let words: Vec<&str> = toks[s.clone()].iter().map(|t| t.lower.as_str()).collect();
             if words == ["i"] {
