@@ -17,7 +17,9 @@
 //! occasions is counted up from a baseline; a leading gerund the tagger reads
 //! as a noun ("getting healthier") is still the verb; a one-off act on a
 //! general object asks which one; a feeling behind a goal wrapper ("My aim
-//! is to be happy at school") or had ("have a better mood") is rated.
+//! is to be happy at school") or had ("have a better mood") is rated; an
+//! exemplar written for the same comparative ("Behave better in class") is
+//! offered, but only in a setting the objective names.
 
 mod common;
 
@@ -332,4 +334,24 @@ fn a_feeling_behind_a_goal_wrapper_or_had_is_rated() {
     // Having a thing is not a feeling.
     let r = rewrite("Ben will have a bath");
     assert!(!r.rewrite.contains("report"), "{}", r.rewrite);
+}
+
+#[test]
+fn an_exemplar_for_the_same_comparative_is_offered_only_in_the_objectives_setting() {
+    // The exemplar's action is "behave better" made observable: it may drop
+    // the word "better".
+    let r = rewrite("Zac will behave better in lessons");
+    assert!(
+        r.alternatives.iter().any(|a| a.source == "exemplar"),
+        "{:?}",
+        r.alternatives
+    );
+    // At lunchtime, an action set in lessons would move the objective.
+    let r = rewrite("Zac will behave better at lunchtime");
+    assert!(!r.rewrite.contains("lesson"), "{}", r.rewrite);
+    assert!(
+        r.alternatives.iter().all(|a| !a.rewrite.contains("lesson")),
+        "{:?}",
+        r.alternatives
+    );
 }

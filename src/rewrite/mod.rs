@@ -24,6 +24,9 @@ use templates::Templates;
 
 /// How many alternatives are kept beside the chosen rewrite.
 pub const MAX_ALTERNATIVES: usize = 3;
+/// How much lower an exemplar ranks when it keeps the writer's comparative only
+/// through its own vague side ("Behave better in class").
+const EXEMPLAR_COMPARATIVE_PENALTY: f32 = 0.2;
 /// How many exemplars are retrieved for an objective whose action is replaced.
 pub const NEAREST_EXEMPLARS: usize = 3;
 /// How the fallback's placeholder starts: "[observable action that shows: ...]".
@@ -479,13 +482,34 @@ impl<'a> Rewriter<'a> {
         let original = given.text.as_str();
         let mut seen = std::collections::HashSet::new();
         let mut kept = Vec::new();
-        for candidate in candidates {
+        for mut candidate in candidates {
             let rendered = render(&candidate.pieces);
             if rendered.text.is_empty() || !seen.insert(rendered.text.clone()) {
                 continue;
             }
+            // An exemplar written for the same comparative ("Behave better in
+            // class") is that comparative made observable.
+            let mut lost = self.intent.lost(goal, &rendered);
+            // (Only when the exemplar compares the same thing: its vague side
+            // shares a content word with the objective, "Behave better in
+            // class" for "behave better in lessons".)
+            if let Source::Exemplar(vague) = &candidate.source {
+                let same_thing = self.intent.share_what(original, vague);
+                let vague = vague.to_lowercase();
+                let before = lost.len();
+                lost.retain(|w| {
+                    !(same_thing
+                        && goal.comparatives.contains(w)
+                        && self.intent.compared_alike(w, &vague))
+                });
+                // ... but a candidate that keeps the comparative in its own words
+                // ("up from [baseline]") ranks above it.
+                if lost.len() < before {
+                    candidate.prior -= EXEMPLAR_COMPARATIVE_PENALTY;
+                }
+            }
             if !facts::invented_facts(original, concern, &rendered).is_empty()
-                || !self.intent.lost(goal, &rendered).is_empty()
+                || !lost.is_empty()
                 || !self
                     .intent
                     .risks_introduced(original, concern, &candidate.pieces)

@@ -22,6 +22,8 @@ struct IntentFile {
     stop_words: Vec<String>,
     comparatives: Comparatives,
     related: Vec<Related>,
+    #[serde(default)]
+    settings: Vec<Related>,
     risk_topic: Vec<RiskTopic>,
     #[serde(default)]
     person_groups: std::collections::BTreeMap<String, Vec<String>>,
@@ -81,6 +83,9 @@ pub struct IntentLists {
     up: Vec<String>,
     better: Vec<String>,
     related: Vec<Vec<String>>,
+    /// Places and times of day an action happens in ("lessons", "playtime"):
+    /// an exemplar set in one the objective does not name is not offered.
+    settings: Vec<Vec<String>>,
     pub risk_topics: Vec<RiskTopic>,
     person_groups: std::collections::BTreeMap<String, Vec<String>>,
     negations: Vec<String>,
@@ -113,6 +118,7 @@ impl IntentLists {
             up: lower(f.comparatives.up),
             better: lower(f.comparatives.better),
             related: f.related.into_iter().map(|r| lower(r.words)).collect(),
+            settings: f.settings.into_iter().map(|r| lower(r.words)).collect(),
             person_groups: f
                 .person_groups
                 .into_iter()
@@ -274,6 +280,22 @@ impl IntentLists {
 
     /// What `rendered` loses of `goal`: each word or number it neither keeps nor
     /// names in a placeholder.
+    /// True when lower-case `text` keeps the comparative `c`: the word itself,
+    /// or one of its measurable forms ("fewer" as "no more than", "better"
+    /// as "improve").
+    pub fn compared_alike(&self, c: &str, text: &str) -> bool {
+        let forms = match c {
+            "fewer" | "less" | "lower" => &self.down,
+            "more" | "higher" => &self.up,
+            "better" | "stronger" => &self.better,
+            _ => &Vec::new(),
+        };
+        let has_word = text
+            .split(|ch: char| !(ch.is_alphanumeric() || ch == '-'))
+            .any(|w| w == c);
+        has_word || forms.iter().any(|f| contains_phrase(text, f))
+    }
+
     pub fn lost(&self, goal: &Goal, rendered: &Rendered) -> Vec<String> {
         let lower = rendered.text.to_lowercase();
         let words: Vec<&str> = lower
@@ -300,15 +322,7 @@ impl IntentLists {
             }
         }
         for c in &goal.comparatives {
-            let forms = match c.as_str() {
-                "fewer" | "less" | "lower" => &self.down,
-                "more" | "higher" => &self.up,
-                "better" | "stronger" => &self.better,
-                _ => &Vec::new(),
-            };
-            let kept =
-                words.contains(&c.as_str()) || forms.iter().any(|f| contains_phrase(&lower, f));
-            if !kept {
+            if !self.compared_alike(c, &lower) {
                 lost.push(c.clone());
             }
         }
@@ -406,6 +420,41 @@ impl IntentLists {
         self.person_groups
             .get(group)
             .is_some_and(|members| members.iter().any(|m| m == person))
+    }
+
+    /// True when `a` and `b` share a content word that is not a setting:
+    /// "behave better at home" and "Improve the home conditions" share only
+    /// where, not what.
+    pub fn share_what(&self, a: &str, b: &str) -> bool {
+        let without_settings = |t: &str| -> String {
+            t.split_whitespace()
+                .filter(|w| {
+                    let w = w
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase();
+                    !self.settings.iter().any(|s| s.contains(&w))
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        self.share_a_content_word(&without_settings(a), &without_settings(b))
+    }
+
+    /// True when `action` is set nowhere `given` does not allow: when the
+    /// objective names a setting ("on the playground"), an exemplar set in
+    /// another ("in [N of M] lessons") would move it there.
+    pub fn fits_the_setting(&self, action: &str, given: &str) -> bool {
+        let words = |t: &str| -> Vec<String> {
+            t.to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        let (a, g) = (words(action), words(given));
+        let named = |ws: &[String], group: &[String]| ws.iter().any(|w| group.contains(w));
+        let given_any = self.settings.iter().any(|s| named(&g, s));
+        !given_any || self.settings.iter().all(|s| !named(&a, s) || named(&g, s))
     }
 
     /// True when `text` names no risk topic that `given` and `concern` do not.
