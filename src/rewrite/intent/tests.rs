@@ -185,3 +185,40 @@ fn a_risk_topic_the_input_never_named_is_refused() {
         .risks_introduced("Dad will stop smoking in the house", None, &quit_date)
         .is_empty());
 }
+
+#[test]
+fn an_exemplar_set_elsewhere_does_not_fit_an_objective_that_names_its_setting() {
+    let lists = IntentLists::bundled();
+    let action = "follow the first instruction from the teacher in [N of M] lessons each day";
+    // The objective names another setting: the action would move it.
+    assert!(!lists.fits_the_setting(action, "Zac to behave better at playtime"));
+    // The same setting, or none named: it fits.
+    assert!(lists.fits_the_setting(action, "Zac to behave better in class"));
+    assert!(lists.fits_the_setting(action, "Zac to behave better"));
+    // An action set nowhere fits anywhere.
+    assert!(lists.fits_the_setting(
+        "name three feelings on the chart",
+        "Zac to be calmer at home"
+    ));
+}
+
+#[test]
+fn sharing_only_a_setting_is_not_sharing_what() {
+    let lists = IntentLists::bundled();
+    assert!(!lists.share_what(
+        "Zac to behave better at home",
+        "Improve the home conditions"
+    ));
+    assert!(lists.share_what("Zac to behave better in lessons", "Behave better in class"));
+}
+
+#[test]
+fn a_comparative_is_kept_by_its_word_or_its_measurable_form() {
+    let lists = IntentLists::bundled();
+    assert!(lists.compared_alike("fewer", "no more than [n] a week"));
+    assert!(lists.compared_alike("better", "on [n of m] occasions, up from [baseline]"));
+    assert!(lists.compared_alike("better", "behave better in class"));
+    assert!(!lists.compared_alike("fewer", "on [n of m] occasions, up from [baseline]"));
+    // A word is matched whole: "betterment" is not "better".
+    assert!(!lists.compared_alike("better", "the betterment of the home"));
+}
