@@ -19,7 +19,8 @@
 //! general object asks which one; a feeling behind a goal wrapper ("My aim
 //! is to be happy at school") or had ("have a better mood") is rated; an
 //! exemplar written for the same comparative ("Behave better in class") is
-//! offered, but only in a setting the objective names.
+//! offered, but only in a setting the objective names; "more" or "less"
+//! before an adjective is shown whole ("[what less withdrawn looks like]").
 
 mod common;
 
@@ -353,5 +354,22 @@ fn an_exemplar_for_the_same_comparative_is_offered_only_in_the_objectives_settin
         r.alternatives.iter().all(|a| !a.rewrite.contains("lesson")),
         "{:?}",
         r.alternatives
+    );
+}
+
+#[test]
+fn more_or_less_before_an_adjective_is_shown_whole() {
+    let r = rewrite("Ellie will be less withdrawn");
+    assert!(
+        r.rewrite.contains("[what less withdrawn looks like]"),
+        "{}",
+        r.rewrite
+    );
+    // A comparative of its own is the state itself.
+    let r = rewrite("Ellie will be nicer");
+    assert!(
+        r.rewrite.contains("[what nicer looks like]"),
+        "{}",
+        r.rewrite
     );
 }

@@ -241,8 +241,18 @@ impl Repairer<'_> {
             }
             (Some(phrase), _) => a.comparative_other.replace("{word}", &phrase),
             // "be nicer": the comparative is the state itself.
+            // ("be less isolated": "more" or "less" goes with the adjective after it.)
             (None, _) if self.x.frame.copula && self.x.frame.head.is_some_and(|h| k == h + 1) => {
-                a.comparative_other.replace("{word}", &word.to_lowercase())
+                let state = match toks.get(k + 1) {
+                    Some(n)
+                        if matches!(word.to_lowercase().as_str(), "more" | "less")
+                            && (n.has_tag("JJ") || n.has_tag("VBN")) =>
+                    {
+                        format!("{} {}", word.to_lowercase(), n.lower)
+                    }
+                    _ => word.to_lowercase(),
+                };
+                a.comparative_other.replace("{word}", &state)
             }
             (None, Direction::Up) if of_duration => a.comparative_up_duration.clone(),
             (None, Direction::Down) if of_duration => a.comparative_down_duration.clone(),
