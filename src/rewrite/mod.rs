@@ -8,12 +8,13 @@ pub mod exemplars;
 pub mod facts;
 pub mod grammar;
 pub mod intent;
+mod rank;
 pub mod repair;
 pub mod templates;
 
 use crate::core::check::{Checker, Objective};
-use crate::core::finding::{Criteria, Finding, Judgment, RuleId, Verdict};
-use crate::core::similarity::{Embed, Similarity};
+use crate::core::finding::{Criteria, Finding, Judgment, RuleId};
+use crate::core::similarity::Embed;
 use draft::{render, Fills, Piece, PlaceholderSpan, Rendered, SuggestedSpan};
 use exemplars::ExemplarBank;
 use grammar::{GrammarGate, GrammarProblem};
@@ -24,9 +25,6 @@ use templates::Templates;
 
 /// How many alternatives are kept beside the chosen rewrite.
 pub const MAX_ALTERNATIVES: usize = 3;
-/// How much lower an exemplar ranks when it keeps the writer's comparative only
-/// through its own vague side ("Behave better in class").
-const EXEMPLAR_COMPARATIVE_PENALTY: f32 = 0.2;
 /// How many exemplars are retrieved for an objective whose action is replaced.
 pub const NEAREST_EXEMPLARS: usize = 3;
 /// How the fallback's placeholder starts: "[observable action that shows: ...]".
@@ -467,240 +465,6 @@ impl<'a> Rewriter<'a> {
             model: self.model_name(),
         }
     }
-
-    /// Re-checks each candidate; drops those that invent facts, lose the goal,
-    /// bring in a risk topic, read ungrammatically or repeat another; and orders
-    /// the rest: passing first, then closest in meaning, then shortest.
-    fn score(
-        &self,
-        given: &Objective,
-        concern: Option<&str>,
-        original_vector: Option<&[f32]>,
-        candidates: Vec<Candidate>,
-        goal: &Goal,
-    ) -> Vec<Scored> {
-        let original = given.text.as_str();
-        let mut seen = std::collections::HashSet::new();
-        let mut kept = Vec::new();
-        for mut candidate in candidates {
-            let rendered = render(&candidate.pieces);
-            if rendered.text.is_empty() || !seen.insert(rendered.text.clone()) {
-                continue;
-            }
-            // An exemplar written for the same comparative ("Behave better in
-            // class") is that comparative made observable.
-            let mut lost = self.intent.lost(goal, &rendered);
-            // (Only when the exemplar compares the same thing: its vague side
-            // shares a content word with the objective, "Behave better in
-            // class" for "behave better in lessons".)
-            if let Source::Exemplar(vague) = &candidate.source {
-                let same_thing = self.intent.share_what(original, vague);
-                let vague = vague.to_lowercase();
-                let before = lost.len();
-                lost.retain(|w| {
-                    !(same_thing
-                        && goal.comparatives.contains(w)
-                        && self.intent.compared_alike(w, &vague))
-                });
-                // ... but a candidate that keeps the comparative in its own words
-                // ("up from [baseline]") ranks above it.
-                if lost.len() < before {
-                    candidate.prior -= EXEMPLAR_COMPARATIVE_PENALTY;
-                }
-            }
-            if !facts::invented_facts(original, concern, &rendered).is_empty()
-                || !lost.is_empty()
-                || !self
-                    .intent
-                    .risks_introduced(original, concern, &candidate.pieces)
-                    .is_empty()
-            {
-                continue;
-            }
-            kept.push((candidate, rendered));
-        }
-        // Fidelity compares who-does-what: the time and method templates are shared.
-        let plain: Vec<String> = kept
-            .iter()
-            .map(|(c, _)| without_placeholders(&render(&c.pieces[..c.core.min(c.pieces.len())])))
-            .collect();
-        let refs: Vec<&str> = plain.iter().map(String::as_str).collect();
-        let (fidelity, to_concern) = match (self.encoder, original_vector) {
-            (Some(encoder), Some(original_vector)) => {
-                let mut texts = refs.clone();
-                if let Some(c) = concern {
-                    texts.push(c);
-                }
-                match encoder.embed_all(&texts) {
-                    Ok(vectors) => {
-                        let fidelity: Vec<f32> = vectors[..refs.len()]
-                            .iter()
-                            .map(|v| crate::core::similarity::cosine(original_vector, v))
-                            .collect();
-                        let to_concern = concern.map(|_| {
-                            let c = &vectors[refs.len()];
-                            vectors[..refs.len()]
-                                .iter()
-                                .map(|v| crate::core::similarity::cosine(c, v))
-                                .collect::<Vec<f32>>()
-                        });
-                        (fidelity, to_concern)
-                    }
-                    Err(_) => self.lexical_scores(original, concern, &refs),
-                }
-            }
-            _ => self.lexical_scores(original, concern, &refs),
-        };
-        // Best score first; the re-check then only moves candidates that fail.
-        let mut ranked: Vec<_> = kept
-            .into_iter()
-            .enumerate()
-            .map(|(i, (candidate, rendered))| {
-                let concern_bonus = to_concern.as_ref().map_or(0.0, |v| 0.5 * v[i]);
-                let rank_score = 0.5 * fidelity[i] + candidate.prior + concern_bonus;
-                (candidate, rendered, fidelity[i], rank_score)
-            })
-            .collect();
-        ranked.sort_by(|a, b| {
-            b.3.total_cmp(&a.3)
-                .then(a.1.text.len().cmp(&b.1.text.len()))
-        });
-        let mut scored = Vec::new();
-        for (candidate, rendered, fidelity, _) in ranked {
-            let filled = self.fills.fill(&rendered);
-            let cuts = if self.recheck_in_pieces {
-                self.tail_cut(&candidate, &filled).into_iter().collect()
-            } else {
-                Vec::new()
-            };
-            // The candidate is judged by the same conventions as the original.
-            let objective = Objective {
-                text: filled,
-                concern: concern.map(str::to_string),
-                plan_kind: given.plan_kind.clone(),
-            };
-            let analysed = if self.recheck_in_pieces {
-                self.checker.analyse_pieces(&objective, &cuts)
-            } else {
-                self.checker.analyse(&objective)
-            };
-            if !self.grammar.problems(&analysed.analysis).is_empty() {
-                continue;
-            }
-            let softened = analysed
-                .judgment
-                .findings
-                .iter()
-                .any(|f| self.softened_vagueness(f, objective.plan_kind.as_ref()));
-            let after = analysed.judgment.criteria;
-            let after = self.unfill_reasons(after, &rendered);
-            let passes = after.failing().is_empty() && !softened;
-            scored.push(Scored {
-                candidate,
-                rendered,
-                after,
-                passes,
-                fidelity,
-            });
-            if passes && self.best_only {
-                // Every later candidate scores lower, and a pass outranks any fail.
-                return scored.split_off(scored.len() - 1);
-            }
-        }
-        // Passing first, then fewest failing letters; the sort is stable, so the
-        // score order holds within each group.
-        scored.sort_by(|a, b| {
-            b.passes
-                .cmp(&a.passes)
-                .then(failing_count(&a.after).cmp(&failing_count(&b.after)))
-        });
-        if self.best_only {
-            scored.truncate(1);
-        }
-        scored
-    }
-}
-
-impl Rewriter<'_> {
-    /// Where the tail (time, method) starts in a candidate's filled text: after
-    /// its `core` pieces, which say who does what.
-    fn tail_cut(&self, candidate: &Candidate, filled: &str) -> Option<usize> {
-        let core = candidate.core.min(candidate.pieces.len());
-        if core == 0 || core == candidate.pieces.len() {
-            return None;
-        }
-        let head = self.fills.fill(&render(&candidate.pieces[..core]));
-        let head = head.trim_end_matches('.');
-        (filled.starts_with(head)
-            && filled[head.len()..].starts_with([' ', ','])
-            && !head.is_empty())
-        .then_some(head.len())
-    }
-
-    /// A finding on what the action is (S) that fails no letter only because
-    /// calibration softened its rule ("'be safe' is a general state").
-    /// Calibration spares the user's own wording from rules often wrong on it;
-    /// the action of a rewrite smarten proposes is held to the rule's designed
-    /// level. Acronyms and jargon are the user's words, which a rewrite keeps,
-    /// so they do not count.
-    fn softened_vagueness(
-        &self,
-        f: &crate::core::finding::Finding,
-        kind: Option<&crate::core::plan_kind::PlanKind>,
-    ) -> bool {
-        use crate::core::finding::{Criterion, RuleId, Severity};
-        f.severity == Severity::Warning
-            && f.criterion == Criterion::S
-            && !matches!(f.rule, RuleId::Acronym | RuleId::Jargon)
-            && self.checker.is_demoted(f.rule, kind)
-    }
-
-    fn lexical_scores(
-        &self,
-        original: &str,
-        concern: Option<&str>,
-        refs: &[&str],
-    ) -> (Vec<f32>, Option<Vec<f32>>) {
-        let sim = Similarity::Lexical;
-        (
-            sim.to_each(original, refs),
-            concern.map(|c| sim.to_each(c, refs)),
-        )
-    }
-
-    /// The re-check quotes the stand-ins ("by 31 March 2027"); show the
-    /// placeholders the user sees ("by [by when]") instead.
-    /// Longer stand-ins go first, and only whole words are replaced, so the
-    /// "2" standing in for a baseline never eats into "31 March 2027".
-    fn unfill_reasons(&self, mut after: Criteria, rendered: &Rendered) -> Criteria {
-        let mut placeholders: Vec<_> = rendered.placeholders.iter().collect();
-        placeholders
-            .sort_by_key(|p| std::cmp::Reverse(self.fills.get(&p.label).map_or(0, str::len)));
-        for c in crate::core::finding::Criterion::ALL {
-            for reason in &mut after.get_mut(c).reasons {
-                for p in &placeholders {
-                    if let Some(value) = self.fills.get(&p.label) {
-                        let label = format!("[{}]", p.label);
-                        *reason = crate::rewrite::draft::replace_whole_words(reason, value, &label);
-                        // A reason quoting part of a stand-in: "method: 'attendance register'".
-                        if let (Some(a), Some(b)) = (reason.find('\''), reason.rfind('\'')) {
-                            if b > a + 1 && value.contains(&reason[a + 1..b]) {
-                                *reason = format!("{}{label}{}", &reason[..=a], &reason[b..]);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        after
-    }
-}
-
-fn failing_count(c: &Criteria) -> usize {
-    crate::core::finding::Criterion::ALL
-        .iter()
-        .filter(|&&k| c.get(k).verdict == Verdict::Fail)
-        .count()
 }
 
 fn source_name(source: &Source) -> &'static str {
@@ -714,18 +478,6 @@ fn source_name(source: &Source) -> &'static str {
         Source::GivenUp => "given-up",
         Source::Generator => "generator",
     }
-}
-
-/// The rendered text with placeholders removed, for comparing meanings.
-fn without_placeholders(r: &Rendered) -> String {
-    let mut out = String::new();
-    let mut at = 0;
-    for p in &r.placeholders {
-        out.push_str(&r.text[at..p.start]);
-        at = p.end;
-    }
-    out.push_str(&r.text[at..]);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// "I will be employed as a carpenter", "be fully healed": a status
