@@ -34,23 +34,21 @@ impl Rewriter<'_> {
             if rendered.text.is_empty() || !seen.insert(rendered.text.clone()) {
                 continue;
             }
-            // An exemplar written for the same comparative ("Behave better in
-            // class") is that comparative made observable.
             let mut lost = self.intent.lost(goal, &rendered);
-            // (Only when the exemplar compares the same thing: its vague side
-            // shares a content word with the objective, "Behave better in
-            // class" for "behave better in lessons".)
+            // An exemplar written for the same comparative of the same thing
+            // ("Behave better in class" for "behave better in lessons") is that
+            // comparative made observable; a candidate that keeps it in its own
+            // words ("up from [baseline]") still ranks above it.
             if let Source::Exemplar(vague) = &candidate.source {
-                let same_thing = self.intent.share_what(original, vague);
-                let vague = vague.to_lowercase();
                 let before = lost.len();
-                lost.retain(|w| {
-                    !(same_thing
-                        && goal.comparatives.contains(w)
-                        && self.intent.compared_alike(w, &vague))
-                });
-                // ... but a candidate that keeps the comparative in its own words
-                // ("up from [baseline]") ranks above it.
+                if lost.iter().any(|w| goal.comparatives.contains(w))
+                    && self.intent.share_what(original, vague)
+                {
+                    let vague = vague.to_lowercase();
+                    lost.retain(|w| {
+                        !(goal.comparatives.contains(w) && self.intent.compared_alike(w, &vague))
+                    });
+                }
                 if lost.len() < before {
                     candidate.prior -= EXEMPLAR_COMPARATIVE_PENALTY;
                 }

@@ -55,6 +55,7 @@ pub struct Assembly {
     pub fallback_compared: String,
     /// After the fallback when its goal is a habit or a behaviour to stop.
     pub fallback_habit: String,
+    /// After a verb repair's count when the goal was a comparative: from where.
     pub replaced_compared: String,
     pub habit_time: String,
     /// How a skill marked right or wrong is shown: "correctly on [N of M] occasions".

@@ -278,8 +278,6 @@ impl IntentLists {
         goal
     }
 
-    /// What `rendered` loses of `goal`: each word or number it neither keeps nor
-    /// names in a placeholder.
     /// True when lower-case `text` keeps the comparative `c`: the word itself,
     /// or one of its measurable forms ("fewer" as "no more than", "better"
     /// as "improve").
@@ -296,6 +294,8 @@ impl IntentLists {
         has_word || forms.iter().any(|f| contains_phrase(text, f))
     }
 
+    /// What `rendered` loses of `goal`: each word or number it neither keeps nor
+    /// names in a placeholder.
     pub fn lost(&self, goal: &Goal, rendered: &Rendered) -> Vec<String> {
         let lower = rendered.text.to_lowercase();
         let words: Vec<&str> = lower
@@ -427,13 +427,9 @@ impl IntentLists {
     /// where, not what.
     pub fn share_what(&self, a: &str, b: &str) -> bool {
         let without_settings = |t: &str| -> String {
-            t.split_whitespace()
-                .filter(|w| {
-                    let w = w
-                        .trim_matches(|c: char| !c.is_alphanumeric())
-                        .to_lowercase();
-                    !self.settings.iter().any(|s| s.contains(&w))
-                })
+            lower_words(t)
+                .into_iter()
+                .filter(|w| !self.settings.iter().any(|s| s.contains(w)))
                 .collect::<Vec<_>>()
                 .join(" ")
         };
@@ -444,14 +440,7 @@ impl IntentLists {
     /// objective names a setting ("on the playground"), an exemplar set in
     /// another ("in [N of M] lessons") would move it there.
     pub fn fits_the_setting(&self, action: &str, given: &str) -> bool {
-        let words = |t: &str| -> Vec<String> {
-            t.to_lowercase()
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect()
-        };
-        let (a, g) = (words(action), words(given));
+        let (a, g) = (lower_words(action), lower_words(given));
         let named = |ws: &[String], group: &[String]| ws.iter().any(|w| group.contains(w));
         let given_any = self.settings.iter().any(|s| named(&g, s));
         !given_any || self.settings.iter().all(|s| !named(&a, s) || named(&g, s))
@@ -544,6 +533,15 @@ fn figure_and_unit_kept(n: &str, rendered: &str) -> bool {
         && rendered
             .split(|c: char| !c.is_alphabetic())
             .any(|w| w == unit.to_lowercase())
+}
+
+/// The words of `t`, lower case, split at anything not a letter or digit.
+fn lower_words(t: &str) -> Vec<String> {
+    t.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 #[cfg(test)]

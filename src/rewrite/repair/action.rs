@@ -227,7 +227,7 @@ impl Repairer<'_> {
         }
         // "getting fit": a leading gerund the tagger read as a noun is still the verb.
         let gerund_read_as_noun =
-            head == self.x.frame.head.unwrap_or(usize::MAX) && t.is_noun() && t.has_tag("VBG");
+            self.x.frame.head == Some(head) && t.is_noun() && t.has_tag("VBG");
         if matches!(t.pos, "VB" | "VBP") || !t.is_verb() && t.pos != "JJ" && !gerund_read_as_noun {
             return None;
         }
@@ -430,11 +430,9 @@ impl Repairer<'_> {
         }
         // "get an education": the article would have to agree with the name
         // that fills the slot. "the lives of babies": the phrase says which.
-        let end = (k..toks.len())
-            .find(|&j| toks[j].span.end >= f.end)
-            .unwrap_or(toks.len());
+        let last = self.x.analysis.token_at(f.end.saturating_sub(1))?;
         if k > 0 && matches!(toks[k - 1].lower.as_str(), "a" | "an")
-            || toks.get(end + 1).is_some_and(|t| t.lower == "of")
+            || toks.get(last + 1).is_some_and(|t| t.lower == "of")
         {
             return None;
         }

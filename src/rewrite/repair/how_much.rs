@@ -240,17 +240,18 @@ impl Repairer<'_> {
                 a.comparative_felt.clone()
             }
             (Some(phrase), _) => a.comparative_other.replace("{word}", &phrase),
-            // "be nicer": the comparative is the state itself.
-            // ("be less isolated": "more" or "less" goes with the adjective after it.)
+            // "be nicer": the comparative is the state itself ("be less
+            // withdrawn": "more" or "less" with the adjective after it).
             (None, _) if self.x.frame.copula && self.x.frame.head.is_some_and(|h| k == h + 1) => {
+                let word = word.to_lowercase();
                 let state = match toks.get(k + 1) {
                     Some(n)
-                        if matches!(word.to_lowercase().as_str(), "more" | "less")
+                        if matches!(word.as_str(), "more" | "less")
                             && (n.has_tag("JJ") || n.has_tag("VBN")) =>
                     {
-                        format!("{} {}", word.to_lowercase(), n.lower)
+                        format!("{word} {}", n.lower)
                     }
-                    _ => word.to_lowercase(),
+                    _ => word,
                 };
                 a.comparative_other.replace("{word}", &state)
             }
