@@ -16,6 +16,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     let encoder = smarten::models::load_embedder().ok();
     let rewriter = Rewriter::new(&checker, encoder.as_deref());
+    // The exemplars nearest to the whole text, as retrieval sees them (the
+    // rewriter itself compares from the main verb on).
+    let bank = smarten::rewrite::exemplars::ExemplarBank::bundled();
+    for (i, similarity) in bank.nearest(&text, 5, encoder.as_deref()) {
+        println!("nearest     {similarity:.3} {}", bank.exemplars[i].vague);
+    }
     for c in rewriter.candidate_reports(&Objective::new(text).with_concern(concern)) {
         println!(
             "{:<11} fails {:?} invented {:?} lost {:?} risks {:?} grammar {:?}\n    {}",

@@ -233,6 +233,7 @@ fn the_exemplar_bank_covers_every_domain_with_at_least_150_pairs() {
         "wellbeing",
         "send",
         "adult",
+        "nursing",
     ] {
         assert!(bank.domains.contains_key(key), "missing domain {key}");
     }

@@ -20,7 +20,11 @@
 //! is to be happy at school") or had ("have a better mood") is rated; an
 //! exemplar written for the same comparative ("Behave better in class") is
 //! offered, but only in a setting the objective names; "more" or "less"
-//! before an adjective is shown whole ("[what less withdrawn looks like]").
+//! before an adjective is shown whole ("[what less withdrawn looks like]");
+//! an undefined standard ("oxygen levels normal") is shown by the reading an
+//! exemplar for the same thing names, but a patient's exemplar is not given
+//! to a nurse; a possessive subject's thing that is or stays so is kept so by
+//! its owner ("Tom will keep his skin healthy").
 
 mod common;
 
@@ -372,4 +376,28 @@ fn more_or_less_before_an_adjective_is_shown_whole() {
         "{}",
         r.rewrite
     );
+}
+
+#[test]
+fn an_undefined_standard_is_shown_by_an_exemplar_for_the_same_thing() {
+    let r = rewrite("Mrs Kaur will keep her oxygen levels normal");
+    assert!(
+        r.rewrite
+            .starts_with("Mrs Kaur will keep her oxygen saturation at or above [target]%"),
+        "{}",
+        r.rewrite
+    );
+    // The patient's own exemplar is not the nurse's action.
+    let r = rewrite("The ward nurse will keep oxygen levels normal");
+    assert!(!r.rewrite.contains("oxygen saturation"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_possessed_thing_that_is_or_stays_so_is_kept_so_by_its_owner() {
+    let r = rewrite("Mr Obi's skin will stay healthy");
+    assert!(r.rewrite.starts_with("Mr Obi will"), "{}", r.rewrite);
+    assert!(r.rewrite.contains("keep his skin healthy"), "{}", r.rewrite);
+    let r = rewrite("Tom's fluid intake will be adequate");
+    assert!(r.rewrite.starts_with("Tom will"), "{}", r.rewrite);
+    assert!(!r.rewrite.contains("be their"), "{}", r.rewrite);
 }

@@ -12,6 +12,11 @@ pub struct Lexicon {
     pub job_titles: Vec<String>,
     pub family_roles: Vec<String>,
     pub titles: Vec<String>,
+    /// Words in a subject that make its pronouns "she" or "he" ("Mrs", "Dad").
+    #[serde(default)]
+    pub she_words: Vec<String>,
+    #[serde(default)]
+    pub he_words: Vec<String>,
     /// Given names that are also words ("Jade", "Holly"): capitalised, a person.
     #[serde(default)]
     pub given_names: Vec<String>,
@@ -173,6 +178,8 @@ macro_rules! each_list {
             job_titles,
             family_roles,
             titles,
+            she_words,
+            he_words,
             given_names,
             person_pronouns,
             weak_verbs,

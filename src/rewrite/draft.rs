@@ -77,7 +77,8 @@ impl Rendered {
 }
 
 /// Joins pieces into a sentence: one space between pieces, none before
-/// punctuation, a capital first letter and a closing full stop.
+/// punctuation or a per cent sign ("[target]%"), a capital first letter and a
+/// closing full stop.
 pub fn render(pieces: &[Piece]) -> Rendered {
     let mut text = String::new();
     let mut placeholders = Vec::new();
@@ -92,7 +93,7 @@ pub fn render(pieces: &[Piece]) -> Rendered {
         if body.is_empty() || body == "," && text.ends_with(',') {
             continue;
         }
-        let glued = body.starts_with([',', '.', ';', ':', ')']);
+        let glued = body.starts_with([',', '.', ';', ':', ')', '%']);
         if !text.is_empty() && !glued {
             text.push(' ');
         }
@@ -319,6 +320,12 @@ mod tests {
             "[by when]"
         );
         assert_eq!(&r.text[r.suggested[0].start..r.suggested[0].end], "attend");
+    }
+
+    #[test]
+    fn a_per_cent_sign_follows_its_placeholder_with_no_space() {
+        let r = render(&template("keep it at or above [target]% on each check"));
+        assert_eq!(r.text, "Keep it at or above [target]% on each check.");
     }
 
     #[test]

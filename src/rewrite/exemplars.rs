@@ -26,6 +26,21 @@ pub struct Exemplar {
     pub vague: String,
     /// The observable action to put in its place (after "will").
     pub action: String,
+    /// Who the action is written for: anyone, or only the plan's own person.
+    #[serde(default)]
+    pub actor: Actor,
+}
+
+/// Who an exemplar's action is written for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Actor {
+    /// Whoever the objective names.
+    #[default]
+    Anyone,
+    /// The plan's own person (the patient, the child): not offered when a job
+    /// title or an agency acts, since "the nurse" does not eat each meal.
+    Person,
 }
 
 #[derive(Debug, Deserialize)]

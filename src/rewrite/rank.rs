@@ -52,6 +52,9 @@ impl Rewriter<'_> {
                 if lost.len() < before {
                     candidate.prior -= EXEMPLAR_COMPARATIVE_PENALTY;
                 }
+                // An undefined standard ("oxygen levels normal") is what the
+                // exemplar's reading or record defines.
+                lost.retain(|w| !goal.standards.contains(w));
             }
             if !facts::invented_facts(original, concern, &rendered).is_empty()
                 || !lost.is_empty()

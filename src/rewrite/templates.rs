@@ -158,6 +158,11 @@ pub struct Kinds {
     /// "alcohol-free"); with "use" or "take", the thing used, with "-free".
     #[serde(default)]
     pub given_up_states: std::collections::BTreeMap<String, String>,
+    /// Verbs of a state that stays, and the verb that keeps it so when the
+    /// owner acts on the thing ("Tom's skin will stay healthy" -> "keep his skin
+    /// healthy").
+    #[serde(default)]
+    pub causatives: std::collections::BTreeMap<String, String>,
     pub one_off_with_one_thing: Vec<String>,
     /// Results reached, not acts done again ("get in shape", "slim down"):
     /// they get no "[how often]", and the behaviour that shows them is asked for.

@@ -70,6 +70,9 @@ pub struct Goal {
     pub numbers: Vec<String>,
     /// The negation the goal holds ("never", "not") and the verb it negates.
     pub negation: Option<(String, String)>,
+    /// Goal words that set a standard nobody defined ("normal", "sufficient"):
+    /// an exemplar for the same thing replaces them with its reading or record.
+    pub standards: Vec<String>,
 }
 
 /// The word lists of both gates.
@@ -221,6 +224,9 @@ impl IntentLists {
                 replaced.push(x.analysis.byte_span(subject.clone()));
             }
         }
+        let standards: Vec<Range<usize>> = errors(RuleId::VagueStandard)
+            .map(|f| f.start..f.end)
+            .collect();
         let mut goal = Goal::default();
         for t in toks {
             let surface = &text[t.span.clone()];
@@ -271,6 +277,9 @@ impl IntentLists {
                 && w.len() > 1
             {
                 goal.words.push(w.to_string());
+                if inside(&standards) {
+                    goal.standards.push(w.to_string());
+                }
             }
         }
         let mut seen = std::collections::HashSet::new();

@@ -236,8 +236,10 @@ impl Repairer<'_> {
 
     /// The fallback: a placeholder asking the team for the observable behaviour
     /// that shows the writer's goal, which it quotes word for word (without the
-    /// vague times, which the tail replaces).
-    pub(super) fn fallback_action(&self) -> (Vec<Piece>, Vec<Change>, Source, f32) {
+    /// vague times, which the tail replaces). True with it when the goal is
+    /// rebuilt around a possessive subject's thing ("keep their fluid intake
+    /// adequate"), so that its owner acts ("Tom").
+    pub(super) fn fallback_action(&self) -> ((Vec<Piece>, Vec<Change>, Source, f32), bool) {
         // What the rules asked to drop; words they asked to replace stay quoted.
         let deletions: Vec<Range<usize>> = self
             .x
@@ -340,6 +342,7 @@ impl Repairer<'_> {
         }
         // "Home conditions to improve", "the house will be cleaned", "Maisie's
         // communication will improve": what changes is part of the goal.
+        let mut possessed = false;
         if let Some(h) = self.x.frame.head {
             let after_head: Vec<String> = subtract(toks[h].span.end..self.text().len(), &drop)
                 .into_iter()
@@ -364,14 +367,22 @@ impl Repairer<'_> {
                 (_, None) => self.possessed(),
                 _ => None,
             };
+            // ("Tom's fluid intake will be adequate": Tom keeps it so.)
+            possessed = changed.is_some() && changed == self.possessed();
             if let Some(changed) = changed {
                 // "The baby will not be left alone": the negation stays with
                 // the verb ("not leave the baby alone"), or the goal is reversed.
                 let negation = self.negation_before(h).unwrap_or("");
-                goal = tidy(&format!(
-                    "{negation}{} {changed} {rest}",
-                    base_form(&toks[h])
-                ));
+                // "Tom's skin will stay healthy": "keep his skin healthy".
+                let verb = base_form(&toks[h]);
+                let verb = self
+                    .templates
+                    .kinds
+                    .causatives
+                    .get(verb.as_str())
+                    .cloned()
+                    .unwrap_or(verb);
+                goal = tidy(&format!("{negation}{verb} {changed} {rest}"));
             }
         }
         // "show better self-regulation": the placeholder already asks what
@@ -391,15 +402,18 @@ impl Repairer<'_> {
         }
         let label = self.templates.assembly.fallback.replace("{goal}", &goal);
         (
-            parse_template(&label, |t| Piece::added(t)),
-            vec![Change::new(
-                Criterion::S,
-                format!(
-                    "'{goal}' is not a detailed action: asked for the behaviour that will show it"
-                ),
-            )],
-            Source::Fallback,
-            FALLBACK_PRIOR,
+            (
+                parse_template(&label, |t| Piece::added(t)),
+                vec![Change::new(
+                    Criterion::S,
+                    format!(
+                        "'{goal}' is not a detailed action: asked for the behaviour that will show it"
+                    ),
+                )],
+                Source::Fallback,
+                FALLBACK_PRIOR,
+            ),
+            possessed,
         )
     }
 

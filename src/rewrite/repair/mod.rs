@@ -107,6 +107,12 @@ const FEELING_PRIOR: f32 = 0.95;
 /// words kept, which a frequency or a check at visits cannot count.
 const SYMPTOM_FREE_PRIOR: f32 = 1.15;
 
+/// Added to an exemplar's similarity when the writer's standard is undefined
+/// ("adequate hydration"): the exemplar, for the same thing, names the reading
+/// or record that shows the standard, where the writer's action kept only asks
+/// "[what counts as adequate hydration]"; so it ranks above the kept action.
+const STANDARD_SHOWN_PRIOR: f32 = 1.0;
+
 /// Rules whose failure means the action itself must be replaced.
 const ACTION_RULES: &[RuleId] = &[
     RuleId::WeakVerb,
@@ -313,6 +319,25 @@ impl Repairer<'_> {
                     actions.push((pieces, c, Source::Kept, 1.0));
                 }
             }
+            // An undefined standard ("adequate hydration", "appropriate
+            // behaviour"): an exemplar for the same thing shows it. Its vague
+            // side says what it is for; a word its action shares ("food
+            // diary") does not make it the same thing.
+            if self.x.failed(RuleId::VagueStandard) {
+                actions.extend(
+                    self.exemplar_actions()
+                        .into_iter()
+                        .filter(|(_, _, source, _)| match source {
+                            Source::Exemplar(vague) => {
+                                self.intent.share_a_content_word(self.text(), vague)
+                            }
+                            _ => false,
+                        })
+                        .map(|(pieces, c, source, similarity)| {
+                            (pieces, c, source, STANDARD_SHOWN_PRIOR + similarity)
+                        }),
+                );
+            }
         } else {
             // Keep the writer's action and ask which thing exactly: for a one-off
             // act ("return to [which] work by ..."). A habit kept so needs how
@@ -381,8 +406,13 @@ impl Repairer<'_> {
         actions.extend(self.symptom_free_action());
         actions.extend(self.measured_level_action());
         // The placeholder fallback, only when the objective lacks more than one letter.
+        let mut fallback_who = None;
         if self.failing_letters() > 1 {
-            actions.push(self.fallback_action());
+            let (fallback, possessor_acts) = self.fallback_action();
+            actions.push(fallback);
+            if possessor_acts {
+                fallback_who = self.possessor_as_who(&who);
+            }
         }
 
         // The writer's goal is done again and again, or is a behaviour to stop.
@@ -400,6 +430,14 @@ impl Repairer<'_> {
             let mut pieces = Vec::new();
             let mut all_changes = changes.clone();
             all_changes.extend(action_changes);
+            // "Tom's fluid intake will be adequate": Tom keeps it so.
+            let who = match (&fallback_who, source == Source::Fallback) {
+                (Some((owner, change)), true) => {
+                    all_changes.push(change.clone());
+                    owner
+                }
+                _ => &who,
+            };
             if matches!(kind, ActionKind::Safety | ActionKind::Condition)
                 && self.fails(Criterion::T)
             {

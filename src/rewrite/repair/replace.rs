@@ -4,10 +4,11 @@
 //! when they address the same thing and name no risk the writer did not.
 
 use super::text::{decapitalise, object_form, split_kept, subtract, tidy};
-use super::{Change, Repairer, Source, SHOWN_CHANGE_PRIOR, VERB_REPAIR_PRIOR};
+use super::{Change, Repairer, Source, ACTION_RULES, SHOWN_CHANGE_PRIOR, VERB_REPAIR_PRIOR};
 use crate::core::finding::{Criterion, RuleId};
 use crate::core::frame::Owner;
 use crate::rewrite::draft::{parse_template, Piece};
+use crate::rewrite::exemplars::Actor;
 
 impl Repairer<'_> {
     /// True when the token at `k` is "better" followed by "at" and a skill
@@ -56,6 +57,10 @@ impl Repairer<'_> {
             "makes the person answerable for someone else: replaced with what they will do themselves"
         } else if self.x.failed(RuleId::StatusOutcome) {
             "is an end state, not a step: replaced with a step within reach"
+        } else if self.x.failed(RuleId::VagueStandard)
+            && !ACTION_RULES.iter().any(|&r| self.x.failed(r))
+        {
+            "sets a standard nobody has defined: replaced with what shows it is met"
         } else {
             "is not a detailed action: replaced with an observable one"
         }
@@ -399,7 +404,7 @@ impl Repairer<'_> {
     }
 
     /// The nearest exemplars' actions that address the same thing.
-    fn exemplar_actions(&self) -> Vec<Action> {
+    pub(super) fn exemplar_actions(&self) -> Vec<Action> {
         let what = self.action_text();
         let why = self.why_replaced();
         let mut out = Vec::new();
@@ -414,6 +419,9 @@ impl Repairer<'_> {
                     .intent
                     .share_a_content_word(self.text(), &format!("{} {}", e.vague, e.action));
             if !same_thing {
+                continue;
+            }
+            if e.actor == Actor::Person && self.a_professional_acts() {
                 continue;
             }
             let action = pronouns.apply(&e.action);

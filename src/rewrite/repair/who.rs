@@ -6,11 +6,18 @@ use super::text::decapitalise;
 use super::{Change, Repairer, ACTION_RULES};
 use crate::core::finding::Criterion;
 use crate::core::frame::Owner;
+use crate::core::lexicon::contains;
 use crate::core::owner::classify_owner;
 use crate::rewrite::draft::{template, Piece, Pronouns};
 use std::ops::Range;
 
 impl Repairer<'_> {
+    /// A job title or an agency owns the action ("The nurse will ...", "Health
+    /// visiting to ..."): a professional, not the plan's own person.
+    pub(super) fn a_professional_acts(&self) -> bool {
+        matches!(self.x.owner, Some(Owner::JobTitle(_) | Owner::Agency(_)))
+    }
+
     /// Who will act, and what changed about it.
     pub(super) fn who(&self) -> (Vec<Piece>, Vec<Change>) {
         let a = &self.templates.assembly;
@@ -86,11 +93,7 @@ impl Repairer<'_> {
                 if !self.x.frame.passive || self.x.frame.agent.is_some() =>
             {
                 // "Maisie's communication will improve": Maisie is who acts.
-                let possessor = subject
-                    .split_once("'s ")
-                    .or_else(|| subject.split_once("’s "))
-                    .map(|(who, _)| who.to_string());
-                match possessor {
+                match possessor(&subject) {
                     Some(who) if ACTION_RULES.iter().any(|&r| self.x.failed(r)) => (
                         vec![Piece::kept(who.clone())],
                         vec![Change::new(
@@ -121,6 +124,22 @@ impl Repairer<'_> {
                 )
             }
         }
+    }
+
+    /// The owner of a possessive subject as who acts, when the subject was
+    /// kept whole: "Tom's fluid intake" -> "Tom".
+    pub(super) fn possessor_as_who(&self, who: &[Piece]) -> Option<(Vec<Piece>, Change)> {
+        let [Piece::Kept(subject)] = who else {
+            return None;
+        };
+        let owner = possessor(subject)?;
+        Some((
+            vec![Piece::kept(owner.clone())],
+            Change::new(
+                Criterion::S,
+                format!("made {owner} the one who acts, not '{subject}'"),
+            ),
+        ))
     }
 
     /// True when the objective speaks in the first person ("my reading age").
@@ -164,12 +183,11 @@ impl Repairer<'_> {
                 return Pronouns::I;
             }
             for w in &words {
-                match *w {
-                    "mum" | "mother" | "mom" | "she" | "girl" | "grandmother" | "nan" | "gran"
-                    | "aunt" | "sister" => return Pronouns::She,
-                    "dad" | "father" | "he" | "boy" | "grandfather" | "grandad" | "uncle"
-                    | "brother" => return Pronouns::He,
-                    _ => {}
+                if contains(&self.lexicon.she_words, w) {
+                    return Pronouns::She;
+                }
+                if contains(&self.lexicon.he_words, w) {
+                    return Pronouns::He;
                 }
             }
         }
@@ -316,4 +334,12 @@ impl Repairer<'_> {
             .any(|v| toks[head].is(v));
         (!own_verb).then(|| self.possessive_of_subject())
     }
+}
+
+/// Who owns a possessive subject: "Maisie" in "Maisie's communication".
+fn possessor(subject: &str) -> Option<String> {
+    subject
+        .split_once("'s ")
+        .or_else(|| subject.split_once("’s "))
+        .map(|(who, _)| who.to_string())
 }
