@@ -24,7 +24,10 @@
 //! an undefined standard ("oxygen levels normal") is shown by the reading an
 //! exemplar for the same thing names, but a patient's exemplar is not given
 //! to a nurse; a possessive subject's thing that is or stays so is kept so by
-//! its owner ("Tom will keep his skin healthy").
+//! its owner ("Tom will keep his skin healthy"); an exemplar for the same
+//! comparative whose action is about what the writer named ("eat better")
+//! comes before asking "[what better looks like]", but not one about
+//! something else.
 
 mod common;
 
@@ -400,4 +403,17 @@ fn a_possessed_thing_that_is_or_stays_so_is_kept_so_by_its_owner() {
     let r = rewrite("Tom's fluid intake will be adequate");
     assert!(r.rewrite.starts_with("Tom will"), "{}", r.rewrite);
     assert!(!r.rewrite.contains("be their"), "{}", r.rewrite);
+}
+
+#[test]
+fn an_exemplar_for_the_same_comparative_of_the_same_act_says_what_better_is() {
+    let r = rewrite("Kiera will eat better");
+    assert!(r.rewrite.starts_with("Kiera will eat [N]"), "{}", r.rewrite);
+    assert!(!r.rewrite.contains("looks like]"), "{}", r.rewrite);
+    // "more consistent" has exemplars, but about tantrums: not what Dad named.
+    let r = rewrite("Dad will be more consistent");
+    assert!(!r.rewrite.contains("tantrum"), "{}", r.rewrite);
+    // "a better person" shares only "person" with any exemplar.
+    let r = rewrite("Jo wants to be a better person");
+    assert!(!r.rewrite.contains("walk"), "{}", r.rewrite);
 }

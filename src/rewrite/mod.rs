@@ -366,9 +366,21 @@ impl<'a> Rewriter<'a> {
             None => x,
         };
         // Retrieval compares actions: from the main verb on, without who does it.
-        // With no object ("Evie's speech will improve") the subject is what changes.
+        // With no object, a thing as subject ("Evie's speech will improve",
+        // "the house will be cleaned") is what changes; a person ("Kiera will
+        // eat better") is only who acts.
+        let subject_changes = x.frame.passive
+            || matches!(x.owner, Some(crate::core::frame::Owner::Thing(_)))
+            || x.frame.subject.as_ref().is_some_and(|s| {
+                x.analysis.tokens[s.clone()]
+                    .iter()
+                    .any(|t| t.pos == "POS" || t.lower == "'s")
+            });
         let action = match (x.frame.head, &x.frame.object) {
             (Some(h), Some(_)) => &objective.text[x.analysis.tokens[h].span.start..],
+            (Some(h), None) if !subject_changes => {
+                &objective.text[x.analysis.tokens[h].span.start..]
+            }
             _ => objective.text.as_str(),
         };
         let query = match concern {

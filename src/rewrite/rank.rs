@@ -2,7 +2,7 @@
 //! when a gate refuses it (invented facts, lost goal words, risk topics,
 //! grammar), and ordered: passing first, then closest in meaning and apt.
 
-use super::draft::{render, Rendered};
+use super::draft::{render, Piece, Rendered};
 use super::intent::Goal;
 use super::repair::{Candidate, Source};
 use super::{facts, Rewriter, Scored};
@@ -29,6 +29,8 @@ impl Rewriter<'_> {
         let original = given.text.as_str();
         let mut seen = std::collections::HashSet::new();
         let mut kept = Vec::new();
+        // Whether an exemplar made the writer's comparative observable.
+        let mut comparative_shown = Vec::new();
         for mut candidate in candidates {
             let rendered = render(&candidate.pieces);
             if rendered.text.is_empty() || !seen.insert(rendered.text.clone()) {
@@ -39,10 +41,27 @@ impl Rewriter<'_> {
             // ("Behave better in class" for "behave better in lessons") is that
             // comparative made observable; a candidate that keeps it in its own
             // words ("up from [baseline]") still ranks above it.
+            let mut shown = false;
             if let Source::Exemplar(vague) = &candidate.source {
                 let before = lost.len();
+                // The exemplar's own action, without who does it.
+                let action: Vec<&str> = candidate
+                    .pieces
+                    .iter()
+                    .filter_map(|p| match p {
+                        Piece::Suggested { text, .. } => Some(text.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                let action = action.join(" ");
+                // "eat better" and "eat [N] portions ...": the writer's own act.
+                let action_shares = goal
+                    .act
+                    .as_deref()
+                    .is_some_and(|act| self.intent.is_the_act(act, &action));
                 if lost.iter().any(|w| goal.comparatives.contains(w))
-                    && self.intent.share_what(original, vague)
+                    && (self.intent.share_what(original, vague) || action_shares)
+                    && self.intent.sets_nowhere_else(&action, original)
                 {
                     let vague = vague.to_lowercase();
                     lost.retain(|w| {
@@ -51,6 +70,9 @@ impl Rewriter<'_> {
                 }
                 if lost.len() < before {
                     candidate.prior -= EXEMPLAR_COMPARATIVE_PENALTY;
+                    // ... and one whose action is about what the writer named
+                    // ("eat better" -> "eat [N] portions ...") shows it.
+                    shown = action_shares;
                 }
                 // An undefined standard ("oxygen levels normal") is what the
                 // exemplar's reading or record defines.
@@ -66,6 +88,7 @@ impl Rewriter<'_> {
                 continue;
             }
             kept.push((candidate, rendered));
+            comparative_shown.push(shown);
         }
         // Fidelity compares who-does-what: the time and method templates are shared.
         let plain: Vec<String> = kept
@@ -106,15 +129,34 @@ impl Rewriter<'_> {
             .map(|(i, (candidate, rendered))| {
                 let concern_bonus = to_concern.as_ref().map_or(0.0, |v| 0.5 * v[i]);
                 let rank_score = 0.5 * fidelity[i] + candidate.prior + concern_bonus;
-                (candidate, rendered, fidelity[i], rank_score)
+                (
+                    candidate,
+                    rendered,
+                    fidelity[i],
+                    rank_score,
+                    comparative_shown[i],
+                )
             })
             .collect();
         ranked.sort_by(|a, b| {
             b.3.total_cmp(&a.3)
                 .then(a.1.text.len().cmp(&b.1.text.len()))
         });
+        // "eat better": an exemplar for the same comparative of the same thing
+        // ("Improve diet") says what better is; asking the team "[what better
+        // looks like]" comes after it.
+        if let Some(last) = ranked.iter().rposition(|r| r.4) {
+            let (asking, rest): (Vec<_>, Vec<_>) = ranked
+                .drain(..last)
+                .partition(|r| self.asks_what_it_looks_like(&r.1));
+            let mut reordered = rest;
+            reordered.extend(ranked.drain(..1));
+            reordered.extend(asking);
+            reordered.append(&mut ranked);
+            ranked = reordered;
+        }
         let mut scored = Vec::new();
-        for (candidate, rendered, fidelity, _) in ranked {
+        for (candidate, rendered, fidelity, _, _) in ranked {
             let filled = self.fills.fill(&rendered);
             let cuts = if self.recheck_in_pieces {
                 self.tail_cut(&candidate, &filled).into_iter().collect()
@@ -166,6 +208,24 @@ impl Rewriter<'_> {
             scored.truncate(1);
         }
         scored
+    }
+
+    /// True when a candidate asks the team what its comparative looks like
+    /// (`comparative_other` in `data/rewrite.toml`: "[what better looks like]").
+    fn asks_what_it_looks_like(&self, rendered: &Rendered) -> bool {
+        let template = &self.templates.assembly.comparative_other;
+        let label = template
+            .split_once('[')
+            .and_then(|(_, rest)| rest.split_once(']'))
+            .map_or("", |(label, _)| label);
+        let Some((before, after)) = label.split_once("{word}") else {
+            return false;
+        };
+        rendered.placeholders.iter().any(|p| {
+            p.label.len() > before.len() + after.len()
+                && p.label.starts_with(before)
+                && p.label.ends_with(after)
+        })
     }
 
     /// Where the tail (time, method) starts in a candidate's filled text: after

@@ -73,6 +73,9 @@ pub struct Goal {
     /// Goal words that set a standard nobody defined ("normal", "sufficient"):
     /// an exemplar for the same thing replaces them with its reading or record.
     pub standards: Vec<String>,
+    /// The act itself, lower case, when the goal is an act done ("eat" in
+    /// "eat better"); none for a state ("be a better friend").
+    pub act: Option<String>,
 }
 
 /// The word lists of both gates.
@@ -284,7 +287,26 @@ impl IntentLists {
         }
         let mut seen = std::collections::HashSet::new();
         goal.words.retain(|w| seen.insert(w.clone()));
+        goal.act = x
+            .frame
+            .head
+            .filter(|_| !x.frame.copula)
+            .map(|h| &toks[h])
+            .filter(|t| {
+                !["be", "become", "have", "get", "do", "make", "feel"]
+                    .iter()
+                    .any(|v| t.is(v))
+            })
+            .map(|t| t.lower.clone());
         goal
+    }
+
+    /// True when `action` is the act `act` itself, in any form: "eat [N]
+    /// portions ..." for "eat better".
+    pub fn is_the_act(&self, act: &str, action: &str) -> bool {
+        lower_words(action)
+            .first()
+            .is_some_and(|first| same_word(first, act))
     }
 
     /// True when lower-case `text` keeps the comparative `c`: the word itself,
@@ -455,6 +477,16 @@ impl IntentLists {
         !given_any || self.settings.iter().all(|s| !named(&a, s) || named(&g, s))
     }
 
+    /// True when `action` names no setting that `given` does not: stricter
+    /// than `fits_the_setting`, for an exemplar that stands in for the
+    /// writer's own comparative ("behave better" said of no place is not
+    /// "behave better in lessons").
+    pub fn sets_nowhere_else(&self, action: &str, given: &str) -> bool {
+        let (a, g) = (lower_words(action), lower_words(given));
+        let named = |ws: &[String], group: &[String]| ws.iter().any(|w| group.contains(w));
+        self.settings.iter().all(|s| !named(&a, s) || named(&g, s))
+    }
+
     /// True when `text` names no risk topic that `given` and `concern` do not.
     pub fn safe_to_offer(&self, text: &str, given: &str, concern: Option<&str>) -> bool {
         self.risks_introduced(given, concern, &[Piece::added(text)])
@@ -482,7 +514,9 @@ fn same_word(a: &str, b: &str) -> bool {
         // "read" and "reading", but not "home" and "homework".
         return common == 4 && l - 4 <= 3;
     }
-    common + 2 >= s && l - common <= 4
+    // "happy" and "happiness", but not "money" and "month": four letters
+    // shared at least.
+    common >= 4 && common + 2 >= s && l - common <= 4
 }
 
 /// A short word and one of its inflections: "hit" and "hits" or "hitting",

@@ -136,6 +136,10 @@ fn forms_and_related_words_keep_a_word() {
     assert!(!same_word("reading", "writing"));
     assert!(!same_word("arguments", "agreements"));
     assert!(!same_word("home", "homework"));
+    // Three letters in common is not one word.
+    assert!(!same_word("money", "month"));
+    assert!(!same_word("money", "months"));
+    assert!(same_word("study", "studies"));
     assert!(same_word("read", "reading"));
     assert!(same_word("hit", "hitting"));
     assert!(same_word("hit", "hits"));
@@ -195,6 +199,10 @@ fn an_exemplar_set_elsewhere_does_not_fit_an_objective_that_names_its_setting() 
     // The same setting, or none named: it fits.
     assert!(lists.fits_the_setting(action, "Zac to behave better in class"));
     assert!(lists.fits_the_setting(action, "Zac to behave better"));
+    // Standing in for the writer's own comparative, it must be set where the
+    // objective is: none named is not "in lessons".
+    assert!(!lists.sets_nowhere_else(action, "Zac to behave better"));
+    assert!(lists.sets_nowhere_else(action, "Zac to behave better in class"));
     // An action set nowhere fits anywhere.
     assert!(lists.fits_the_setting(
         "name three feelings on the chart",
