@@ -27,7 +27,8 @@
 //! its owner ("Tom will keep his skin healthy"); an exemplar for the same
 //! comparative whose action is about what the writer named ("eat better")
 //! comes before asking "[what better looks like]", but not one about
-//! something else.
+//! something else; a condition that ends ("the infection will resolve") is
+//! gone by a date, not done on so many occasions.
 
 mod common;
 
@@ -416,4 +417,11 @@ fn an_exemplar_for_the_same_comparative_of_the_same_act_says_what_better_is() {
     // "a better person" shares only "person" with any exemplar.
     let r = rewrite("Jo wants to be a better person");
     assert!(!r.rewrite.contains("walk"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_condition_that_ends_is_gone_by_a_date() {
+    let r = rewrite("The chest infection will resolve");
+    assert!(r.rewrite.contains("by [by when]"), "{}", r.rewrite);
+    assert!(!r.rewrite.contains("occasions"), "{}", r.rewrite);
 }
