@@ -56,6 +56,10 @@ impl Token {
     pub fn is_number(&self) -> bool {
         self.pos == "CD"
     }
+    /// The possessive marker: "'s" in "Maisie's communication".
+    pub fn is_possessive(&self) -> bool {
+        self.pos == "POS" || self.lower == "'s"
+    }
     /// True when every reading is a verb and one is its base form
     /// ("encourage", "help"): the word cannot name who acts.
     pub fn is_only_a_verb(&self) -> bool {

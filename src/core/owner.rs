@@ -130,8 +130,7 @@ pub fn classify_owner(a: &Analysis, range: &Range<usize>, lexicon: &Lexicon) -> 
         }
     }
     // After agencies ("Children's Services"): a possessor that names a person owns the attribute ("Maisie's communication").
-    if let Some(pos) = (head_range.clone()).find(|&k| toks[k].pos == "POS" || toks[k].lower == "'s")
-    {
+    if let Some(pos) = (head_range.clone()).find(|&k| toks[k].is_possessive()) {
         if names_person(a, &(range.start..pos), lexicon) {
             return Owner::Person;
         }

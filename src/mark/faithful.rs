@@ -98,7 +98,7 @@ fn names_no_stranger(
     let from = subject
         .clone()
         .rev()
-        .find(|&k| toks[k].pos == "POS" || toks[k].lower == "'s")
+        .find(|&k| toks[k].is_possessive())
         .map_or(subject.start, |k| k + 1);
     let known = known.to_lowercase();
     let known_words: Vec<&str> = known

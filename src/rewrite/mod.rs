@@ -374,7 +374,7 @@ impl<'a> Rewriter<'a> {
             || x.frame.subject.as_ref().is_some_and(|s| {
                 x.analysis.tokens[s.clone()]
                     .iter()
-                    .any(|t| t.pos == "POS" || t.lower == "'s")
+                    .any(|t| t.is_possessive())
             });
         let action = match (x.frame.head, &x.frame.object) {
             (Some(h), Some(_)) => &objective.text[x.analysis.tokens[h].span.start..],

@@ -28,6 +28,8 @@ struct IntentFile {
     #[serde(default)]
     person_groups: std::collections::BTreeMap<String, Vec<String>>,
     negation: Negation,
+    #[serde(default)]
+    state_verbs: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -96,6 +98,8 @@ pub struct IntentLists {
     person_groups: std::collections::BTreeMap<String, Vec<String>>,
     negations: Vec<String>,
     negation_kept_as: Vec<String>,
+    /// Verbs that say a state, not an act done ("be a better friend").
+    state_verbs: Vec<String>,
 }
 
 /// Rules whose flagged words are what a rewrite replaces: the words inside
@@ -132,6 +136,7 @@ impl IntentLists {
                 .collect(),
             negations: lower(f.negation.words),
             negation_kept_as: lower(f.negation.kept_as),
+            state_verbs: lower(f.state_verbs),
             risk_topics: f
                 .risk_topic
                 .into_iter()
@@ -220,9 +225,7 @@ impl IntentLists {
             .collect();
         // Who acts is kept or named by the who-repair; a thing as subject is the goal.
         if let (Some(subject), Some(owner)) = (&x.frame.subject, &x.owner) {
-            let possessive = toks[subject.clone()]
-                .iter()
-                .any(|t| t.pos == "POS" || t.lower == "'s");
+            let possessive = toks[subject.clone()].iter().any(|t| t.is_possessive());
             if !matches!(owner, Owner::Thing(_)) && !possessive {
                 replaced.push(x.analysis.byte_span(subject.clone()));
             }
@@ -292,11 +295,7 @@ impl IntentLists {
             .head
             .filter(|_| !x.frame.copula)
             .map(|h| &toks[h])
-            .filter(|t| {
-                !["be", "become", "have", "get", "do", "make", "feel"]
-                    .iter()
-                    .any(|v| t.is(v))
-            })
+            .filter(|t| !self.state_verbs.iter().any(|v| t.is(v)))
             .map(|t| t.lower.clone());
         goal
     }
@@ -471,10 +470,12 @@ impl IntentLists {
     /// objective names a setting ("on the playground"), an exemplar set in
     /// another ("in [N of M] lessons") would move it there.
     pub fn fits_the_setting(&self, action: &str, given: &str) -> bool {
-        let (a, g) = (lower_words(action), lower_words(given));
-        let named = |ws: &[String], group: &[String]| ws.iter().any(|w| group.contains(w));
-        let given_any = self.settings.iter().any(|s| named(&g, s));
-        !given_any || self.settings.iter().all(|s| !named(&a, s) || named(&g, s))
+        let g = lower_words(given);
+        let given_any = self
+            .settings
+            .iter()
+            .any(|s| g.iter().any(|w| s.contains(w)));
+        !given_any || self.sets_nowhere_else(action, given)
     }
 
     /// True when `action` names no setting that `given` does not: stricter

@@ -364,11 +364,14 @@ impl Repairer<'_> {
                     .clone()
                     .map(|s| self.quote_inside(&self.x.analysis.byte_span(s))),
                 (Some(Owner::Thing(span)), None) => Some(self.quote_inside(span)),
-                (_, None) => self.possessed(),
+                // ("Tom's fluid intake will be adequate": Tom keeps it so.)
+                (_, None) => {
+                    let p = self.possessed();
+                    possessed = p.is_some();
+                    p
+                }
                 _ => None,
             };
-            // ("Tom's fluid intake will be adequate": Tom keeps it so.)
-            possessed = changed.is_some() && changed == self.possessed();
             if let Some(changed) = changed {
                 // "The baby will not be left alone": the negation stays with
                 // the verb ("not leave the baby alone"), or the goal is reversed.

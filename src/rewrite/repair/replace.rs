@@ -489,10 +489,7 @@ impl Repairer<'_> {
     pub(super) fn possessed(&self) -> Option<String> {
         let toks = &self.x.analysis.tokens;
         let subject = self.x.frame.subject.clone()?;
-        let pos = subject
-            .clone()
-            .rev()
-            .find(|&k| toks[k].pos == "POS" || toks[k].lower == "'s")?;
+        let pos = subject.clone().rev().find(|&k| toks[k].is_possessive())?;
         if pos + 1 >= subject.end {
             return None;
         }

@@ -93,14 +93,10 @@ impl Repairer<'_> {
                 if !self.x.frame.passive || self.x.frame.agent.is_some() =>
             {
                 // "Maisie's communication will improve": Maisie is who acts.
-                match possessor(&subject) {
-                    Some(who) if ACTION_RULES.iter().any(|&r| self.x.failed(r)) => (
-                        vec![Piece::kept(who.clone())],
-                        vec![Change::new(
-                            Criterion::S,
-                            format!("made {who} the one who acts, not '{subject}'"),
-                        )],
-                    ),
+                match possessor_acting(&subject) {
+                    Some((who, change)) if ACTION_RULES.iter().any(|&r| self.x.failed(r)) => {
+                        (who, vec![change])
+                    }
                     // "I want him to ...": "him" acts, so "He will".
                     _ => (vec![Piece::kept(nominative(&subject))], Vec::new()),
                 }
@@ -129,17 +125,10 @@ impl Repairer<'_> {
     /// The owner of a possessive subject as who acts, when the subject was
     /// kept whole: "Tom's fluid intake" -> "Tom".
     pub(super) fn possessor_as_who(&self, who: &[Piece]) -> Option<(Vec<Piece>, Change)> {
-        let [Piece::Kept(subject)] = who else {
-            return None;
-        };
-        let owner = possessor(subject)?;
-        Some((
-            vec![Piece::kept(owner.clone())],
-            Change::new(
-                Criterion::S,
-                format!("made {owner} the one who acts, not '{subject}'"),
-            ),
-        ))
+        match who {
+            [Piece::Kept(subject)] => possessor_acting(subject),
+            _ => None,
+        }
     }
 
     /// True when the objective speaks in the first person ("my reading age").
@@ -161,7 +150,7 @@ impl Repairer<'_> {
             return Vec::new();
         };
         let words = &toks[subject];
-        if words.iter().any(|t| t.pos == "POS" || t.lower == "'s") {
+        if words.iter().any(|t| t.is_possessive()) {
             return Vec::new();
         }
         words
@@ -336,10 +325,17 @@ impl Repairer<'_> {
     }
 }
 
-/// Who owns a possessive subject: "Maisie" in "Maisie's communication".
-fn possessor(subject: &str) -> Option<String> {
-    subject
+/// The owner of a possessive subject as who acts, and the change that says
+/// so: "Maisie" for "Maisie's communication".
+fn possessor_acting(subject: &str) -> Option<(Vec<Piece>, Change)> {
+    let (owner, _) = subject
         .split_once("'s ")
-        .or_else(|| subject.split_once("’s "))
-        .map(|(who, _)| who.to_string())
+        .or_else(|| subject.split_once("’s "))?;
+    Some((
+        vec![Piece::kept(owner)],
+        Change::new(
+            Criterion::S,
+            format!("made {owner} the one who acts, not '{subject}'"),
+        ),
+    ))
 }
