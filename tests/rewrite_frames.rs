@@ -28,7 +28,9 @@
 //! comparative whose action is about what the writer named ("eat better")
 //! comes before asking "[what better looks like]", but not one about
 //! something else; a condition that ends ("the infection will resolve") is
-//! gone by a date, not done on so many occasions.
+//! gone by a date, not done on so many occasions; a behaviour to stop is
+//! replaced with its object ("stop drinking energy drinks" by what to drink
+//! instead), and a drink that is not alcohol never brings alcohol in.
 
 mod common;
 
@@ -424,4 +426,17 @@ fn a_condition_that_ends_is_gone_by_a_date() {
     let r = rewrite("The chest infection will resolve");
     assert!(r.rewrite.contains("by [by when]"), "{}", r.rewrite);
     assert!(!r.rewrite.contains("occasions"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_stopped_behaviour_goes_with_its_object_and_another_drink_is_not_alcohol() {
+    let r = rewrite("Kayden will stop drinking energy drinks before school");
+    assert!(r.rewrite.starts_with("Kayden will drink"), "{}", r.rewrite);
+    assert!(!r.rewrite.contains("observable action"), "{}", r.rewrite);
+    for text in std::iter::once(&r.rewrite).chain(r.alternatives.iter().map(|a| &a.rewrite)) {
+        assert!(!text.contains("alcohol"), "{text}");
+    }
+    // Drinking with no other drink named is alcohol, which may be named.
+    let r = rewrite("Mr Obi will stop drinking");
+    assert!(r.rewrite.contains("alcohol"), "{}", r.rewrite);
 }

@@ -59,6 +59,35 @@ struct Related {
 pub struct RiskTopic {
     pub name: String,
     pub words: Vec<String>,
+    /// Words that, next to one of the topic's words, show it means something
+    /// else: "drinking fizzy drinks" or "drink water" is not about alcohol.
+    #[serde(default)]
+    pub innocent_near: Vec<String>,
+}
+
+impl RiskTopic {
+    /// True when `text` (lower case) names the topic: one of its words, not
+    /// next to a word that gives it an innocent sense (one word before it, or
+    /// within two after it).
+    pub fn named_in(&self, text: &str) -> bool {
+        let words: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let innocent = |w: &str| self.innocent_near.iter().any(|i| i == w);
+        self.words.iter().any(|phrase| {
+            let parts: Vec<&str> = phrase.split_whitespace().collect();
+            let n = parts.len();
+            (0..words.len().saturating_sub(n - 1)).any(|i| {
+                if words[i..i + n] != parts[..] {
+                    return false;
+                }
+                let before = i.checked_sub(1).map(|b| words[b]);
+                let after = &words[i + n..(i + n + 2).min(words.len())];
+                !(before.is_some_and(innocent) || after.iter().any(|w| innocent(w)))
+            })
+        })
+    }
 }
 
 /// What the writer's goal is made of: the words and numbers a rewrite must keep.
@@ -143,6 +172,7 @@ impl IntentLists {
                 .map(|t| RiskTopic {
                     name: t.name,
                     words: lower(t.words),
+                    innocent_near: lower(t.innocent_near),
                 })
                 .collect(),
         })
@@ -215,6 +245,7 @@ impl IntentLists {
                 .as_ref()
                 .filter(|o| x.analysis.byte_span((*o).clone()).start >= f.start)
                 .map_or(f.end, |o| x.analysis.byte_span(o.clone()).end.max(f.end));
+            let end = gerund_object_end(toks, end);
             replaced.push(f.start..end);
         }
         // A weak or vague verb phrase is replaced, but the nouns and adjectives
@@ -416,10 +447,7 @@ impl IntentLists {
         let added = added.to_lowercase();
         self.risk_topics
             .iter()
-            .filter(|t| {
-                t.words.iter().any(|w| contains_phrase(&added, w))
-                    && !t.words.iter().any(|w| contains_phrase(&known, w))
-            })
+            .filter(|t| t.named_in(&added) && !t.named_in(&known))
             .map(|t| t.name.clone())
             .collect()
     }
@@ -493,6 +521,37 @@ impl IntentLists {
         self.risks_introduced(given, concern, &[Piece::added(text)])
             .is_empty()
     }
+}
+
+/// Where the noun phrase of a stopped behaviour ends, from `from` on: the
+/// object of its gerund ("stop drinking fizzy drinks"), or the rest of a list
+/// ("avoid sugary drinks, chips and candy"), which the parse leaves outside the
+/// frame's object. A place or an occasion ("at playtime") is not part of it.
+fn gerund_object_end(toks: &[crate::core::nlp::Token], from: usize) -> usize {
+    let in_phrase = |t: &crate::core::nlp::Token| {
+        t.is_noun() || t.pos.starts_with("JJ") || matches!(t.pos, "DT" | "PRP$" | "POS")
+    };
+    let rest: Vec<_> = toks.iter().filter(|t| t.span.start >= from).collect();
+    let mut end = from;
+    let mut k = 0;
+    while k < rest.len() {
+        let t = rest[k];
+        let joiner = |t: &crate::core::nlp::Token| matches!(t.lower.as_str(), "and" | "or" | ",");
+        // ", and junk foods": joiners up to the next word of the phrase.
+        let joins = joiner(t)
+            && rest[k..]
+                .iter()
+                .find(|n| !joiner(n))
+                .is_some_and(|n| in_phrase(n));
+        if !(in_phrase(t) || joins) {
+            break;
+        }
+        if t.is_noun() {
+            end = t.span.end;
+        }
+        k += 1;
+    }
+    end
 }
 
 /// Two spellings of one word: equal, a plural, or forms sharing a stem

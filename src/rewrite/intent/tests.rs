@@ -230,3 +230,29 @@ fn a_comparative_is_kept_by_its_word_or_its_measurable_form() {
     // A word is matched whole: "betterment" is not "better".
     assert!(!lists.compared_alike("better", "the betterment of the home"));
 }
+
+#[test]
+fn a_topic_word_next_to_another_sense_does_not_name_the_topic() {
+    let lists = IntentLists::bundled();
+    let units = [Piece::Suggested {
+        text: "drink no more than [N] units of alcohol a week".into(),
+        exemplar: "x".into(),
+    }];
+    // Another drink is named: alcohol is not.
+    assert_eq!(
+        lists.risks_introduced("Kayden will stop drinking energy drinks", None, &units),
+        vec!["alcohol".to_string()]
+    );
+    // Drinking with nothing else named is.
+    assert!(lists
+        .risks_introduced("Kayden's dad will stop drinking", None, &units)
+        .is_empty());
+    // And an added drink of water brings no alcohol in.
+    let water = [Piece::Suggested {
+        text: "drink water or milk with meals".into(),
+        exemplar: "x".into(),
+    }];
+    assert!(lists
+        .risks_introduced("Mia will eat more fruit", None, &water)
+        .is_empty());
+}
