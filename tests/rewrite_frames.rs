@@ -30,7 +30,8 @@
 //! something else; a condition that ends ("the infection will resolve") is
 //! gone by a date, not done on so many occasions; a behaviour to stop is
 //! replaced with its object ("stop drinking energy drinks" by what to drink
-//! instead), and a drink that is not alcohol never brings alcohol in.
+//! instead), and a drink that is not alcohol never brings alcohol in; a
+//! possessive subject that is itself a person ("Kayden's dad") acts whole.
 
 mod common;
 
@@ -439,4 +440,14 @@ fn a_stopped_behaviour_goes_with_its_object_and_another_drink_is_not_alcohol() {
     // Drinking with no other drink named is alcohol, which may be named.
     let r = rewrite("Mr Obi will stop drinking");
     assert!(r.rewrite.contains("alcohol"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_possessed_person_acts_whole() {
+    let r = rewrite("Kayden's dad will stop drinking");
+    assert!(r.rewrite.starts_with("Kayden's dad will"), "{}", r.rewrite);
+    assert!(!r.rewrite.contains("observable action"), "{}", r.rewrite);
+    // A possessed thing still has its owner act.
+    let r = rewrite("Maisie's communication will improve");
+    assert!(r.rewrite.starts_with("Maisie will"), "{}", r.rewrite);
 }

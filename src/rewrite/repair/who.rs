@@ -93,7 +93,7 @@ impl Repairer<'_> {
                 if !self.x.frame.passive || self.x.frame.agent.is_some() =>
             {
                 // "Maisie's communication will improve": Maisie is who acts.
-                match possessor_acting(&subject) {
+                match possessor_acting(&subject).filter(|_| !self.possessed_is_a_person()) {
                     Some((who, change)) if ACTION_RULES.iter().any(|&r| self.x.failed(r)) => {
                         (who, vec![change])
                     }
@@ -126,9 +126,28 @@ impl Repairer<'_> {
     /// kept whole: "Tom's fluid intake" -> "Tom".
     pub(super) fn possessor_as_who(&self, who: &[Piece]) -> Option<(Vec<Piece>, Change)> {
         match who {
-            [Piece::Kept(subject)] => possessor_acting(subject),
+            [Piece::Kept(subject)] if !self.possessed_is_a_person() => possessor_acting(subject),
             _ => None,
         }
+    }
+
+    /// True when what the subject's possessor has is itself a person
+    /// ("Kayden's dad", "Mia's foster carer"): the whole phrase is who acts.
+    fn possessed_is_a_person(&self) -> bool {
+        let Some(subject) = &self.x.frame.subject else {
+            return false;
+        };
+        let toks = &self.x.analysis.tokens;
+        subject
+            .clone()
+            .find(|&k| toks[k].is_possessive())
+            .is_some_and(|k| {
+                crate::core::owner::names_person(
+                    &self.x.analysis,
+                    &(k + 1..subject.end),
+                    self.lexicon,
+                )
+            })
     }
 
     /// True when the objective speaks in the first person ("my reading age").
