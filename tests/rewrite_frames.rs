@@ -31,7 +31,9 @@
 //! gone by a date, not done on so many occasions; a behaviour to stop is
 //! replaced with its object ("stop drinking energy drinks" by what to drink
 //! instead), and a drink that is not alcohol never brings alcohol in; a
-//! possessive subject that is itself a person ("Kayden's dad") acts whole.
+//! possessive subject that is itself a person ("Kayden's dad") acts whole; a
+//! goal named but not shown ("maintain the home conditions") is shown by an
+//! exemplar written for the same goal, whose action replaces its words.
 
 mod common;
 
@@ -450,4 +452,12 @@ fn a_possessed_person_acts_whole() {
     // A possessed thing still has its owner act.
     let r = rewrite("Maisie's communication will improve");
     assert!(r.rewrite.starts_with("Maisie will"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_goal_named_but_not_shown_takes_the_action_of_an_exemplar_for_it() {
+    let r = rewrite("Mrs Lee to maintain the home conditions");
+    assert!(r.rewrite.starts_with("Mrs Lee will"), "{}", r.rewrite);
+    assert!(!r.rewrite.contains("observable action"), "{}", r.rewrite);
+    assert!(r.rewrite.contains("home visits"), "{}", r.rewrite);
 }

@@ -77,6 +77,14 @@ impl Rewriter<'_> {
                 // An undefined standard ("oxygen levels normal") is what the
                 // exemplar's reading or record defines.
                 lost.retain(|w| !goal.standards.contains(w));
+                // A goal named but not shown ("home conditions to be
+                // maintained"), when the exemplar was written for the same goal
+                // ("Home conditions to improve"): its action shows it.
+                if goal.unseen {
+                    lost.retain(|w| {
+                        goal.comparatives.contains(w) || !self.intent.share_a_content_word(w, vague)
+                    });
+                }
             }
             if !facts::invented_facts(original, concern, &rendered).is_empty()
                 || !lost.is_empty()

@@ -107,6 +107,11 @@ pub struct Goal {
     /// The act itself, lower case, when the goal is an act done ("eat" in
     /// "eat better"); none for a state ("be a better friend").
     pub act: Option<String>,
+    /// True when the goal is named but not what doing it looks like ("maintain
+    /// the home conditions", "to have a healthy diet"): a vague or weak verb, no
+    /// action, or an undefined standard. An exemplar written for the same goal
+    /// says what it looks like, in place of the goal's own words.
+    pub unseen: bool,
 }
 
 /// The word lists of both gates.
@@ -321,6 +326,14 @@ impl IntentLists {
         }
         let mut seen = std::collections::HashSet::new();
         goal.words.retain(|w| seen.insert(w.clone()));
+        goal.unseen = [
+            RuleId::VagueVerb,
+            RuleId::WeakVerb,
+            RuleId::NoAction,
+            RuleId::VagueStandard,
+        ]
+        .into_iter()
+        .any(|r| errors(r).next().is_some());
         goal.act = x
             .frame
             .head
