@@ -33,7 +33,9 @@
 //! instead), and a drink that is not alcohol never brings alcohol in; a
 //! possessive subject that is itself a person ("Kayden's dad") acts whole; a
 //! goal named but not shown ("maintain the home conditions") is shown by an
-//! exemplar written for the same goal, whose action replaces its words.
+//! exemplar written for the same goal, whose action replaces its words; a
+//! general object ("support with his debts") is named by an exemplar about the
+//! rest of the goal, never by one about something else.
 
 mod common;
 
@@ -460,4 +462,14 @@ fn a_goal_named_but_not_shown_takes_the_action_of_an_exemplar_for_it() {
     assert!(r.rewrite.starts_with("Mrs Lee will"), "{}", r.rewrite);
     assert!(!r.rewrite.contains("observable action"), "{}", r.rewrite);
     assert!(r.rewrite.contains("home visits"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_general_object_is_named_by_an_exemplar_about_the_rest_of_the_goal() {
+    let r = rewrite("Mr Ali to get support with his debts");
+    assert!(r.rewrite.starts_with("Mr Ali will"), "{}", r.rewrite);
+    assert!(r.rewrite.contains("debt advice"), "{}", r.rewrite);
+    // "health" alone is general, and "value" frames it: no exemplar is about it.
+    let r = rewrite("The resident will value their health");
+    assert!(!r.rewrite.contains("school"), "{}", r.rewrite);
 }

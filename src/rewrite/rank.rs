@@ -77,6 +77,12 @@ impl Rewriter<'_> {
                 // An undefined standard ("oxygen levels normal") is what the
                 // exemplar's reading or record defines.
                 lost.retain(|w| !goal.standards.contains(w));
+                // A general object ("seek help with debt") is named by an
+                // exemplar about the rest of the goal ("Get help with debts"),
+                // not by any exemplar at all.
+                if self.intent.shares_more_than(original, &goal.general, vague) {
+                    lost.retain(|w| !goal.general.contains(w));
+                }
                 // A goal named but not shown ("home conditions to be
                 // maintained"), when the exemplar was written for the same goal
                 // ("Home conditions to improve"): its action shows it.

@@ -104,6 +104,9 @@ pub struct Goal {
     /// Goal words that set a standard nobody defined ("normal", "sufficient"):
     /// an exemplar for the same thing replaces them with its reading or record.
     pub standards: Vec<String>,
+    /// Goal words a rule found too general to act on ("help", "services"): an
+    /// exemplar that keeps the rest of the goal names the thing itself.
+    pub general: Vec<String>,
     /// The act itself, lower case, when the goal is an act done ("eat" in
     /// "eat better"); none for a state ("be a better friend").
     pub act: Option<String>,
@@ -266,6 +269,9 @@ impl IntentLists {
                 replaced.push(x.analysis.byte_span(subject.clone()));
             }
         }
+        let general: Vec<Range<usize>> = errors(RuleId::GenericObject)
+            .map(|f| f.start..f.end)
+            .collect();
         let standards: Vec<Range<usize>> = errors(RuleId::VagueStandard)
             .map(|f| f.start..f.end)
             .collect();
@@ -319,6 +325,9 @@ impl IntentLists {
                 && w.len() > 1
             {
                 goal.words.push(w.to_string());
+                if inside(&general) {
+                    goal.general.push(w.to_string());
+                }
                 if inside(&standards) {
                     goal.standards.push(w.to_string());
                 }
@@ -505,6 +514,17 @@ impl IntentLists {
                 .join(" ")
         };
         self.share_a_content_word(&without_settings(a), &without_settings(b))
+    }
+
+    /// True when `a` and `b` share what they are about beyond the words in
+    /// `beyond` and the words that frame a goal ("value", "positive"): "seek
+    /// help with debt" and "Get help with debts" share "debt".
+    pub fn shares_more_than(&self, a: &str, beyond: &[String], b: &str) -> bool {
+        let rest: Vec<String> = lower_words(a)
+            .into_iter()
+            .filter(|w| !beyond.contains(w) && !self.frame_words.contains(w))
+            .collect();
+        self.share_what(&rest.join(" "), b)
     }
 
     /// True when `action` is set nowhere `given` does not allow: when the
