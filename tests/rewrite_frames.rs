@@ -35,7 +35,9 @@
 //! goal named but not shown ("maintain the home conditions") is shown by an
 //! exemplar written for the same goal, whose action replaces its words; a
 //! general object ("support with his debts") is named by an exemplar about the
-//! rest of the goal, never by one about something else.
+//! rest of the goal, never by one about something else; a nominal goal with
+//! a place ("Kacper's behaviour at nursery to improve") is rebuilt, not put
+//! whole into a placeholder.
 
 mod common;
 
@@ -472,4 +474,12 @@ fn a_general_object_is_named_by_an_exemplar_about_the_rest_of_the_goal() {
     // "health" alone is general, and "value" frames it: no exemplar is about it.
     let r = rewrite("The resident will value their health");
     assert!(!r.rewrite.contains("school"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_nominal_goal_with_a_place_is_rebuilt() {
+    let r = rewrite("Kacper's behaviour at nursery to improve");
+    assert!(r.rewrite.starts_with("Kacper will"), "{}", r.rewrite);
+    assert!(r.rewrite.contains("at nursery"), "{}", r.rewrite);
+    assert!(!r.rewrite.contains("observable action"), "{}", r.rewrite);
 }

@@ -123,6 +123,14 @@ impl Frame {
                         || is_not(&toks[k])
                         || toks[k].pos == "POS"
                         || toks[k].is_punct()
+                        // A place or a setting after the noun: "Behaviour at
+                        // home to improve", "Attendance at school to reach 95%".
+                        || toks[k].pos == "IN"
+                            && k > start
+                            && toks[start].pos.starts_with("NN")
+                            && toks.get(k + 1).is_some_and(|x| {
+                                x.chunk == ChunkKind::Noun || x.pos.starts_with("NN")
+                            })
                 });
                 if before_is_np {
                     frame.anchor = Anchor::Infinitive;

@@ -335,6 +335,18 @@ mod tests {
     }
 
     #[test]
+    fn a_place_after_the_subject_noun_keeps_it_the_subject_of_the_infinitive() {
+        let x = crate::testing::checker()
+            .analyse(&Objective::new("Kacper's behaviour at nursery to improve"));
+        assert_eq!(x.frame.anchor, Anchor::Infinitive, "{:?}", x.frame);
+        assert_eq!(x.frame.subject, Some(0..6), "{:?}", x.frame);
+        // A leading verb with a place is still an instruction.
+        let x =
+            crate::testing::checker().analyse(&Objective::new("Help at nursery to settle Kacper"));
+        assert_ne!(x.frame.anchor, Anchor::Infinitive, "{:?}", x.frame);
+    }
+
+    #[test]
     fn a_wish_after_a_clause_saying_how_things_are_is_the_objective() {
         // "I am unfit, I want to ...": the first clause is the reason, the
         // second the objective.
