@@ -88,7 +88,9 @@ impl Rewriter<'_> {
                 // ("Home conditions to improve"): its action shows it.
                 if goal.unseen {
                     lost.retain(|w| {
-                        goal.comparatives.contains(w) || !self.intent.share_a_content_word(w, vague)
+                        goal.comparatives.contains(w)
+                            || goal.general.contains(w)
+                            || !self.intent.share_a_content_word(w, vague)
                     });
                 }
             }

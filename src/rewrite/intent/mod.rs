@@ -269,7 +269,13 @@ impl IntentLists {
                 replaced.push(x.analysis.byte_span(subject.clone()));
             }
         }
-        let general: Vec<Range<usize>> = errors(RuleId::GenericObject)
+        // At any severity: a general object is never the goal an exemplar
+        // "was written for" ("engage with services" is not "health services").
+        let general: Vec<Range<usize>> = x
+            .judgment
+            .findings
+            .iter()
+            .filter(|f| f.rule == RuleId::GenericObject)
             .map(|f| f.start..f.end)
             .collect();
         let standards: Vec<Range<usize>> = errors(RuleId::VagueStandard)
