@@ -86,7 +86,7 @@ impl Rewriter<'_> {
                 // A goal named but not shown ("home conditions to be
                 // maintained"), when the exemplar was written for the same goal
                 // ("Home conditions to improve"): its action shows it.
-                if goal.unseen {
+                if goal.unseen && self.intent.sets_nowhere_else(&action, original) {
                     lost.retain(|w| {
                         goal.comparatives.contains(w)
                             || goal.general.contains(w)
