@@ -567,15 +567,14 @@ impl IntentLists {
 /// ("avoid sugary drinks, chips and candy"), which the parse leaves outside the
 /// frame's object. A place or an occasion ("at playtime") is not part of it.
 fn gerund_object_end(toks: &[crate::core::nlp::Token], from: usize) -> usize {
-    let in_phrase = |t: &crate::core::nlp::Token| {
+    use crate::core::nlp::Token;
+    let in_phrase = |t: &Token| {
         t.is_noun() || t.pos.starts_with("JJ") || matches!(t.pos, "DT" | "PRP$" | "POS")
     };
-    let rest: Vec<_> = toks.iter().filter(|t| t.span.start >= from).collect();
+    let joiner = |t: &Token| matches!(t.lower.as_str(), "and" | "or" | ",");
+    let rest: Vec<&Token> = toks.iter().filter(|t| t.span.start >= from).collect();
     let mut end = from;
-    let mut k = 0;
-    while k < rest.len() {
-        let t = rest[k];
-        let joiner = |t: &crate::core::nlp::Token| matches!(t.lower.as_str(), "and" | "or" | ",");
+    for (k, t) in rest.iter().enumerate() {
         // ", and junk foods": joiners up to the next word of the phrase.
         let joins = joiner(t)
             && rest[k..]
@@ -588,7 +587,6 @@ fn gerund_object_end(toks: &[crate::core::nlp::Token], from: usize) -> usize {
         if t.is_noun() {
             end = t.span.end;
         }
-        k += 1;
     }
     end
 }

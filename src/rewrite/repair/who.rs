@@ -93,7 +93,7 @@ impl Repairer<'_> {
                 if !self.x.frame.passive || self.x.frame.agent.is_some() =>
             {
                 // "Maisie's communication will improve": Maisie is who acts.
-                match possessor_acting(&subject).filter(|_| !self.possessed_is_a_person()) {
+                match self.possessor_acting(&subject) {
                     Some((who, change)) if ACTION_RULES.iter().any(|&r| self.x.failed(r)) => {
                         (who, vec![change])
                     }
@@ -126,28 +126,32 @@ impl Repairer<'_> {
     /// kept whole: "Tom's fluid intake" -> "Tom".
     pub(super) fn possessor_as_who(&self, who: &[Piece]) -> Option<(Vec<Piece>, Change)> {
         match who {
-            [Piece::Kept(subject)] if !self.possessed_is_a_person() => possessor_acting(subject),
+            [Piece::Kept(subject)] => self.possessor_acting(subject),
             _ => None,
         }
     }
 
-    /// True when what the subject's possessor has is itself a person
-    /// ("Kayden's dad", "Mia's foster carer"): the whole phrase is who acts.
-    fn possessed_is_a_person(&self) -> bool {
-        let Some(subject) = &self.x.frame.subject else {
-            return false;
-        };
+    /// The owner of a possessive subject as who acts ("Maisie" for "Maisie's
+    /// communication"), unless what is possessed is itself a person ("Kayden's
+    /// dad", "Mia's foster carer"): then the whole phrase acts.
+    fn possessor_acting(&self, subject: &str) -> Option<(Vec<Piece>, Change)> {
         let toks = &self.x.analysis.tokens;
-        subject
-            .clone()
-            .find(|&k| toks[k].is_possessive())
-            .is_some_and(|k| {
-                crate::core::owner::names_person(
-                    &self.x.analysis,
-                    &(k + 1..subject.end),
-                    self.lexicon,
-                )
-            })
+        let possessed_is_a_person = self.x.frame.subject.as_ref().is_some_and(|range| {
+            range
+                .clone()
+                .find(|&k| toks[k].is_possessive())
+                .is_some_and(|k| {
+                    crate::core::owner::names_person(
+                        &self.x.analysis,
+                        &(k + 1..range.end),
+                        self.lexicon,
+                    )
+                })
+        });
+        if possessed_is_a_person {
+            return None;
+        }
+        owner_acting(subject)
     }
 
     /// True when the objective speaks in the first person ("my reading age").
@@ -346,7 +350,7 @@ impl Repairer<'_> {
 
 /// The owner of a possessive subject as who acts, and the change that says
 /// so: "Maisie" for "Maisie's communication".
-fn possessor_acting(subject: &str) -> Option<(Vec<Piece>, Change)> {
+fn owner_acting(subject: &str) -> Option<(Vec<Piece>, Change)> {
     let (owner, _) = subject
         .split_once("'s ")
         .or_else(|| subject.split_once("’s "))?;
