@@ -31,6 +31,8 @@ impl Rewriter<'_> {
         let mut kept = Vec::new();
         // Whether an exemplar made the writer's comparative observable.
         let mut comparative_shown = Vec::new();
+        // Whether an exemplar was written for the same goal, in no other setting.
+        let mut same_goal = Vec::new();
         for mut candidate in candidates {
             let rendered = render(&candidate.pieces);
             if rendered.text.is_empty() || !seen.insert(rendered.text.clone()) {
@@ -42,6 +44,7 @@ impl Rewriter<'_> {
             // comparative made observable; a candidate that keeps it in its own
             // words ("up from [baseline]") still ranks above it.
             let mut shown = false;
+            let mut for_the_goal = false;
             if let Source::Exemplar(vague) = &candidate.source {
                 let before = lost.len();
                 // The exemplar's own action, without who does it.
@@ -74,6 +77,30 @@ impl Rewriter<'_> {
                     // ("eat better" -> "eat [N] portions ...") shows it.
                     shown = action_shares;
                 }
+                // Written for this goal or a wider one, and for the writer's
+                // own act if they named one ("eat healthier" is not "Be
+                // healthier" -> "walk for [N] minutes").
+                let same_act = goal.act.as_deref().is_none_or(|act| {
+                    !self.intent.names_what(act)
+                        || action_shares
+                        || self.intent.share_a_content_word(act, vague)
+                });
+                // Sharing a comparative ("less") or a general word ("skills")
+                // is not sharing the goal.
+                let beyond: Vec<String> = goal
+                    .general
+                    .iter()
+                    .chain(&goal.comparatives)
+                    .cloned()
+                    .collect();
+                // ... and about nothing the writer named that it is not ("Be
+                // healthier" is wider than "healthier weight": walking is not
+                // weight).
+                for_the_goal = (self.intent.covers(original, vague)
+                    || self.intent.shares_more_than(original, &beyond, vague))
+                    && self.intent.names_nothing_beyond(original, &beyond, vague)
+                    && same_act
+                    && self.intent.sets_nowhere_else(&action, original);
                 // An undefined standard ("oxygen levels normal") is what the
                 // exemplar's reading or record defines.
                 lost.retain(|w| !goal.standards.contains(w));
@@ -105,6 +132,7 @@ impl Rewriter<'_> {
             }
             kept.push((candidate, rendered));
             comparative_shown.push(shown);
+            same_goal.push(for_the_goal);
         }
         // Fidelity compares who-does-what: the time and method templates are shared.
         let plain: Vec<String> = kept
@@ -151,6 +179,7 @@ impl Rewriter<'_> {
                     fidelity[i],
                     rank_score,
                     comparative_shown[i],
+                    same_goal[i],
                 )
             })
             .collect();
@@ -162,17 +191,26 @@ impl Rewriter<'_> {
         // ("Improve diet") says what better is; asking the team "[what better
         // looks like]" comes after it.
         if let Some(last) = ranked.iter().rposition(|r| r.4) {
-            let (asking, rest): (Vec<_>, Vec<_>) = ranked
-                .drain(..last)
-                .partition(|r| self.asks_what_it_looks_like(&r.1));
-            let mut reordered = rest;
-            reordered.extend(ranked.drain(..1));
-            reordered.extend(asking);
-            reordered.append(&mut ranked);
-            ranked = reordered;
+            ranked = put_after(ranked, last, |r| self.asks_what_it_looks_like(&r.1));
+        }
+        // "improve reading": an exemplar written for the same goal ("Improve
+        // reading" -> "read a book at their level aloud ...") names the
+        // behaviour; the writer's own words with "on [which measure]" leave it
+        // to the team, so it goes before them.
+        // Should the exemplar fail its re-check, the rest keep their order.
+        if let Some(first) = ranked.iter().position(|r| r.5) {
+            // It passes only the run of such candidates just before it.
+            let to = ranked[..first]
+                .iter()
+                .rposition(|r| !self.leaves_the_measure_open(&r.0, &r.1))
+                .map_or(0, |p| p + 1);
+            if to < first {
+                let exemplar = ranked.remove(first);
+                ranked.insert(to, exemplar);
+            }
         }
         let mut scored = Vec::new();
-        for (candidate, rendered, fidelity, _, _) in ranked {
+        for (candidate, rendered, fidelity, _, _, _) in ranked {
             let filled = self.fills.fill(&rendered);
             let cuts = if self.recheck_in_pieces {
                 self.tail_cut(&candidate, &filled).into_iter().collect()
@@ -242,6 +280,19 @@ impl Rewriter<'_> {
                 && p.label.starts_with(before)
                 && p.label.ends_with(after)
         })
+    }
+
+    /// True when a candidate in the writer's own words leaves what is measured
+    /// to the team (`open_measures` in `data/rewrite.toml`: "[which measure]"),
+    /// or asks what its comparative looks like.
+    fn leaves_the_measure_open(&self, candidate: &Candidate, rendered: &Rendered) -> bool {
+        let open = &self.templates.assembly.open_measures;
+        matches!(candidate.source, Source::Kept | Source::VerbRepair)
+            && (self.asks_what_it_looks_like(rendered)
+                || rendered
+                    .placeholders
+                    .iter()
+                    .any(|p| open.iter().any(|o| p.label.starts_with(o.as_str()))))
     }
 
     /// Where the tail (time, method) starts in a candidate's filled text: after
@@ -335,4 +386,15 @@ fn without_placeholders(r: &Rendered) -> String {
     }
     out.push_str(&r.text[at..]);
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Moves the items before `at` for which `moved` holds to just after the item
+/// at `at`, keeping the order within each group.
+fn put_after<T>(mut ranked: Vec<T>, at: usize, moved: impl Fn(&T) -> bool) -> Vec<T> {
+    let (moving, staying): (Vec<_>, Vec<_>) = ranked.drain(..at).partition(|r| moved(r));
+    let mut reordered = staying;
+    reordered.extend(ranked.drain(..1));
+    reordered.extend(moving);
+    reordered.append(&mut ranked);
+    reordered
 }

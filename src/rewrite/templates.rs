@@ -131,6 +131,10 @@ pub struct Assembly {
     /// is the verb and state as written, `{measure}` what the state is measured
     /// as ("fitness").
     pub reached_state: String,
+    /// Placeholder labels (by how they start) that leave what is measured to
+    /// the team: "[which measure]", "[which aspect of ...]".
+    #[serde(default)]
+    pub open_measures: Vec<String>,
 }
 
 /// Which kind of action a kept verb is, by its lemma.

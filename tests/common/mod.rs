@@ -66,3 +66,12 @@ pub fn server_on_loopback() -> std::net::SocketAddr {
     });
     rx.recv().expect("the server starts")
 }
+
+/// Every rewrite offered: the chosen one first, then the alternatives. The
+/// writer's own words rebuilt may come after an exemplar written for the same
+/// goal.
+pub fn offered(r: &smarten::rewrite::Rewrite) -> Vec<String> {
+    std::iter::once(r.rewrite.clone())
+        .chain(r.alternatives.iter().map(|a| a.rewrite.clone()))
+        .collect()
+}

@@ -8,6 +8,7 @@ use super::DataError;
 use crate::core::check::Analysed;
 use crate::core::finding::{RuleId, Severity};
 use crate::core::owner::Owner;
+use overlap::same_word;
 use serde::Deserialize;
 use std::ops::Range;
 
@@ -480,81 +481,6 @@ impl IntentLists {
             .collect()
     }
 
-    /// True when `a` and `b` share a content word: the same word, another form
-    /// of it, or a word of the same group.
-    pub fn share_a_content_word(&self, a: &str, b: &str) -> bool {
-        // Names say who, not what: "Kai" in two objectives is not one goal.
-        let content = |t: &str| -> Vec<String> {
-            t.split(|c: char| !c.is_alphanumeric() && c != '-')
-                .filter(|w| !w.is_empty())
-                .enumerate()
-                .filter(|(i, w)| *i == 0 || !w.starts_with(char::is_uppercase))
-                .map(|(_, w)| w.to_lowercase())
-                .filter(|w| w.len() > 2 && !self.stop_words.iter().any(|s| s == w))
-                .collect()
-        };
-        let (wa, wb) = (content(a), content(b));
-        wa.iter().any(|x| {
-            wb.iter().any(|y| {
-                same_word(x, y) || self.related.iter().any(|g| g.contains(x) && g.contains(y))
-            })
-        })
-    }
-
-    /// True when the group word `group` ("parents") covers `person` ("mum").
-    pub fn same_person_group(&self, group: &str, person: &str) -> bool {
-        self.person_groups
-            .get(group)
-            .is_some_and(|members| members.iter().any(|m| m == person))
-    }
-
-    /// True when `a` and `b` share a content word that is not a setting:
-    /// "behave better at home" and "Improve the home conditions" share only
-    /// where, not what.
-    pub fn share_what(&self, a: &str, b: &str) -> bool {
-        let without_settings = |t: &str| -> String {
-            lower_words(t)
-                .into_iter()
-                .filter(|w| !self.settings.iter().any(|s| s.contains(w)))
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
-        self.share_a_content_word(&without_settings(a), &without_settings(b))
-    }
-
-    /// True when `a` and `b` share what they are about beyond the words in
-    /// `beyond` and the words that frame a goal ("value", "positive"): "seek
-    /// help with debt" and "Get help with debts" share "debt".
-    pub fn shares_more_than(&self, a: &str, beyond: &[String], b: &str) -> bool {
-        let rest: Vec<String> = lower_words(a)
-            .into_iter()
-            .filter(|w| !beyond.contains(w) && !self.frame_words.contains(w))
-            .collect();
-        self.share_what(&rest.join(" "), b)
-    }
-
-    /// True when `action` is set nowhere `given` does not allow: when the
-    /// objective names a setting ("on the playground"), an exemplar set in
-    /// another ("in [N of M] lessons") would move it there.
-    pub fn fits_the_setting(&self, action: &str, given: &str) -> bool {
-        let g = lower_words(given);
-        let given_any = self
-            .settings
-            .iter()
-            .any(|s| g.iter().any(|w| s.contains(w)));
-        !given_any || self.sets_nowhere_else(action, given)
-    }
-
-    /// True when `action` names no setting that `given` does not: stricter
-    /// than `fits_the_setting`, for an exemplar that stands in for the
-    /// writer's own comparative ("behave better" said of no place is not
-    /// "behave better in lessons").
-    pub fn sets_nowhere_else(&self, action: &str, given: &str) -> bool {
-        let (a, g) = (lower_words(action), lower_words(given));
-        let named = |ws: &[String], group: &[String]| ws.iter().any(|w| group.contains(w));
-        self.settings.iter().all(|s| !named(&a, s) || named(&g, s))
-    }
-
     /// True when `text` names no risk topic that `given` and `concern` do not.
     pub fn safe_to_offer(&self, text: &str, given: &str, concern: Option<&str>) -> bool {
         self.risks_introduced(given, concern, &[Piece::added(text)])
@@ -589,50 +515,6 @@ fn gerund_object_end(toks: &[crate::core::nlp::Token], from: usize) -> usize {
         }
     }
     end
-}
-
-/// Two spellings of one word: equal, a plural, or forms sharing a stem
-/// ("attend" and "attendance", "behave" and "behaviour").
-fn same_word(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if short.len() < 4 {
-        return short_word_form(short, long);
-    }
-    let common = short
-        .chars()
-        .zip(long.chars())
-        .take_while(|(x, y)| x == y)
-        .count();
-    let (s, l) = (short.chars().count(), long.chars().count());
-    if s == 4 {
-        // "read" and "reading", but not "home" and "homework".
-        return common == 4 && l - 4 <= 3;
-    }
-    // "happy" and "happiness", but not "money" and "month": four letters
-    // shared at least.
-    common >= 4 && common + 2 >= s && l - common <= 4
-}
-
-/// A short word and one of its inflections: "hit" and "hits" or "hitting",
-/// "cry" and "cried", "eat" and "eating"; never a longer word ("car", "care").
-fn short_word_form(short: &str, long: &str) -> bool {
-    let Some(rest) = long.strip_prefix(short) else {
-        // "cry" and "cries": a final y becomes i.
-        return short.strip_suffix('y').is_some_and(|stem| {
-            long.strip_prefix(stem)
-                .is_some_and(|r| r == "ies" || r == "ied")
-        });
-    };
-    let last = short.chars().last();
-    let doubled = last.and_then(|c| rest.strip_prefix(c));
-    let ends = |set: &str| last.is_some_and(|c| set.contains(c));
-    matches!(rest, "s" | "ing" | "ed")
-        || (rest == "es" && ends("sxzho"))
-        || (rest == "d" && ends("e"))
-        || doubled.is_some_and(|r| r == "ing" || r == "ed")
 }
 
 /// True when `phrase` occurs in `text` as whole words.
@@ -684,5 +566,6 @@ fn lower_words(t: &str) -> Vec<String> {
         .collect()
 }
 
+mod overlap;
 #[cfg(test)]
 mod tests;

@@ -191,8 +191,14 @@ impl Repairer<'_> {
         }
         if let Some(s) = &self.x.frame.subject {
             let words: Vec<&str> = toks[s.clone()].iter().map(|t| t.lower.as_str()).collect();
-            if words == ["i"] {
-                return Pronouns::I;
+            // A pronoun subject is its own answer; "her" in "I want her to
+            // read" acts as "she".
+            match words.as_slice() {
+                ["i" | "me"] => return Pronouns::I,
+                ["she" | "her"] => return Pronouns::She,
+                ["he" | "him"] => return Pronouns::He,
+                ["they" | "them"] => return Pronouns::They,
+                _ => {}
             }
             for w in &words {
                 if contains(&self.lexicon.she_words, w) {
