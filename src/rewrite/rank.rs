@@ -28,11 +28,7 @@ impl Rewriter<'_> {
     ) -> Vec<Scored> {
         let original = given.text.as_str();
         let mut seen = std::collections::HashSet::new();
-        let mut kept = Vec::new();
-        // Whether an exemplar made the writer's comparative observable.
-        let mut comparative_shown = Vec::new();
-        // Whether an exemplar was written for the same goal, in no other setting.
-        let mut same_goal = Vec::new();
+        let mut kept: Vec<Kept> = Vec::new();
         for mut candidate in candidates {
             let rendered = render(&candidate.pieces);
             if rendered.text.is_empty() || !seen.insert(rendered.text.clone()) {
@@ -77,30 +73,9 @@ impl Rewriter<'_> {
                     // ("eat better" -> "eat [N] portions ...") shows it.
                     shown = action_shares;
                 }
-                // Written for this goal or a wider one, and for the writer's
-                // own act if they named one ("eat healthier" is not "Be
-                // healthier" -> "walk for [N] minutes").
-                let same_act = goal.act.as_deref().is_none_or(|act| {
-                    !self.intent.names_what(act)
-                        || action_shares
-                        || self.intent.share_a_content_word(act, vague)
-                });
-                // Sharing a comparative ("less") or a general word ("skills")
-                // is not sharing the goal.
-                let beyond: Vec<String> = goal
-                    .general
-                    .iter()
-                    .chain(&goal.comparatives)
-                    .cloned()
-                    .collect();
-                // ... and about nothing the writer named that it is not ("Be
-                // healthier" is wider than "healthier weight": walking is not
-                // weight).
-                for_the_goal = (self.intent.covers(original, vague)
-                    || self.intent.shares_more_than(original, &beyond, vague))
-                    && self.intent.names_nothing_beyond(original, &beyond, vague)
-                    && same_act
-                    && self.intent.sets_nowhere_else(&action, original);
+                for_the_goal =
+                    self.intent
+                        .written_for_the_goal(goal, original, vague, &action, action_shares);
                 // An undefined standard ("oxygen levels normal") is what the
                 // exemplar's reading or record defines.
                 lost.retain(|w| !goal.standards.contains(w));
@@ -130,14 +105,20 @@ impl Rewriter<'_> {
             {
                 continue;
             }
-            kept.push((candidate, rendered));
-            comparative_shown.push(shown);
-            same_goal.push(for_the_goal);
+            kept.push(Kept {
+                candidate,
+                rendered,
+                comparative_shown: shown,
+                same_goal: for_the_goal,
+            });
         }
         // Fidelity compares who-does-what: the time and method templates are shared.
         let plain: Vec<String> = kept
             .iter()
-            .map(|(c, _)| without_placeholders(&render(&c.pieces[..c.core.min(c.pieces.len())])))
+            .map(|k| {
+                let c = &k.candidate;
+                without_placeholders(&render(&c.pieces[..c.core.min(c.pieces.len())]))
+            })
             .collect();
         let refs: Vec<&str> = plain.iter().map(String::as_str).collect();
         let (fidelity, to_concern) = match (self.encoder, original_vector) {
@@ -170,39 +151,34 @@ impl Rewriter<'_> {
         let mut ranked: Vec<_> = kept
             .into_iter()
             .enumerate()
-            .map(|(i, (candidate, rendered))| {
+            .map(|(i, kept)| {
                 let concern_bonus = to_concern.as_ref().map_or(0.0, |v| 0.5 * v[i]);
-                let rank_score = 0.5 * fidelity[i] + candidate.prior + concern_bonus;
-                (
-                    candidate,
-                    rendered,
-                    fidelity[i],
-                    rank_score,
-                    comparative_shown[i],
-                    same_goal[i],
-                )
+                let score = 0.5 * fidelity[i] + kept.candidate.prior + concern_bonus;
+                (kept, fidelity[i], score)
             })
             .collect();
         ranked.sort_by(|a, b| {
-            b.3.total_cmp(&a.3)
-                .then(a.1.text.len().cmp(&b.1.text.len()))
+            b.2.total_cmp(&a.2)
+                .then(a.0.rendered.text.len().cmp(&b.0.rendered.text.len()))
         });
         // "eat better": an exemplar for the same comparative of the same thing
         // ("Improve diet") says what better is; asking the team "[what better
         // looks like]" comes after it.
-        if let Some(last) = ranked.iter().rposition(|r| r.4) {
-            ranked = put_after(ranked, last, |r| self.asks_what_it_looks_like(&r.1));
+        if let Some(last) = ranked.iter().rposition(|r| r.0.comparative_shown) {
+            ranked = put_after(ranked, last, |r| {
+                self.asks_what_it_looks_like(&r.0.rendered)
+            });
         }
         // "improve reading": an exemplar written for the same goal ("Improve
         // reading" -> "read a book at their level aloud ...") names the
         // behaviour; the writer's own words with "on [which measure]" leave it
         // to the team, so it goes before them.
         // Should the exemplar fail its re-check, the rest keep their order.
-        if let Some(first) = ranked.iter().position(|r| r.5) {
+        if let Some(first) = ranked.iter().position(|r| r.0.same_goal) {
             // It passes only the run of such candidates just before it.
             let to = ranked[..first]
                 .iter()
-                .rposition(|r| !self.leaves_the_measure_open(&r.0, &r.1))
+                .rposition(|r| !self.leaves_the_measure_open(&r.0))
                 .map_or(0, |p| p + 1);
             if to < first {
                 let exemplar = ranked.remove(first);
@@ -210,7 +186,16 @@ impl Rewriter<'_> {
             }
         }
         let mut scored = Vec::new();
-        for (candidate, rendered, fidelity, _, _, _) in ranked {
+        for (
+            Kept {
+                candidate,
+                rendered,
+                ..
+            },
+            fidelity,
+            _,
+        ) in ranked
+        {
             let filled = self.fills.fill(&rendered);
             let cuts = if self.recheck_in_pieces {
                 self.tail_cut(&candidate, &filled).into_iter().collect()
@@ -285,11 +270,12 @@ impl Rewriter<'_> {
     /// True when a candidate in the writer's own words leaves what is measured
     /// to the team (`open_measures` in `data/rewrite.toml`: "[which measure]"),
     /// or asks what its comparative looks like.
-    fn leaves_the_measure_open(&self, candidate: &Candidate, rendered: &Rendered) -> bool {
+    fn leaves_the_measure_open(&self, kept: &Kept) -> bool {
         let open = &self.templates.assembly.open_measures;
-        matches!(candidate.source, Source::Kept | Source::VerbRepair)
-            && (self.asks_what_it_looks_like(rendered)
-                || rendered
+        matches!(kept.candidate.source, Source::Kept | Source::VerbRepair)
+            && (self.asks_what_it_looks_like(&kept.rendered)
+                || kept
+                    .rendered
                     .placeholders
                     .iter()
                     .any(|p| open.iter().any(|o| p.label.starts_with(o.as_str()))))
@@ -386,6 +372,16 @@ fn without_placeholders(r: &Rendered) -> String {
     }
     out.push_str(&r.text[at..]);
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A candidate through the gates, with what its place in the ranking turns on.
+struct Kept {
+    candidate: Candidate,
+    rendered: Rendered,
+    /// An exemplar made the writer's comparative observable.
+    comparative_shown: bool,
+    /// An exemplar written for the same goal, in no other setting.
+    same_goal: bool,
 }
 
 /// Moves the items before `at` for which `moved` holds to just after the item

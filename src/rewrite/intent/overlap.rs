@@ -1,7 +1,7 @@
 //! How far two texts are about the same thing: shared content words, the
 //! setting each names, and whether an exemplar was written for a goal.
 
-use super::{lower_words, IntentLists};
+use super::{lower_words, Goal, IntentLists};
 
 impl IntentLists {
     /// True when `a` and `b` share a content word: the same word, another form
@@ -60,13 +60,42 @@ impl IntentLists {
         self.settings.iter().all(|s| !named(&a, s) || named(&g, s))
     }
 
-    /// True when every content word of the exemplar's vague side `vague` is in
-    /// `given` too, and `given` names it beyond the words that frame a goal:
-    /// the exemplar was written for this goal or a wider one ("Improve
-    /// reading" covers "Leo will get better at reading"; "Improve social
-    /// skills" does not cover "improve my skills", nor "Engage with health
-    /// services" "improve my health").
-    pub fn covers(&self, given: &str, vague: &str) -> bool {
+    /// True when an exemplar (its vague side `vague`, its action `action`) was
+    /// written for the goal of `given`: `given` covers the vague side or shares
+    /// more with it than a general word or a comparative ("skills", "less");
+    /// `given` names nothing the vague side does not ("healthier weight" is
+    /// not "Be healthier", whose action is walking); the action is the
+    /// writer's own act if they named one (`action_shares`; "eat healthier" is
+    /// not walking either); and it is set nowhere `given` is not.
+    pub fn written_for_the_goal(
+        &self,
+        goal: &Goal,
+        given: &str,
+        vague: &str,
+        action: &str,
+        action_shares: bool,
+    ) -> bool {
+        let same_act = goal.act.as_deref().is_none_or(|act| {
+            !self.names_what(act) || action_shares || self.share_a_content_word(act, vague)
+        });
+        let beyond: Vec<String> = goal
+            .general
+            .iter()
+            .chain(&goal.comparatives)
+            .cloned()
+            .collect();
+        (self.covers(given, vague) || self.shares_more_than(given, &beyond, vague))
+            && self.names_nothing_beyond(given, &beyond, vague)
+            && same_act
+            && self.sets_nowhere_else(action, given)
+    }
+
+    /// True when every content word of the exemplar's vague side `vague` but
+    /// the words that frame a goal is in `given` too: the exemplar was written
+    /// for this goal or a wider one ("Improve reading" covers "Leo will get
+    /// better at reading"; "Improve social skills" does not cover "improve my
+    /// skills", nor "Engage with health services" "improve my health").
+    fn covers(&self, given: &str, vague: &str) -> bool {
         let ours = self.content_words(&self.without_settings(given));
         let theirs: Vec<String> = self
             .content_words(&self.without_settings(vague))
@@ -82,20 +111,21 @@ impl IntentLists {
     /// True when every word of `given` that says what it is about, but for
     /// names, settings, frame words and the words in `beyond`, is in `vague`
     /// too: "healthier weight" names weight, which "Be healthier" does not.
-    pub fn names_nothing_beyond(&self, given: &str, beyond: &[String], vague: &str) -> bool {
+    fn names_nothing_beyond(&self, given: &str, beyond: &[String], vague: &str) -> bool {
         let theirs = self.content_words(&self.without_settings(vague));
-        given
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
+        let unnamed: Vec<&str> = given
+            .split_whitespace()
             .filter(|w| !w.starts_with(char::is_uppercase))
-            .flat_map(|w| self.content_words(w))
+            .collect();
+        self.content_words(&self.without_settings(&unnamed.join(" ")))
+            .into_iter()
             .filter(|w| !beyond.contains(w) && !self.frame_words.contains(w))
-            .filter(|w| !self.settings.iter().any(|s| s.contains(w)))
             .all(|w| theirs.iter().any(|y| self.same_or_related(&w, y)))
     }
 
     /// True when `w` says what a text is about: not a general verb ("improve")
     /// or a stop word.
-    pub fn names_what(&self, w: &str) -> bool {
+    fn names_what(&self, w: &str) -> bool {
         !self.content_words(w).is_empty()
     }
 
