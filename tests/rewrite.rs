@@ -342,10 +342,19 @@ fn a_feeling_is_rated_by_the_person_and_keeps_its_negation() {
 
 #[test]
 fn a_level_brought_down_is_given_a_baseline_and_a_measure_not_a_weekly_count() {
-    let r = rewrite("Dad will reduce his anxiety");
+    let r = rewrite("Dad will reduce his blood pressure");
     assert!(
         r.rewrite
             .contains("from [baseline] to [target] on [which measure]"),
+        "{}",
+        r.rewrite
+    );
+    assert!(!r.rewrite.contains("a week"), "{}", r.rewrite);
+    // A feeling is rated on a scale (tests/rewrite_changes.rs has the rest).
+    let r = rewrite("Dad will reduce his anxiety");
+    assert!(
+        r.rewrite
+            .contains("from [baseline] to [target] on [which scale]"),
         "{}",
         r.rewrite
     );

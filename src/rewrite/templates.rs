@@ -85,6 +85,18 @@ pub struct Assembly {
     pub reduction: String,
     /// A level brought down ("reduce anxiety", "lower your A1c"): not counted a week.
     pub reduction_level: String,
+    /// A feeling brought down or up ("reduce her anxiety"): rated on a scale.
+    pub change_felt: String,
+    /// Time brought down or up ("reduce screen time"): how long a day.
+    pub reduction_time: String,
+    pub increase_time: String,
+    /// Money brought down or up ("cut spending"): how much a week.
+    pub reduction_money: String,
+    pub increase_money: String,
+    /// An amount taken in ("reduce salt", "increase protein intake"): how much a day.
+    pub reduction_amount: String,
+    pub increase_amount: String,
+    /// A count, or a level on a scale of its own ("increase his reading level").
     pub increase: String,
     /// A feeling, rated: `{state}` is the feeling as written ("better", "less anxious").
     pub feeling: String,
@@ -191,6 +203,8 @@ pub struct Kinds {
     pub measured_levels: Vec<String>,
     /// Comparatives of a level besides the down and up ones: "better".
     pub level_comparatives: Vec<String>,
+    /// Levels read on a scale of their own: "reading level", "A1c", "grades".
+    pub own_scales: Vec<String>,
     /// Money, counted by the week: "save more money".
     pub money_nouns: Vec<String>,
     /// Time, counted by the week: "spend more time together".
@@ -385,6 +399,13 @@ mod tests {
             t.assembly.symptom_free.as_str(),
             t.assembly.reduction.as_str(),
             t.assembly.increase.as_str(),
+            t.assembly.change_felt.as_str(),
+            t.assembly.reduction_time.as_str(),
+            t.assembly.increase_time.as_str(),
+            t.assembly.reduction_money.as_str(),
+            t.assembly.increase_money.as_str(),
+            t.assembly.reduction_amount.as_str(),
+            t.assembly.increase_amount.as_str(),
             t.assembly.comparative_down.as_str(),
             t.assembly.comparative_down_times.as_str(),
             t.assembly.comparative_felt.as_str(),

@@ -4,7 +4,7 @@
 //! count of occasions in the unit of the writer's recurrence.
 
 use super::text::overlaps;
-use super::{ActionKind, Direction, Repairer};
+use super::{ActionKind, Direction, ObjectMeasure, Repairer};
 use crate::core::time::TimeKind;
 use crate::rewrite::draft::{template, Piece};
 use std::ops::Range;
@@ -44,9 +44,9 @@ impl Repairer<'_> {
                 }
             }
             ActionKind::Skill => &a.skill,
-            ActionKind::Reduction if self.object_is_a_level() => &a.reduction_level,
-            ActionKind::Reduction => &a.reduction,
-            ActionKind::Increase => &a.increase,
+            ActionKind::Reduction | ActionKind::Increase => {
+                self.change_slot(self.object_measure(), kind == ActionKind::Reduction)
+            }
             // A one-off act done by a date is measured by being done; a safety
             // condition by being kept.
             ActionKind::OneOff
@@ -59,6 +59,48 @@ impl Repairer<'_> {
             template(slot),
             format!("added how much or how often: {slot}"),
         ))
+    }
+
+    /// How much a reduction (`down`) or an increase changes what it is read
+    /// in: "to [target] a week, down from [baseline]," for a count, "to [how
+    /// long] a day" for time, "on [which measure]" for a level with no scale.
+    pub(super) fn change_slot(&self, measure: ObjectMeasure, down: bool) -> &str {
+        let a = &self.templates.assembly;
+        match (measure, down) {
+            (ObjectMeasure::Count, true) => &a.reduction,
+            (ObjectMeasure::Count | ObjectMeasure::OwnScale, _) => &a.increase,
+            (ObjectMeasure::Time, true) => &a.reduction_time,
+            (ObjectMeasure::Time, false) => &a.increase_time,
+            (ObjectMeasure::Money, true) => &a.reduction_money,
+            (ObjectMeasure::Money, false) => &a.increase_money,
+            (ObjectMeasure::Amount, true) => &a.reduction_amount,
+            (ObjectMeasure::Amount, false) => &a.increase_amount,
+            (ObjectMeasure::Felt, _) => &a.change_felt,
+            (ObjectMeasure::Unscaled, _) => &a.reduction_level,
+        }
+    }
+
+    /// A verb repair's action with its object and verb, and "{down}" or "{up}"
+    /// as how much, fitted to what the object's tokens (`object_at`) are read in.
+    /// A count keeps "from [baseline] to [target]" here: the object of a
+    /// repaired verb is often a long phrase ("the prevalence of schools not
+    /// complying ..."), which "to [target] a week" would not read after.
+    pub(super) fn fill_verb_repair(
+        &self,
+        action: &str,
+        object: &str,
+        verb: &str,
+        object_at: Option<Range<usize>>,
+    ) -> String {
+        let measure = match object_at.map_or(ObjectMeasure::Unscaled, |r| self.measure_of(r)) {
+            ObjectMeasure::Count => ObjectMeasure::OwnScale,
+            m => m,
+        };
+        action
+            .replace("{object}", object)
+            .replace("{verb}", verb)
+            .replace("{down}", self.change_slot(measure, true))
+            .replace("{up}", self.change_slot(measure, false))
     }
 
     /// "be well", "get clean": a state named by "be" or "get" and an adjective

@@ -25,6 +25,25 @@ pub enum ActionKind {
     Outcome,
 }
 
+/// What the object of a reduction or an increase is read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ObjectMeasure {
+    /// Things counted ("outbursts", "the number of falls").
+    Count,
+    /// A level read on a scale of its own ("reading level", "A1c", "grades").
+    OwnScale,
+    /// Time ("screen time"): how long a day.
+    Time,
+    /// A feeling ("anxiety", "confidence"): rated on a scale.
+    Felt,
+    /// Money ("spending"): how much a week.
+    Money,
+    /// An amount taken in ("salt", "protein intake"): how much a day.
+    Amount,
+    /// A level with no scale of its own ("strength", "participation").
+    Unscaled,
+}
+
 /// Which way a comparative points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
@@ -197,23 +216,55 @@ impl Repairer<'_> {
         ActionKind::Habit
     }
 
-    /// The object is a level, not a count: "anxiety", "their weight", "my
-    /// A1c" (no plural noun and not "the number of ...").
-    pub(super) fn object_is_a_level(&self) -> bool {
+    /// What the object of a reduction or an increase is read in: a count,
+    /// time, money, an amount taken in, a level with its own scale ("his
+    /// reading level", "my A1c"), or a level that needs a measure named
+    /// ("strength", "participation", "anxiety").
+    pub(super) fn object_measure(&self) -> ObjectMeasure {
+        match self.x.frame.object.clone() {
+            Some(object) => self.measure_of(object),
+            None => ObjectMeasure::Count,
+        }
+    }
+
+    /// What the words in `object` (token indices) are read in.
+    pub(super) fn measure_of(&self, object: std::ops::Range<usize>) -> ObjectMeasure {
         let toks = &self.x.analysis.tokens;
-        let Some(object) = self.x.frame.object.clone() else {
-            return false;
-        };
-        let words = &toks[object];
-        !words.is_empty()
-            && !words.iter().any(|t| {
-                t.pos.starts_with("NNS")
-                    || t.is_number()
-                    || matches!(
-                        t.lower.as_str(),
-                        "number" | "times" | "incidents" | "amount"
-                    )
+        let kinds = &self.templates.kinds;
+        // The noun phrase itself, without what qualifies it: "the prevalence |
+        // of schools not complying with ...", "their arguing | in front of the
+        // children" ("of" stays: "the number of falls", "the amount of time").
+        let end = object
+            .clone()
+            .find(|&k| {
+                let t = &toks[k];
+                (matches!(t.pos, "IN" | "TO" | "WDT" | "WP") && t.lower != "of") || t.is_punct()
             })
+            .unwrap_or(object.end);
+        let words = &toks[object.start..end];
+        // Every word, not just those tagged nouns: "A1c" is tagged as unknown.
+        let any = |list: &[String]| words.iter().any(|t| list.contains(&t.lower));
+        let counted = words
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "number" | "times" | "incidents"));
+        if counted {
+            ObjectMeasure::Count
+        } else if any(&kinds.own_scales) {
+            // "body fat percentage": read as a percentage, not an amount eaten.
+            ObjectMeasure::OwnScale
+        } else if any(&kinds.time_nouns) {
+            ObjectMeasure::Time
+        } else if any(&kinds.money_nouns) {
+            ObjectMeasure::Money
+        } else if any(&kinds.amount_nouns) {
+            ObjectMeasure::Amount
+        } else if !is_a_level(words) {
+            ObjectMeasure::Count
+        } else if any(&self.lexicon.felt_states) {
+            ObjectMeasure::Felt
+        } else {
+            ObjectMeasure::Unscaled
+        }
     }
 
     /// The object is a single thing ("the assessment", "a dental appointment"),
@@ -397,4 +448,18 @@ impl Repairer<'_> {
                 .get(head + 1)
                 .is_some_and(|t| t.pos == "JJ" || t.pos == "VBN")
     }
+}
+
+/// Words naming a level, not a count: "anxiety", "their weight", "my A1c"
+/// (no plural noun and not "the number of ...").
+fn is_a_level(words: &[crate::core::nlp::Token]) -> bool {
+    !words.is_empty()
+        && !words.iter().any(|t| {
+            t.pos.starts_with("NNS")
+                || t.is_number()
+                || matches!(
+                    t.lower.as_str(),
+                    "number" | "times" | "incidents" | "amount"
+                )
+        })
 }

@@ -19,7 +19,7 @@ mod tail;
 mod text;
 mod who;
 
-pub use kind::{ActionKind, Direction};
+pub use kind::{ActionKind, Direction, ObjectMeasure};
 
 use super::draft::{template, Piece};
 use super::exemplars::ExemplarBank;

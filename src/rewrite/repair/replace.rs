@@ -234,7 +234,7 @@ impl Repairer<'_> {
                         None
                     }
                 });
-                let object_range_bytes = object_range.map(|r| self.x.analysis.byte_span(r));
+                let object_range_bytes = object_range.clone().map(|r| self.x.analysis.byte_span(r));
                 let object = object_range_bytes
                     .as_ref()
                     .map(|r| object_form(&self.quote_inside(r)))
@@ -250,10 +250,12 @@ impl Repairer<'_> {
                         Some(owner) => format!("{owner} {object_text}"),
                         None => object_text.to_string(),
                     };
-                    let action = repair
-                        .action
-                        .replace("{object}", &owned_object)
-                        .replace("{verb}", &verb);
+                    let action = self.fill_verb_repair(
+                        &repair.action,
+                        &owned_object,
+                        &verb,
+                        object_range.clone(),
+                    );
                     // The object is the writer's own words: keep them marked as kept,
                     // asking which one exactly when it is a general category.
                     // ... except when the repair reads it on a named measure, which
@@ -338,10 +340,7 @@ impl Repairer<'_> {
         } else {
             object
         };
-        let action = repair
-            .action
-            .replace("{object}", &object)
-            .replace("{verb}", verb);
+        let action = self.fill_verb_repair(&repair.action, &object, verb, Some(start..end));
         let what = self.action_text();
         Some(keeping(
             &action,

@@ -84,10 +84,7 @@ impl Repairer<'_> {
         let object_words = self.plainly_changed(start, end)?;
         let repair = self.templates.verb_repair(|p| p == verb, &object_words)?;
         let object = self.quote(&self.x.analysis.byte_span(start..end));
-        let action = repair
-            .action
-            .replace("{object}", &object)
-            .replace("{verb}", verb);
+        let action = self.fill_verb_repair(&repair.action, &object, verb, Some(start..end));
         let what = self.action_text();
         Some((
             split_kept(&action, Some(&object), None),
