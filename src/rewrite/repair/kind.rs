@@ -218,8 +218,8 @@ impl Repairer<'_> {
 
     /// What the object of a reduction or an increase is read in: a count,
     /// time, money, an amount taken in, a level with its own scale ("his
-    /// reading level", "my A1c"), or a level that needs a measure named
-    /// ("strength", "participation", "anxiety").
+    /// reading level", "my A1c"), a feeling ("anxiety"), or a level that
+    /// needs a measure named ("strength", "participation").
     pub(super) fn object_measure(&self) -> ObjectMeasure {
         match self.x.frame.object.clone() {
             Some(object) => self.measure_of(object),
