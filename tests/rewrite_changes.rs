@@ -67,7 +67,7 @@ fn a_count_is_so_many_a_week_and_a_scale_of_its_own_needs_no_measure_named() {
     // A reading age, a percentage or a level is read on its own scale.
     for text in [
         "Ava will raise her reading age",
-        "I want to lower my body fat percentage",
+        "Mo will lower his body fat percentage",
     ] {
         asks_for(text, "from [baseline] to [target]", "[which measure]");
     }

@@ -83,7 +83,8 @@ pub struct Assembly {
     /// A symptom's absence ("pain free"), counted in days: `{state}` as written.
     pub symptom_free: String,
     pub reduction: String,
-    /// A level brought down ("reduce anxiety", "lower your A1c"): not counted a week.
+    /// A level brought down or up with no scale of its own ("increase
+    /// strength"): not counted a week, read on a measure the team names.
     pub reduction_level: String,
     /// A feeling brought down or up ("reduce her anxiety"): rated on a scale.
     pub change_felt: String,

@@ -246,7 +246,7 @@ impl Repairer<'_> {
         let any = |list: &[String]| words.iter().any(|t| list.contains(&t.lower));
         let counted = words
             .iter()
-            .any(|t| matches!(t.lower.as_str(), "number" | "times" | "incidents"));
+            .any(|t| COUNTING_WORDS.contains(&t.lower.as_str()));
         if counted {
             ObjectMeasure::Count
         } else if any(&kinds.own_scales) {
@@ -450,16 +450,17 @@ impl Repairer<'_> {
     }
 }
 
+/// Words that make a noun phrase a count: "the number of falls".
+const COUNTING_WORDS: [&str; 3] = ["number", "times", "incidents"];
+
 /// Words naming a level, not a count: "anxiety", "their weight", "my A1c"
-/// (no plural noun and not "the number of ...").
+/// (no plural noun, not "the number of ..." and not "the amount of ...").
 fn is_a_level(words: &[crate::core::nlp::Token]) -> bool {
     !words.is_empty()
         && !words.iter().any(|t| {
             t.pos.starts_with("NNS")
                 || t.is_number()
-                || matches!(
-                    t.lower.as_str(),
-                    "number" | "times" | "incidents" | "amount"
-                )
+                || t.lower == "amount"
+                || COUNTING_WORDS.contains(&t.lower.as_str())
         })
 }
