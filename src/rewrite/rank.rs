@@ -58,8 +58,13 @@ impl Rewriter<'_> {
                     .act
                     .as_deref()
                     .is_some_and(|act| self.intent.is_the_act(act, &action));
+                for_the_goal =
+                    self.intent
+                        .written_for_the_goal(goal, original, vague, &action, action_shares);
+                // "being healthier" and "Be healthier": the comparative is the
+                // whole goal, which the exemplar was written for.
                 if lost.iter().any(|w| goal.comparatives.contains(w))
-                    && (self.intent.share_what(original, vague) || action_shares)
+                    && (self.intent.share_what(original, vague) || action_shares || for_the_goal)
                     && self.intent.sets_nowhere_else(&action, original)
                 {
                     let vague = vague.to_lowercase();
@@ -73,9 +78,6 @@ impl Rewriter<'_> {
                     // ("eat better" -> "eat [N] portions ...") shows it.
                     shown = action_shares;
                 }
-                for_the_goal =
-                    self.intent
-                        .written_for_the_goal(goal, original, vague, &action, action_shares);
                 // An undefined standard ("oxygen levels normal") is what the
                 // exemplar's reading or record defines.
                 lost.retain(|w| !goal.standards.contains(w));
@@ -173,17 +175,11 @@ impl Rewriter<'_> {
         // reading" -> "read a book at their level aloud ...") names the
         // behaviour; the writer's own words with "on [which measure]" leave it
         // to the team, so it goes before them.
-        // Should the exemplar fail its re-check, the rest keep their order.
+        // Those ranked above it go just after it; any other candidate ranked
+        // above it (another exemplar, a measure in the writer's words) stays
+        // there. Should the exemplar fail its re-check, the rest keep their order.
         if let Some(first) = ranked.iter().position(|r| r.0.same_goal) {
-            // It passes only the run of such candidates just before it.
-            let to = ranked[..first]
-                .iter()
-                .rposition(|r| !self.leaves_the_measure_open(&r.0))
-                .map_or(0, |p| p + 1);
-            if to < first {
-                let exemplar = ranked.remove(first);
-                ranked.insert(to, exemplar);
-            }
+            ranked = put_after(ranked, first, |r| self.leaves_the_measure_open(&r.0));
         }
         let mut scored = Vec::new();
         for (

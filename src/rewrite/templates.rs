@@ -115,6 +115,10 @@ pub struct Assembly {
     /// "eat out less often": times a week, down from a baseline.
     pub comparative_down_times: String,
     pub comparative_up: String,
+    /// Of things counted: "read more books" is so many a week.
+    pub comparative_up_count: String,
+    /// Of food eaten in portions: "eat more vegetables" is portions a day.
+    pub comparative_up_portions: String,
     /// Of an amount: "drink more water" is how much a day.
     pub comparative_up_amount: String,
     /// Of a time of day: "sleep earlier" is by what time, on how many days.
@@ -190,6 +194,8 @@ pub struct Kinds {
     #[serde(default)]
     pub qualities: Vec<String>,
     pub habit_places: Vec<String>,
+    /// Words that say how often in a rewrite ("a week", "each day", "[N of M]").
+    pub rate_words: Vec<String>,
     pub down: Vec<String>,
     pub up: Vec<String>,
     pub comparatives_down: Vec<String>,
@@ -229,6 +235,8 @@ pub struct Kinds {
     pub rated_symptoms: Vec<String>,
     /// Things taken in amounts, not counted ("water", "fruit", "sleep").
     pub amount_nouns: Vec<String>,
+    /// Food eaten in portions ("fruit", "vegetables"): so many portions a day.
+    pub portion_nouns: Vec<String>,
     /// Adverbs before the verb that add nothing to the goal ("I will just be happy").
     pub filler_adverbs: Vec<String>,
     /// Emphatic asides that say how much the writer wants it, not what will
@@ -411,6 +419,8 @@ mod tests {
             t.assembly.comparative_down_times.as_str(),
             t.assembly.comparative_felt.as_str(),
             t.assembly.comparative_up.as_str(),
+            t.assembly.comparative_up_count.as_str(),
+            t.assembly.comparative_up_portions.as_str(),
             t.assembly.comparative_other.as_str(),
             t.assembly.comparative_measured.as_str(),
             t.assembly.reached_state.as_str(),

@@ -235,10 +235,22 @@ impl Repairer<'_> {
             .filter(|&j| toks.get(j + 1).is_none_or(|n| !n.is_noun()))
             .map(|j| self.quote(&(span.start..toks[j].span.end)).to_lowercase());
         // "drink less", not "drink fewer fizzy drinks" (a noun after its modifiers).
-        let noun_follows = toks[k + 1..]
+        let follows = toks[k + 1..]
             .iter()
-            .find(|n| !(n.pos.starts_with("JJ") || n.pos == "VBN" || n.lower == "-"))
-            .is_some_and(|n| n.is_noun());
+            .find(|n| !(n.pos.starts_with("JJ") || n.pos == "VBN" || n.lower == "-"));
+        let noun_follows = follows.is_some_and(|n| n.is_noun());
+        // The nouns after the comparative and its modifiers: "library books",
+        // "green vegetables" (a colour the tagger may read as a noun).
+        let nouns: Vec<&crate::core::nlp::Token> = toks[k + 1..]
+            .iter()
+            .skip_while(|n| n.pos.starts_with("JJ") || n.pos == "VBN" || n.lower == "-")
+            .take_while(|n| n.is_noun())
+            .collect();
+        // "read more books": things counted, so so many a week, not times.
+        let count_follows = nouns.last().is_some_and(|n| n.pos == "NNS");
+        let portions_follow = nouns
+            .iter()
+            .any(|n| self.templates.kinds.portion_nouns.contains(&n.lower));
         let by_the_verb =
             self.x.frame.head.is_some_and(|h| k == h + 1) && !self.x.frame.copula && !noun_follows;
         // "speak more clearly": "more" before a manner adverb says how well,
@@ -320,7 +332,9 @@ impl Repairer<'_> {
             (None, Direction::Up) if next_is(&kinds.money_nouns) => a.comparative_up_money.clone(),
             (None, Direction::Up) if time_follows => a.comparative_up_time.clone(),
             // "drink more water": an amount, not a number of times.
+            (None, Direction::Up) if portions_follow => a.comparative_up_portions.clone(),
             (None, Direction::Up) if of_an_amount => a.comparative_up_amount.clone(),
+            (None, Direction::Up) if count_follows => a.comparative_up_count.clone(),
             (None, Direction::Up) => a.comparative_up.clone(),
             (None, Direction::Other) => a.comparative_other.replace("{word}", &word.to_lowercase()),
         };

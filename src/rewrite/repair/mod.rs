@@ -323,7 +323,9 @@ impl Repairer<'_> {
             // behaviour"): an exemplar for the same thing shows it. Its vague
             // side says what it is for; a word its action shares ("food
             // diary") does not make it the same thing.
-            if self.x.failed(RuleId::VagueStandard) {
+            // An outcome nothing shows ("grow my network", "do well this
+            // term"): an exemplar for the same thing shows it just the same.
+            if self.x.failed(RuleId::VagueStandard) || outcome_unshown {
                 actions.extend(
                     self.exemplar_actions()
                         .into_iter()

@@ -509,7 +509,10 @@ impl Repairer<'_> {
         let verb = (control.end..toks.len().min(control.end + 6)).find(|&k| {
             toks[k].is_verb() && ["go", "attend", "get"].iter().any(|v| toks[k].is(v))
         })?;
-        let person = control.end..verb;
+        // "make sure that Leah goes": the "that" is not part of the person.
+        let from =
+            control.end + usize::from(toks.get(control.end).is_some_and(|t| t.lower == "that"));
+        let person = from..verb;
         if person.is_empty()
             || !toks[person.clone()]
                 .iter()

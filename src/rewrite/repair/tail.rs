@@ -133,6 +133,11 @@ impl Repairer<'_> {
         } else {
             &self.templates.assembly.time
         };
+        // A habit is kept up at a rate for a period: "study maths for [how
+        // many] hours" says how long each time, not how often.
+        let rate_missing = std::ptr::eq(slot, &self.templates.assembly.habit_time)
+            && frequency_at.is_none()
+            && !self.states_a_rate(pieces);
         let vague: Vec<String> = self
             .x
             .times
@@ -168,6 +173,9 @@ impl Repairer<'_> {
                 if target_undated && have_time || ends_in_a_trailing_modifier(pieces) {
                     pieces.push(Piece::added(","));
                 }
+                if rate_missing {
+                    pieces.extend(template(&self.templates.assembly.quantity));
+                }
                 pieces.extend(template(slot));
                 if !purpose.is_empty() {
                     pieces.push(Piece::added(","));
@@ -184,6 +192,24 @@ impl Repairer<'_> {
             )
         };
         changes.push(Change::new(Criterion::T, what));
+    }
+
+    /// True when the objective or the pieces say how often: a recurrence, a
+    /// frequency, or a count per day, week or night ("on [N of M] days a week").
+    fn states_a_rate(&self, pieces: &[Piece]) -> bool {
+        let said = self.x.times.iter().any(|t| t.kind == TimeKind::Recurrence)
+            || self
+                .x
+                .indicators
+                .iter()
+                .any(|i| i.kind == IndicatorKind::Frequency);
+        let text = crate::rewrite::draft::render(pieces).text.to_lowercase();
+        said || self
+            .templates
+            .kinds
+            .rate_words
+            .iter()
+            .any(|w| text.contains(w.as_str()))
     }
 
     /// Where a purpose clause kept from the writer ends the pieces ("to keep

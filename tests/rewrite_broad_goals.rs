@@ -1,0 +1,103 @@
+//! A broad goal with no behaviour in it ("self-regulation", "tolerance to
+//! activity", "do well this term") is shown by an exemplar written for it,
+//! not handed back as "[which measure]" or "[observable action that shows:
+//! ...]"; more of something counted is so many a week or, of food eaten in
+//! portions, so many portions a day; a habit says how often as well as for how
+//! long; and "make sure that" leaves no stray "that" when the person is taken.
+
+mod common;
+
+use common::rewrite;
+
+/// Rewrites `text` and asserts its rewrite holds each of `present` and none
+/// of `absent`.
+fn reads(text: &str, present: &[&str], absent: &[&str]) {
+    let r = rewrite(text);
+    for p in present {
+        assert!(
+            r.rewrite.contains(p),
+            "{text}: wanted '{p}' in {}",
+            r.rewrite
+        );
+    }
+    for a in absent {
+        assert!(
+            !r.rewrite.contains(a),
+            "{text}: did not want '{a}' in {}",
+            r.rewrite
+        );
+    }
+}
+
+#[test]
+fn a_broad_goal_is_shown_by_the_exemplar_written_for_it() {
+    // A role noun for the plan's own person ("the pupil") and a verb of
+    // showing say who and how, not what the goal is about.
+    reads(
+        "The pupil will display improved self-regulation in lessons",
+        &["calming strategy"],
+        &["[which measure]", "observable action"],
+    );
+    // A number in words in the time ("two weeks") is no goal word either.
+    reads(
+        "The resident will show improved activity tolerance within two weeks",
+        &["without stopping to rest", "within two weeks"],
+        &["[which measure]"],
+    );
+    // A goal that is only a comparative state ("healthier") is that exemplar's.
+    reads(
+        "To become healthier",
+        &["walk"],
+        &["[which measure of health]"],
+    );
+}
+
+#[test]
+fn an_outcome_nothing_shows_takes_an_exemplar_for_the_same_thing() {
+    reads(
+        "I want to do well at college this term",
+        &["[which subjects]"],
+        &["observable action"],
+    );
+    // A phrasal verb's particle is no shared goal: "slim down" is not
+    // "keep food down".
+    reads("Dev wants to slim down", &[], &["without being sick"]);
+}
+
+#[test]
+fn more_of_a_thing_counted_is_so_many_a_week() {
+    reads(
+        "Amira will borrow more library books",
+        &["at least [N] a week, up from [baseline]"],
+        &["times a week"],
+    );
+    reads(
+        "Ollie will eat more green vegetables",
+        &["at least [N] portions a day"],
+        &["times a week"],
+    );
+}
+
+#[test]
+fn a_habit_says_how_often_as_well_as_for_how_long() {
+    reads(
+        "Practise the piano for a few minutes",
+        &["[how often] for [how many weeks]"],
+        &[],
+    );
+    // A rate the writer gave is not asked again.
+    reads(
+        "Practise the piano for a few minutes each day",
+        &["each day"],
+        &["[how often]"],
+    );
+}
+
+#[test]
+fn make_sure_that_leaves_no_stray_that() {
+    reads(
+        "Dad will make sure that Sami goes to nursery every day",
+        &["Dad will take Sami to nursery"],
+        &["take that"],
+    );
+}
