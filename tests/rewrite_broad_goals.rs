@@ -3,7 +3,9 @@
 //! not handed back as "[which measure]" or "[observable action that shows:
 //! ...]"; more of something counted is so many a week or, of food eaten in
 //! portions, so many portions a day; a habit says how often as well as for how
-//! long; and "make sure that" leaves no stray "that" when the person is taken.
+//! long; a goal stated with its means ("by joining a club") is rebuilt on the
+//! means, the goal kept as its purpose; and "make sure that" leaves no stray
+//! "that" when the person is taken.
 
 mod common;
 
@@ -65,6 +67,17 @@ fn an_outcome_nothing_shows_takes_an_exemplar_for_the_same_thing() {
 }
 
 #[test]
+fn seeing_to_it_wraps_the_goal_it_names() {
+    // "ensure" says who sees to it, not what the goal is: a home clean and
+    // tidy is the goal of the exemplar for a tidy home.
+    reads(
+        "Gran will ensure the flat is clean and tidy",
+        &["Gran will put the toys, clothes and dishes away"],
+        &["observable action"],
+    );
+}
+
+#[test]
 fn more_of_a_thing_counted_is_so_many_a_week() {
     reads(
         "Amira will borrow more library books",
@@ -100,4 +113,28 @@ fn make_sure_that_leaves_no_stray_that() {
         &["Dad will take Sami to nursery"],
         &["take that"],
     );
+}
+
+#[test]
+fn a_goal_stated_with_its_means_is_rebuilt_on_the_means() {
+    reads(
+        "Nadia wants to build her confidence by joining a drama club",
+        &["Nadia will join a drama club by [by when], to build her confidence"],
+        &["[which scale]", "[which measure]"],
+    );
+    // A goal that opened the sentence is mid-sentence in the purpose.
+    reads(
+        "Improve family life by eating together",
+        &["eat together", ", to improve family life"],
+        &["to Improve"],
+    );
+    // "by" after a participle names a cause, not a means.
+    reads(
+        "Reduce injuries caused by climbing on furniture",
+        &["injuries caused by climbing"],
+        &["will climb"],
+    );
+    // A means that is itself as vague as the goal gains nothing: the goal's own
+    // repair stays first.
+    reads("Build muscle by training harder", &["build muscle"], &[]);
 }

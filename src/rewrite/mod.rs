@@ -8,6 +8,7 @@ pub mod exemplars;
 pub mod facts;
 pub mod grammar;
 pub mod intent;
+mod means;
 mod rank;
 pub mod repair;
 pub mod templates;
@@ -27,6 +28,10 @@ use templates::Templates;
 pub const MAX_ALTERNATIVES: usize = 3;
 /// How many exemplars are retrieved for an objective whose action is replaced.
 pub const NEAREST_EXEMPLARS: usize = 3;
+/// Added to the prior of a candidate rebuilt on the means the writer named
+/// ("lose weight" for "be healthier by losing weight"): a named means is an
+/// action, where the goal alone leaves the measure to the team.
+const MEANS_BONUS: f32 = 0.3;
 /// How the fallback's placeholder starts: "[observable action that shows: ...]".
 pub const FALLBACK_LABEL: &str = "observable action that shows";
 
@@ -408,6 +413,33 @@ impl<'a> Rewriter<'a> {
             concern,
         }
         .candidates();
+        // "be healthier by losing weight": the means, rewritten as the
+        // objective, with the goal kept as its purpose.
+        if let Some((means, purpose)) = means::split(objective, x) {
+            let mx = self.checker.analyse(&means);
+            let mx = advisories::as_failures(&mx).unwrap_or(mx);
+            if !mx.judgment.smart {
+                for mut c in self.candidates(&means, &mx, concern, original) {
+                    // Only a means made observable earns its place above the
+                    // goal: not one still asking what it looks like.
+                    let text = render(&c.pieces).text;
+                    let open = text.contains(FALLBACK_LABEL)
+                        || text.contains("looks like]")
+                        || self
+                            .templates
+                            .assembly
+                            .open_measures
+                            .iter()
+                            .any(|o| text.contains(&format!("[{o}")));
+                    if !open {
+                        c.prior += MEANS_BONUS;
+                    }
+                    c.pieces.push(Piece::added(","));
+                    c.pieces.push(Piece::kept(purpose.clone()));
+                    candidates.push(c);
+                }
+            }
+        }
         if let Some(generator) = self.generator {
             if let Ok(texts) = generator.generate(&objective.text) {
                 for t in texts {
