@@ -138,3 +138,19 @@ fn a_goal_stated_with_its_means_is_rebuilt_on_the_means() {
     // repair stays first.
     reads("Build muscle by training harder", &["build muscle"], &[]);
 }
+
+#[test]
+fn a_skill_named_before_skills_is_the_goal() {
+    // "reading skills" names reading, which the reading exemplar shows.
+    reads(
+        "Maya will improve her reading skills",
+        &["Maya will read a book at her level aloud"],
+        &["[which measure]"],
+    );
+    // "skills" alone names no skill: no exemplar's skill is put in its place.
+    reads(
+        "Sam will improve his skills",
+        &["his skills"],
+        &["read a book"],
+    );
+}

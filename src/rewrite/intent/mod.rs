@@ -118,6 +118,10 @@ pub struct Goal {
     pub unseen: bool,
 }
 
+/// Words for a skill, which the skill named before them ("reading skills")
+/// says in full.
+const SKILL_WORDS: [&str; 4] = ["skill", "skills", "ability", "abilities"];
+
 /// The word lists of both gates.
 #[derive(Debug, Clone)]
 pub struct IntentLists {
@@ -283,8 +287,16 @@ impl IntentLists {
             .map(|f| f.start..f.end)
             .collect();
         let mut goal = Goal::default();
-        for t in toks {
+        for (i, t) in toks.iter().enumerate() {
             let surface = &text[t.span.clone()];
+            // "reading skills", "maths ability": the skill named is the goal,
+            // and an exemplar for reading shows the skill.
+            if SKILL_WORDS.contains(&t.lower.as_str())
+                && i > 0
+                && (toks[i - 1].is_noun() || toks[i - 1].pos == "VBG")
+            {
+                continue;
+            }
             if t.span.start < toks[x.frame.clause_start.min(toks.len() - 1)].span.start
                 && !surface.chars().any(|c| c.is_ascii_digit())
             {

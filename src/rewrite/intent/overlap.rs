@@ -120,6 +120,8 @@ impl IntentLists {
         self.content_words(&self.without_settings(&unnamed.join(" ")))
             .into_iter()
             .filter(|w| !beyond.contains(w) && !self.frame_words.contains(w))
+            // "reading skills" names reading, as "Improve reading" does.
+            .filter(|w| !super::SKILL_WORDS.contains(&w.as_str()))
             .all(|w| theirs.iter().any(|y| self.same_or_related(&w, y)))
     }
 
