@@ -9,27 +9,7 @@
 
 mod common;
 
-use common::rewrite;
-
-/// Rewrites `text` and asserts its rewrite holds each of `present` and none
-/// of `absent`.
-fn reads(text: &str, present: &[&str], absent: &[&str]) {
-    let r = rewrite(text);
-    for p in present {
-        assert!(
-            r.rewrite.contains(p),
-            "{text}: wanted '{p}' in {}",
-            r.rewrite
-        );
-    }
-    for a in absent {
-        assert!(
-            !r.rewrite.contains(a),
-            "{text}: did not want '{a}' in {}",
-            r.rewrite
-        );
-    }
-}
+use common::rewrite_reads as reads;
 
 #[test]
 fn a_broad_goal_is_shown_by_the_exemplar_written_for_it() {

@@ -44,10 +44,7 @@ pub fn split(objective: &Objective, x: &Analysed) -> Option<(Objective, String)>
     }
     // The goal that opened the objective ("Increase ...") is now mid-sentence.
     let goal = if head == 0 && toks[head].lower != "i" {
-        let mut chars = goal.chars();
-        chars.next().map_or(String::new(), |c| {
-            c.to_lowercase().chain(chars).collect::<String>()
-        })
+        super::repair::lower_first(goal)
     } else {
         goal.to_string()
     };
@@ -60,11 +57,8 @@ pub fn split(objective: &Objective, x: &Analysed) -> Option<(Objective, String)>
         Some(s) => format!("{s} will {}", means.trim()),
         None => means.trim().to_string(),
     };
-    let purpose = if goal.to_lowercase().starts_with("to ") {
-        goal
-    } else {
-        format!("to {goal}")
-    };
+    // The goal runs from its verb, so it never starts with "to" itself.
+    let purpose = format!("to {goal}");
     Some((
         Objective {
             text: rebuilt,

@@ -422,15 +422,12 @@ impl<'a> Rewriter<'a> {
                 for mut c in self.candidates(&means, &mx, concern, original) {
                     // Only a means made observable earns its place above the
                     // goal: not one still asking what it looks like.
-                    let text = render(&c.pieces).text;
-                    let open = text.contains(FALLBACK_LABEL)
-                        || text.contains("looks like]")
-                        || self
-                            .templates
-                            .assembly
-                            .open_measures
+                    let rendered = render(&c.pieces);
+                    let open = self.hands_the_goal_back(&rendered)
+                        || rendered
+                            .placeholders
                             .iter()
-                            .any(|o| text.contains(&format!("[{o}")));
+                            .any(|p| p.label.starts_with(FALLBACK_LABEL));
                     if !open {
                         c.prior += MEANS_BONUS;
                     }

@@ -267,14 +267,20 @@ impl Rewriter<'_> {
     /// to the team (`open_measures` in `data/rewrite.toml`: "[which measure]"),
     /// or asks what its comparative looks like.
     fn leaves_the_measure_open(&self, kept: &Kept) -> bool {
-        let open = &self.templates.assembly.open_measures;
         matches!(kept.candidate.source, Source::Kept | Source::VerbRepair)
-            && (self.asks_what_it_looks_like(&kept.rendered)
-                || kept
-                    .rendered
-                    .placeholders
-                    .iter()
-                    .any(|p| open.iter().any(|o| p.label.starts_with(o.as_str()))))
+            && self.hands_the_goal_back(&kept.rendered)
+    }
+
+    /// True when a rendered candidate asks the team what the goal looks like
+    /// ("[what better looks like]") or which measure reads it (`open_measures`:
+    /// "[which measure]", "[which aspect of ...]").
+    pub(super) fn hands_the_goal_back(&self, rendered: &Rendered) -> bool {
+        let open = &self.templates.assembly.open_measures;
+        self.asks_what_it_looks_like(rendered)
+            || rendered
+                .placeholders
+                .iter()
+                .any(|p| open.iter().any(|o| p.label.starts_with(o.as_str())))
     }
 
     /// Where the tail (time, method) starts in a candidate's filled text: after

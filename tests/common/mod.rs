@@ -35,6 +35,27 @@ pub fn rewrite(text: &str) -> smarten::rewrite::Rewrite {
         .rewrite(&smarten::Objective::new(text))
 }
 
+/// Rewrites `text` and asserts its rewrite holds each of `present` and none
+/// of `absent`.
+#[cfg(feature = "minilm")]
+pub fn rewrite_reads(text: &str, present: &[&str], absent: &[&str]) {
+    let r = rewrite(text);
+    for p in present {
+        assert!(
+            r.rewrite.contains(p),
+            "{text}: wanted '{p}' in {}",
+            r.rewrite
+        );
+    }
+    for a in absent {
+        assert!(
+            !r.rewrite.contains(a),
+            "{text}: did not want '{a}' in {}",
+            r.rewrite
+        );
+    }
+}
+
 /// Every row of the dev set, as JSON.
 pub fn dev_rows() -> Vec<serde_json::Value> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/eval/statements-dev.jsonl");

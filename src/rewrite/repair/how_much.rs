@@ -234,11 +234,6 @@ impl Repairer<'_> {
             .filter(|&j| toks[j].pos == "JJ" || toks[j].pos == "VBN")
             .filter(|&j| toks.get(j + 1).is_none_or(|n| !n.is_noun()))
             .map(|j| self.quote(&(span.start..toks[j].span.end)).to_lowercase());
-        // "drink less", not "drink fewer fizzy drinks" (a noun after its modifiers).
-        let follows = toks[k + 1..]
-            .iter()
-            .find(|n| !(n.pos.starts_with("JJ") || n.pos == "VBN" || n.lower == "-"));
-        let noun_follows = follows.is_some_and(|n| n.is_noun());
         // The nouns after the comparative and its modifiers: "library books",
         // "green vegetables" (a colour the tagger may read as a noun).
         let nouns: Vec<&crate::core::nlp::Token> = toks[k + 1..]
@@ -246,6 +241,8 @@ impl Repairer<'_> {
             .skip_while(|n| n.pos.starts_with("JJ") || n.pos == "VBN" || n.lower == "-")
             .take_while(|n| n.is_noun())
             .collect();
+        // "drink less", not "drink fewer fizzy drinks" (a noun after its modifiers).
+        let noun_follows = !nouns.is_empty();
         // "read more books": things counted, so so many a week, not times.
         let count_follows = nouns.last().is_some_and(|n| n.pos == "NNS");
         let portions_follow = nouns

@@ -17,6 +17,8 @@ mod replace;
 mod state;
 mod tail;
 mod text;
+
+pub(crate) use text::lower_first;
 mod who;
 
 pub use kind::{ActionKind, Direction, ObjectMeasure};

@@ -46,7 +46,7 @@ pub(super) fn base_form(t: &crate::core::nlp::Token) -> String {
         .unwrap_or_else(|| t.lower.clone())
 }
 
-pub(super) fn lower_first(text: &str) -> String {
+pub(crate) fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(c) => c.to_lowercase().chain(chars).collect(),
