@@ -5,7 +5,7 @@
 //! portions, so many portions a day; a habit says how often as well as for how
 //! long; a goal stated with its means ("by joining a club") is rebuilt on the
 //! means, the goal kept as its purpose; and "make sure that" leaves no stray
-//! "that" when the person is taken.
+//! "that" when the person is taken; and a stop stays a stop.
 
 mod common;
 
@@ -27,10 +27,46 @@ fn a_broad_goal_is_shown_by_the_exemplar_written_for_it() {
         &["[which measure]"],
     );
     // A goal that is only a comparative state ("healthier") is that exemplar's.
+    // Its exemplar asks which healthy habit, not walking in place of health.
     reads(
         "To become healthier",
-        &["walk"],
+        &["[which agreed healthy habit"],
         &["[which measure of health]"],
+    );
+    // The exemplar written for the whole goal ("Be healthier") goes before one
+    // for a part of it ("Eat healthier"), whose act the writer did not name.
+    reads(
+        "Ravi hopes to be healthier next year",
+        &["[which agreed healthy habit"],
+        &["portions of fruit"],
+    );
+    reads(
+        "Mo will eat healthier",
+        &["portions of fruit or vegetables"],
+        &["[what healthier looks like]"],
+    );
+    // A general object ("an education") is what the exemplar written for the
+    // goal names, as "try a new activity" is.
+    reads(
+        "Kerry would like to get an education",
+        &["[which course]"],
+        &["observable action"],
+    );
+    reads(
+        "Aisha will try out a new activity",
+        &["[which new activity]"],
+        &["observable action"],
+    );
+}
+
+#[test]
+fn a_stop_is_kept_as_a_stop() {
+    // "stop vaping" said of nowhere in particular is a state kept from a
+    // start date, not vaping in fewer places.
+    reads(
+        "Leanne is going to stop vaping",
+        &["vape-free"],
+        &["only outside"],
     );
 }
 

@@ -31,7 +31,9 @@ impl Rewriter<'_> {
         let mut kept: Vec<Kept> = Vec::new();
         for mut candidate in candidates {
             let rendered = render(&candidate.pieces);
-            if rendered.text.is_empty() || !seen.insert(rendered.text.clone()) {
+            // A text already kept is not offered twice; one dropped by a gate
+            // may still be kept for another exemplar that was written for it.
+            if rendered.text.is_empty() || seen.contains(&rendered.text) {
                 continue;
             }
             let mut lost = self.intent.lost(goal, &rendered);
@@ -41,6 +43,8 @@ impl Rewriter<'_> {
             // words ("up from [baseline]") still ranks above it.
             let mut shown = false;
             let mut for_the_goal = false;
+            let mut borrowed = false;
+            let mut whole = false;
             if let Source::Exemplar(vague) = &candidate.source {
                 let before = lost.len();
                 // The exemplar's own action, without who does it.
@@ -61,6 +65,7 @@ impl Rewriter<'_> {
                 for_the_goal =
                     self.intent
                         .written_for_the_goal(goal, original, vague, &action, action_shares);
+                whole = for_the_goal && self.intent.covers(original, vague);
                 // "being healthier" and "Be healthier": the comparative is the
                 // whole goal, which the exemplar was written for.
                 if lost.iter().any(|w| goal.comparatives.contains(w))
@@ -77,6 +82,7 @@ impl Rewriter<'_> {
                     // ... and one whose action is about what the writer named
                     // ("eat better" -> "eat [N] portions ...") shows it.
                     shown = action_shares;
+                    borrowed = !action_shares && !for_the_goal;
                 }
                 // An undefined standard ("oxygen levels normal") is what the
                 // exemplar's reading or record defines.
@@ -84,7 +90,8 @@ impl Rewriter<'_> {
                 // A general object ("seek help with debt") is named by an
                 // exemplar about the rest of the goal ("Get help with debts"),
                 // not by any exemplar at all.
-                if self.intent.shares_more_than(original, &goal.general, vague) {
+                // ... or by one written for the goal itself ("Get an education").
+                if for_the_goal || self.intent.shares_more_than(original, &goal.general, vague) {
                     lost.retain(|w| !goal.general.contains(w));
                 }
                 // A goal named but not shown ("home conditions to be
@@ -107,11 +114,14 @@ impl Rewriter<'_> {
             {
                 continue;
             }
+            seen.insert(rendered.text.clone());
             kept.push(Kept {
                 candidate,
                 rendered,
                 comparative_shown: shown,
                 same_goal: for_the_goal,
+                borrowed_comparative: borrowed,
+                whole_goal: whole,
             });
         }
         // Fidelity compares who-does-what: the time and method templates are shared.
@@ -177,9 +187,20 @@ impl Rewriter<'_> {
         // to the team, so it goes before them.
         // Those ranked above it go just after it; any other candidate ranked
         // above it (another exemplar, a measure in the writer's words) stays
-        // there. Should the exemplar fail its re-check, the rest keep their order.
-        if let Some(first) = ranked.iter().position(|r| r.0.same_goal) {
-            ranked = put_after(ranked, first, |r| self.leaves_the_measure_open(&r.0));
+        // there, but for an exemplar that only shares the comparative ("Eat
+        // healthier" for "get healthier"). Should the exemplar fail its
+        // re-check, the rest keep their order.
+        // One written for the whole goal goes before one for a part of it.
+        let first = ranked
+            .iter()
+            .position(|r| r.0.whole_goal)
+            .or_else(|| ranked.iter().position(|r| r.0.same_goal));
+        if let Some(first) = first {
+            ranked = put_after(ranked, first, |r| {
+                r.0.borrowed_comparative
+                    || r.0.same_goal && !r.0.whole_goal
+                    || self.leaves_the_measure_open(&r.0)
+            });
         }
         let mut scored = Vec::new();
         for (
@@ -384,6 +405,13 @@ struct Kept {
     comparative_shown: bool,
     /// An exemplar written for the same goal, in no other setting.
     same_goal: bool,
+    /// An exemplar that keeps the writer's comparative only by sharing it,
+    /// about another act ("Eat healthier" for "get healthier").
+    borrowed_comparative: bool,
+    /// An exemplar for the same goal whose vague side the objective says in
+    /// full ("Be healthier" for "get healthy"), not only in part ("Eat
+    /// healthier").
+    whole_goal: bool,
 }
 
 /// Moves the items before `at` for which `moved` holds to just after the item

@@ -38,6 +38,10 @@ struct IntentFile {
 struct Negation {
     words: Vec<String>,
     kept_as: Vec<String>,
+    /// Limits on where or when ("only", "away from"): they keep a negation
+    /// that names where or when ("not smoke in the house"), not a stop.
+    #[serde(default)]
+    limits: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -102,6 +106,9 @@ pub struct Goal {
     pub numbers: Vec<String>,
     /// The negation the goal holds ("never", "not") and the verb it negates.
     pub negation: Option<(String, String)>,
+    /// True when the negated verb is limited to a place or time ("not smoke
+    /// in the house"): a limit ("smoke only outside") keeps it.
+    pub negation_limited: bool,
     /// Goal words that set a standard nobody defined ("normal", "sufficient"):
     /// an exemplar for the same thing replaces them with its reading or record.
     pub standards: Vec<String>,
@@ -140,6 +147,7 @@ pub struct IntentLists {
     person_groups: std::collections::BTreeMap<String, Vec<String>>,
     negations: Vec<String>,
     negation_kept_as: Vec<String>,
+    negation_limits: Vec<String>,
     /// Verbs that say a state, not an act done ("be a better friend").
     state_verbs: Vec<String>,
 }
@@ -178,6 +186,7 @@ impl IntentLists {
                 .collect(),
             negations: lower(f.negation.words),
             negation_kept_as: lower(f.negation.kept_as),
+            negation_limits: lower(f.negation.limits),
             state_verbs: lower(f.state_verbs),
             risk_topics: f
                 .risk_topic
@@ -321,12 +330,31 @@ impl IntentLists {
             if self.negations.iter().any(|n| n == w) {
                 // The verb it negates: "never shout", "won't ever smoke".
                 let at = toks.iter().position(|x| x.span == t.span).unwrap_or(0);
+                // A stop is of the verb right after it: "stop teens from
+                // smoking" stops the teens, not the writer's own smoking; and a
+                // stop of a thing ("stop drinking energy drinks") may be
+                // replaced by another thing done ("drink water").
+                let reach = if t.is_verb() { 1 } else { 3 };
                 let verb = toks[at + 1..]
                     .iter()
-                    .take(3)
-                    .find(|v| v.is_verb() && !v.pos.starts_with("RB"));
+                    .take(reach)
+                    .find(|v| v.is_verb() && !v.pos.starts_with("RB"))
+                    .filter(|v| {
+                        let next = toks.iter().skip_while(|x| x.span != v.span).nth(1);
+                        !t.is_verb()
+                            || next.is_none_or(|n| {
+                                !n.is_noun()
+                                    && !n.pos.starts_with("DT")
+                                    && !n.pos.starts_with("PRP")
+                                    && !n.pos.starts_with("JJ")
+                            })
+                    });
                 if let (None, Some(v)) = (&goal.negation, verb) {
                     goal.negation = Some((w.to_string(), v.lower.clone()));
+                    // "in the house", "around the children": a preposition
+                    // soon after the verb says where or when it is not done.
+                    let after = toks.iter().position(|x| x.span == v.span).unwrap_or(at);
+                    goal.negation_limited = toks[after + 1..].iter().take(4).any(|p| p.pos == "IN");
                 }
                 continue;
             }
@@ -432,7 +460,11 @@ impl IntentLists {
         // writer wanted stopped; a positive action in its place ("speak calmly")
         // does not keep the verb, and is the guidance's own advice.
         if let Some((negation, verb)) = &goal.negation {
-            let negated = self.negation_kept_as.iter().any(|f| {
+            let limits = self
+                .negation_limits
+                .iter()
+                .filter(|_| goal.negation_limited);
+            let negated = self.negation_kept_as.iter().chain(limits).any(|f| {
                 words.contains(&f.as_str())
                     || parts.contains(&f.as_str())
                     || f.contains(' ') && contains_phrase(&lower, f)

@@ -95,7 +95,7 @@ impl IntentLists {
     /// for this goal or a wider one ("Improve reading" covers "Leo will get
     /// better at reading"; "Improve social skills" does not cover "improve my
     /// skills", nor "Engage with health services" "improve my health").
-    fn covers(&self, given: &str, vague: &str) -> bool {
+    pub fn covers(&self, given: &str, vague: &str) -> bool {
         let ours = self.content_words(&self.without_settings(given));
         let theirs: Vec<String> = self
             .content_words(&self.without_settings(vague))

@@ -89,6 +89,27 @@ fn a_negation_dropped_from_its_own_verb_is_lost() {
         ]
     )
     .is_empty());
+    // A stop said of nowhere in particular is not kept by a limit on where:
+    // "stop smoking" is not "smoke only outside"; "stay smoke-free" keeps it.
+    let smoke = |words: &str| vec![Piece::kept("Priya"), Piece::added(words)];
+    assert_eq!(
+        lost(
+            "Priya will stop smoking",
+            &smoke("will smoke only outside and away from her brother")
+        ),
+        vec!["stop".to_string()]
+    );
+    assert!(lost("Priya will stop smoking", &smoke("will stay smoke-free")).is_empty());
+    assert!(lost(
+        "Priya will stop smoking in her bedroom",
+        &smoke("will smoke only outside her bedroom")
+    )
+    .is_empty());
+    // A stop is of the verb right after it: "stop her friends from smoking"
+    // holds no negation of the writer's own smoking.
+    assert!(goal_of("Priya will stop her friends from smoking")
+        .negation
+        .is_none());
     // Kept, it is not counted in how often.
     assert!(!lost(
         "Sam will never shout at his sister",
