@@ -105,6 +105,18 @@ fn more_of_a_thing_counted_is_so_many_a_week() {
         &["at least [N] portions a day"],
         &["times a week"],
     );
+    // Less of an amount taken in is how much a day, not a bare number.
+    reads(
+        "Ola will drink less caffeine",
+        &["no more than [how much] a day, down from [baseline]"],
+        &["[N] a week"],
+    );
+    // More of an activity done in sessions is how often and how long.
+    reads(
+        "Tom will swim more",
+        &["at least [N] times a week for [how long] each time"],
+        &[],
+    );
 }
 
 #[test]

@@ -117,10 +117,14 @@ pub struct Assembly {
     pub comparative_up: String,
     /// Of things counted: "read more books" is so many a week.
     pub comparative_up_count: String,
+    /// Of an activity done in sessions: "exercise more" is how often and how long.
+    pub comparative_up_sessions: String,
     /// Of food eaten in portions: "eat more vegetables" is portions a day.
     pub comparative_up_portions: String,
     /// Of an amount: "drink more water" is how much a day.
     pub comparative_up_amount: String,
+    /// Of an amount taken in: "eat fewer carbohydrates" is how much a day.
+    pub comparative_down_amount: String,
     /// Of a time of day: "sleep earlier" is by what time, on how many days.
     pub comparative_time: String,
     /// A habit of the night ("sleep in his own bed"): on how many nights.
@@ -204,6 +208,9 @@ pub struct Kinds {
     pub comparatives_time: Vec<String>,
     /// Comparatives of how long each time, right after the verb: "run longer".
     pub comparatives_duration: Vec<String>,
+    /// Activities done in sessions: "exercise more" says how long as well.
+    #[serde(default)]
+    pub session_activities: Vec<String>,
     /// Activities whose doing is scored: "read better" asks for a score.
     pub performances: Vec<String>,
     /// Levels read on a measure: "blood pressure", "cholesterol".

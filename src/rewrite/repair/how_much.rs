@@ -324,6 +324,9 @@ impl Repairer<'_> {
             (None, Direction::Down) if next_is(&kinds.money_nouns) => {
                 a.comparative_down_money.clone()
             }
+            (None, Direction::Down) if next_is(&kinds.amount_nouns) => {
+                a.comparative_down_amount.clone()
+            }
             (None, Direction::Down) => a.comparative_down.clone(),
             // "save more money", "spend more time together": by the week.
             (None, Direction::Up) if next_is(&kinds.money_nouns) => a.comparative_up_money.clone(),
@@ -332,6 +335,11 @@ impl Repairer<'_> {
             (None, Direction::Up) if portions_follow => a.comparative_up_portions.clone(),
             (None, Direction::Up) if of_an_amount => a.comparative_up_amount.clone(),
             (None, Direction::Up) if count_follows => a.comparative_up_count.clone(),
+            (None, Direction::Up)
+                if by_the_verb && self.head_is_one_of(&kinds.session_activities) =>
+            {
+                a.comparative_up_sessions.clone()
+            }
             (None, Direction::Up) => a.comparative_up.clone(),
             (None, Direction::Other) => a.comparative_other.replace("{word}", &word.to_lowercase()),
         };
