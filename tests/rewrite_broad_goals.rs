@@ -57,6 +57,17 @@ fn a_broad_goal_is_shown_by_the_exemplar_written_for_it() {
         &["[which new activity]"],
         &["observable action"],
     );
+    // Slimming is losing weight; a lie stopped is the truth told.
+    reads(
+        "Jade wants to slim down",
+        &["lose [N] kilograms"],
+        &["observable action"],
+    );
+    reads(
+        "Kim will stop telling lies",
+        &["tell the truth"],
+        &["observable action"],
+    );
 }
 
 #[test]
