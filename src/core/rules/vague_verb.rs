@@ -55,8 +55,14 @@ impl Rule for VagueVerb {
                 "Ella would benefit from extra help in class",
                 // A success rate at an unnamed task says how well, not what is done.
                 "Noah will improve his writing skills with 90% accuracy by June",
+                // A feeling or a recovery as the goal, even with a date.
+                "Leo will live a happy life by 2030",
+                "Sophie will recover from the operation by March",
             ],
             allows: &[
+                // Happy to do something is willing to do it; a part recovered is named.
+                "Zac will be happy to read aloud to the class on 3 of 5 Fridays by July",
+                "Sophie will recover her full range of movement in her left knee by March",
                 // A state reached, sized on a named measure from a baseline.
                 "Omar will get fit, scoring 8 on the step test, up from 5, by 30 June",
                 "Ruth will become more independent in dressing, scoring 6 on the daily living checklist, up from 3, by the end of term",

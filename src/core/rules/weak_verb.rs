@@ -46,11 +46,14 @@ impl Rule for WeakVerb {
                 "Gran will have less back pain",
                 "The resident will demonstrate improved balance",
                 "Tia will show a better attitude towards her key worker",
+                "Nadia will have a positive mindset about her new school",
             ],
             allows: &[
                 // A wish around an action that is counted or timed: the action counts.
                 "I want to walk on the treadmill for 30 minutes at least 5 times a week for the next two months.",
                 "I would like to eat lunch 3 days a week for a month instead of skipping it.",
+                // A positive mindset shown by what is done is the doing.
+                "Nadia will say one thing she is looking forward to at her new school at each Friday check-in until half term",
                 "John will raise his hand when he wants to ask a question",
                 "XXX will know 36 of the 44 phonics sounds by the end of the Spring Term as measured using the school's phonics assessment",
                 "Malcolm will draw a picture for the next meeting in 2 weeks' time to show how he feels",
