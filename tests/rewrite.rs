@@ -323,6 +323,19 @@ fn a_feeling_is_rated_by_the_person_and_keeps_its_negation() {
         "{}",
         r.rewrite
     );
+    // ... as is one to stop feeling: "stop being", "stop feeling".
+    for text in [
+        "Mia will stop feeling anxious",
+        "Jo wants to stop being so lonely",
+    ] {
+        let r = rewrite(text);
+        assert!(
+            r.rewrite.contains("on no more than [N] days a week"),
+            "{text}: {}",
+            r.rewrite
+        );
+        assert!(!r.rewrite.contains("observable action"), "{}", r.rewrite);
+    }
     // "I'm never going to ...": the negation between "be" and "going to" is the
     // goal's, and stays with it.
     let r = rewrite("I'm never going to lose my temper");

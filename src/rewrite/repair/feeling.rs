@@ -30,7 +30,14 @@ impl Repairer<'_> {
         let head = self.action_head();
         let copula = self.x.frame.copula || self.goal_wrapper().is_some();
         let has = head.is_some_and(|h| toks[h].is("have") || toks[h].is("experience"));
+        // "stop feeling lonely", "stop being anxious": a feeling to have on
+        // fewer days, as "never feel sad" is.
+        let stopped = head.is_some_and(|h| {
+            (toks[h].is("stop") || toks[h].is("quit"))
+                && toks.get(h + 1).is_some_and(|n| n.is("feel") || n.is("be"))
+        });
         let from = match head {
+            Some(h) if stopped => h + 2,
             Some(h) if toks[h].is("feel") || copula && toks[h].is("be") || has => h + 1,
             // "to be worried", "be stressed": a feeling read as a passive.
             Some(h) if self.x.frame.passive && feelings.contains(&toks[h].lower) => h,
@@ -54,7 +61,8 @@ impl Repairer<'_> {
                         || kinds.amount_changes.contains_key(w))
         };
         let first = (from..toks.len()).find(|&k| !sets_how_much(toks[k].lower.as_str()))?;
-        let after_feel = head.is_some_and(|h| toks[h].is("feel"));
+        let after_feel =
+            head.is_some_and(|h| toks[h].is("feel") || stopped && toks[h + 1].is("feel"));
         // The feeling's own words ("at peace", "listened to").
         let felt = crate::core::analysis::words_at(toks, feelings, first);
         if has {
@@ -97,7 +105,8 @@ impl Repairer<'_> {
                 state = format!("{state} {last}");
             }
         }
-        let negated = self.x.frame.negated.is_some()
+        let negated = stopped
+            || self.x.frame.negated.is_some()
             || toks
                 .iter()
                 .take(first)
