@@ -185,12 +185,12 @@ impl Rewriter<'_> {
         // reading" -> "read a book at their level aloud ...") names the
         // behaviour; the writer's own words with "on [which measure]" leave it
         // to the team, so it goes before them.
-        // Those ranked above it go just after it; any other candidate ranked
-        // above it (another exemplar, a measure in the writer's words) stays
-        // there, but for an exemplar that only shares the comparative ("Eat
-        // healthier" for "get healthier"). Should the exemplar fail its
-        // re-check, the rest keep their order.
-        // One written for the whole goal goes before one for a part of it.
+        // One written for the whole goal ("Be healthier" for "get healthy")
+        // leads, before one for a part of it ("Eat healthier"). Those ranked
+        // above it that leave the measure open, are for a part of the goal, or
+        // only share its comparative go just after it; any other candidate
+        // ranked above it (another exemplar, a measure in the writer's words)
+        // stays there. Should it fail its re-check, the rest keep their order.
         let first = ranked
             .iter()
             .position(|r| r.0.whole_goal)

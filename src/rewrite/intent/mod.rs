@@ -330,31 +330,12 @@ impl IntentLists {
             if self.negations.iter().any(|n| n == w) {
                 // The verb it negates: "never shout", "won't ever smoke".
                 let at = toks.iter().position(|x| x.span == t.span).unwrap_or(0);
-                // A stop is of the verb right after it: "stop teens from
-                // smoking" stops the teens, not the writer's own smoking; and a
-                // stop of a thing ("stop drinking energy drinks") may be
-                // replaced by another thing done ("drink water").
-                let reach = if t.is_verb() { 1 } else { 3 };
-                let verb = toks[at + 1..]
-                    .iter()
-                    .take(reach)
-                    .find(|v| v.is_verb() && !v.pos.starts_with("RB"))
-                    .filter(|v| {
-                        let next = toks.iter().skip_while(|x| x.span != v.span).nth(1);
-                        !t.is_verb()
-                            || next.is_none_or(|n| {
-                                !n.is_noun()
-                                    && !n.pos.starts_with("DT")
-                                    && !n.pos.starts_with("PRP")
-                                    && !n.pos.starts_with("JJ")
-                            })
-                    });
-                if let (None, Some(v)) = (&goal.negation, verb) {
+                let verb = negation::negated_verb(toks, at);
+                if let (None, Some((j, v))) = (&goal.negation, verb) {
                     goal.negation = Some((w.to_string(), v.lower.clone()));
                     // "in the house", "around the children": a preposition
                     // soon after the verb says where or when it is not done.
-                    let after = toks.iter().position(|x| x.span == v.span).unwrap_or(at);
-                    goal.negation_limited = toks[after + 1..].iter().take(4).any(|p| p.pos == "IN");
+                    goal.negation_limited = toks[j + 1..].iter().take(4).any(|p| p.pos == "IN");
                 }
                 continue;
             }
@@ -610,6 +591,7 @@ fn lower_words(t: &str) -> Vec<String> {
         .collect()
 }
 
+mod negation;
 mod overlap;
 #[cfg(test)]
 mod tests;
