@@ -15,11 +15,14 @@ use common::rewrite;
 
 #[test]
 fn what_a_person_gets_better_at_is_theirs_and_a_subject_made_object_is_the_one() {
+    // (The spelling exemplar, written for the same goal, may come first.)
     let r = rewrite("Tia wants to get better at spelling");
+    let offered: Vec<&String> = std::iter::once(&r.rewrite)
+        .chain(r.alternatives.iter().map(|a| &a.rewrite))
+        .collect();
     assert!(
-        r.rewrite.contains("improve their spelling"),
-        "{}",
-        r.rewrite
+        offered.iter().any(|t| t.contains("improve their spelling")),
+        "{offered:?}"
     );
     let r = rewrite("Skin condition will improve.");
     assert!(
