@@ -332,8 +332,7 @@ impl IntentLists {
             // rewrite that keeps the verb must keep it too.
             if self.negations.iter().any(|n| n == w) {
                 // The verb it negates: "never shout", "won't ever smoke".
-                let at = toks.iter().position(|x| x.span == t.span).unwrap_or(0);
-                let verb = negation::negated_verb(toks, at);
+                let verb = negation::negated_verb(toks, i);
                 if let (None, Some((j, v))) = (&goal.negation, verb) {
                     goal.negation = Some((w.to_string(), v.lower.clone()));
                     // "in the house", "around the children": a preposition

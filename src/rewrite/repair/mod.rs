@@ -17,9 +17,9 @@ mod replace;
 mod state;
 mod tail;
 mod text;
+mod who;
 
 pub(crate) use text::lower_first;
-mod who;
 
 pub use kind::{ActionKind, Direction, ObjectMeasure};
 
