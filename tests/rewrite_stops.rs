@@ -1,5 +1,5 @@
-//! The rewriter on what must stop or not happen: a habit given up for good is
-//! a state kept from a start date, something that must not happen to the
+//! The rewriter on what must stop or not happen: a habit given up for good
+//! (or negated outright: "will not drink alcohol") is a state kept from a start date, something that must not happen to the
 //! person is held from the plan's start, and a verb kept from "never" keeps its
 //! "never" and is not counted in how often; "all of" becomes a count of the
 //! things ("[N of M] of my homework"), never "hand in of my homework".
@@ -26,6 +26,16 @@ fn a_habit_given_up_for_good_is_a_state_kept_from_a_start_date() {
             r.rewrite
         );
         assert!(!r.rewrite.contains("observable action"), "{}", r.rewrite);
+    }
+    // A verb negated outright allows none at all: a limit offered by an
+    // exemplar ("no more than [N] units") would change the goal.
+    for (text, state) in [
+        ("Dad will not drink alcohol", "stay alcohol-free"),
+        ("Mum will never use cannabis", "stay cannabis-free"),
+    ] {
+        let r = rewrite(text);
+        assert!(r.rewrite.contains(state), "{}", r.rewrite);
+        assert!(!r.rewrite.contains("no more than"), "{}", r.rewrite);
     }
     // Given up, but not for good: not made a state held for ever where an
     // exemplar offers cutting down ...

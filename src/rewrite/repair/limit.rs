@@ -74,8 +74,10 @@ impl Repairer<'_> {
         let thing = without_for_good(&rest);
         // A habit given up for good is this state; "stop drinking" alone may
         // be cut down, and the exemplars offer that: there the state ranks
-        // below a near exemplar, and above the placeholder fallback.
-        let for_good = thing != rest.trim();
+        // below a near exemplar, and above the placeholder fallback. A verb
+        // negated outright ("will not drink alcohol", "never smoke") allows
+        // none at all: a limit would change the goal.
+        let for_good = thing != rest.trim() || self.x.frame.negated.is_some();
         let states = &self.templates.kinds.given_up_states;
         let state = states
             .iter()
