@@ -21,11 +21,19 @@ impl Rule for NoTimeframe {
     fn examples(&self) -> Examples {
         Examples {
             flags: &[
-                "Sam will read books","John will stop disrupting the class", "Do the Facility and Safety assessment", "ask for help"],
+                "Sam will read books",
+                "John will stop disrupting the class",
+                "Do the Facility and Safety assessment",
+                "ask for help",
+            ],
             allows: &[
                 "Ali will earn a B in history first semester",
                 "Ali will swim a width in the pool by the summer",
                 "Mr Ali will walk to the day room twice by end of shift",
+                // A calendar year, its end, or a plan form's date field.
+                "Leo will join a swimming club in 2027",
+                "Mum will pass her driving test by the end of 2027",
+                "Sam will swim 25 metres unaided. Target date: July 2027",
                 // A criterion over repeated opportunities: due at each one.
                 "Dana will look at the speaker in 4 out of 5 opportunities",
                 "Tom will raise his hand to speak 80% of the time",

@@ -117,14 +117,14 @@ impl TimeRecogniser {
             h => format!("(?:{h})"),
         };
         let deadline_target = format!(
-            r"(?:{date}|(?:the\s+)?end\s+(?:of\s+)?(?:the\s+)?(?:{MONTH}|{DAY}|{SEASON}(?:\s+(?:term|half[- ]term|holidays?))?|(?:this|next|the)\s+\w+(?:\s+year)?|(?:school|academic|fiscal|financial|calendar|iep|plan)\s+year|week|month|term|half[- ]term|year|day|marking\s+period|grading\s+period|semester|quarter|session|shift|programme|program|treatment|placement|course|intervention|block|(?:key\s+stage|ks)\s*\d|year\s+\d+|{events})|{MONTH}\b|(?:the\s+)?(?:{SEASON}\s+)?half[- ]term|(?:key\s+stage|ks)\s*\d\b|(?:this|next|coming)\s+{DAY}|(?:the\s+)?{holidays}\b|{DAY}s?|(?:the\s+)?(?:next|following|first|coming)\s+(?:{events}|\w+\s+(?:{events}))|(?:this|next)\s+(?:week|weekend|month|term|half[- ]term|year|{SEASON})|year\s+\d+|(?:the\s+)?{SEASON}(?:\s+(?:term|half[- ]term|holidays?))?|{YEAR}\b|tomorrow|tonight|discharge)"
+            r"(?:{date}|(?:the\s+)?end\s+(?:of\s+)?(?:the\s+)?(?:{YEAR}\b|{MONTH}|{DAY}|{SEASON}(?:\s+(?:term|half[- ]term|holidays?))?|(?:this|next|the)\s+\w+(?:\s+year)?|(?:school|academic|fiscal|financial|calendar|iep|plan)\s+year|week|month|term|half[- ]term|year|day|marking\s+period|grading\s+period|semester|quarter|session|shift|programme|program|treatment|placement|course|intervention|block|(?:key\s+stage|ks)\s*\d|year\s+\d+|{events})|{MONTH}\b|(?:the\s+)?(?:{SEASON}\s+)?half[- ]term|(?:key\s+stage|ks)\s*\d\b|(?:this|next|coming)\s+{DAY}|(?:the\s+)?{holidays}\b|{DAY}s?|(?:the\s+)?(?:next|following|first|coming)\s+(?:{events}|\w+\s+(?:{events}))|(?:this|next)\s+(?:week|weekend|month|term|half[- ]term|year|{SEASON})|year\s+\d+|(?:the\s+)?{SEASON}(?:\s+(?:term|half[- ]term|holidays?))?|{YEAR}\b|tomorrow|tonight|discharge)"
         );
         let mut patterns = vec![
             (TimeKind::Date, rx(&format!(r"\b{date}"))),
             (
                 TimeKind::Deadline,
                 rx(&format!(
-                    r"\b(?:by|before|until|till|no\s+later\s+than|not\s+later\s+than|ahead\s+of|prior\s+to|for)\s+{deadline_target}"
+                    r"\b(?:by|before|until|till|no\s+later\s+than|not\s+later\s+than|ahead\s+of|prior\s+to|for)\s+{deadline_target}|\b(?:target|due|end|completion|review)\s+date\s*[:=–-]\s*{deadline_target}"
                 )),
             ),
             (
@@ -273,6 +273,14 @@ impl TimeRecogniser {
                 TimeKind::Deadline,
                 rx(r"\bby\s+the\s+time\s+(?:(?:the|my|his|her|their|our)\s+)?[a-z]+\s+[a-z]+\b"),
             ),
+            // A calendar year as the window: "in 2026", "during 2027", "in the
+            // year 2026" (not "in 2000 words": see `counts_a_number`).
+            (
+                TimeKind::Period,
+                rx(&format!(
+                    r"\b(?:in|during|throughout)\s+(?:(?:the\s+)?(?:calendar\s+)?year\s+)?{YEAR}\b"
+                )),
+            ),
             // A season as the window: "over the summer", "during the winter".
             (
                 TimeKind::Period,
@@ -377,6 +385,9 @@ impl TimeRecogniser {
                 {
                     continue;
                 }
+                if *kind == TimeKind::Period && counts_a_number(text, &span) {
+                    continue;
+                }
                 if *kind == TimeKind::Recurrence
                     && (modifies_a_noun(text, &span, &self.go_on)
                         || names_a_daily_thing(text, &span, &self.daily_compounds))
@@ -441,6 +452,22 @@ impl TimeRecogniser {
 /// day, every day" and "a day consistently" stay times: a word of the
 /// sentence's frame, an adverb, a number or punctuation follows them.
 /// `go_on` holds the words that carry the sentence on (data/time.toml).
+/// A span ending in what reads as a year, but which counts the things after
+/// it: "in 2000 words", "during 2025 steps".
+fn counts_a_number(text: &str, span: &Range<usize>) -> bool {
+    let ends_in_a_year = text[..span.end]
+        .chars()
+        .rev()
+        .take(4)
+        .all(|c| c.is_ascii_digit());
+    let next = text[span.end..].split_whitespace().next().unwrap_or("");
+    ends_in_a_year
+        && next.len() > 3
+        && next.ends_with('s')
+        && next.chars().all(|c| c.is_ascii_lowercase())
+        && !matches!(next, "this" | "thus")
+}
+
 fn modifies_a_noun(text: &str, span: &Range<usize>, go_on: &[String]) -> bool {
     let words: Vec<&str> = text[span.clone()].split_whitespace().collect();
     if words.len() != 2 || !words[0].eq_ignore_ascii_case("a") {

@@ -196,6 +196,44 @@ fn impossible_dates_are_not_dates() {
 }
 
 #[test]
+fn a_calendar_year_is_a_window_and_its_end_a_deadline() {
+    for (text, kind) in [
+        ("Leo will join a swimming club in 2027", TimeKind::Period),
+        (
+            "During 2027, Gran will move into sheltered housing",
+            TimeKind::Period,
+        ),
+        ("in the year 2028 I will start college", TimeKind::Period),
+        (
+            "Mum will pass her driving test by the end of 2027",
+            TimeKind::Deadline,
+        ),
+        // A plan form's date field.
+        (
+            "Sam will swim 25 metres. Target date: 2027",
+            TimeKind::Deadline,
+        ),
+        (
+            "Dad will book the course (due date: end of March)",
+            TimeKind::Deadline,
+        ),
+    ] {
+        assert!(
+            has(text, kind),
+            "{text}: expected {kind:?}, got {:?}",
+            kinds(text)
+        );
+    }
+    // A four-figure count after "in" is no year.
+    for text in [
+        "Ava will write a story in 2000 words",
+        "Dad will walk the route in 2500 steps",
+    ] {
+        assert!(!concrete(text), "{text}: {:?}", kinds(text));
+    }
+}
+
+#[test]
 fn durations_and_gerund_lookalikes_are_not_timescales() {
     for text in [
         "Sam will read for 20 minutes",
