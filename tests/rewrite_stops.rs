@@ -94,3 +94,15 @@ fn all_of_a_thing_dropped_for_a_count_takes_its_of_with_it() {
         r.rewrite
     );
 }
+
+#[test]
+fn a_behaviour_to_stop_is_replaced_only_by_an_exemplar_written_for_stopping_it() {
+    // "lie" and "lying" are one word: the exemplar for lying is found ...
+    let r = rewrite("Mia will never lie about her homework");
+    assert!(r.rewrite.contains("truth"), "{}", r.rewrite);
+    // ... and one that only shares the setting ("staff", written for swearing)
+    // is not put in its place.
+    let r = rewrite("Kai will not lie to staff");
+    assert!(!r.rewrite.contains("cross"), "{}", r.rewrite);
+    assert!(!r.rewrite.contains("agreed words"), "{}", r.rewrite);
+}

@@ -94,6 +94,20 @@ impl Rewriter<'_> {
                 if for_the_goal || self.intent.shares_more_than(original, &goal.general, vague) {
                     lost.retain(|w| !goal.general.contains(w));
                 }
+                // A behaviour to stop ("not lie to staff") is replaced by an
+                // exemplar written for stopping it ("Stop lying"), not by one
+                // that only shares the setting ("staff"): that swaps the goal.
+                // (Only when the stop is the goal's own act: "stay focused and
+                // not get distracted" is about staying focused.)
+                if let Some((_, verb)) = &goal.negation {
+                    let the_act = goal.act.as_deref().is_none_or(|act| act == verb);
+                    if the_act
+                        && !self.intent.share_a_content_word(verb, &rendered.text)
+                        && !self.intent.share_a_content_word(verb, vague)
+                    {
+                        lost.push(verb.clone());
+                    }
+                }
                 // A goal named but not shown ("home conditions to be
                 // maintained"), when the exemplar was written for the same goal
                 // ("Home conditions to improve"): its action shows it.

@@ -169,6 +169,9 @@ pub(super) fn same_word(a: &str, b: &str) -> bool {
         return true;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if drops_its_e(short, long) {
+        return true;
+    }
     if short.len() < 4 {
         return short_word_form(short, long);
     }
@@ -185,6 +188,18 @@ pub(super) fn same_word(a: &str, b: &str) -> bool {
     // "happy" and "happiness", but not "money" and "month": four letters
     // shared at least.
     common >= 4 && common + 2 >= s && l - common <= 4
+}
+
+/// A verb ending in "e" and its "-ing" form: "make" and "making", "use" and
+/// "using", "lie" and "lying" (the "ie" becomes "y").
+fn drops_its_e(short: &str, long: &str) -> bool {
+    let Some(stem) = short.strip_suffix('e').filter(|s| s.len() >= 2) else {
+        return false;
+    };
+    long.strip_prefix(stem).is_some_and(|r| r == "ing")
+        || stem
+            .strip_suffix('i')
+            .is_some_and(|s| long.strip_prefix(s).is_some_and(|r| r == "ying"))
 }
 
 /// A short word and one of its inflections: "hit" and "hits" or "hitting",

@@ -178,6 +178,13 @@ fn forms_and_related_words_keep_a_word() {
     assert!(same_word("hit", "hits"));
     assert!(same_word("cry", "cried"));
     assert!(same_word("eat", "eating"));
+    // A final "e" dropped before "-ing", and "ie" made "y".
+    assert!(same_word("make", "making"));
+    assert!(same_word("use", "using"));
+    assert!(same_word("lie", "lying"));
+    assert!(same_word("tie", "tying"));
+    assert!(!same_word("use", "usual"));
+    assert!(!same_word("hope", "hopping"));
     assert!(!same_word("car", "care"));
     assert!(!same_word("hit", "hitch"));
     assert!(!same_word("car", "card"));
