@@ -105,4 +105,21 @@ fn a_behaviour_to_stop_is_replaced_only_by_an_exemplar_written_for_stopping_it()
     let r = rewrite("Kai will not lie to staff");
     assert!(!r.rewrite.contains("cross"), "{}", r.rewrite);
     assert!(!r.rewrite.contains("agreed words"), "{}", r.rewrite);
+    // With no exemplar, the behaviour to see in its place is asked for, as
+    // the guidance asks; not the behaviour to stop, quoted with its "not".
+    assert!(
+        r.rewrite.contains("instead of: lie to staff]"),
+        "{}",
+        r.rewrite
+    );
+}
+
+#[test]
+fn the_verb_after_will_no_longer_is_the_action() {
+    // The tagger reads "miss" after "no longer" as a noun; only a verb can
+    // stand there, so the goal is not quoted with its subject and modal.
+    let r = rewrite("Ravi will no longer miss his physio sessions");
+    assert_ne!(r.rewrite, "Ravi will no longer miss his physio sessions");
+    assert!(!r.rewrite.contains("ravi will"), "{}", r.rewrite);
+    assert!(!r.rewrite.contains("longer"), "{}", r.rewrite);
 }

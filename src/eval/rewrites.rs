@@ -24,7 +24,8 @@ pub struct RewriteScore {
     pub rewritten: usize,
     /// Rewrites that pass the re-check, the grammar gate and the intent gate.
     pub pass_all: usize,
-    /// Rewrites that fall back to "[observable action that shows: ...]".
+    /// Rewrites that fall back to "[observable action that shows: ...]" (or, for
+    /// a behaviour to stop, "[observable action to do instead of: ...]").
     pub fallback: usize,
     /// Candidates considered, and those each gate dropped.
     pub candidates: usize,

@@ -32,8 +32,9 @@ pub const NEAREST_EXEMPLARS: usize = 3;
 /// ("lose weight" for "be healthier by losing weight"): a named means is an
 /// action, where the goal alone leaves the measure to the team.
 const MEANS_BONUS: f32 = 0.3;
-/// How the fallback's placeholder starts: "[observable action that shows: ...]".
-pub const FALLBACK_LABEL: &str = "observable action that shows";
+/// How the fallback's placeholder starts: "[observable action that shows: ...]",
+/// or for a behaviour to stop "[observable action to do instead of: ...]".
+pub const FALLBACK_LABEL: &str = "observable action";
 
 /// A rewrite data file (templates, exemplar bank) that cannot be used.
 #[derive(Debug, thiserror::Error)]

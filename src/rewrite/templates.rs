@@ -51,6 +51,8 @@ pub struct Assembly {
     /// The fallback action when no observable action fits: `{goal}` is the
     /// writer's own action, quoted.
     pub fallback: String,
+    /// The fallback for a behaviour to stop: the behaviour to see in its place.
+    pub fallback_instead: String,
     /// After the fallback when its goal is a comparative: how often it is seen.
     pub fallback_compared: String,
     /// After the fallback when its goal is a habit or a behaviour to stop.
@@ -393,6 +395,7 @@ mod tests {
             t.assembly.amount_outcome.as_str(),
             t.assembly.who.as_str(),
             t.assembly.fallback.as_str(),
+            t.assembly.fallback_instead.as_str(),
             t.assembly.fallback_compared.as_str(),
             t.assembly.fallback_habit.as_str(),
             t.assembly.replaced_compared.as_str(),

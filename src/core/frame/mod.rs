@@ -329,8 +329,17 @@ impl Frame {
                 }
                 break;
             }
+            // "will no longer miss appointments": the tagger may read the word
+            // after a negated modal as a noun, but only a verb can stand there.
+            let after_negated_modal = frame.anchor == Anchor::Modal
+                && frame
+                    .negated
+                    .is_some_and(|k| i == k + 1 || toks[k].lower == "no" && i == k + 2)
+                && t.pos.starts_with("NN")
+                && t.lower.chars().all(|c| c.is_ascii_lowercase());
             if t.has_tag("VB")
                 || t.is_verb()
+                || after_negated_modal
                 || (frame.anchor == Anchor::Imperative && i == anchor_at)
             {
                 frame.head = Some(i);

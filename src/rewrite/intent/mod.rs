@@ -319,6 +319,10 @@ impl IntentLists {
                 continue;
             }
             let w = t.lower.as_str();
+            // "no longer" is a negation, not a comparative.
+            if w == "longer" && i > 0 && toks[i - 1].lower == "no" {
+                continue;
+            }
             // "better" read as a noun ("show better self-regulation") is still compared.
             let comparative = matches!(t.pos, "JJR" | "RBR")
                 || t.tags.contains(&"JJR")

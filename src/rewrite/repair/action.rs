@@ -403,16 +403,31 @@ impl Repairer<'_> {
                 goal = format!("{}{rest}", base_form(&toks[h]));
             }
         }
-        let label = self.templates.assembly.fallback.replace("{goal}", &goal);
+        // "not lie to staff": the behaviour to see in its place is asked for
+        // (not for a state or an event: "never have a relapse", "not be late").
+        let instead = ["not ", "never ", "no longer "]
+            .iter()
+            .find_map(|n| goal.strip_prefix(n))
+            .filter(|rest| {
+                let verb = rest.split_whitespace().next().unwrap_or("");
+                self.x.frame.negated.is_some()
+                    && !verb.is_empty()
+                    && !["have", "be", "get", "feel", "become"].contains(&verb)
+            });
+        let (label, why) = match instead {
+            Some(rest) => (
+                self.templates.assembly.fallback_instead.replace("{goal}", rest),
+                format!("'{goal}' names a behaviour to stop: asked for the behaviour to see in its place"),
+            ),
+            None => (
+                self.templates.assembly.fallback.replace("{goal}", &goal),
+                format!("'{goal}' is not a detailed action: asked for the behaviour that will show it"),
+            ),
+        };
         (
             (
                 parse_template(&label, |t| Piece::added(t)),
-                vec![Change::new(
-                    Criterion::S,
-                    format!(
-                        "'{goal}' is not a detailed action: asked for the behaviour that will show it"
-                    ),
-                )],
+                vec![Change::new(Criterion::S, why)],
                 Source::Fallback,
                 FALLBACK_PRIOR,
             ),
