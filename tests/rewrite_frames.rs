@@ -414,6 +414,19 @@ fn an_undefined_standard_is_shown_by_an_exemplar_for_the_same_thing() {
 }
 
 #[test]
+fn a_hyphenated_standard_is_asked_for_as_any_other() {
+    // The tagger knows no "age-appropriate": before a noun it is the standard
+    // the team defines, as "adequate hydration" is.
+    let r = rewrite("Ollie will use age-appropriate language with his friends");
+    assert!(
+        r.rewrite
+            .contains("use [what counts as age-appropriate language] with his friends"),
+        "{}",
+        r.rewrite
+    );
+}
+
+#[test]
 fn a_possessed_thing_that_is_or_stays_so_is_kept_so_by_its_owner() {
     let r = rewrite("Mr Obi's skin will stay healthy");
     assert!(r.rewrite.starts_with("Mr Obi will"), "{}", r.rewrite);

@@ -125,7 +125,12 @@ impl Rule for VagueStandard {
 /// of food"). None when the word modifies a verb ("supervise properly").
 fn noun_phrase(cx: &Context<'_>, k: usize) -> Option<Range<usize>> {
     let toks = &cx.a.tokens;
-    if !toks[k].pos.starts_with("JJ") && toks[k].pos != "VBN" {
+    // "age-appropriate vocabulary": the tagger knows no hyphenated standard,
+    // which before a noun is an adjective.
+    let unknown_compound = toks[k].pos == "UNKNOWN"
+        && toks[k].lower.contains('-')
+        && toks.get(k + 1).is_some_and(|t| t.pos.starts_with("NN"));
+    if !toks[k].pos.starts_with("JJ") && toks[k].pos != "VBN" && !unknown_compound {
         return None;
     }
     let mut start = k;
