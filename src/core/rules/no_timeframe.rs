@@ -30,6 +30,8 @@ impl Rule for NoTimeframe {
                 "Ali will earn a B in history first semester",
                 "Ali will swim a width in the pool by the summer",
                 "Mr Ali will walk to the day room twice by end of shift",
+                // Weekdays in the plural recur, with or without "on".
+                "Dad will take Kai to football training Tuesdays and Thursdays",
                 // A calendar year, its end, or a plan form's date field.
                 "Leo will join a swimming club in 2027",
                 "Mum will pass her driving test by the end of 2027",

@@ -176,6 +176,11 @@ impl TimeRecogniser {
                     r"\b(?:on|at)\s+(?:the\s+)?(?:{DAY}s|weekends?|weekdays|weeknights|school\s+(?:nights|days|mornings)|(?:{DAY}|weekday|weekend)\s+(?:mornings|evenings|afternoons|nights))\b|\b(?:\d+\s*%|{NUM}\s+out\s+of\s+{NUM})\s+(?:of\s+)?(?:the\s+)?(?:school\s+)?days\b"
                 )),
             ),
+            // Weekdays in the plural, with no "on": "Mondays and Wednesdays".
+            (
+                TimeKind::Recurrence,
+                rx(&format!(r"\b{DAY}s(?:,?\s+(?:and|&|or)\s+{DAY}s?)*\b")),
+            ),
             (
                 TimeKind::Occasion,
                 rx(r"\b(?:whenever|every\s+time|each\s+time|any\s?time)\b"),

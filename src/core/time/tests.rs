@@ -60,6 +60,7 @@ fn deadlines_periods_starts_and_recurrences() {
         ("starting Monday", TimeKind::Start),
         ("weekly for 6 weeks", TimeKind::Recurrence),
         ("every Monday", TimeKind::Recurrence),
+        ("go swimming Tuesdays and Thursday", TimeKind::Recurrence),
         ("three times a week", TimeKind::Recurrence),
         ("5,000 steps each day", TimeKind::Recurrence),
         ("when he wants to ask a question", TimeKind::Occasion),
