@@ -452,11 +452,6 @@ impl TimeRecogniser {
     }
 }
 
-/// True for "a morning routine", "a day trip", "a night out": "a" and a time
-/// unit that name a thing, not how often. "30 minutes a day for 6 weeks", "a
-/// day, every day" and "a day consistently" stay times: a word of the
-/// sentence's frame, an adverb, a number or punctuation follows them.
-/// `go_on` holds the words that carry the sentence on (data/time.toml).
 /// A span ending in what reads as a year, but which counts the things after
 /// it: "in 2000 words", "during 2025 steps".
 fn counts_a_number(text: &str, span: &Range<usize>) -> bool {
@@ -473,6 +468,11 @@ fn counts_a_number(text: &str, span: &Range<usize>) -> bool {
         && !matches!(next, "this" | "thus")
 }
 
+/// True for "a morning routine", "a day trip", "a night out": "a" and a time
+/// unit that name a thing, not how often. "30 minutes a day for 6 weeks", "a
+/// day, every day" and "a day consistently" stay times: a word of the
+/// sentence's frame, an adverb, a number or punctuation follows them.
+/// `go_on` holds the words that carry the sentence on (data/time.toml).
 fn modifies_a_noun(text: &str, span: &Range<usize>, go_on: &[String]) -> bool {
     let words: Vec<&str> = text[span.clone()].split_whitespace().collect();
     if words.len() != 2 || !words[0].eq_ignore_ascii_case("a") {
