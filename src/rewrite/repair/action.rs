@@ -406,15 +406,15 @@ impl Repairer<'_> {
         // "not lie to staff": the behaviour to see in its place is asked for
         // (not for a state or an event: "never have a relapse", "not be late";
         // nor for a condition on others: "the dog will not be let in").
+        let own_stop = self.x.frame.negated.is_some() && !self.x.frame.passive;
         let instead = ["not ", "never ", "no longer "]
             .iter()
+            .filter(|_| own_stop)
             .find_map(|n| goal.strip_prefix(n))
             .filter(|rest| {
-                let verb = rest.split_whitespace().next().unwrap_or("");
-                self.x.frame.negated.is_some()
-                    && !self.x.frame.passive
-                    && !verb.is_empty()
-                    && !["have", "be", "get", "feel", "become"].contains(&verb)
+                rest.split_whitespace()
+                    .next()
+                    .is_some_and(|verb| !["have", "be", "get", "feel", "become"].contains(&verb))
             });
         let (label, why) = match instead {
             Some(rest) => (
