@@ -207,10 +207,11 @@ pub(super) fn is_leading_verb(a: &Analysis, i: usize, lexicon: &Lexicon) -> bool
     let object_follows = a.tokens.get(i + 1).is_some_and(|n| {
         matches!(n.pos, "DT" | "PRP$" | "CD") || n.lower.starts_with(['$', '£', '€'])
     });
-    // "Cook healthy meals", "Bake wholemeal bread": a lowercase adjective or noun
-    // follows, and no modal comes later to make the first word a name.
+    // "Cook healthy meals", "Bake wholemeal bread", "Read poetry": a lowercase
+    // adjective or common noun (count or mass) follows, and no modal comes
+    // later to make the first word a name.
     let phrase_follows = a.tokens.get(i + 1).is_some_and(|n| {
-        matches!(n.pos, "JJ" | "NN" | "NN:UN" | "NNS" | "VBG")
+        (matches!(n.pos, "JJ" | "VBG") || n.pos.starts_with("NN") && !n.pos.starts_with("NNP"))
             && a.text[n.span.clone()].starts_with(|c: char| c.is_lowercase())
     }) && !a.tokens[i + 1..].iter().any(|x| x.pos == "MD");
     // "Save more", "Sleep better": or when a lowercase comparative follows.
@@ -299,7 +300,12 @@ mod tests {
     fn a_capitalised_verb_before_a_comparative_opens_an_imperative() {
         // "Garden more": the tagger reads the first word as a name; a
         // lowercase comparative after it makes it the verb.
-        for text in ["Garden more", "Garden less often"] {
+        // So does a lowercase mass noun after it ("Read poetry").
+        for text in [
+            "Garden more",
+            "Garden less often",
+            "Read poetry after lunch",
+        ] {
             let x = crate::testing::checker().analyse(&Objective::new(text));
             assert_eq!(x.frame.anchor, Anchor::Imperative, "{text}: {:?}", x.frame);
             assert_eq!(x.frame.head, Some(0), "{text}: {:?}", x.frame);

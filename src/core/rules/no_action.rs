@@ -35,6 +35,8 @@ impl Rule for NoAction {
                 "Save £20 a week in a jar for the school trip until July",
                 // ... or before a plain adjective or noun, with no modal after it.
                 "Bake wholemeal bread at home twice a week",
+                // ... or before a mass noun.
+                "Read poetry for 20 minutes after school each day",
                 // A hyphenated verb and particle the dictionary does not know.
                 "To switch-off the games console at 9pm every school night",
                 // An amount and how often, its verb left to the list: a goal-list item.
