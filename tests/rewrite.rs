@@ -523,18 +523,26 @@ fn a_habit_or_a_behaviour_to_stop_left_to_the_team_asks_how_often() {
 #[test]
 fn a_skill_improved_is_read_on_a_named_measure_unless_it_is_a_scale() {
     // The spelling exemplar may come first; the writer's words are still read
-    // on a named measure.
+    // on a named measure, with an example of one for spelling.
     let r = rewrite("Maya will improve her spelling");
+    assert!(
+        common::offered(&r).iter().any(|t| t.contains(
+            "improve her spelling from [baseline] to [target] on [which measure, such as the weekly spelling test]"
+        )),
+        "{:?}",
+        common::offered(&r)
+    );
+    // An outcome with no example keeps the open measure.
+    let r = rewrite("Maya will improve her attitude");
     assert!(
         common::offered(&r)
             .iter()
-            .any(|t| t
-                .contains("improve her spelling from [baseline] to [target] on [which measure]")),
+            .any(|t| t.contains("on [which measure] by")),
         "{:?}",
         common::offered(&r)
     );
     let r = rewrite("Maya will improve her reading age");
-    assert!(!r.rewrite.contains("[which measure]"), "{}", r.rewrite);
+    assert!(!r.rewrite.contains("[which measure"), "{}", r.rewrite);
 }
 
 #[test]

@@ -20,6 +20,10 @@ pub struct Templates {
     pub verb_repairs: Vec<VerbRepair>,
     #[serde(rename = "provision", default)]
     pub provisions: Vec<Provision>,
+    /// An example of what a common outcome is measured on, keyed by words of
+    /// the outcome ("balance" -> "the Berg Balance Scale").
+    #[serde(default)]
+    measure_examples: BTreeMap<String, String>,
 }
 
 /// A provision written as a noun phrase ("access to an educational
@@ -355,6 +359,61 @@ impl Templates {
         Fills::new(self.fills.clone())
     }
 
+    /// The example measure for `outcome`: the entry of `measure_examples`
+    /// whose words run whole in it before any preposition ("confidence in
+    /// maths" is confidence), the longest first ("reading fluency" before
+    /// "reading"). Two things measured differently ("phonics and reading")
+    /// get none: one example would leave the other out.
+    pub fn measure_example(&self, outcome: &str) -> Option<&str> {
+        const PREPOSITIONS: [&str; 14] = [
+            "in", "of", "at", "with", "for", "to", "on", "from", "by", "during", "when", "within",
+            "across", "around",
+        ];
+        let words: Vec<String> = outcome
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .take_while(|w| !PREPOSITIONS.contains(&w.as_str()))
+            .collect();
+        let found: Vec<(usize, &str)> = self
+            .measure_examples
+            .iter()
+            .filter(|(key, _)| {
+                let key: Vec<&str> = key.split_whitespace().collect();
+                words
+                    .windows(key.len())
+                    .any(|w| w.iter().zip(&key).all(|(a, b)| a == b))
+            })
+            .map(|(key, example)| (key.split_whitespace().count(), example.as_str()))
+            .collect();
+        let longest = found.iter().map(|(len, _)| *len).max()?;
+        let mut examples = found
+            .iter()
+            .filter(|(len, _)| *len == longest)
+            .map(|(_, e)| *e);
+        let first = examples.next()?;
+        examples.all(|e| e == first).then_some(first)
+    }
+
+    /// `action` with its first open measure ("[which measure]", "[which
+    /// measure of fitness]") given an example for `outcome`, when one is known.
+    pub fn with_measure_example(&self, action: &str, outcome: &str) -> String {
+        let Some(example) = self.measure_example(outcome) else {
+            return action.to_string();
+        };
+        let Some(start) = action.find("[which measure") else {
+            return action.to_string();
+        };
+        match action[start..].find(']') {
+            Some(end) => format!(
+                "{}, such as {example}{}",
+                &action[..start + end],
+                &action[start + end..]
+            ),
+            None => action.to_string(),
+        }
+    }
+
     /// The first repair for head verb phrase `verb` (a lemma phrase) whose object
     /// words, if any, meet `object` (lower-cased words).
     pub fn verb_repair(
@@ -461,6 +520,42 @@ mod tests {
             err.contains("custom.toml") && err.contains("by when"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn an_open_measure_gets_the_example_for_its_outcome() {
+        let t = Templates::bundled();
+        let action = "improve {object} from [baseline] to [target] on [which measure]";
+        // The longest entry whose words run whole in the outcome wins.
+        assert_eq!(
+            t.with_measure_example(action, "his reading fluency"),
+            "improve {object} from [baseline] to [target] on [which measure, such as a one-minute timed reading]"
+        );
+        assert!(t
+            .with_measure_example(action, "her reading")
+            .ends_with("[which measure, such as the school's reading assessment]"));
+        // What follows a preposition is not what is measured.
+        assert_eq!(
+            t.with_measure_example(action, "confidence in maths"),
+            action
+        );
+        // Two things measured differently get no one example.
+        assert_eq!(
+            t.with_measure_example(action, "phonics and reading"),
+            action
+        );
+        // Whole words only: "imbalance" is not "balance".
+        assert_eq!(t.with_measure_example(action, "the imbalance"), action);
+        // An outcome with no entry, or an action with no open measure, is left alone.
+        assert_eq!(t.with_measure_example(action, "her attitude"), action);
+        let scale = "keep {object} at [target] or below on [which scale]";
+        assert_eq!(t.with_measure_example(scale, "sleep"), scale);
+        assert!(t
+            .with_measure_example(
+                "get fit, scoring [target] on [which measure of fitness]",
+                "fitness"
+            )
+            .ends_with("[which measure of fitness, such as a timed one-mile walk]"));
     }
 
     #[test]

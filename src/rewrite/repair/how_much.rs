@@ -96,7 +96,8 @@ impl Repairer<'_> {
             ObjectMeasure::Count => ObjectMeasure::OwnScale,
             m => m,
         };
-        action
+        self.templates
+            .with_measure_example(action, object)
             .replace("{object}", object)
             .replace("{verb}", verb)
             .replace("{down}", self.change_slot(measure, true))

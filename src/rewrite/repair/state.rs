@@ -49,8 +49,7 @@ impl Repairer<'_> {
         let kept = self.quote(&self.x.analysis.byte_span(head + 1..end));
         let action = self
             .templates
-            .assembly
-            .reached_state
+            .with_measure_example(&self.templates.assembly.reached_state, measure)
             .replace("{state}", &format!("{verb} {kept}"))
             .replace("{measure}", measure);
         let what = self.action_text();
