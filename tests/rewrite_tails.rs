@@ -478,7 +478,7 @@ fn an_activity_done_better_is_scored_on_a_measure_by_a_date() {
         let r = rewrite(objective);
         let own = offered(&r)
             .into_iter()
-            .find(|t| t.contains("scoring [target] on [which measure]"))
+            .find(|t| t.contains("scoring [target] on [which measure"))
             .unwrap_or_else(|| panic!("{objective} -> {:?}", offered(&r)));
         assert!(own.contains(", up from [baseline], by [by when]"), "{own}");
         assert!(!r.rewrite.contains("looks like]"), "{}", r.rewrite);
@@ -486,7 +486,7 @@ fn an_activity_done_better_is_scored_on_a_measure_by_a_date() {
     }
     // A behaviour is not an activity scored: it is shown.
     let r = rewrite("Tariq will behave better at lunchtime");
-    assert!(!r.rewrite.contains("[which measure]"), "{}", r.rewrite);
+    assert!(!r.rewrite.contains("[which measure"), "{}", r.rewrite);
     // The occasion a score is seen on is no deadline for reaching it.
     let r = rewrite("Zoe to improve her fluency when reading aloud");
     assert!(
@@ -525,6 +525,31 @@ fn a_category_verb_done_more_keeps_its_figure_like_any_other_verb() {
             r.rewrite
         );
         assert!(!r.rewrite.contains("observable action"), "{}", r.rewrite);
+    }
+}
+
+#[test]
+fn an_open_measure_offers_an_example_of_what_is_measured() {
+    // A performance done better, by its verb; a level, by what it is.
+    for (objective, example) in [
+        (
+            "Ava will run faster",
+            "[which measure, such as a timed run]",
+        ),
+        (
+            "Dad will have lower blood sugar",
+            "[which measure, such as blood glucose readings]",
+        ),
+        (
+            "Nia will improve her handwriting",
+            "[which measure, such as a handwriting sample marked against the class criteria]",
+        ),
+    ] {
+        let offered = offered(&rewrite(objective));
+        assert!(
+            offered.iter().any(|t| t.contains(example)),
+            "{objective} -> {offered:?}"
+        );
     }
 }
 

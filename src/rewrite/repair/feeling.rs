@@ -232,8 +232,7 @@ impl Repairer<'_> {
         let state = self.text()[start..level.end].to_lowercase();
         let action = self
             .templates
-            .assembly
-            .measured_level
+            .with_measure_example(&self.templates.assembly.measured_level, &state)
             .replace("{state}", &state);
         Some((
             parse_template(&action, |t| Piece::added(t)),

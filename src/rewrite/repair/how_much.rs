@@ -316,7 +316,11 @@ impl Repairer<'_> {
                     && self.head_is_one_of(&kinds.performances)
                     && (of_manner || self.direction(&word) == Direction::Other) =>
             {
-                a.comparative_measured.clone()
+                // "breathe better": the verb's lemma says what is measured.
+                let verb = self.x.frame.head.and_then(|h| toks[h].lemmas.first());
+                let outcome = verb.map_or(word.as_str(), String::as_str);
+                self.templates
+                    .with_measure_example(&a.comparative_measured, outcome)
             }
             // "isolate less": the behaviour itself, counted in days.
             (None, Direction::Down) if by_the_verb => a.comparative_down_days.clone(),
