@@ -541,3 +541,12 @@ fn a_pronoun_who_acts_gives_the_exemplar_its_pronouns() {
     assert!(r.rewrite.contains(" his "), "{}", r.rewrite);
     assert!(!r.rewrite.contains(" their "), "{}", r.rewrite);
 }
+
+#[test]
+fn a_gerund_with_a_general_object_is_an_action_to_make_specific() {
+    // "Taking medicine ..." is the verb "take" and a general object, not a
+    // kind of activity ("stretching exercises"): an exemplar says which doses.
+    let r = rewrite("Taking medicine as prescribed");
+    assert!(!r.rewrite.contains("observable action"), "{}", r.rewrite);
+    assert!(r.rewrite.contains("dose"), "{}", r.rewrite);
+}

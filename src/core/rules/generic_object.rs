@@ -37,6 +37,8 @@ impl Rule for GenericObject {
                 "set daily reminders and take medication consistently",
                 "establish a consistent routine by taking medication daily",
                 "exercising every day for at least 1.5 hours (75% confident)",
+                // A gerund with its own general object is a verb, not a kind of activity.
+                "Taking medication twice a day",
             ],
             allows: &[
                 "Mia will work on tidying her bedroom for 10 minutes each evening this month",
@@ -127,11 +129,18 @@ fn main_object(cx: &Context<'_>) -> Vec<Hit> {
                         && next.is_some_and(|n| n.pos == "VBG")
                         && !cx.is_generic_activity(end_of_object + k + 1))
         });
-    // "stretching exercises ...": a goal written as a noun phrase, led by its modifier.
-    // "exercising every day" is still only the general activity.
+    // "stretching exercises ...": a goal written as a noun phrase, an activity
+    // led by the kind it is. "exercising every day" is still only the general
+    // activity, and "taking medication" a verb and its general object.
     let nominal = cx.frame.anchor == crate::core::frame::Anchor::Imperative
         && (toks[head].pos == "VBG" || toks[head].has_tag("VBG"))
-        && !contains(&lex.generic_objects, toks[head].lemma());
+        && !contains(&lex.generic_objects, toks[head].lemma())
+        && toks.get(head + 1).is_some_and(|t| {
+            matches!(
+                t.lemma(),
+                "exercise" | "activity" | "session" | "class" | "routine" | "programme" | "program"
+            )
+        });
     let placed = cx.is_placement(head, end_of_object);
     // "walk to work", "cycle to school": the place a journey goes to.
     let destination = contains(&lex.journey_verbs, toks[head].lemma())
