@@ -554,6 +554,18 @@ fn an_open_measure_offers_an_example_of_what_is_measured() {
 }
 
 #[test]
+fn a_measure_with_an_example_comes_before_asking_what_better_looks_like() {
+    let r = rewrite("Jo will get in better shape before the summer");
+    assert!(
+        r.rewrite
+            .contains("scoring [target] on [which measure of fitness, such as"),
+        "{}",
+        r.rewrite
+    );
+    assert!(!r.rewrite.contains("looks like]"), "{}", r.rewrite);
+}
+
+#[test]
 fn a_state_to_reach_is_scored_on_a_measure_of_what_it_names() {
     // "get fitter", "become more independent": kept as written and scored on
     // a measure of the state, not left to "[observable action that shows: ...]".

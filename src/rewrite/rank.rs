@@ -216,6 +216,16 @@ impl Rewriter<'_> {
                     || self.leaves_the_measure_open(&r.0)
             });
         }
+        // "get in better shape": the writer's words scored on a measure with
+        // an example ("[which measure of fitness, such as a timed one-mile
+        // walk]") say more than the same words asking "[what better looks
+        // like]", so those go just after it.
+        if let Some(measured) = ranked.iter().position(|r| self.offers_a_measure(&r.0)) {
+            ranked = put_after(ranked, measured, |r| {
+                matches!(r.0.candidate.source, Source::Kept | Source::VerbRepair)
+                    && self.asks_what_it_looks_like(&r.0.rendered)
+            });
+        }
         let mut scored = Vec::new();
         for (
             Kept {
@@ -304,6 +314,17 @@ impl Rewriter<'_> {
     fn leaves_the_measure_open(&self, kept: &Kept) -> bool {
         matches!(kept.candidate.source, Source::Kept | Source::VerbRepair)
             && self.hands_the_goal_back(&kept.rendered)
+    }
+
+    /// True when a candidate in the writer's own words asks for a measure and
+    /// gives an example of one ("[which measure, such as peak flow readings]").
+    fn offers_a_measure(&self, kept: &Kept) -> bool {
+        let open = &self.templates.assembly.open_measures;
+        matches!(kept.candidate.source, Source::Kept | Source::VerbRepair)
+            && kept.rendered.placeholders.iter().any(|p| {
+                open.iter().any(|o| p.label.starts_with(o.as_str()))
+                    && p.label.contains(", such as ")
+            })
     }
 
     /// True when a rendered candidate asks the team what the goal looks like
