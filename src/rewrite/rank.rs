@@ -84,6 +84,13 @@ impl Rewriter<'_> {
                     shown = action_shares;
                     borrowed = !action_shares && !for_the_goal;
                 }
+                // An exemplar written for the whole goal ("Develop a love of
+                // reading" for "to develop a love of reading") is that goal made
+                // observable: the words its vague side shares with the goal are
+                // what its action shows.
+                if whole {
+                    lost.retain(|w| !self.intent.share_a_content_word(w, vague));
+                }
                 // An undefined standard ("oxygen levels normal") is what the
                 // exemplar's reading or record defines.
                 lost.retain(|w| !goal.standards.contains(w));
