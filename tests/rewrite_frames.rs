@@ -570,3 +570,10 @@ fn an_exemplar_written_for_the_whole_goal_shows_the_words_it_replaces() {
         r.rewrite
     );
 }
+
+#[test]
+fn an_american_spelling_finds_the_exemplar_written_in_british_spelling() {
+    // "Be more organised" is written for "be more organized" too.
+    let r = rewrite("Mia will be more organized");
+    assert!(r.rewrite.contains("planner"), "{}", r.rewrite);
+}

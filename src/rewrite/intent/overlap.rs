@@ -168,6 +168,11 @@ pub(super) fn same_word(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
+    // "organized" and "organised", "behavior" and "behaviour".
+    let (a, b) = (&one_spelling(a), &one_spelling(b));
+    if a == b {
+        return true;
+    }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if drops_its_e(short, long) {
         return true;
@@ -188,6 +193,29 @@ pub(super) fn same_word(a: &str, b: &str) -> bool {
     // "happy" and "happiness", but not "money" and "month": four letters
     // shared at least.
     common >= 4 && common + 2 >= s && l - common <= 4
+}
+
+/// `word` in British spelling where American spelling differs only in an
+/// ending: "-ize" ("organize", "organization"), "-yze" ("analyze") and
+/// "-ior" ("behavior", "behavioral"). Short words ("size", "prize") are left.
+fn one_spelling(word: &str) -> String {
+    let mut w = word.to_string();
+    if w.len() >= 6 {
+        for (us, gb) in [("iz", "is"), ("yz", "ys")] {
+            if let Some(at) = w.rfind(us) {
+                let rest = &w[at + 2..];
+                if ["e", "es", "ed", "ing", "er", "ers", "ation", "ations"].contains(&rest) {
+                    w.replace_range(at..at + 2, gb);
+                }
+            }
+        }
+    }
+    if let Some(at) = w.rfind("ior") {
+        if ["", "s", "al", "ally"].contains(&&w[at + 3..]) && at >= 3 {
+            w.replace_range(at..at + 3, "iour");
+        }
+    }
+    w
 }
 
 /// A verb ending in "e" and its "-ing" form: "make" and "making", "use" and

@@ -164,6 +164,11 @@ fn a_placeholder_naming_the_goal_keeps_it() {
 #[test]
 fn forms_and_related_words_keep_a_word() {
     assert!(same_word("attendance", "attend"));
+    // American and British spellings of one word.
+    assert!(same_word("organized", "organised"));
+    assert!(same_word("behavioral", "behavioural"));
+    assert!(same_word("prioritize", "prioritise"));
+    assert!(!same_word("size", "sise"));
     assert!(same_word("behaviour", "behave"));
     assert!(same_word("children", "child"));
     assert!(!same_word("reading", "writing"));
