@@ -577,3 +577,21 @@ fn an_american_spelling_finds_the_exemplar_written_in_british_spelling() {
     let r = rewrite("Mia will be more organized");
     assert!(r.rewrite.contains("planner"), "{}", r.rewrite);
 }
+
+#[test]
+fn an_outcome_that_happens_to_a_thing_keeps_the_thing_as_its_subject() {
+    // Nobody heals a rash: the rash is the person's, and it clears by a date.
+    let r = rewrite("The rash will clear");
+    assert!(
+        r.rewrite
+            .starts_with("[named person]'s rash will clear by [by when]"),
+        "{}",
+        r.rewrite
+    );
+    // Its owner named already, only the date is asked for.
+    let r = rewrite("Amy's eczema will clear up");
+    assert_eq!(r.rewrite, "Amy's eczema will clear up by [by when].");
+    // A thing someone does change keeps its doer: "[who] will improve ...".
+    let r = rewrite("Attendance will improve");
+    assert!(r.rewrite.starts_with("[who] will"), "{}", r.rewrite);
+}

@@ -93,7 +93,10 @@ pub fn render(pieces: &[Piece]) -> Rendered {
         if body.is_empty() || body == "," && text.ends_with(',') {
             continue;
         }
-        let glued = body.starts_with([',', '.', ';', ':', ')', '%']);
+        // ... nor before a possessive ending ("[named person]'s wound").
+        let glued = body.starts_with([',', '.', ';', ':', ')', '%'])
+            || body.starts_with("'s ")
+            || body.starts_with("’s ");
         if !text.is_empty() && !glued {
             text.push(' ');
         }
@@ -289,6 +292,17 @@ mod tests {
             "time: 'by [by when]', scoring [baseline] on it"
         );
         assert_eq!(replace_whole_words("22 and 2", "2", "[N]"), "22 and [N]");
+    }
+
+    #[test]
+    fn a_possessive_ending_is_glued_to_the_placeholder_before_it() {
+        let r = render(&[
+            Piece::placeholder("named person"),
+            Piece::kept("'s wound"),
+            Piece::added("will heal"),
+        ]);
+        assert_eq!(r.text, "[named person]'s wound will heal.");
+        assert_eq!((r.placeholders[0].start, r.placeholders[0].end), (0, 14));
     }
 
     #[test]

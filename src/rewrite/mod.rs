@@ -139,7 +139,8 @@ pub struct Alternative {
     pub suggested: Vec<SuggestedSpan>,
     pub passes: bool,
     pub fidelity: f32,
-    /// "kept", "verb-repair", "exemplar" or "generator".
+    /// "kept", "verb-repair", "exemplar", "fallback", "taken", "provision",
+    /// "given-up", "outcome" or "generator".
     pub source: String,
 }
 
@@ -166,7 +167,8 @@ pub struct Rewriter<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct CandidateReport {
     pub rewrite: String,
-    /// "kept", "verb-repair", "exemplar", "fallback" or "generator".
+    /// "kept", "verb-repair", "exemplar", "fallback", "taken", "provision",
+    /// "given-up", "outcome" or "generator".
     pub source: String,
     /// Letters that still fail with placeholders filled.
     pub failing: Vec<crate::core::finding::Criterion>,
@@ -518,6 +520,7 @@ fn source_name(source: &Source) -> &'static str {
         Source::Taken(_) => "taken",
         Source::Provision => "provision",
         Source::GivenUp => "given-up",
+        Source::ThingOutcome => "outcome",
         Source::Generator => "generator",
     }
 }

@@ -281,6 +281,10 @@ pub struct Kinds {
     /// ("fitter" -> "fitness", "more independent" -> "independence").
     #[serde(default)]
     pub reached_states: std::collections::BTreeMap<String, String>,
+    /// Outcomes that happen to a thing, which nobody does ("heal", "resolve"):
+    /// with a thing as subject, the thing stays the subject (lemma phrases).
+    #[serde(default)]
+    pub outcome_verbs: Vec<String>,
     /// A comparative of amount that opens a verbless aim ("less screen time"),
     /// with the verb that makes the change ("reduce").
     #[serde(default)]

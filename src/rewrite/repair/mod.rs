@@ -13,6 +13,7 @@ mod feeling;
 mod how_much;
 mod kind;
 mod limit;
+mod outcome;
 mod replace;
 mod state;
 mod tail;
@@ -69,6 +70,9 @@ pub enum Source {
     /// A habit given up for good ("stop smoking for ever"): a condition held
     /// from a start date.
     GivenUp,
+    /// An outcome that happens to a thing the named person owns ("[named
+    /// person]'s wound will heal").
+    ThingOutcome,
     /// A seq2seq model's output.
     Generator,
 }
@@ -409,6 +413,10 @@ impl Repairer<'_> {
         actions.extend(self.feeling_action());
         actions.extend(self.symptom_free_action());
         actions.extend(self.measured_level_action());
+        // "Wound will heal": the thing stays the subject, owned by the person.
+        let thing_outcome = self.thing_outcome();
+        let thing_who = thing_outcome.as_ref().map(|(who, _)| who.clone());
+        actions.extend(thing_outcome.map(|(_, action)| action));
         // The placeholder fallback, only when the objective lacks more than one letter.
         let mut fallback_who = None;
         if self.failing_letters() > 1 {
@@ -435,11 +443,12 @@ impl Repairer<'_> {
             let mut all_changes = changes.clone();
             all_changes.extend(action_changes);
             // "Tom's fluid intake will be adequate": Tom keeps it so.
-            let who = match (&fallback_who, source == Source::Fallback) {
-                (Some((owner, change)), true) => {
+            let who = match (&fallback_who, &thing_who, &source) {
+                (Some((owner, change)), _, Source::Fallback) => {
                     all_changes.push(change.clone());
                     owner
                 }
+                (_, Some(owner), Source::ThingOutcome) => owner,
                 _ => &who,
             };
             if matches!(kind, ActionKind::Safety | ActionKind::Condition)
