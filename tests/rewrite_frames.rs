@@ -595,3 +595,13 @@ fn an_outcome_that_happens_to_a_thing_keeps_the_thing_as_its_subject() {
     let r = rewrite("Attendance will improve");
     assert!(r.rewrite.starts_with("[who] will"), "{}", r.rewrite);
 }
+
+#[test]
+fn a_self_compound_gerund_is_the_action_in_its_base_form() {
+    let r = rewrite("Self-catheterising");
+    assert!(
+        r.rewrite.starts_with("[who] will self-catheterise"),
+        "{}",
+        r.rewrite
+    );
+}

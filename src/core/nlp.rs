@@ -109,6 +109,18 @@ fn hyphenated_phrasal_verb(tokenizer: &Tokenizer, surface: &str) -> Option<Strin
         .then(|| format!("{verb} {particle}"))
 }
 
+/// The lemma of a "self-" compound whose second part is a gerund
+/// ("self-administering" -> "self-administer"); none for any other word.
+fn self_gerund(tokenizer: &Tokenizer, surface: &str) -> Option<String> {
+    let lower = surface.to_lowercase();
+    let rest = lower.strip_prefix("self-").filter(|r| r.ends_with("ing"))?;
+    tokenizer
+        .tagger()
+        .get_tags(rest)
+        .find(|d| d.pos().as_str() == "VBG")
+        .map(|d| format!("self-{}", d.lemma().as_str().to_lowercase()))
+}
+
 /// An objective after tagging and chunking.
 #[derive(Debug, Clone)]
 pub struct Analysis {
@@ -170,6 +182,14 @@ impl Analysis {
                     if let Some(verb) = hyphenated_phrasal_verb(tokenizer, surface) {
                         tags = vec![intern_tag("VB")];
                         lemmas = vec![verb];
+                    }
+                }
+                // "self-administering": the gerund of "self-administer", though
+                // the dictionary knows only the adjective.
+                if !tags.iter().any(|t| t.starts_with("VB")) {
+                    if let Some(lemma) = self_gerund(tokenizer, surface) {
+                        tags.push(intern_tag("VBG"));
+                        lemmas.push(lemma);
                     }
                 }
                 let (chunk, chunk_start) = parse_chunk(token.chunks());
@@ -373,6 +393,18 @@ fn choose_pos(tags: &[&'static str], chunk: ChunkKind) -> &'static str {
 mod tests {
     use super::Analysis;
     use crate::testing::checker;
+
+    #[test]
+    fn a_self_compound_of_a_gerund_reads_as_the_gerund() {
+        let tokenizer = checker().tokenizer();
+        let a = Analysis::new(tokenizer, "Self-catheterising twice a day");
+        let t = &a.tokens[0];
+        assert!(t.has_tag("VBG"), "{t:?}");
+        assert!(t.lemmas.iter().any(|l| l == "self-catheterise"), "{t:?}");
+        // A "self-" noun is left as the dictionary reads it.
+        let a = Analysis::new(tokenizer, "Self-care daily");
+        assert!(!a.tokens[0].has_tag("VBG"), "{:?}", a.tokens[0]);
+    }
 
     #[test]
     fn joined_pieces_point_into_the_whole_text() {
