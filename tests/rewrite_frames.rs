@@ -605,3 +605,18 @@ fn a_self_compound_gerund_is_the_action_in_its_base_form() {
         r.rewrite
     );
 }
+
+#[test]
+fn a_standard_met_so_often_is_still_defined_and_not_counted_twice() {
+    // "90% of the time" says how often, not what appropriate behaviour is;
+    // and an exemplar that brings its own "[N of M] lessons" would say how
+    // often twice.
+    let r = rewrite("Noah will show appropriate behaviour in lessons 90% of the time");
+    assert!(
+        r.rewrite.contains("[what counts as appropriate behaviour]"),
+        "{}",
+        r.rewrite
+    );
+    assert!(r.rewrite.contains("90% of the time"), "{}", r.rewrite);
+    assert!(!r.rewrite.contains("[N of M]"), "{}", r.rewrite);
+}

@@ -28,6 +28,30 @@ const DEFINED_BY: &[&str] = &[
     "meaning",
 ];
 
+/// True when an amount says how much the standard is ("an adequate intake of
+/// 1.5 litres a day"); a share of occasions ("80% of the time", "in 4 of 5
+/// lessons") only says how often an undefined standard is met.
+fn defines_by_amount(cx: &Context<'_>) -> bool {
+    use crate::core::measure::IndicatorKind;
+    let text = cx.text();
+    cx.indicators.iter().any(|i| {
+        let of_occasions = i.kind == IndicatorKind::Ratio
+            || i.kind == IndicatorKind::Percentage && {
+                let after = text[i.span.end..].trim_start().to_lowercase();
+                [
+                    "of the time",
+                    "of opportunities",
+                    "of trials",
+                    "of occasions",
+                    "of observed",
+                ]
+                .iter()
+                .any(|o| after.starts_with(o))
+            };
+        crate::core::analysis::QUANTITY_KINDS.contains(&i.kind) && !of_occasions
+    })
+}
+
 impl Rule for VagueStandard {
     fn id(&self) -> RuleId {
         RuleId::VagueStandard
@@ -49,6 +73,8 @@ impl Rule for VagueStandard {
                 "Client will have a normal bowel pattern by 3 March",
                 "Leah will demonstrate age-appropriate play skills",
                 "Grandad will supervise the children properly at bath time from this week",
+                // How often an undefined standard is met does not define it.
+                "Noah will use appropriate language with staff 90% of the time",
             ],
             allows: &[
                 "Mum will make sure an adult watches the children whenever they play outside, checked at each visit",
@@ -60,7 +86,7 @@ impl Rule for VagueStandard {
         }
     }
     fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
-        if cx.is_quantified() || !cx.methods.is_empty() {
+        if defines_by_amount(cx) || !cx.methods.is_empty() {
             return Vec::new();
         }
         let toks = &cx.a.tokens;

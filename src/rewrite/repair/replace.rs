@@ -402,6 +402,21 @@ impl Repairer<'_> {
         ))
     }
 
+    /// True when the objective says how often with a share of occasions: a
+    /// ratio ("4 of 5 lessons") or a percentage of the time.
+    fn says_how_often(&self) -> bool {
+        use crate::core::measure::IndicatorKind;
+        let text = self.text();
+        self.x.indicators.iter().any(|i| {
+            i.kind == IndicatorKind::Ratio
+                || i.kind == IndicatorKind::Percentage
+                    && text[i.span.end..]
+                        .trim_start()
+                        .to_lowercase()
+                        .starts_with("of the time")
+        })
+    }
+
     /// The nearest exemplars' actions that address the same thing.
     pub(super) fn exemplar_actions(&self) -> Vec<Action> {
         let what = self.action_text();
@@ -424,6 +439,12 @@ impl Repairer<'_> {
                 continue;
             }
             let action = pronouns.apply(&e.action);
+            // "... 80% of the time", "in 4 of 5 lessons": the writer already
+            // says how often, so an action that brings its own count of
+            // occasions ("in [N of M] lessons each day") would say it twice.
+            if self.says_how_often() && action.contains("[N of M]") {
+                continue;
+            }
             // An exemplar written for someone acting on the subject ("keep the
             // children away from ...") would have the subject act on itself.
             let acts_on_subject = action

@@ -104,7 +104,8 @@ impl Repairer<'_> {
         let toks = &self.x.analysis.tokens;
         let kinds = &self.templates.kinds;
         let first = toks.get(start)?;
-        if end <= start || !(first.is_noun() || first.pos.starts_with("JJ")) {
+        // "improved swallowing": a gerund named as a thing changed, too.
+        if end <= start || !(first.is_noun() || first.pos.starts_with("JJ") || first.pos == "VBG") {
             return None;
         }
         let felt = |t: &crate::core::nlp::Token| {
