@@ -4,11 +4,12 @@
 //! findings, adds a slot only for a letter that fails (fitted to the kind of
 //! action), and offers the nearest exemplars' actions where the action itself
 //! is not observable. Who acts is in `who.rs`, the action in `action.rs`, its
-//! kind in `kind.rs`, the time, method and concern in `tail.rs`, and text
-//! tidying in `text.rs`.
+//! kind in `kind.rs`, the findings' edits in `edits.rs`, the time, method and
+//! concern in `tail.rs`, and text tidying in `text.rs`.
 
 mod action;
 mod amounts;
+mod edits;
 mod feeling;
 mod how_much;
 mod kind;
@@ -22,15 +23,17 @@ mod who;
 
 pub(crate) use text::lower_first;
 
+pub use edits::emphatic_asides;
+use edits::Edits;
+
 pub use kind::{ActionKind, Direction, ObjectMeasure};
 
 use super::draft::{template, Piece};
 use super::exemplars::ExemplarBank;
 use super::templates::Templates;
 use crate::core::check::Analysed;
-use crate::core::finding::{Criterion, Edit, RuleId, Severity, Verdict};
+use crate::core::finding::{Criterion, RuleId, Severity, Verdict};
 use crate::core::lexicon::Lexicon;
-use crate::core::measure::phrase_spans;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -130,22 +133,6 @@ const ACTION_RULES: &[RuleId] = &[
     RuleId::OutsideControl,
     RuleId::EmotiveLanguage,
 ];
-
-/// The edits the findings' repairs ask for, gathered for the candidates.
-#[derive(Default)]
-struct Edits {
-    /// Spans of the writer's text to drop.
-    deletions: Vec<Range<usize>>,
-    /// Pieces to put at byte offsets of the writer's text.
-    insertions: Vec<(usize, Vec<Piece>)>,
-    changes: Vec<Change>,
-    /// The action needs an amount or a frequency.
-    need_quantity: bool,
-    /// A comparative was given its figure: no other quantity is needed.
-    compared: bool,
-    /// Spans a rule's placeholder replaces.
-    placeholder_spans: Vec<Range<usize>>,
-}
 
 /// Everything the repairs read.
 pub struct Repairer<'a> {
@@ -534,94 +521,4 @@ impl Repairer<'_> {
         }
         out
     }
-
-    /// The emphatic asides to drop (see [`emphatic_asides`]).
-    fn emphatic_asides(&self) -> Vec<Range<usize>> {
-        emphatic_asides(&self.x.analysis, self.templates)
-    }
-
-    /// The vague times and emphatic asides to drop, then the repairs of every
-    /// failing finding, in the order of the findings.
-    fn edits(&self) -> Edits {
-        let mut edits = Edits::default();
-        // "at all times" is what a condition held at all times is about: it
-        // stays; other vague times go.
-        let held = self.holds_at_all_times();
-        for t in &self.x.times {
-            // ("always" is no time span: only the vague "at all times" is one.)
-            let all_times = self.text()[t.span.clone()]
-                .to_lowercase()
-                .contains("at all times");
-            if !(t.kind.is_concrete() || held && all_times) {
-                edits.deletions.push(t.span.clone());
-            }
-        }
-        edits.deletions.extend(self.emphatic_asides());
-        for f in &self.x.judgment.findings {
-            let Some(repair) = f.repair.as_ref().filter(|_| f.severity == Severity::Error) else {
-                continue;
-            };
-            // Two rules that ask for one placeholder over the same words ("out
-            // of reach" and "an end point") give it once, with the first note.
-            if repair.edits.iter().any(|e| {
-                matches!(e, Edit::Placeholder { span, .. }
-                    if edits.placeholder_spans.iter().any(|p| text::overlaps(p, span)))
-            }) {
-                continue;
-            }
-            for edit in &repair.edits {
-                match edit {
-                    Edit::Delete(span) => edits.deletions.push(span.clone()),
-                    Edit::Placeholder { span, label } => {
-                        edits.deletions.push(span.clone());
-                        edits.placeholder_spans.push(span.clone());
-                        edits
-                            .insertions
-                            .push((span.start, vec![Piece::placeholder(label.clone())]));
-                    }
-                    Edit::NeedQuantity => edits.need_quantity = true,
-                    // "lose some weight": an amount word asks how much.
-                    Edit::Compare(span)
-                        if self
-                            .templates
-                            .kinds
-                            .amount_words
-                            .contains(&self.text()[span.clone()].trim().to_lowercase()) =>
-                    {
-                        edits.deletions.push(span.clone());
-                        let mut slot = vec![Piece::placeholder("how much")];
-                        slot.extend(self.amount_linker(span.end).map(Piece::added));
-                        edits.insertions.push((span.start, slot));
-                        edits.compared = true;
-                    }
-                    Edit::Compare(span) => {
-                        if let Some((at, slot)) = self.comparative_slot(span) {
-                            edits.insertions.push((at, slot));
-                            edits.compared = true;
-                        }
-                    }
-                }
-            }
-            edits
-                .changes
-                .push(Change::new(f.criterion, repair.note.clone()));
-        }
-        edits
-    }
-}
-
-/// Emphatic asides ("..., no matter what"), each with the dash or comma that
-/// sets it off: the rewrite drops them, and they are not part of the goal.
-pub fn emphatic_asides(a: &crate::core::nlp::Analysis, templates: &Templates) -> Vec<Range<usize>> {
-    phrase_spans(a, &templates.kinds.emphatic_asides)
-        .into_iter()
-        .map(|aside| {
-            let lead = a.text[..aside.start]
-                .trim_end()
-                .trim_end_matches(['-', '–', '—', ','])
-                .trim_end()
-                .len();
-            lead..aside.end
-        })
-        .collect()
 }
