@@ -35,6 +35,27 @@ pub struct Indicator {
     pub kind: IndicatorKind,
 }
 
+impl Indicator {
+    /// True when the indicator is a share of occasions, which says how often
+    /// something happens but not how much: a ratio ("in 4 of 5 lessons") or a
+    /// percentage of the time ("80% of the time", "90% of opportunities").
+    /// `text` is the text the indicator's span points into.
+    pub fn counts_occasions(&self, text: &str) -> bool {
+        const OCCASIONS: [&str; 5] = [
+            "of the time",
+            "of opportunities",
+            "of trials",
+            "of occasions",
+            "of observed",
+        ];
+        self.kind == IndicatorKind::Ratio
+            || self.kind == IndicatorKind::Percentage && {
+                let after = text[self.span.end..].trim_start().to_lowercase();
+                OCCASIONS.iter().any(|o| after.starts_with(o))
+            }
+    }
+}
+
 #[derive(Debug)]
 pub struct MeasureRecogniser {
     patterns: LabelledPatterns<IndicatorKind>,

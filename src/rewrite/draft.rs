@@ -93,7 +93,7 @@ pub fn render(pieces: &[Piece]) -> Rendered {
         if body.is_empty() || body == "," && text.ends_with(',') {
             continue;
         }
-        // ... nor before a possessive ending ("[named person]'s wound").
+        // ... nor before a possessive ending ("[named person]'s rash").
         let glued = body.starts_with([',', '.', ';', ':', ')', '%'])
             || body.starts_with("'s ")
             || body.starts_with("’s ");
@@ -298,10 +298,10 @@ mod tests {
     fn a_possessive_ending_is_glued_to_the_placeholder_before_it() {
         let r = render(&[
             Piece::placeholder("named person"),
-            Piece::kept("'s wound"),
-            Piece::added("will heal"),
+            Piece::kept("'s rash"),
+            Piece::added("will clear"),
         ]);
-        assert_eq!(r.text, "[named person]'s wound will heal.");
+        assert_eq!(r.text, "[named person]'s rash will clear.");
         assert_eq!((r.placeholders[0].start, r.placeholders[0].end), (0, 14));
     }
 

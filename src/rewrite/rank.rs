@@ -326,24 +326,30 @@ impl Rewriter<'_> {
     /// True when a candidate in the writer's own words asks for a measure and
     /// gives an example of one ("[which measure, such as peak flow readings]").
     fn offers_a_measure(&self, kept: &Kept) -> bool {
-        let open = &self.templates.assembly.open_measures;
         matches!(kept.candidate.source, Source::Kept | Source::VerbRepair)
-            && kept.rendered.placeholders.iter().any(|p| {
-                open.iter().any(|o| p.label.starts_with(o.as_str()))
-                    && p.label.contains(", such as ")
-            })
+            && kept
+                .rendered
+                .placeholders
+                .iter()
+                .any(|p| self.opens_a_measure(&p.label) && p.label.contains(", such as "))
+    }
+
+    /// True for a placeholder label that leaves what is measured to the team
+    /// (`open_measures`: "which measure", "which aspect").
+    fn opens_a_measure(&self, label: &str) -> bool {
+        let open = &self.templates.assembly.open_measures;
+        open.iter().any(|o| label.starts_with(o.as_str()))
     }
 
     /// True when a rendered candidate asks the team what the goal looks like
     /// ("[what better looks like]") or which measure reads it (`open_measures`:
     /// "[which measure]", "[which aspect of ...]").
     pub(super) fn hands_the_goal_back(&self, rendered: &Rendered) -> bool {
-        let open = &self.templates.assembly.open_measures;
         self.asks_what_it_looks_like(rendered)
             || rendered
                 .placeholders
                 .iter()
-                .any(|p| open.iter().any(|o| p.label.starts_with(o.as_str())))
+                .any(|p| self.opens_a_measure(&p.label))
     }
 
     /// Where the tail (time, method) starts in a candidate's filled text: after

@@ -135,12 +135,9 @@ fn main_object(cx: &Context<'_>) -> Vec<Hit> {
     let nominal = cx.frame.anchor == crate::core::frame::Anchor::Imperative
         && (toks[head].pos == "VBG" || toks[head].has_tag("VBG"))
         && !contains(&lex.generic_objects, toks[head].lemma())
-        && toks.get(head + 1).is_some_and(|t| {
-            matches!(
-                t.lemma(),
-                "exercise" | "activity" | "session" | "class" | "routine" | "programme" | "program"
-            )
-        });
+        && toks
+            .get(head + 1)
+            .is_some_and(|t| contains(&lex.activity_nouns, t.lemma()));
     let placed = cx.is_placement(head, end_of_object);
     // "walk to work", "cycle to school": the place a journey goes to.
     let destination = contains(&lex.journey_verbs, toks[head].lemma())

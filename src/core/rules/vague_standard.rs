@@ -32,23 +32,8 @@ const DEFINED_BY: &[&str] = &[
 /// 1.5 litres a day"); a share of occasions ("80% of the time", "in 4 of 5
 /// lessons") only says how often an undefined standard is met.
 fn defines_by_amount(cx: &Context<'_>) -> bool {
-    use crate::core::measure::IndicatorKind;
-    let text = cx.text();
     cx.indicators.iter().any(|i| {
-        let of_occasions = i.kind == IndicatorKind::Ratio
-            || i.kind == IndicatorKind::Percentage && {
-                let after = text[i.span.end..].trim_start().to_lowercase();
-                [
-                    "of the time",
-                    "of opportunities",
-                    "of trials",
-                    "of occasions",
-                    "of observed",
-                ]
-                .iter()
-                .any(|o| after.starts_with(o))
-            };
-        crate::core::analysis::QUANTITY_KINDS.contains(&i.kind) && !of_occasions
+        crate::core::analysis::QUANTITY_KINDS.contains(&i.kind) && !i.counts_occasions(cx.text())
     })
 }
 

@@ -174,7 +174,7 @@ pub(super) fn same_word(a: &str, b: &str) -> bool {
         return true;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if drops_its_e(short, long) {
+    if drops_its_e(short, long) || f_becomes_ves(short, long) {
         return true;
     }
     if short.len() < 4 {
@@ -228,6 +228,15 @@ fn drops_its_e(short: &str, long: &str) -> bool {
         || stem
             .strip_suffix('i')
             .is_some_and(|s| long.strip_prefix(s).is_some_and(|r| r == "ying"))
+}
+
+/// A word ending in "f" or "fe" and its plural in "ves": "life" and "lives",
+/// "half" and "halves".
+fn f_becomes_ves(short: &str, long: &str) -> bool {
+    short
+        .strip_suffix("fe")
+        .or_else(|| short.strip_suffix('f'))
+        .is_some_and(|stem| long.strip_prefix(stem) == Some("ves"))
 }
 
 /// A short word and one of its inflections: "hit" and "hits" or "hitting",

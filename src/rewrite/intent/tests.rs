@@ -169,6 +169,9 @@ fn forms_and_related_words_keep_a_word() {
     assert!(same_word("behavioral", "behavioural"));
     assert!(same_word("prioritize", "prioritise"));
     assert!(!same_word("size", "sise"));
+    // A final f or fe becomes ves in the plural.
+    assert!(same_word("life", "lives"));
+    assert!(!same_word("life", "lines"));
     assert!(same_word("behaviour", "behave"));
     assert!(same_word("children", "child"));
     assert!(!same_word("reading", "writing"));

@@ -74,7 +74,7 @@ pub enum Source {
     /// from a start date.
     GivenUp,
     /// An outcome that happens to a thing the named person owns ("[named
-    /// person]'s wound will heal").
+    /// person]'s rash will clear").
     ThingOutcome,
     /// A seq2seq model's output.
     Generator,
@@ -400,7 +400,7 @@ impl Repairer<'_> {
         actions.extend(self.feeling_action());
         actions.extend(self.symptom_free_action());
         actions.extend(self.measured_level_action());
-        // "Wound will heal": the thing stays the subject, owned by the person.
+        // "The rash will clear": the thing stays the subject, owned by the person.
         let thing_outcome = self.thing_outcome();
         let thing_who = thing_outcome.as_ref().map(|(who, _)| who.clone());
         actions.extend(thing_outcome.map(|(_, action)| action));

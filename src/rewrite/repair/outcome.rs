@@ -1,8 +1,9 @@
-//! An outcome that happens to a thing of the person's body or care ("Wound
-//! will heal", "Infection will resolve"): nobody does it, so no "[who] will
-//! heal the wound". The thing stays the subject, owned by the person named
-//! ("[named person]'s wound will heal"), and the outcome is reached by a date.
+//! An outcome that happens to a thing of the person's body or care ("The rash
+//! will clear", "Swelling will subside"): nobody does it, so no "[who] will
+//! clear the rash". The thing stays the subject, owned by the person named
+//! ("[named person]'s rash will clear"), and the outcome is reached by a date.
 
+use super::text::lower_first;
 use super::{Change, Repairer, Source, VERB_REPAIR_PRIOR};
 use crate::core::finding::{Criterion, RuleId};
 use crate::core::frame::Owner;
@@ -79,13 +80,12 @@ impl Repairer<'_> {
     }
 }
 
-/// "Wound" at the start of the objective, as it reads after a possessive.
+/// "Rash" at the start of the objective, as it reads after a possessive; an
+/// acronym ("UTI") stays as written.
 fn decapitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) if chars.clone().next().is_some_and(char::is_lowercase) => {
-            c.to_lowercase().chain(chars).collect()
-        }
-        _ => text.to_string(),
+    if text.chars().nth(1).is_some_and(char::is_lowercase) {
+        lower_first(text)
+    } else {
+        text.to_string()
     }
 }

@@ -402,19 +402,13 @@ impl Repairer<'_> {
         ))
     }
 
-    /// True when the objective says how often with a share of occasions: a
-    /// ratio ("4 of 5 lessons") or a percentage of the time.
+    /// True when the objective says how often with a share of occasions
+    /// ("4 of 5 lessons", "80% of the time").
     fn says_how_often(&self) -> bool {
-        use crate::core::measure::IndicatorKind;
-        let text = self.text();
-        self.x.indicators.iter().any(|i| {
-            i.kind == IndicatorKind::Ratio
-                || i.kind == IndicatorKind::Percentage
-                    && text[i.span.end..]
-                        .trim_start()
-                        .to_lowercase()
-                        .starts_with("of the time")
-        })
+        self.x
+            .indicators
+            .iter()
+            .any(|i| i.counts_occasions(self.text()))
     }
 
     /// The nearest exemplars' actions that address the same thing.
