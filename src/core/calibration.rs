@@ -176,6 +176,20 @@ mod tests {
     }
 
     #[test]
+    fn the_layer_is_no_older_than_the_rules() {
+        // A demoted rule the layer has never weighed can never fail its letter
+        // again, in any company: retrain the layer when a rule is added.
+        let bundled = layer();
+        for rule in crate::core::rules::all() {
+            assert!(
+                bundled.weights.contains_key(rule.id().as_str()),
+                "data/verdict-layer.toml has no weight for {}: retrain it",
+                rule.id().as_str()
+            );
+        }
+    }
+
+    #[test]
     fn often_wrong_rules_advise_and_thin_evidence_changes_nothing() {
         let m = |right, wrong| Measured {
             hits: right + wrong,

@@ -25,7 +25,10 @@ pub fn train(rows: &[LabelledRow], judgments: &[Judgment], threshold: f64) -> La
             r.smart.map(|smart| (fired, if smart { 0.0 } else { 1.0 }))
         })
         .collect();
-    let mut rules: Vec<RuleId> = examples.iter().flat_map(|(f, _)| f.clone()).collect();
+    // Every rule gets a weight, 0 when it never fired on the rows, so a layer
+    // file that lacks a rule is known to be older than the rule.
+    let mut rules: Vec<RuleId> = crate::core::rules::all().iter().map(|r| r.id()).collect();
+    rules.extend(examples.iter().flat_map(|(f, _)| f.clone()));
     rules.sort();
     rules.dedup();
     let index: BTreeMap<RuleId, usize> = rules.iter().enumerate().map(|(i, r)| (*r, i)).collect();
