@@ -110,7 +110,8 @@ pub(super) fn absolute_hits(cx: &Context<'_>, says: &str) -> Vec<Hit> {
 fn absolute_hit(cx: &Context<'_>, span: Range<usize>, says: &str) -> Hit {
     let quoted = cx.text()[span.clone()].trim().to_string();
     let lower = quoted.to_lowercase();
-    let edits = if quoted.contains(|c: char| c.is_ascii_digit()) {
+    // A figure ("100%") or a grade ("straight A's") becomes a target below it.
+    let edits = if quoted.contains(|c: char| c.is_ascii_digit()) || lower.starts_with("straight ") {
         vec![Edit::Placeholder {
             span: span.clone(),
             // The label names the writer's figure, so the goal is not lost.
@@ -128,9 +129,11 @@ fn absolute_hit(cx: &Context<'_>, span: Range<usize>, says: &str) -> Hit {
             span: span.clone(),
             label: format!("no more than N{counted}, aiming for {aim}"),
         }]
-    } else if matches!(lower.as_str(), "never" | "not ever") {
+    } else if matches!(lower.as_str(), "never" | "not ever" | "exclusively") {
         // Dropping "never" would ask for the very thing to stop ("never shout"
-        // -> "shout [how often]"): the rewrite keeps it.
+        // -> "shout [how often]"), and dropping "exclusively" would change the
+        // goal ("exclusively breastfeed"): the rewrite keeps them and gives the
+        // target an end.
         Vec::new()
     } else if lower == "all"
         && cx.text()[span.end..]

@@ -29,6 +29,9 @@ impl Rule for LastingAbsolute {
                 "take medication every day with zero missed doses",
                 "Jo will hand in her spelling homework with no errors",
                 "Ella will tidy all of her toys away",
+                // Every feed, every grade: absolutes in other words.
+                "Mum will exclusively bottle-feed Leo",
+                "Sam will get straight A's in his mocks",
             ],
             allows: &[
                 // A window gives the full target an end: `absolute-target` warns.

@@ -1,5 +1,6 @@
 //! split-contraction: no contraction is split from its word ("I' will",
-//! "I 'm"); a plural possessive ("the parents' evening") is not a contraction.
+//! "I 'm"); a plural possessive ("the parents' evening") and a quoted word
+//! ("a game of ‘snap’") are not contractions.
 
 use super::{grammar_examples_test, GrammarExamples, GrammarId, GrammarRule};
 use crate::core::nlp::Analysis;
@@ -29,6 +30,7 @@ impl GrammarRule for SplitContraction {
                 "Mum won't drink when caring for the children.",
                 "Tom's coat will be on its peg by 9am.",
                 "Mum will read 'The Gruffalo' with Ava.",
+                "Dad will play ‘snap’ with Ava after tea on Fridays.",
             ],
         }
     }
@@ -37,7 +39,8 @@ impl GrammarRule for SplitContraction {
         let mut out = Vec::new();
         let mut quote_open = false;
         for (i, t) in a.tokens.iter().enumerate() {
-            let surface = text[t.span.clone()].replace('’', "'");
+            // Curly quotes, opening or closing, read as the straight one.
+            let surface = text[t.span.clone()].replace(['’', '‘'], "'");
             let spaced_before = text[..t.span.start].ends_with(char::is_whitespace);
             let spaced_after =
                 text[t.span.end..].starts_with(char::is_whitespace) || t.span.end == text.len();
