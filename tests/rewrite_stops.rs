@@ -123,3 +123,16 @@ fn the_verb_after_will_no_longer_is_the_action() {
     assert!(!r.rewrite.contains("ravi will"), "{}", r.rewrite);
     assert!(!r.rewrite.contains("longer"), "{}", r.rewrite);
 }
+
+#[test]
+fn what_must_not_be_had_is_met_by_an_exemplar_for_it() {
+    // "not have a relapse": the thing had, not "have", is what an exemplar
+    // written for stopping it ("Not to relapse") must name.
+    let r = rewrite("Leon will not have a relapse");
+    assert!(
+        r.rewrite.contains("relapse prevention plan"),
+        "{}",
+        r.rewrite
+    );
+    assert!(!r.rewrite.contains("observable action"), "{}", r.rewrite);
+}

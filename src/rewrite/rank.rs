@@ -106,13 +106,16 @@ impl Rewriter<'_> {
                 // that only shares the setting ("staff"): that swaps the goal.
                 // (Only when the stop is the goal's own act: "stay focused and
                 // not get distracted" is about staying focused.)
+                // With a verb of having or being, what is stopped is its object
+                // ("never have a relapse": "Not to relapse").
                 if let Some((_, verb)) = &goal.negation {
                     let the_act = goal.act.as_deref().is_none_or(|act| act == verb);
+                    let stopped = goal.negated_thing.as_ref().unwrap_or(verb);
                     if the_act
-                        && !self.intent.share_a_content_word(verb, &rendered.text)
-                        && !self.intent.share_a_content_word(verb, vague)
+                        && !self.intent.share_a_content_word(stopped, &rendered.text)
+                        && !self.intent.share_a_content_word(stopped, vague)
                     {
-                        lost.push(verb.clone());
+                        lost.push(stopped.clone());
                     }
                 }
                 // A goal named but not shown ("home conditions to be

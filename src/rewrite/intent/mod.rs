@@ -109,6 +109,9 @@ pub struct Goal {
     /// True when the negated verb is limited to a place or time ("not smoke
     /// in the house"): a limit ("smoke only outside") keeps it.
     pub negation_limited: bool,
+    /// What must not happen when the negated verb only has or is it: the noun
+    /// after it ("relapse" in "never have a relapse").
+    pub negated_thing: Option<String>,
     /// Goal words that set a standard nobody defined ("normal", "sufficient"):
     /// an exemplar for the same thing replaces them with its reading or record.
     pub standards: Vec<String>,
@@ -342,6 +345,13 @@ impl IntentLists {
                     // "in the house", "around the children": a preposition
                     // soon after the verb says where or when it is not done.
                     goal.negation_limited = toks[j + 1..].iter().take(4).any(|p| p.pos == "IN");
+                    if self.state_verbs.iter().any(|s| v.is(s)) {
+                        goal.negated_thing = toks[j + 1..]
+                            .iter()
+                            .take(3)
+                            .find(|n| n.is_noun())
+                            .map(|n| n.lower.clone());
+                    }
                 }
                 continue;
             }

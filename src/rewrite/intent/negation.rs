@@ -1,5 +1,5 @@
 //! Which verb a negation word negates: "never shout", "won't ever smoke",
-//! "stop smoking".
+//! "stop smoking", "never going to smoke".
 
 use crate::core::nlp::Token;
 
@@ -17,10 +17,19 @@ pub(super) fn negated_verb(toks: &[Token], at: usize) -> Option<(usize, &Token)>
             n.is_noun() || ["DT", "PRP", "JJ"].iter().any(|p| n.pos.starts_with(p))
         })
     };
-    toks.iter()
+    let (j, v) = toks
+        .iter()
         .enumerate()
         .skip(at + 1)
         .take(reach)
         .find(|(_, v)| v.is_verb() && !v.pos.starts_with("RB"))
-        .filter(|&(j, _)| !(stop && takes_object(j)))
+        .filter(|&(j, _)| !(stop && takes_object(j)))?;
+    // "never going to have a relapse": the future's "going to" negates the
+    // verb after it.
+    if v.lower == "going" && toks.get(j + 1).is_some_and(|t| t.lower == "to") {
+        if let Some(after) = toks.get(j + 2).filter(|t| t.is_verb()) {
+            return Some((j + 2, after));
+        }
+    }
+    Some((j, v))
 }

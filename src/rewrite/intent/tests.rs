@@ -71,6 +71,18 @@ fn a_dropped_goal_word_or_number_is_lost() {
 }
 
 #[test]
+fn the_negation_is_of_the_verb_after_going_to_and_of_what_is_had() {
+    // "never going to shout" negates "shout", as "will never shout" does.
+    let g = goal_of("Sam is never going to shout at his sister");
+    assert_eq!(g.negation, Some(("never".to_string(), "shout".to_string())));
+    assert_eq!(g.negated_thing, None);
+    // With a verb of having, what must not happen is the thing had.
+    let g = goal_of("Dad will not have a seizure at work");
+    assert_eq!(g.negation, Some(("not".to_string(), "have".to_string())));
+    assert_eq!(g.negated_thing, Some("seizure".to_string()));
+}
+
+#[test]
 fn a_negation_dropped_from_its_own_verb_is_lost() {
     let shout = |words: &str| vec![Piece::kept("Sam"), Piece::added(words)];
     // The writer's verb kept without its "never" asks for the opposite.
