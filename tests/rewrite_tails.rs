@@ -544,6 +544,11 @@ fn an_open_measure_offers_an_example_of_what_is_measured() {
             "Nia will improve her handwriting",
             "[which measure, such as a handwriting sample marked against the class criteria]",
         ),
+        // An increase of a level with no scale of its own, as an improvement.
+        (
+            "Grandad will increase his stamina",
+            "[which measure, such as minutes walked without a rest]",
+        ),
     ] {
         let offered = offered(&rewrite(objective));
         assert!(

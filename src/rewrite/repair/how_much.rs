@@ -54,9 +54,17 @@ impl Repairer<'_> {
             | ActionKind::Condition
             | ActionKind::Outcome => return None,
         };
+        // "increase strength ... on [which measure, such as a 30-second
+        // sit-to-stand count]": a level with no scale of its own offers an
+        // example of what it is read on.
+        let object = self.x.frame.object.clone().map_or("", |o| {
+            let span = self.x.analysis.byte_span(o);
+            &self.text()[span]
+        });
+        let slot = self.templates.with_measure_example(slot, object);
         Some((
             at,
-            template(slot),
+            template(&slot),
             format!("added how much or how often: {slot}"),
         ))
     }
