@@ -27,6 +27,19 @@ fn the_goal_holds_objects_comparatives_and_numbers() {
 }
 
 #[test]
+fn manner_and_insight_frame_the_goal_without_carrying_it() {
+    // "well" says how, as "effectively" does; "gain insight into" is
+    // "understand": an exemplar that shows the rest shows them too.
+    // (The tagger reads this "well" as a noun.)
+    let g = goal_of("Mum will manage the money well");
+    assert!(g.words.contains(&"money".to_string()), "{g:?}");
+    assert!(!g.words.contains(&"well".to_string()), "{g:?}");
+    let g = goal_of("Mum will gain insight into her low mood");
+    assert!(g.words.contains(&"mood".to_string()), "{g:?}");
+    assert!(!g.words.contains(&"insight".to_string()), "{g:?}");
+}
+
+#[test]
 fn a_topic_with_no_verb_is_the_goal() {
     // With no verb the missing time marks the whole topic; its words are
     // still the goal, which a rewrite may not swap ("tablets" for "stoma").
