@@ -1,7 +1,7 @@
 //! The intent gate's and the risk gate's examples: a goal word, comparative,
 //! number or negation a rewrite drops is lost; a risk topic it brings in is refused.
 use super::*;
-use crate::rewrite::draft::render;
+use crate::rewrite::draft::{render, Piece};
 
 fn goal_of(text: &str) -> Goal {
     let x = crate::testing::checker().analyse(&crate::Objective::new(text));
