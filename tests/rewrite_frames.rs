@@ -92,6 +92,17 @@ fn a_skill_learnt_is_shown_by_doing_it_to_its_own_standard() {
         "{}",
         r.rewrite
     );
+    // Said to be done without help, a skill of self-care is shown so, even
+    // with no "learn to": not asked how often ("all" is the absolute that
+    // leaves it unmeasured).
+    let r = rewrite("Grandad will wash all dishes independently");
+    assert!(
+        r.rewrite
+            .starts_with("Grandad will wash dishes independently on [N of M] occasions"),
+        "{}",
+        r.rewrite
+    );
+    assert!(!r.rewrite.contains("[how often]"), "{}", r.rewrite);
 }
 
 #[test]

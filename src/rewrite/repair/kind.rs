@@ -175,6 +175,11 @@ impl Repairer<'_> {
         if self.regains_walking() {
             return ActionKind::Skill;
         }
+        // "cook all meals independently": a skill of self-care said to be done
+        // without help is shown so on most occasions, not done so often.
+        if self.skill_is_unaided() && self.says_unaided() {
+            return ActionKind::Skill;
+        }
         if self.head_is_one_of(&k.down) {
             return ActionKind::Reduction;
         }
