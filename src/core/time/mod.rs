@@ -286,6 +286,14 @@ impl TimeRecogniser {
                     r"\b(?:in|during|throughout)\s+(?:(?:the\s+)?(?:calendar\s+)?year\s+)?{YEAR}\b"
                 )),
             ),
+            // An episode of care as the window: "during hospitalization",
+            // "throughout the shift", "for the rest of her stay".
+            (
+                TimeKind::Period,
+                rx(
+                    r"\b(?:during|throughout|for\s+the\s+(?:duration|length|rest|remainder)\s+of)\s+(?:(?:the|this|his|her|their|my|your)\s+)?(?:current\s+)?(?:hospitali[sz]ation|(?:hospital|inpatient)\s+(?:stay|admission)|stay|admission|(?:(?:night|day|early|late)\s+)?shift|episode\s+of\s+care)\b|\bwhile\s+in\s+hospital\b",
+                ),
+            ),
             // A season as the window: "over the summer", "during the winter".
             (
                 TimeKind::Period,
