@@ -42,6 +42,8 @@ impl Rule for AbsoluteTarget {
                 // How the target is reached, not the target.
                 "By the end of term, Zac will score 7 out of 10 in his science quizzes by reading all of his class notes each week",
                 "I will walk at least 5,000 steps each day.",
+                // "all" is the scope a standard short of perfect holds over.
+                "By July, Max will say /f/ in all positions of words with 80% accuracy",
                 // With no end, it is `lasting-absolute`'s.
                 "Mum will never miss an appointment",
             ],
@@ -81,18 +83,31 @@ fn absolute_spans(cx: &Context<'_>) -> Vec<Range<usize>> {
         .means_clauses()
         .next()
         .map_or(usize::MAX, |k| toks[k].span.start);
+    let short_of_perfect = standard_short_of_perfect(cx);
     cx.phrases(&cx.lexicon.absolute)
         .into_iter()
         .filter(|span| span.start < means_from)
         .filter(|span| {
             let word = cx.text()[span.clone()].to_lowercase();
             word != "all"
-                || cx.a.token_at(span.start).is_some_and(|i| {
-                    toks.get(i + 1)
-                        .is_some_and(|n| n.pos.starts_with("NNS") || n.lower == "of")
-                })
+                || !short_of_perfect
+                    && cx.a.token_at(span.start).is_some_and(|i| {
+                        toks.get(i + 1)
+                            .is_some_and(|n| n.pos.starts_with("NNS") || n.lower == "of")
+                    })
         })
         .collect()
+}
+
+/// True when the objective sets a standard short of perfect ("with 90%
+/// accuracy", "in 4 of 5 trials"): "all" then names the scope the standard is
+/// held over ("in all positions of single words"), not a perfect target.
+fn standard_short_of_perfect(cx: &Context<'_>) -> bool {
+    use crate::core::measure::IndicatorKind;
+    cx.indicators.iter().any(|i| {
+        matches!(i.kind, IndicatorKind::Percentage | IndicatorKind::Ratio)
+            && !cx.text()[i.span.clone()].contains("100")
+    })
 }
 
 /// A finding for each absolute word, whose message `says` what is wrong with it.

@@ -42,6 +42,8 @@ impl Rule for LastingAbsolute {
                 "The children will never be left alone with Mr Smith",
                 "Lily will always be supervised by a named adult when she is in the bath",
                 "Kai will always wear his helmet when he rides his bike",
+                // "all" is the scope a standard short of perfect holds over.
+                "Max will say /f/ in all positions of words with 80% accuracy",
                 // An absolute in the means says how, not what is reached.
                 "Mum will give Leo his inhaler twice a day by keeping all of his medicines in one box",
             ],

@@ -36,6 +36,7 @@ impl GrammarRule for DanglingWord {
                 "Mum will log in to the portal each week.",
                 "Dad will attend the course, measured by the register.",
                 "Jade will know who to go to, by 31 March 2027.",
+                "Zoe will say the sounds “ch” and “th” at the start of words.",
             ],
         }
     }
@@ -43,9 +44,11 @@ impl GrammarRule for DanglingWord {
         let toks = &a.tokens;
         let mut out = Vec::new();
         for (i, t) in toks.iter().enumerate() {
+            // An opening quote or bracket starts what follows ("and “sh”").
+            let opens = |n: &str| matches!(n, "'" | "\"" | "“" | "‘" | "(" | "[");
             let clause_ends = toks
                 .get(i + 1)
-                .is_none_or(|n| (n.is_punct() && n.lower != "'") || is_modal(n));
+                .is_none_or(|n| (n.is_punct() && !opens(&n.lower)) || is_modal(n));
             if !clause_ends || t.is_punct() {
                 continue;
             }
