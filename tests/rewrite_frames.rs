@@ -573,6 +573,10 @@ fn an_exemplar_written_for_the_whole_goal_shows_the_words_it_replaces() {
         "{}",
         r.rewrite
     );
+    // A word of the goal that says little alone ("time" in "study time")
+    // is shown as well when the exemplar's vague side says it.
+    let r = rewrite("Aisha needs to manage her study time better");
+    assert!(r.rewrite.contains("study timetable"), "{}", r.rewrite);
     // An exemplar that covers only part of the goal still loses its other words.
     let r = rewrite("For Ravi to develop his love of reading poetry aloud");
     assert!(

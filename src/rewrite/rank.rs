@@ -88,8 +88,16 @@ impl Rewriter<'_> {
                 // reading" for "to develop a love of reading") is that goal made
                 // observable: the words its vague side shares with the goal are
                 // what its action shows.
+                // (A goal word the sharing test passes over, "time" in "study
+                // time", counts when the vague side says it in so many words.)
                 if whole {
-                    lost.retain(|w| !self.intent.share_a_content_word(w, vague));
+                    let said: Vec<String> = vague
+                        .split(|c: char| !c.is_alphanumeric() && c != '-')
+                        .map(str::to_lowercase)
+                        .collect();
+                    lost.retain(|w| {
+                        !self.intent.share_a_content_word(w, vague) && !said.contains(w)
+                    });
                 }
                 // An undefined standard ("oxygen levels normal") is what the
                 // exemplar's reading or record defines.
