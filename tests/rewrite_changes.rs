@@ -82,14 +82,14 @@ fn a_feeling_is_rated_on_a_scale_and_other_levels_on_a_named_measure() {
         "[which measure]",
     );
     // Stamina or participation has no unit of its own: the team names the
-    // measure, or the figures could not be read.
+    // measure (offered an example of one), or the figures could not be read.
     for text in [
         "Sam will increase his stamina",
         "Ben will increase his participation in group work",
     ] {
         asks_for(
             text,
-            "from [baseline] to [target] on [which measure]",
+            "from [baseline] to [target] on [which measure",
             "[which scale]",
         );
     }

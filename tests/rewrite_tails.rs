@@ -175,7 +175,7 @@ fn a_change_named_as_a_thing_shown_is_the_change_from_a_baseline() {
     let r = rewrite("Leo will show improved concentration");
     assert!(
         r.rewrite.starts_with(
-            "Leo will improve their concentration from [baseline] to [target] on [which measure]"
+            "Leo will improve their concentration from [baseline] to [target] on [which measure"
         ),
         "{}",
         r.rewrite
