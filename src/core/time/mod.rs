@@ -294,11 +294,12 @@ impl TimeRecogniser {
                     r"\b(?:during|throughout|for\s+the\s+(?:duration|length|rest|remainder)\s+of)\s+(?:(?:the|this|his|her|their|my|your)\s+)?(?:current\s+)?(?:hospitali[sz]ation|(?:hospital|inpatient)\s+(?:stay|admission)|stay|admission|(?:(?:night|day|early|late)\s+)?shift|episode\s+of\s+care)\b|\bwhile\s+in\s+hospital\b",
                 ),
             ),
-            // A season as the window: "over the summer", "during the winter".
+            // A season or a month as the window: "over the summer", "during
+            // the winter", "in September", "during the month of May".
             (
                 TimeKind::Period,
                 rx(&format!(
-                    r"\b(?:over|during|across|throughout)\s+(?:the|this|next)\s+{SEASON}\b"
+                    r"\b(?:over|during|across|throughout)\s+(?:the|this|next)\s+{SEASON}\b|\b(?:in|during|over|throughout)\s+(?:the\s+month\s+of\s+)?{MONTH}\b"
                 )),
             ),
             // A weekday: "on Thursday" (not "on Thursdays", which recurs).

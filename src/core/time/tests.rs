@@ -63,6 +63,7 @@ fn deadlines_periods_starts_and_recurrences() {
         ("go swimming Tuesdays and Thursday", TimeKind::Recurrence),
         ("three times a week", TimeKind::Recurrence),
         ("5,000 steps each day", TimeKind::Recurrence),
+        ("start school in September", TimeKind::Period),
         ("when he wants to ask a question", TimeKind::Occasion),
         ("before bed", TimeKind::Occasion),
         ("after school", TimeKind::Occasion),
