@@ -141,7 +141,15 @@ fn noun_phrase(cx: &Context<'_>, k: usize) -> Option<Range<usize>> {
     let unknown_compound = toks[k].pos == "UNKNOWN"
         && toks[k].lower.contains('-')
         && toks.get(k + 1).is_some_and(|t| t.pos.starts_with("NN"));
-    if !toks[k].pos.starts_with("JJ") && toks[k].pos != "VBN" && !unknown_compound {
+    // "a normal bowel pattern": the tagger may prefer a noun reading of the
+    // standard before a noun; its adjective reading is the one meant.
+    let adjective_before_noun =
+        toks[k].has_tag("JJ") && toks.get(k + 1).is_some_and(|t| t.pos.starts_with("NN"));
+    if !toks[k].pos.starts_with("JJ")
+        && toks[k].pos != "VBN"
+        && !unknown_compound
+        && !adjective_before_noun
+    {
         return None;
     }
     let mut start = k;
