@@ -183,13 +183,13 @@ fn a_skill_named_before_skills_is_the_goal() {
     // "reading skills" names reading, which the reading exemplar shows.
     reads(
         "Maya will improve her reading skills",
-        &["Maya will read a book at her level aloud"],
+        &["Maya will read aloud [N] words correctly in one minute from a passage at her level"],
         &["[which measure]"],
     );
     // "skills" alone names no skill: no exemplar's skill is put in its place.
     reads(
         "Sam will improve his skills",
         &["his skills"],
-        &["read a book"],
+        &["read aloud"],
     );
 }

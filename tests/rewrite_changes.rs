@@ -1,6 +1,7 @@
 //! A reduction or an increase asks for its size in what the thing changed is
-//! read in: time by how long a day, money by how much a week, an amount taken
-//! in by how much a day, a count by so many a week, a feeling on a scale, a
+//! read in: time by how long a day, money by how much a week (also after a
+//! verb of money with no noun: "save more", "I'm spending less"), an amount
+//! taken in by how much a day, a count by so many a week, a feeling on a scale, a
 //! level with a scale of its own ("reading age") by its target, and any other
 //! level ("stamina", "participation") on a measure the team names, never a
 //! bare "from [baseline] to [target]" that nobody could read off.
@@ -51,6 +52,18 @@ fn money_is_counted_by_the_week_and_an_amount_taken_in_by_the_day() {
         "Priya will lower her sugar intake",
         "to [how much] a day, down from [baseline]",
         "[which measure]",
+    );
+    // A verb of money needs no money noun after it, and a progressive
+    // ("I'm spending less") acts with its -ing verb.
+    asks_for(
+        "Gran will save more for the gas bill",
+        "at least [how much] a week, up from [baseline]",
+        "times a week",
+    );
+    asks_for(
+        "Dad is spending less on takeaways",
+        "no more than [how much] a week, down from [baseline]",
+        "days a week",
     );
 }
 

@@ -223,10 +223,18 @@ fn a_whole_domain_asks_which_part_of_it_improves() {
         r.rewrite
     );
     // A possessive before it names whose, not which part.
+    let r = rewrite("The carers will improve the resident's fitness");
+    assert!(
+        r.rewrite
+            .contains("[which aspect of the resident's fitness]"),
+        "{}",
+        r.rewrite
+    );
+    // Well-being has a scale that reads it whole.
     let r = rewrite("The carers will improve the resident's wellbeing");
     assert!(
         r.rewrite
-            .contains("[which aspect of the resident's wellbeing]"),
+            .contains("improve the resident's wellbeing from [baseline] to [target]"),
         "{}",
         r.rewrite
     );

@@ -7,7 +7,10 @@
 //! an infinitive is the instruction, and a purpose clause follows the figures
 //! and the time, not the other way round; a degree word ("so", "too") goes
 //! with the negation of a feeling; staying with someone or somewhere is a
-//! condition held.
+//! condition held; an undefined standard is asked for even where the tagger
+//! reads it as a noun ("a normal stool pattern"); a piece of writing started
+//! is its first words written; and getting quicker is scored on a measure of
+//! speed.
 
 mod common;
 
@@ -183,4 +186,23 @@ fn staying_with_a_person_or_in_a_place_is_a_condition_held_not_a_frequency() {
     // A habit of the night is still counted in nights.
     let r = rewrite("Sam will stay in bed all night");
     assert!(r.rewrite.contains("nights"), "{}", r.rewrite);
+}
+
+#[test]
+fn a_standard_a_start_and_a_speed_are_each_asked_for_in_their_own_terms() {
+    common::rewrite_reads(
+        "Ella will have a normal stool pattern by 3 March",
+        &["[what counts as a normal stool pattern]"],
+        &["measured by [how measured]"],
+    );
+    common::rewrite_reads(
+        "Start my essay on the Tudors",
+        &["write the first [N] words of my essay on the Tudors"],
+        &["observable action"],
+    );
+    common::rewrite_reads(
+        "Kai will get quicker at getting dressed",
+        &["[which measure of speed]"],
+        &["looks like]"],
+    );
 }

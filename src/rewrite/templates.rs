@@ -227,6 +227,8 @@ pub struct Kinds {
     pub own_scales: Vec<String>,
     /// Money, counted by the week: "save more money".
     pub money_nouns: Vec<String>,
+    /// Verbs whose amount is money: "save more", "spend less".
+    pub money_verbs: Vec<String>,
     /// Time, counted by the week: "spend more time together".
     pub time_nouns: Vec<String>,
     /// Amount words that become "[how much]" ("lose some weight").
@@ -396,7 +398,12 @@ impl Templates {
             .filter(|(len, _)| *len == longest)
             .map(|(_, e)| *e);
         let first = examples.next()?;
-        examples.all(|e| e == first).then_some(first)
+        // An empty example says the longer key has none of its own ("physical
+        // wellbeing" is not measured on a wellbeing scale).
+        examples
+            .all(|e| e == first)
+            .then_some(first)
+            .filter(|e| !e.is_empty())
     }
 
     /// `action` with its first open measure ("[which measure]", "[which
@@ -546,6 +553,14 @@ mod tests {
         // Two things measured differently get no one example.
         assert_eq!(
             t.with_measure_example(action, "phonics and reading"),
+            action
+        );
+        // An empty entry says a longer key has no example of its own.
+        assert!(t
+            .with_measure_example(action, "her wellbeing")
+            .ends_with("[which measure, such as the Warwick-Edinburgh Mental Wellbeing Scale]"));
+        assert_eq!(
+            t.with_measure_example(action, "his physical wellbeing"),
             action
         );
         // Whole words only: "imbalance" is not "balance".

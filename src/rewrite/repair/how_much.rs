@@ -257,8 +257,15 @@ impl Repairer<'_> {
         let portions_follow = nouns
             .iter()
             .any(|n| self.templates.kinds.portion_nouns.contains(&n.lower));
-        let by_the_verb =
-            self.x.frame.head.is_some_and(|h| k == h + 1) && !self.x.frame.copula && !noun_follows;
+        // Right after the verb ("drink less"); after a goal wrapper or a
+        // progressive ("My aim is to save more", "I'm saving more"), whose
+        // "be" the frame reads as a copula, after the verb it leads to.
+        let led_to = self
+            .action_head()
+            .is_some_and(|a| Some(a) != self.x.frame.head);
+        let by_the_verb = self.action_head().is_some_and(|h| k == h + 1)
+            && (!self.x.frame.copula || led_to)
+            && !noun_follows;
         // "speak more clearly": "more" before a manner adverb says how well,
         // not how often.
         let of_manner = toks
@@ -283,6 +290,9 @@ impl Repairer<'_> {
         if self.counts_things_had(k) {
             return Some((span.start, template(&a.counted_things)));
         }
+        // "save more money", "spend less": money, by the week.
+        let of_money =
+            next_is(&kinds.money_nouns) || by_the_verb && self.head_is_one_of(&kinds.money_verbs);
         // "run longer": how long each time, said of the verb itself.
         let of_duration = by_the_verb && kinds.comparatives_duration.contains(&word.to_lowercase());
         // "eat out less often", "visit more frequently": how many times.
@@ -330,19 +340,18 @@ impl Repairer<'_> {
                 self.templates
                     .with_measure_example(&a.comparative_measured, outcome)
             }
+            // "save more", "spend less": money, by the week.
+            (None, Direction::Up) if of_money => a.comparative_up_money.clone(),
+            (None, Direction::Down) if of_money => a.comparative_down_money.clone(),
             // "isolate less": the behaviour itself, counted in days.
             (None, Direction::Down) if by_the_verb => a.comparative_down_days.clone(),
             // "less phone time", "spend less money": how long a day, how much a week.
             (None, Direction::Down) if time_follows => a.comparative_down_time.clone(),
-            (None, Direction::Down) if next_is(&kinds.money_nouns) => {
-                a.comparative_down_money.clone()
-            }
             (None, Direction::Down) if next_is(&kinds.amount_nouns) => {
                 a.comparative_down_amount.clone()
             }
             (None, Direction::Down) => a.comparative_down.clone(),
             // "save more money", "spend more time together": by the week.
-            (None, Direction::Up) if next_is(&kinds.money_nouns) => a.comparative_up_money.clone(),
             (None, Direction::Up) if time_follows => a.comparative_up_time.clone(),
             // "drink more water": an amount, not a number of times.
             (None, Direction::Up) if portions_follow => a.comparative_up_portions.clone(),

@@ -10,11 +10,23 @@ use crate::core::finding::Criterion;
 
 impl Repairer<'_> {
     /// The head of the action: after a goal wrapper ("My aim is to | lose
-    /// weight"), the wrapped verb; else the frame's head.
+    /// weight"), the wrapped verb; after a progressive "be" ("I'm | saving
+    /// more"), the verb in -ing; else the frame's head.
     pub(super) fn action_head(&self) -> Option<usize> {
+        let toks = &self.x.analysis.tokens;
         self.goal_wrapper()
             .map(|(first, _)| first)
             .or(self.x.frame.head)
+            .map(|h| {
+                let progressive = !self.x.frame.passive
+                    && toks[h].is("be")
+                    && toks.get(h + 1).is_some_and(|n| n.pos == "VBG");
+                if progressive {
+                    h + 1
+                } else {
+                    h
+                }
+            })
     }
 
     /// "get fitter", "become more independent in walking", "be healthy": a
