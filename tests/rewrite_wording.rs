@@ -9,8 +9,9 @@
 //! with the negation of a feeling; staying with someone or somewhere is a
 //! condition held; an undefined standard is asked for even where the tagger
 //! reads it as a noun ("a normal stool pattern"); a piece of writing started
-//! is its first words written; and getting quicker is scored on a measure of
-//! speed.
+//! is its first words written; getting quicker is scored on a measure of
+//! speed; and neither healing promoted nor a person encouraged to act
+//! becomes sessions run on a topic.
 
 mod common;
 
@@ -204,5 +205,22 @@ fn a_standard_a_start_and_a_speed_are_each_asked_for_in_their_own_terms() {
         "Kai will get quicker at getting dressed",
         &["[which measure of speed]"],
         &["looks like]"],
+    );
+}
+
+#[test]
+fn care_and_prompting_are_not_read_as_sessions_run() {
+    // Healing promoted is wound care given and the wound measured.
+    common::rewrite_reads(
+        "Nurse will promote healing of the leg ulcer",
+        &["[which agreed wound care]", "measuring the wound"],
+        &["sessions on"],
+    );
+    // After "encourage", the person encouraged is not a topic of sessions:
+    // the "to" clause is what they will do.
+    common::rewrite_reads(
+        "Encourage Sam to walk to school",
+        &["walk to school"],
+        &["sessions on"],
     );
 }

@@ -229,6 +229,9 @@ pub struct Kinds {
     pub money_nouns: Vec<String>,
     /// Verbs whose amount is money: "save more", "spend less".
     pub money_verbs: Vec<String>,
+    /// Verbs of getting someone to act ("encourage the patient to drink"):
+    /// the "to" clause after their object is what that person will do.
+    pub prompting_verbs: Vec<String>,
     /// Time, counted by the week: "spend more time together".
     pub time_nouns: Vec<String>,
     /// Amount words that become "[how much]" ("lose some weight").

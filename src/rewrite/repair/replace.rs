@@ -191,6 +191,12 @@ impl Repairer<'_> {
                         from..r.end
                     })
             });
+            // "encourage the patient to drink more": after a verb of getting
+            // someone to act, the "to" clause is what they will do, not why;
+            // no repair of the verb alone keeps it.
+            if purpose.is_some() && self.head_is_one_of(&self.templates.kinds.prompting_verbs) {
+                return None;
+            }
             let object_clause_end = object_range.as_ref().map(|r| r.end);
             let object_range = match (&object_range, &purpose) {
                 (Some(r), Some(p)) => Some(r.start..p.start),
