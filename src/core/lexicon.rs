@@ -118,6 +118,10 @@ pub struct Lexicon {
     pub sized_outcome_things: Vec<String>,
     pub units: Vec<String>,
     pub absolute: Vec<String>,
+    /// Things "all" names the set of, not a perfect target ("all of my
+    /// medications": every medicine prescribed).
+    #[serde(default)]
+    pub all_as_scope: Vec<String>,
     /// Safety standards kept at all times ("always supervised"): an absolute
     /// with them is the condition itself.
     #[serde(default)]
@@ -238,6 +242,7 @@ macro_rules! each_list {
             sized_outcome_things,
             units,
             absolute,
+            all_as_scope,
             safety_standards,
             status_nouns,
             long_activities,

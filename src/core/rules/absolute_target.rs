@@ -94,9 +94,20 @@ fn absolute_spans(cx: &Context<'_>) -> Vec<Range<usize>> {
                     && cx.a.token_at(span.start).is_some_and(|i| {
                         toks.get(i + 1)
                             .is_some_and(|n| n.pos.starts_with("NNS") || n.lower == "of")
+                            && !names_a_scope(cx, i)
                     })
         })
         .collect()
+}
+
+/// True when the "all" at token `i` names a set whose every member is the
+/// standard itself ("all of my medications", data list `all_as_scope`).
+fn names_a_scope(cx: &Context<'_>, i: usize) -> bool {
+    cx.a.tokens[i + 1..]
+        .iter()
+        .skip_while(|t| matches!(t.pos, "IN" | "DT" | "PRP$" | "JJ"))
+        .take(1)
+        .any(|t| cx.lexicon.all_as_scope.contains(&t.lower))
 }
 
 /// True when the objective sets a standard short of perfect ("with 90%
@@ -156,7 +167,7 @@ fn absolute_hit(cx: &Context<'_>, span: Range<usize>, says: &str) -> Hit {
             .to_lowercase()
             .starts_with("of ")
     {
-        // "all of my medications": a count of them, not "take of my medications".
+        // "all of the meals": a count of them, not "eat of the meals".
         vec![Edit::Placeholder {
             span: span.clone(),
             label: "N of M".to_string(),

@@ -44,6 +44,8 @@ impl Rule for LastingAbsolute {
                 "Kai will always wear his helmet when he rides his bike",
                 // "all" is the scope a standard short of perfect holds over.
                 "Max will say /f/ in all positions of words with 80% accuracy",
+                // "all" of the medicines prescribed is the set, not a perfect target.
+                "Dad will take all of his prescribed tablets each morning",
                 // An absolute in the means says how, not what is reached.
                 "Mum will give Leo his inhaler twice a day by keeping all of his medicines in one box",
             ],
