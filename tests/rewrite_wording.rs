@@ -10,8 +10,10 @@
 //! condition held; an undefined standard is asked for even where the tagger
 //! reads it as a noun ("a normal stool pattern"); a piece of writing started
 //! is its first words written; getting quicker is scored on a measure of
-//! speed; and neither healing promoted nor a person encouraged to act
-//! becomes sessions run on a topic.
+//! speed; neither healing promoted nor a person encouraged to act becomes
+//! sessions run on a topic; a school subject improves in its grades; a thing
+//! of the body improves of itself; and foods to avoid, listed, are limited
+//! on the days.
 
 mod common;
 
@@ -222,5 +224,27 @@ fn care_and_prompting_are_not_read_as_sessions_run() {
         "Encourage Sam to walk to school",
         &["walk to school"],
         &["sessions on"],
+    );
+}
+
+#[test]
+fn subjects_wounds_and_foods_to_avoid_keep_what_they_are() {
+    // "improve their geography" would read as their lands: grades improve.
+    common::rewrite_reads(
+        "Zara will get better at geography",
+        &["improve their geography grades from [baseline] to [target]"],
+        &["[which measure]"],
+    );
+    // Nobody improves a wound: it improves, read on a measure.
+    common::rewrite_reads(
+        "The pressure sore will improve",
+        &["[named person]'s pressure sore will improve from [baseline] to [target]"],
+        &["[who] will improve"],
+    );
+    // A list after "avoid" stays whole, limited on the days.
+    common::rewrite_reads(
+        "Avoid fizzy drinks, crisps and sweets",
+        &["fizzy drinks, crisps and sweets on no more than [N] days a week"],
+        &["portions of fruit"],
     );
 }

@@ -158,6 +158,8 @@ pub struct Assembly {
     /// is the verb and state as written, `{measure}` what the state is measured
     /// as ("fitness").
     pub reached_state: String,
+    /// A thing of the body improving ("Wound will improve"): how far, on what.
+    pub body_improves: String,
     /// Placeholder labels (by how they start) that leave what is measured to
     /// the team: "[which measure]", "[which aspect of ...]".
     #[serde(default)]
@@ -231,7 +233,7 @@ pub struct Kinds {
     pub money_verbs: Vec<String>,
     /// Verbs of getting someone to act ("encourage the patient to drink"):
     /// the "to" clause after their object is what that person will do.
-    pub prompting_verbs: Vec<String>,
+    pub urging_verbs: Vec<String>,
     /// Time, counted by the week: "spend more time together".
     pub time_nouns: Vec<String>,
     /// Amount words that become "[how much]" ("lose some weight").
@@ -290,6 +292,10 @@ pub struct Kinds {
     /// with a thing as subject, the thing stays the subject (lemma phrases).
     #[serde(default)]
     pub outcome_verbs: Vec<String>,
+    /// Things of the body that improve of themselves ("Wound will improve").
+    pub body_things: Vec<String>,
+    /// Verbs of improving, for `body_things`.
+    pub improving_verbs: Vec<String>,
     /// A comparative of amount that opens a verbless aim ("less screen time"),
     /// with the verb that makes the change ("reduce").
     #[serde(default)]

@@ -4,7 +4,7 @@
 //! ("[named person]'s rash will clear"), and the outcome is reached by a date.
 
 use super::text::lower_first;
-use super::{Change, Repairer, Source, VERB_REPAIR_PRIOR};
+use super::{Change, Repairer, Source, SHOWN_CHANGE_PRIOR, VERB_REPAIR_PRIOR};
 use crate::core::finding::{Criterion, RuleId};
 use crate::core::frame::Owner;
 use crate::rewrite::draft::Piece;
@@ -17,27 +17,54 @@ impl Repairer<'_> {
     /// when a thing is the subject of one of `outcome_verbs`.
     pub(super) fn thing_outcome(&self) -> Option<(Vec<Piece>, super::replace::Action)> {
         let frame = &self.x.frame;
+        let toks = &self.x.analysis.tokens;
+        let kinds = &self.templates.kinds;
+        // "Wound will improve": a thing of the body improves of itself, read
+        // on a measure ("[named person]'s wound will improve from [baseline]
+        // to [target] on ..."), where "Home conditions to improve" is done.
+        let body_improves = self.head_is_one_of(&kinds.improving_verbs)
+            && frame
+                .subject
+                .as_ref()
+                .is_some_and(|s| s.end > 0 && kinds.body_things.contains(&toks[s.end - 1].lower));
         if frame.passive
             || frame.negated.is_some()
-            || !self.head_is_one_of(&self.templates.kinds.outcome_verbs)
+            || !(body_improves || self.head_is_one_of(&kinds.outcome_verbs))
         {
             return None;
         }
-        let toks = &self.x.analysis.tokens;
         let subject = frame.subject.clone()?;
         let head = frame.head?;
         let outcome = self.words_to_tail(toks[head].span.start);
         if outcome.is_empty() {
             return None;
         }
-        // "Mr Jones's leg ulcer will heal": the owner is named already.
-        let owned = toks[subject.clone()].iter().any(|t| t.is_possessive());
-        if owned && matches!(self.x.owner, Some(Owner::Person)) {
+        // "Wound will improve": read on a measure of it, before "[who] will
+        // improve the wound", which nobody does.
+        let prior = if body_improves {
+            SHOWN_CHANGE_PRIOR
+        } else {
+            VERB_REPAIR_PRIOR
+        };
+        let mut outcome_pieces = vec![Piece::kept(outcome.clone())];
+        if body_improves {
+            let thing = self.quote(&self.x.analysis.byte_span(subject.clone()));
+            let measure = self
+                .templates
+                .with_measure_example(&self.templates.assembly.body_improves, &thing);
+            outcome_pieces.extend(crate::rewrite::draft::template(&measure));
+        }
+        // "Mr Jones's leg ulcer will heal", "Her wound will improve": the
+        // owner is named already.
+        let owned = toks[subject.clone()].iter().any(|t| t.is_possessive())
+            && matches!(self.x.owner, Some(Owner::Person))
+            || body_improves && toks[subject.start].pos == "PRP$";
+        if owned {
             let subject = self.quote(&self.x.analysis.byte_span(subject));
             return Some((
                 vec![Piece::kept(subject)],
                 (
-                    vec![Piece::kept(outcome)],
+                    outcome_pieces,
                     Vec::new(),
                     Source::ThingOutcome,
                     VERB_REPAIR_PRIOR,
@@ -70,12 +97,7 @@ impl Repairer<'_> {
         );
         Some((
             who,
-            (
-                vec![Piece::kept(outcome)],
-                vec![change],
-                Source::ThingOutcome,
-                VERB_REPAIR_PRIOR,
-            ),
+            (outcome_pieces, vec![change], Source::ThingOutcome, prior),
         ))
     }
 }

@@ -47,6 +47,44 @@ impl Repairer<'_> {
         out
     }
 
+    /// The end of a list of noun phrases that continues at `end` after a comma
+    /// (", chips and candy, and junk foods"); `end` when none does.
+    fn noun_list_end(&self, end: usize) -> usize {
+        let toks = &self.x.analysis.tokens;
+        let in_phrase = |k: usize| {
+            toks[k].is_noun()
+                || toks[k].pos.starts_with("JJ")
+                || matches!(toks[k].pos, "DT" | "PRP$")
+        };
+        let joiner = |k: usize| matches!(toks[k].lower.as_str(), "and" | "or" | ",");
+        if toks.get(end).is_none_or(|t| t.lower != ",") {
+            return end;
+        }
+        let mut last = end;
+        let mut k = end;
+        while k < toks.len() {
+            if joiner(k) {
+                // Joiners only up to the next word of a noun phrase.
+                let next = (k..toks.len()).find(|&j| !joiner(j));
+                if !next.is_some_and(in_phrase) {
+                    break;
+                }
+            } else if !in_phrase(k)
+                || self
+                    .x
+                    .times
+                    .iter()
+                    .any(|t| t.span.contains(&toks[k].span.start))
+            {
+                break;
+            } else if toks[k].is_noun() {
+                last = k + 1;
+            }
+            k += 1;
+        }
+        last
+    }
+
     /// Why the writer's action is replaced, for the change note.
     fn why_replaced(&self) -> &'static str {
         if self.x.failed(RuleId::StopBehaviour) {
@@ -148,12 +186,15 @@ impl Repairer<'_> {
             // The object runs on to the end of the clause: "people at risk with HIV messages".
             // ... and starts after the verb phrase ("be aware of | the risks").
             // A subject as the object ("Home conditions to improve") stays whole.
+            // ... and over a list the comma ended ("avoid sugary drinks, chips
+            // and candy").
             let object_range = object_range
                 .map(|r| {
                     if r.end <= head {
                         r
                     } else {
-                        r.start.max(after_phrase)..self.clause_end(r.end).max(r.end)
+                        let end = self.clause_end(r.end).max(r.end);
+                        r.start.max(after_phrase)..self.noun_list_end(end)
                     }
                 })
                 .filter(|r| !r.is_empty());
@@ -194,7 +235,7 @@ impl Repairer<'_> {
             // "encourage the patient to drink more": after a verb of getting
             // someone to act, the "to" clause is what they will do, not why;
             // no repair of the verb alone keeps it.
-            if purpose.is_some() && self.head_is_one_of(&self.templates.kinds.prompting_verbs) {
+            if purpose.is_some() && self.head_is_one_of(&self.templates.kinds.urging_verbs) {
                 return None;
             }
             let object_clause_end = object_range.as_ref().map(|r| r.end);
