@@ -12,8 +12,9 @@
 //! is its first words written; getting quicker is scored on a measure of
 //! speed; neither healing promoted nor a person encouraged to act becomes
 //! sessions run on a topic; a school subject improves in its grades; a thing
-//! of the body improves of itself; and foods to avoid, listed, are limited
-//! on the days.
+//! of the body improves of itself; foods to avoid, listed, are limited
+//! on the days; and a behaviour at an occasion ("during assembly") is
+//! counted on so many of those occasions, not asked how often.
 
 mod common;
 
@@ -246,5 +247,14 @@ fn subjects_wounds_and_foods_to_avoid_keep_what_they_are() {
         "Avoid fizzy drinks, crisps and sweets",
         &["fizzy drinks, crisps and sweets on no more than [N] days a week"],
         &["portions of fruit"],
+    );
+}
+
+#[test]
+fn a_behaviour_at_an_occasion_is_counted_on_so_many_of_them() {
+    common::rewrite_reads(
+        "will sit quietly during assembly",
+        &["[who] will sit quietly during assembly on [N of M] occasions"],
+        &["[how often]"],
     );
 }

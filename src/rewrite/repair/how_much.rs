@@ -31,6 +31,9 @@ impl Repairer<'_> {
                     &a.night_habit
                 }
             }
+            // "sit quietly during story time": the occasion says when; how
+            // many of those occasions is the measure, not how often.
+            ActionKind::Habit if self.only_occasions_say_when() => &a.skill_occasions,
             ActionKind::Habit => &a.quantity,
             // "walk again": how far, with what help, by a date.
             ActionKind::Skill if self.regains_walking() => &a.mobility,
@@ -67,6 +70,17 @@ impl Repairer<'_> {
             template(&slot),
             format!("added how much or how often: {slot}"),
         ))
+    }
+
+    /// True when the objective's only times are occasions ("during story
+    /// time", "after school"): no recurrence, date or period.
+    fn only_occasions_say_when(&self) -> bool {
+        use crate::core::time::TimeKind;
+        let times = &self.x.times;
+        times.iter().any(|t| t.kind == TimeKind::Occasion)
+            && times
+                .iter()
+                .all(|t| t.kind == TimeKind::Occasion || !t.kind.is_concrete())
     }
 
     /// How much a reduction (`down`) or an increase changes what it is read
