@@ -302,6 +302,13 @@ pub struct Kinds {
     pub amount_changes: std::collections::BTreeMap<String, String>,
 }
 
+/// Words that end what is measured or the head of an object ("confidence |
+/// in maths", "study skills | for academic success").
+const PREPOSITIONS: [&str; 14] = [
+    "in", "of", "at", "with", "for", "to", "on", "from", "by", "during", "when", "within",
+    "across", "around",
+];
+
 /// A weak or vague verb replaced by an observable action that keeps the object.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -380,10 +387,6 @@ impl Templates {
     /// "reading"). Two things measured differently ("phonics and reading")
     /// get none: one example would leave the other out.
     pub fn measure_example(&self, outcome: &str) -> Option<&str> {
-        const PREPOSITIONS: [&str; 14] = [
-            "in", "of", "at", "with", "for", "to", "on", "from", "by", "during", "when", "within",
-            "across", "around",
-        ];
         let words: Vec<String> = outcome
             .split(|c: char| !(c.is_alphanumeric() || c == '-'))
             .filter(|w| !w.is_empty())
@@ -441,6 +444,15 @@ impl Templates {
         verb_matches: impl Fn(&str) -> bool,
         object: &[String],
     ) -> Option<&VerbRepair> {
+        // The object up to a preposition other than "of" names its head:
+        // "study skills | for academic success" ends in "skills"; "the
+        // quality of life" runs on.
+        let until = object
+            .iter()
+            .skip(1)
+            .position(|w| w != "of" && PREPOSITIONS.contains(&w.as_str()))
+            .map_or(object.len(), |k| k + 1);
+        let object_head = &object[..until];
         self.verb_repairs.iter().find(|r| {
             r.verbs.iter().any(|v| verb_matches(v))
                 && (r.object_words.is_empty()
@@ -448,9 +460,11 @@ impl Templates {
                 && (r.object_also.is_empty()
                     || r.object_also.iter().any(|w| object.iter().any(|o| o == w)))
                 && (r.object_heads.is_empty()
-                    || object.last().is_some_and(|o| r.object_heads.contains(o)))
+                    || object_head
+                        .last()
+                        .is_some_and(|o| r.object_heads.contains(o)))
                 && (r.object_lead.is_empty()
-                    || object
+                    || object_head
                         .split_last()
                         .is_some_and(|(_, lead)| lead.iter().all(|w| r.object_lead.contains(w))))
         })
