@@ -636,5 +636,14 @@ mod tests {
         assert!(t
             .verb_repair(|v| v == "set up", &words("routine dental checks"))
             .is_none());
+        // The head ends at a preposition other than "of".
+        let skills = t
+            .verb_repair(|v| v == "improve", &words("coping skills for exam stress"))
+            .unwrap();
+        assert!(skills.action.contains("which one of"), "{}", skills.action);
+        let whole = t
+            .verb_repair(|v| v == "improve", &words("my overall health"))
+            .unwrap();
+        assert!(whole.action.contains("which aspect of"), "{}", whole.action);
     }
 }
