@@ -32,6 +32,8 @@ impl Rule for VagueComparative {
                 "the child will have more confidence in communicating with others",
                 // A change named as a thing.
                 "Sam will report a reduction in headaches",
+                // A figure in the occasion after it sizes the occasion.
+                "Mr Ali will walk further after using his inhaler for 2 minutes",
             ],
             allows: &[
                 // A score on a named scale is the figure to reach.
@@ -49,9 +51,6 @@ impl Rule for VagueComparative {
         }
     }
     fn check(&self, cx: &Context<'_>) -> Vec<Hit> {
-        if cx.is_quantified() {
-            return Vec::new();
-        }
         let lex = cx.lexicon;
         // "lower body strength" names a part of the body; it compares nothing.
         let names = cx.phrases(&lex.comparative_names);
@@ -75,6 +74,7 @@ impl Rule for VagueComparative {
             })
             .map(|(_, t)| t)
             .take(1)
+            .filter(|t| !sized(cx, t.span.start))
             .map(|t| Hit {
                 span: t.span.clone(),
                 message: format!("'{}' compares with nothing: no baseline and no figure to reach", t.lower),
@@ -89,6 +89,30 @@ impl Rule for VagueComparative {
             })
             .collect()
     }
+}
+
+/// True when a figure sizes the comparative at byte `at`: any quantity,
+/// except one in an occasion that follows it ("breathe better | after
+/// resting for 10 minutes"), which sizes the occasion, not the change.
+fn sized(cx: &Context<'_>, at: usize) -> bool {
+    use crate::core::analysis::QUANTITY_KINDS;
+    use crate::core::time::TimeKind;
+    let text = cx.text();
+    cx.indicators
+        .iter()
+        .filter(|i| QUANTITY_KINDS.contains(&i.kind))
+        .any(|i| {
+            !cx.times.iter().any(|t| {
+                let opens_a_condition = ["after ", "before ", "while ", "when ", "upon "]
+                    .iter()
+                    .any(|w| text[t.span.clone()].to_lowercase().starts_with(w));
+                t.kind == TimeKind::Occasion
+                    && opens_a_condition
+                    && at < t.span.start
+                    && t.span.start < i.span.start
+                    && !text[t.span.start..i.span.start].contains([',', ';', '.'])
+            })
+        })
 }
 
 crate::rule_examples_test!(super::VagueComparative);
