@@ -14,7 +14,9 @@
 //! sessions run on a topic; a school subject improves in its grades; a thing
 //! of the body improves of itself; foods to avoid, listed, are limited
 //! on the days; and a behaviour at an occasion ("during assembly") is
-//! counted on so many of those occasions, not asked how often.
+//! counted on so many of those occasions, not asked how often, while a
+//! figure in an occasion ("after using his inhaler for 2 minutes") sizes the
+//! occasion, not the comparative before it.
 
 mod common;
 
@@ -256,5 +258,11 @@ fn a_behaviour_at_an_occasion_is_counted_on_so_many_of_them() {
         "will sit quietly during assembly",
         &["[who] will sit quietly during assembly on [N of M] occasions"],
         &["[how often]"],
+    );    // A figure in the occasion sizes the occasion: the comparative before it
+    // still asks for its own, after the whole occasion ("for 2 minutes").
+    common::rewrite_reads(
+        "Mr Ali will walk further after using his inhaler for 2 minutes",
+        &["for 2 minutes, scoring [target] on"],
+        &[],
     );
 }

@@ -511,6 +511,17 @@ impl Repairer<'_> {
         }
     }
 
+    /// True when a method found is a unit after a number ("10 minutes"), a
+    /// duration the clause goes on through, not the minutes of a meeting.
+    fn is_a_duration(&self, method: &Range<usize>) -> bool {
+        let a = &self.x.analysis;
+        let word = self.text()[method.clone()].to_lowercase();
+        self.lexicon.units.contains(&word)
+            && a.token_at(method.start)
+                .and_then(|i| i.checked_sub(1))
+                .is_some_and(|before| a.tokens[before].is_number())
+    }
+
     /// The token after the last one of the clause that starts before `from`:
     /// it ends at punctuation, a time, a method or a reason ("because").
     pub(super) fn clause_end(&self, from: usize) -> usize {
@@ -525,7 +536,7 @@ impl Repairer<'_> {
                 && toks[end].pos != "POS"
                 && !toks[end].lower.starts_with('\''))
                 || inside(self.x.times.iter().map(|t| &t.span), at)
-                || inside(self.x.methods.iter(), at)
+                || inside(self.x.methods.iter().filter(|m| !self.is_a_duration(m)), at)
                 || matches!(
                     toks[end].lower.as_str(),
                     "because" | "so" | "but" | "measured" | "recorded"
