@@ -258,7 +258,8 @@ fn a_behaviour_at_an_occasion_is_counted_on_so_many_of_them() {
         "will sit quietly during assembly",
         &["[who] will sit quietly during assembly on [N of M] occasions"],
         &["[how often]"],
-    );    // A figure in the occasion sizes the occasion: the comparative before it
+    );
+    // A figure in the occasion sizes the occasion: the comparative before it
     // still asks for its own, after the whole occasion ("for 2 minutes").
     common::rewrite_reads(
         "Mr Ali will walk further after using his inhaler for 2 minutes",

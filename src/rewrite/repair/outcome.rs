@@ -63,12 +63,7 @@ impl Repairer<'_> {
             let subject = self.quote(&self.x.analysis.byte_span(subject));
             return Some((
                 vec![Piece::kept(subject)],
-                (
-                    outcome_pieces,
-                    Vec::new(),
-                    Source::ThingOutcome,
-                    VERB_REPAIR_PRIOR,
-                ),
+                (outcome_pieces, Vec::new(), Source::ThingOutcome, prior),
             ));
         }
         if !self.x.failed(RuleId::ThingAsSubject) || !matches!(self.x.owner, Some(Owner::Thing(_)))

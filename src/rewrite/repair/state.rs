@@ -1,9 +1,10 @@
 //! Aims with no action to keep, sized on a measure instead of being left to
 //! "[observable action that shows: ...]": a state to reach ("get fitter",
-//! "become more independent in walking") and a verbless change ("less screen
-//! time", "better sleep").
+//! "become more independent in walking"), a change named as a thing shown
+//! ("demonstrate improved concentration") and a verbless change ("less
+//! screen time", "better sleep").
 
-use super::replace::Action;
+use super::replace::{keeping, Action};
 use super::text::split_kept;
 use super::{Change, Repairer, Source, SHOWN_CHANGE_PRIOR};
 use crate::core::finding::Criterion;
@@ -71,6 +72,63 @@ impl Repairer<'_> {
                 Criterion::M,
                 format!("'{what}' names a state without its size: scored on a measure of {measure}, up from a baseline"),
             )],
+            Source::VerbRepair,
+            SHOWN_CHANGE_PRIOR,
+        ))
+    }
+
+    /// "demonstrate improved concentration", "have better grades in English": a
+    /// change named as a thing shown is the change itself, repaired as its verb
+    /// ("improve breathing from [baseline] to [target] on [which measure]").
+    /// A felt state ("decreased anxiety") is rated instead, elsewhere.
+    pub(super) fn shown_change_action(&self) -> Option<Action> {
+        let toks = &self.x.analysis.tokens;
+        let head = self.x.frame.head?;
+        let kinds = &self.templates.kinds;
+        // "be a better speller": the skill of who the person is to become.
+        let copular = toks[head].is("be") || toks[head].is("become");
+        if !copular && !kinds.change_shown_by.iter().any(|v| toks[head].is(v)) {
+            return None;
+        }
+        let at = (head + 1..toks.len()).find(|&k| toks[k].pos != "DT")?;
+        let verb = kinds.named_changes.get(&toks[at].lower)?;
+        let start = at + 1;
+        let end = self.clause_end(start);
+        let object_words = self.plainly_changed(start, end)?;
+        let first = &toks[start];
+        let repair = self.templates.verb_repair(|p| p == verb, &object_words)?;
+        let object = self.quote_inside(&self.x.analysis.byte_span(start..end));
+        let skill = kinds
+            .skill_agents
+            .get(&first.lower)
+            .filter(|_| end == start + 1);
+        let object = match (copular, skill) {
+            (true, Some(skill)) => format!("{} {skill}", self.possessive_of_subject()),
+            (true, None) => return None,
+            (false, _) => object,
+        };
+        // "have a better relationship with Tom" -> "improve their relationship
+        // with Tom" ("the attitude" would read as someone else's).
+        // "get better grades" -> "improve my grades".
+        let object = if !copular
+            && (toks[head + 1..at]
+                .iter()
+                .any(|t| matches!(t.lower.as_str(), "a" | "an"))
+                || (head + 1 == at && self.bare_noun_phrase(start)))
+        {
+            format!("{} {object}", self.possessive_of_subject())
+        } else {
+            object
+        };
+        let action = self.fill_verb_repair(&repair.action, &object, verb, Some(start..end));
+        let what = self.action_text();
+        Some(keeping(
+            &action,
+            &object,
+            Change::new(
+                Criterion::M,
+                format!("'{what}' names a change without its size: asked for it from a baseline to a target"),
+            ),
             Source::VerbRepair,
             SHOWN_CHANGE_PRIOR,
         ))
