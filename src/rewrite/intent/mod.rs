@@ -459,25 +459,38 @@ impl IntentLists {
 /// ("avoid sugary drinks, chips and candy"), which the parse leaves outside the
 /// frame's object. A place or an occasion ("at playtime") is not part of it.
 fn gerund_object_end(toks: &[crate::core::nlp::Token], from: usize) -> usize {
+    let Some(first) = toks.iter().position(|t| t.span.start >= from) else {
+        return from;
+    };
+    noun_list_end(toks, first, |_| false).map_or(from, |end| toks[end - 1].span.end)
+}
+
+/// The index after the last noun of noun phrases that run from token `from`,
+/// joined by "and", "or" or commas ("sugary drinks, chips and candy, and junk
+/// foods"): a joiner counts only up to the next word of a phrase, and a word
+/// outside a phrase, or one `stop` says ends it, ends the list. None when no
+/// noun comes first.
+pub(crate) fn noun_list_end(
+    toks: &[crate::core::nlp::Token],
+    from: usize,
+    stop: impl Fn(&crate::core::nlp::Token) -> bool,
+) -> Option<usize> {
     use crate::core::nlp::Token;
     let in_phrase = |t: &Token| {
         t.is_noun() || t.pos.starts_with("JJ") || matches!(t.pos, "DT" | "PRP$" | "POS")
     };
     let joiner = |t: &Token| matches!(t.lower.as_str(), "and" | "or" | ",");
-    let rest: Vec<&Token> = toks.iter().filter(|t| t.span.start >= from).collect();
-    let mut end = from;
-    for (k, t) in rest.iter().enumerate() {
-        // ", and junk foods": joiners up to the next word of the phrase.
-        let joins = joiner(t)
-            && rest[k..]
-                .iter()
-                .find(|n| !joiner(n))
-                .is_some_and(|n| in_phrase(n));
-        if !(in_phrase(t) || joins) {
+    let mut end = None;
+    for (k, t) in toks.iter().enumerate().skip(from) {
+        if joiner(t) {
+            // ", and junk foods": joiners up to the next word of the phrase.
+            if !toks[k..].iter().find(|n| !joiner(n)).is_some_and(in_phrase) {
+                break;
+            }
+        } else if !in_phrase(t) || stop(t) {
             break;
-        }
-        if t.is_noun() {
-            end = t.span.end;
+        } else if t.is_noun() {
+            end = Some(k + 1);
         }
     }
     end

@@ -48,41 +48,17 @@ impl Repairer<'_> {
     }
 
     /// The end of a list of noun phrases that continues at `end` after a comma
-    /// (", chips and candy, and junk foods"); `end` when none does.
+    /// (", chips and candy, and junk foods"), short of any time; `end` when none
+    /// does.
     fn noun_list_end(&self, end: usize) -> usize {
         let toks = &self.x.analysis.tokens;
-        let in_phrase = |k: usize| {
-            toks[k].is_noun()
-                || toks[k].pos.starts_with("JJ")
-                || matches!(toks[k].pos, "DT" | "PRP$")
-        };
-        let joiner = |k: usize| matches!(toks[k].lower.as_str(), "and" | "or" | ",");
         if toks.get(end).is_none_or(|t| t.lower != ",") {
             return end;
         }
-        let mut last = end;
-        let mut k = end;
-        while k < toks.len() {
-            if joiner(k) {
-                // Joiners only up to the next word of a noun phrase.
-                let next = (k..toks.len()).find(|&j| !joiner(j));
-                if !next.is_some_and(in_phrase) {
-                    break;
-                }
-            } else if !in_phrase(k)
-                || self
-                    .x
-                    .times
-                    .iter()
-                    .any(|t| t.span.contains(&toks[k].span.start))
-            {
-                break;
-            } else if toks[k].is_noun() {
-                last = k + 1;
-            }
-            k += 1;
-        }
-        last
+        let in_a_time = |t: &crate::core::nlp::Token| {
+            self.x.times.iter().any(|x| x.span.contains(&t.span.start))
+        };
+        crate::rewrite::intent::noun_list_end(toks, end, in_a_time).unwrap_or(end)
     }
 
     /// Why the writer's action is replaced, for the change note.
