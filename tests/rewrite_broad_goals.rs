@@ -27,17 +27,17 @@ fn a_broad_goal_is_shown_by_the_exemplar_written_for_it() {
         &["[which measure]"],
     );
     // A goal that is only a comparative state ("healthier") is that exemplar's.
-    // Its exemplar asks which healthy habit, not walking in place of health.
+    // Its exemplar asks which healthy activity, not walking in place of health.
     reads(
         "To become healthier",
-        &["[which agreed healthy habit"],
+        &["[which healthy activity"],
         &["[which measure of health]"],
     );
     // The exemplar written for the whole goal ("Be healthier") goes before one
     // for a part of it ("Eat healthier"), whose act the writer did not name.
     reads(
         "Ravi hopes to be healthier next year",
-        &["[which agreed healthy habit"],
+        &["[which healthy activity"],
         &["portions of fruit"],
     );
     reads(
@@ -57,11 +57,12 @@ fn a_broad_goal_is_shown_by_the_exemplar_written_for_it() {
         &["[which new activity]"],
         &["observable action"],
     );
-    // Slimming is losing weight; a lie stopped is the truth told.
+    // Slimming is losing weight, reached by a date; a lie stopped is the
+    // truth told.
     reads(
         "Jade wants to slim down",
-        &["lose [N] kilograms"],
-        &["observable action"],
+        &["lose [how much] in weight", "by [by when]"],
+        &["observable action", "for [how many weeks]", "the surgery"],
     );
     reads(
         "Kim will stop telling lies",

@@ -215,10 +215,10 @@ fn a_vague_amount_asks_how_many_in_the_writers_unit() {
 #[test]
 fn a_whole_domain_asks_which_part_of_it_improves() {
     // ... unless an exemplar was written for the whole domain: physical
-    // health is shown by a healthy habit the team agrees, not by walking alone.
+    // health is shown by a healthy activity the team names, not by walking alone.
     let r = rewrite("Dad will improve his physical health");
     assert!(
-        r.rewrite.contains("[which agreed healthy habit"),
+        r.rewrite.contains("[which healthy activity"),
         "{}",
         r.rewrite
     );

@@ -480,7 +480,8 @@ fn an_activity_done_better_is_scored_on_a_measure_by_a_date() {
             .into_iter()
             .find(|t| t.contains("scoring [target] on [which measure"))
             .unwrap_or_else(|| panic!("{objective} -> {:?}", offered(&r)));
-        assert!(own.contains(", up from [baseline], by [by when]"), "{own}");
+        // "now", not "up from": a faster swim is a lower time.
+        assert!(own.contains(" (now [baseline]), by [by when]"), "{own}");
         assert!(!r.rewrite.contains("looks like]"), "{}", r.rewrite);
         assert!(!r.rewrite.contains("times a week"), "{}", r.rewrite);
     }
@@ -585,7 +586,7 @@ fn a_state_to_reach_is_scored_on_a_measure_of_what_it_names() {
         assert!(
             r.rewrite.contains(&format!(
                 ", scoring [target] on [which measure of {measure}"
-            )) && r.rewrite.contains("], up from [baseline], by [by when]"),
+            )) && r.rewrite.contains("] (now [baseline]), by [by when]"),
             "{objective} -> {}",
             r.rewrite
         );
@@ -641,8 +642,9 @@ fn an_amount_outcome_behind_a_goal_wrapper_asks_how_much() {
 fn an_activity_done_more_keeps_its_figure_whatever_opens_it() {
     // A clitic ("I'm cycling more"), a phrasal verb naming a category ("work
     // out more") and a capitalised verb the tagger reads as a name ("Garden
-    // more") all keep the activity with its comparative's figure; cycling,
-    // done in sessions, is also asked how long each time.
+    // more") all keep the activity with its comparative's figure; cycling
+    // and working out, done in sessions, are also asked how long each time
+    // (after the phrasal verb's particle too).
     for (objective, kept) in [
         (
             "I'm cycling more",
@@ -650,7 +652,7 @@ fn an_activity_done_more_keeps_its_figure_whatever_opens_it() {
         ),
         (
             "Nia will work out more",
-            "Nia will work out more, at least [N] times a week",
+            "Nia will work out more, at least [N] times a week for [how long] each time",
         ),
         (
             "Garden more",

@@ -208,8 +208,9 @@ fn a_standard_a_start_and_a_speed_are_each_asked_for_in_their_own_terms() {
     );
     common::rewrite_reads(
         "Kai will get quicker at getting dressed",
-        &["[which measure of speed]"],
-        &["looks like]"],
+        &["[which measure of speed] (now [baseline])"],
+        // On a timed measure better is lower: no "up from".
+        &["looks like]", "up from"],
     );
 }
 

@@ -277,8 +277,10 @@ impl Repairer<'_> {
         let led_to = self
             .action_head()
             .is_some_and(|a| Some(a) != self.x.frame.head);
-        let by_the_verb = self.action_head().is_some_and(|h| k == h + 1)
-            && (!self.x.frame.copula || led_to)
+        // ("work out more": after the verb's particle too.)
+        let by_the_verb = self.action_head().is_some_and(|h| {
+            k == h + 1 || k == h + 2 && toks[h + 1].has_tag("RP") && !toks[h + 1].is_noun()
+        }) && (!self.x.frame.copula || led_to)
             && !noun_follows;
         // "speak more clearly": "more" before a manner adverb says how well,
         // not how often.

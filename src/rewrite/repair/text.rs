@@ -263,7 +263,19 @@ pub(super) fn third_person(text: &str) -> String {
 /// a change from a baseline ("up from [baseline]").
 pub(super) fn ends_in_a_trailing_modifier(pieces: &[Piece]) -> bool {
     let text = crate::rewrite::draft::render(pieces).text;
-    let Some((_, last)) = text.rsplit_once(", ") else {
+    // The last ", " outside a placeholder ("recorded in [which record, such
+    // as a diary]" ends in the participle's phrase, not in "such as").
+    let mut depth = 0i32;
+    let mut split = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth -= 1,
+            ',' if depth == 0 && text[i..].starts_with(", ") => split = Some(i + 2),
+            _ => {}
+        }
+    }
+    let Some(last) = split.map(|i| &text[i..]) else {
         return false;
     };
     let first = last.split_whitespace().next().unwrap_or("");
@@ -294,6 +306,20 @@ mod tests {
         assert_eq!(subtract(0..10, &whole), Vec::<Range<usize>>::new());
         let before: [Range<usize>; 1] = [Range { start: 0, end: 3 }];
         assert_eq!(subtract(5..10, &before), vec![5..10]);
+    }
+
+    #[test]
+    fn a_comma_inside_a_placeholder_does_not_end_the_modifier() {
+        let pieces = [
+            Piece::kept("lose weight, weighed at"),
+            Piece::placeholder("which check, such as a weigh-in"),
+        ];
+        assert!(ends_in_a_trailing_modifier(&pieces));
+        let pieces = [
+            Piece::kept("lose weight at"),
+            Piece::placeholder("which check, weighed at the surgery"),
+        ];
+        assert!(!ends_in_a_trailing_modifier(&pieces));
     }
 
     #[test]
