@@ -11,6 +11,7 @@ pub mod intent;
 mod means;
 mod rank;
 pub mod repair;
+mod supported;
 pub mod templates;
 
 use crate::core::check::{Checker, Objective};
@@ -401,7 +402,7 @@ impl<'a> Rewriter<'a> {
         } else {
             self.bank.nearest(&query, self.nearest, self.encoder)
         };
-        let mut candidates = Repairer {
+        let repairer = Repairer {
             x,
             templates: &self.templates,
             bank: &self.bank,
@@ -414,8 +415,10 @@ impl<'a> Rewriter<'a> {
                 0.0
             },
             concern,
-        }
-        .candidates();
+        };
+        let mut candidates = repairer.candidates();
+        // "Mum to ensure Tom attends school": Tom's act, rewritten, which Mum supports.
+        candidates.extend(self.supported_candidates(objective, x, &repairer, concern, original));
         // "be healthier by losing weight": the means, rewritten as the
         // objective, with the goal kept as its purpose.
         if let Some((means, purpose)) = means::split(objective, x) {

@@ -234,6 +234,12 @@ pub struct Kinds {
     /// Verbs of getting someone to act ("encourage the patient to drink"):
     /// the "to" clause after their object is what that person will do.
     pub urging_verbs: Vec<String>,
+    /// Verbs that make the named person answerable for someone else's act
+    /// ("ensure Tom attends school"), and the verb that puts it in their
+    /// control ("support Tom to attend school").
+    pub supported_verbs: BTreeMap<String, String>,
+    /// Verbs of taking in food or drink: "eat more" is how much a day.
+    pub intake_verbs: Vec<String>,
     /// Time, counted by the week: "spend more time together".
     pub time_nouns: Vec<String>,
     /// Amount words that become "[how much]" ("lose some weight").

@@ -27,6 +27,7 @@ impl Rule for OutsideControl {
                 "Mum will ensure John never misses school",
                 "Dad will make sure that Sam goes to bed by 8pm every night",
                 "Mum will make Kyle attend school every day",
+                "Mum to ensure Tom attends school",
             ],
             allows: &[
                 "Mum will walk John to school every morning by 8:45",
@@ -49,7 +50,12 @@ impl Rule for OutsideControl {
                 k += 1;
             }
             let mut e = k;
-            while e < toks.len() && toks[e].chunk == ChunkKind::Noun {
+            // The chunker may take the other person's finite verb into their
+            // noun phrase ("Tom attends school"): it ends there.
+            while e < toks.len()
+                && toks[e].chunk == ChunkKind::Noun
+                && !matches!(toks[e].pos, "VBZ" | "VBP" | "VBD" | "MD")
+            {
                 e += 1;
             }
             let other = k..e;

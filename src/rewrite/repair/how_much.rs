@@ -358,6 +358,10 @@ impl Repairer<'_> {
             }
             // "save more", "spend less": money, by the week.
             (None, Direction::Up) if of_money => a.comparative_up_money.clone(),
+            // "eat more", "drink more": how much is taken in, not how often.
+            (None, Direction::Up) if by_the_verb && self.head_is_one_of(&kinds.intake_verbs) => {
+                a.comparative_up_amount.clone()
+            }
             (None, Direction::Down) if of_money => a.comparative_down_money.clone(),
             // "isolate less": the behaviour itself, counted in days.
             (None, Direction::Down) if by_the_verb => a.comparative_down_days.clone(),

@@ -21,7 +21,7 @@ mod tail;
 mod text;
 mod who;
 
-pub(crate) use text::lower_first;
+pub(crate) use text::{decapitalise, lower_first};
 
 pub use edits::emphatic_asides;
 use edits::Edits;

@@ -160,7 +160,7 @@ fn tidy_with(text: &str, leading: bool) -> String {
 }
 
 /// Lower-cases the first letter unless the first word looks like a name or acronym.
-pub(super) fn decapitalise(text: &str) -> String {
+pub(crate) fn decapitalise(text: &str) -> String {
     let first_word = text.split_whitespace().next().unwrap_or("");
     let looks_like_name =
         first_word.chars().skip(1).any(|c| c.is_uppercase()) || matches!(first_word, "I");
@@ -278,7 +278,12 @@ pub(super) fn ends_in_a_trailing_modifier(pieces: &[Piece]) -> bool {
     let Some(last) = split.map(|i| &text[i..]) else {
         return false;
     };
-    let first = last.split_whitespace().next().unwrap_or("");
+    // ("as weighed at ...": the participle after "as".)
+    let mut words = last.split_whitespace();
+    let first = match words.next().unwrap_or("") {
+        "as" => words.next().unwrap_or(""),
+        w => w,
+    };
     let participle = first.len() > 3
         && (first.ends_with("ed") || first.ends_with("en") || first.ends_with("wn"))
         && !last.contains(" and ");

@@ -19,7 +19,7 @@ impl Repairer<'_> {
     }
 
     /// Who will act, and what changed about it.
-    pub(super) fn who(&self) -> (Vec<Piece>, Vec<Change>) {
+    pub(crate) fn who(&self) -> (Vec<Piece>, Vec<Change>) {
         let a = &self.templates.assembly;
         let subject_text = self
             .x
