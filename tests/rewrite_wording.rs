@@ -268,3 +268,28 @@ fn a_behaviour_at_an_occasion_is_counted_on_so_many_of_them() {
         &[],
     );
 }
+
+#[test]
+fn shouted_words_are_kept_in_lower_case_and_acronyms_as_written() {
+    // A sentence in capitals is the writer's style; a capital word for
+    // emphasis is shouting. Neither goes into a plan the family reads.
+    common::rewrite_reads(
+        "I WANT TO LOSE 10 POUNDS PER WEEK!",
+        &["I will lose", "pounds per week"],
+        &["LOSE", "POUNDS", "WEEK"],
+    );
+    common::rewrite_reads("I will eat MORE veggies.", &["eat more veggies"], &["MORE"]);
+    // An acronym is not shouting.
+    common::rewrite_reads("Sophie to engage with CAMHS", &["CAMHS"], &["camhs"]);
+}
+
+#[test]
+fn never_within_the_plan_period_is_not() {
+    // "never ... again" cannot be checked from one date to another; "not"
+    // in the period can.
+    common::rewrite_reads(
+        "Never fall again.",
+        &["From [start date] until [review date]", "will not fall"],
+        &["never", "again"],
+    );
+}

@@ -11,6 +11,7 @@ pub mod intent;
 mod means;
 mod rank;
 pub mod repair;
+mod shouting;
 mod supported;
 pub mod templates;
 
@@ -442,6 +443,11 @@ impl<'a> Rewriter<'a> {
                     candidates.push(c);
                 }
             }
+        }
+        // "eat MORE veggies": the writer's shouted words, in lower case.
+        let shouted = shouting::shouted_words(x, self.checker.lexicon());
+        for c in &mut candidates {
+            shouting::tone_down(&mut c.pieces, &shouted);
         }
         if let Some(generator) = self.generator {
             if let Ok(texts) = generator.generate(&objective.text) {

@@ -4,7 +4,8 @@
 
 use super::{Context, Examples, Hit, Rule, RuleId};
 use crate::core::finding::{Criterion, Level};
-use crate::core::nlp::Token;
+use crate::core::lexicon::Lexicon;
+use crate::core::nlp::{Analysis, Token};
 
 pub struct Acronym;
 
@@ -44,7 +45,7 @@ impl Rule for Acronym {
         let text = cx.text();
         let toks = &cx.a.tokens;
         let mut hits = Vec::new();
-        let capitals = shouted_sentences(cx);
+        let capitals = shouted_sentences(cx.a);
         for (i, t) in toks.iter().enumerate() {
             let word = &text[t.span.clone()];
             let letters = word.chars().filter(|c| c.is_ascii_uppercase()).count();
@@ -76,6 +77,26 @@ impl Rule for Acronym {
     }
 }
 
+/// The tokens written in capitals that are not acronyms: a word for emphasis
+/// ("eat MORE veggies") or any word of a sentence written in capitals ("I
+/// WANT TO LOSE 10 POUNDS"), less the known acronyms. The rewriter keeps them
+/// in lower case.
+pub fn shouted_words(a: &Analysis, lexicon: &Lexicon) -> Vec<usize> {
+    let capitals = shouted_sentences(a);
+    a.tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| {
+            let w = &a.text[t.span.clone()];
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && w.chars().all(|c| !c.is_lowercase())
+                && !lexicon.known_acronyms.iter().any(|k| k == w)
+                && (is_emphasis(t) || capitals.contains(&t.sentence))
+        })
+        .map(|(k, _)| k)
+        .collect()
+}
+
 /// An ordinary word in capitals for emphasis ("MORE", "SOME", "NOT", "MUST"): the
 /// dictionary knows it only as a function word, adjective or adverb (or as a
 /// modal), never as a noun, verb, unknown word or interjection alone, which is what
@@ -90,10 +111,10 @@ fn is_emphasis(t: &Token) -> bool {
 
 /// Sentences written mostly in capitals ("TOM WILL WALK TO SCHOOL"): there
 /// capitals are the writer's style, not acronyms.
-fn shouted_sentences(cx: &Context<'_>) -> Vec<usize> {
-    let text = cx.text();
+fn shouted_sentences(a: &Analysis) -> Vec<usize> {
+    let text = &a.text;
     let mut words: std::collections::BTreeMap<usize, (usize, usize)> = Default::default();
-    for t in &cx.a.tokens {
+    for t in &a.tokens {
         let w = &text[t.span.clone()];
         if w.chars().filter(|c| c.is_alphabetic()).count() < 2 {
             continue;

@@ -10,7 +10,7 @@ use std::ops::Range;
 pub use stop_behaviour::negated_event;
 
 mod absolute_target;
-mod acronym;
+pub mod acronym;
 mod agency_as_owner;
 mod bundled_actions;
 mod emotive_language;

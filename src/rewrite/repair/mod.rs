@@ -418,7 +418,7 @@ impl Repairer<'_> {
         let habit_goal = kind == ActionKind::Habit || self.x.frame.negated.is_some() || quality;
         let methods = self.method_options();
         let mut out = Vec::new();
-        for (action, action_changes, source, prior) in actions {
+        for (mut action, action_changes, source, prior) in actions {
             let kept = source == Source::Kept;
             let kind = match source {
                 Source::Kept => kind,
@@ -442,6 +442,8 @@ impl Repairer<'_> {
                 && self.fails(Criterion::T)
             {
                 pieces.extend(template(&self.templates.assembly.safety_time));
+                // "never fall again" inside a period is "not fall" in it.
+                action = text::negation_within_a_period(action);
                 all_changes.push(Change::new(
                     Criterion::T,
                     format!(

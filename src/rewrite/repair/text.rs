@@ -290,6 +290,28 @@ pub(super) fn ends_in_a_trailing_modifier(pieces: &[Piece]) -> bool {
     participle || matches!(first, "up" | "down")
 }
 
+/// An action kept within a period ("From [start date] until [review date],"):
+/// "never" becomes "not" and a last "again" or "ever again" goes, since the
+/// period, not forever, is what is checked ("never fall again" -> "not fall").
+pub(super) fn negation_within_a_period(action: Vec<Piece>) -> Vec<Piece> {
+    let negated = action
+        .iter()
+        .any(|p| matches!(p, Piece::Kept(t) if t.eq_ignore_ascii_case("never")));
+    if !negated {
+        return action;
+    }
+    let last_kept = action.iter().rposition(|p| matches!(p, Piece::Kept(_)));
+    action
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| match p {
+            Piece::Kept(t) if t.eq_ignore_ascii_case("never") => Piece::kept("not"),
+            Piece::Kept(t) if Some(i) == last_kept => Piece::kept(without_for_good(&t)),
+            p => p,
+        })
+        .collect()
+}
+
 /// Whether the pieces end with a count of occasions out of so many ("on [N of
 /// M] occasions") that says no baseline yet: a change to it can be measured
 /// from one ("..., up from [baseline]").
@@ -325,6 +347,21 @@ mod tests {
             Piece::placeholder("which check, weighed at the surgery"),
         ];
         assert!(!ends_in_a_trailing_modifier(&pieces));
+    }
+
+    #[test]
+    fn never_within_a_period_is_not() {
+        let action = vec![Piece::kept("never"), Piece::kept("fall again")];
+        assert_eq!(
+            negation_within_a_period(action),
+            vec![Piece::kept("not"), Piece::kept("fall")]
+        );
+        // Without "never", the words stand ("not leave the baby alone again").
+        let action = vec![
+            Piece::kept("not"),
+            Piece::kept("leave the baby alone again"),
+        ];
+        assert_eq!(negation_within_a_period(action.clone()), action);
     }
 
     #[test]
