@@ -123,6 +123,12 @@ fn more_of_a_thing_counted_is_so_many_a_week() {
         &["no more than [how much] a day, down from [baseline]"],
         &["[N] a week"],
     );
+    // Less of a thing not counted one by one is had on fewer days.
+    reads(
+        "Kim will eat less junk food",
+        &["on no more than [N] days a week, down from [baseline]"],
+        &["no more than [N] a week"],
+    );
     // More of an activity done in sessions is how often and how long.
     reads(
         "Tom will swim more",

@@ -370,6 +370,17 @@ impl Repairer<'_> {
             (None, Direction::Down) if next_is(&kinds.amount_nouns) => {
                 a.comparative_down_amount.clone()
             }
+            // "eat less junk food", "drink less fizzy pop": a thing not
+            // counted one by one is had on fewer days.
+            (None, Direction::Down)
+                if nouns.last().is_some_and(|n| {
+                    n.pos.starts_with("NN")
+                        && !n.pos.starts_with("NNS")
+                        && !n.pos.starts_with("NNP")
+                }) =>
+            {
+                a.comparative_down_days.clone()
+            }
             (None, Direction::Down) => a.comparative_down.clone(),
             // "save more money", "spend more time together": by the week.
             (None, Direction::Up) if time_follows => a.comparative_up_time.clone(),

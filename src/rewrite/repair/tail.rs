@@ -71,6 +71,11 @@ impl Repairer<'_> {
                 } else {
                     tidy(&quoted)
                 };
+                // "written in a food diary, this year": the time is the
+                // action's, not the diary's.
+                if ends_in_a_trailing_modifier(pieces) {
+                    pieces.push(Piece::added(","));
+                }
                 pieces.push(Piece::kept(decapitalise(&carried)));
                 have_time = true;
             }

@@ -287,7 +287,16 @@ pub(super) fn ends_in_a_trailing_modifier(pieces: &[Piece]) -> bool {
     let participle = first.len() > 3
         && (first.ends_with("ed") || first.ends_with("en") || first.ends_with("wn"))
         && !last.contains(" and ");
-    participle || matches!(first, "up" | "down")
+    // "with no new pressure areas found at each daily skin check": a
+    // participle and its preposition later in the phrase close it too.
+    let words: Vec<&str> = last.split_whitespace().collect();
+    let later_participle = !last.contains(" and ")
+        && words.windows(2).any(|w| {
+            let participle = w[0].len() > 3 && (w[0].ends_with("ed") || w[0].ends_with("wn"))
+                || matches!(w[0], "found" | "kept" | "seen" | "held" | "done" | "made");
+            participle && matches!(w[1], "at" | "in" | "on")
+        });
+    participle || later_participle || matches!(first, "up" | "down")
 }
 
 /// An action kept within a period ("From [start date] until [review date],"):
@@ -346,6 +355,20 @@ mod tests {
             Piece::kept("lose weight at"),
             Piece::placeholder("which check, weighed at the surgery"),
         ];
+        assert!(!ends_in_a_trailing_modifier(&pieces));
+        // A participle after "as", or later in the phrase, closes it as well.
+        let pieces = [
+            Piece::kept("lose weight, as weighed at"),
+            Piece::placeholder("which place"),
+        ];
+        assert!(ends_in_a_trailing_modifier(&pieces));
+        let pieces = [Piece::kept(
+            "keep their skin intact, with no new pressure areas found at each skin check",
+        )];
+        assert!(ends_in_a_trailing_modifier(&pieces));
+        let pieces = [Piece::kept(
+            "keep their skin intact, with cream on each day",
+        )];
         assert!(!ends_in_a_trailing_modifier(&pieces));
     }
 
