@@ -293,3 +293,14 @@ fn never_within_the_plan_period_is_not() {
         &["never", "again"],
     );
 }
+
+#[test]
+fn a_change_slot_gets_the_measure_example_of_what_changes() {
+    // "increase {object} {up}": the example is offered in the slot's
+    // "[which measure]" once the slot is in place.
+    common::rewrite_reads(
+        "The patient will demonstrate increased mobility in 2 days.",
+        &["[which measure, such as the distance walked with the agreed aid]"],
+        &["[which measure]"],
+    );
+}

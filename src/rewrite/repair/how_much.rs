@@ -118,12 +118,15 @@ impl Repairer<'_> {
             ObjectMeasure::Count => ObjectMeasure::OwnScale,
             m => m,
         };
+        // The example goes in after the change slots, which may hold the
+        // "[which measure]" it qualifies ("increase {object} {up}").
+        let action = action
+            .replace("{down}", self.change_slot(measure, true))
+            .replace("{up}", self.change_slot(measure, false));
         self.templates
-            .with_measure_example(action, object)
+            .with_measure_example(&action, object)
             .replace("{object}", object)
             .replace("{verb}", verb)
-            .replace("{down}", self.change_slot(measure, true))
-            .replace("{up}", self.change_slot(measure, false))
     }
 
     /// "be well", "get clean": a state named by "be" or "get" and an adjective
