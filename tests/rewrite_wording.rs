@@ -304,3 +304,20 @@ fn a_change_slot_gets_the_measure_example_of_what_changes() {
         &["[which measure]"],
     );
 }
+
+#[test]
+fn a_comparative_in_a_clause_that_serves_the_action_is_not_the_aims() {
+    // The purpose's "healthier" is why; the weight lost is the aim, sized and
+    // dated, the date set apart from the purpose.
+    common::rewrite_reads(
+        "I want to lose weight so I can be healthier.",
+        &["lose [how much] in weight so I can be healthier, by [by when]"],
+        &["looks like]"],
+    );
+    // So is a means' "better".
+    common::rewrite_reads(
+        "Tom will gain weight by eating better",
+        &["gain [how much] in weight by eating better, by [by when]"],
+        &["looks like]"],
+    );
+}

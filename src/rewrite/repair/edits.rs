@@ -85,6 +85,9 @@ impl Repairer<'_> {
                         edits.insertions.push((span.start, slot));
                         edits.compared = true;
                     }
+                    // "lose weight so I can be healthier": the comparative of
+                    // a purpose, a means or a relative clause is not the aim's.
+                    Edit::Compare(span) if self.in_a_subordinate_clause(span.start) => {}
                     Edit::Compare(span) => {
                         if let Some((at, slot)) = self.comparative_slot(span) {
                             edits.insertions.push((at, slot));
@@ -98,6 +101,33 @@ impl Repairer<'_> {
                 .push(Change::new(f.criterion, repair.note.clone()));
         }
         edits
+    }
+}
+
+impl Repairer<'_> {
+    /// True when byte `at` lies in a clause that follows the action and
+    /// serves it: a purpose ("so I can be healthier", "so that", "in order
+    /// to"), a reason ("because"), a means ("by eating better") or a relative
+    /// clause ("a job that makes the world better").
+    fn in_a_subordinate_clause(&self, at: usize) -> bool {
+        let toks = &self.x.analysis.tokens;
+        let Some(head) = self.action_head() else {
+            return false;
+        };
+        toks.iter()
+            .enumerate()
+            .skip(head + 1)
+            .take_while(|(_, t)| t.span.start < at)
+            .any(|(k, t)| {
+                t.lower == "because"
+                    || t.lower == "so"
+                        && toks
+                            .get(k + 1)
+                            .is_some_and(|n| n.pos == "PRP" || n.lower == "that")
+                    || t.lower == "in" && toks.get(k + 1).is_some_and(|n| n.lower == "order")
+                    || t.lower == "by" && toks.get(k + 1).is_some_and(|n| n.pos == "VBG")
+                    || matches!(t.pos, "WDT" | "WP")
+            })
     }
 }
 

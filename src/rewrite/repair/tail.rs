@@ -5,7 +5,9 @@
 //! concern when the action did not relate to it. How much or how often is in
 //! `how_much.rs`.
 
-use super::text::{decapitalise, ends_in_a_trailing_modifier, overlaps, subtract, tidy};
+use super::text::{
+    decapitalise, ends_in_a_serving_clause, ends_in_a_trailing_modifier, overlaps, subtract, tidy,
+};
 use super::{ActionKind, Change, Repairer};
 use crate::core::finding::{Criterion, RuleId};
 use crate::core::measure::IndicatorKind;
@@ -175,7 +177,14 @@ impl Repairer<'_> {
                 // apart from the occasion before it. "each day, written in a
                 // food diary, by [by when]": a trailing participle or "up from"
                 // phrase is closed, so the time is the action's, not the diary's.
-                if target_undated && have_time || ends_in_a_trailing_modifier(pieces) {
+                // "lose weight so I can be healthier, by [by when]", "gain
+                // weight by eating better, by [by when]": so is a clause
+                // that serves the action.
+                if target_undated && have_time
+                    || ends_in_a_trailing_modifier(pieces)
+                    || std::ptr::eq(slot, &self.templates.assembly.time)
+                        && ends_in_a_serving_clause(pieces)
+                {
                     pieces.push(Piece::added(","));
                 }
                 if rate_missing {

@@ -299,6 +299,22 @@ pub(super) fn ends_in_a_trailing_modifier(pieces: &[Piece]) -> bool {
     participle || later_participle || matches!(first, "up" | "down")
 }
 
+/// Whether the pieces end in a clause that serves the action, with no comma
+/// after it: a purpose ("so I can be healthier", "so that ...") or a means
+/// ("by eating better"). A time after it is the action's.
+pub(super) fn ends_in_a_serving_clause(pieces: &[Piece]) -> bool {
+    let text = crate::rewrite::draft::render(pieces).text;
+    let last = text.rsplit_once(", ").map_or(text.as_str(), |(_, l)| l);
+    let words: Vec<&str> = last.split_whitespace().collect();
+    (1..words.len()).any(|k| {
+        let (w, next) = (words[k - 1], words[k]);
+        // ("caused by texting" is the agent of a participle, not a means.)
+        let after_participle = k >= 2 && words[k - 2].ends_with("ed");
+        w == "so" && matches!(next, "that" | "I" | "he" | "she" | "they" | "we" | "you")
+            || w == "by" && next.len() > 4 && next.ends_with("ing") && !after_participle
+    })
+}
+
 /// An action kept within a period ("From [start date] until [review date],"):
 /// "never" becomes "not" and a last "again" or "ever again" goes, since the
 /// period, not forever, is what is checked ("never fall again" -> "not fall").
@@ -370,6 +386,19 @@ mod tests {
             "keep their skin intact, with cream on each day",
         )];
         assert!(!ends_in_a_trailing_modifier(&pieces));
+    }
+
+    #[test]
+    fn a_purpose_or_a_means_ends_in_a_serving_clause() {
+        let pieces = [Piece::kept("lose weight so I can be healthier")];
+        assert!(ends_in_a_serving_clause(&pieces));
+        let pieces = [Piece::kept("gain weight by eating better")];
+        assert!(ends_in_a_serving_clause(&pieces));
+        // "by" before a date or a name is no means.
+        let pieces = [Piece::kept("be seen by the nurse")];
+        assert!(!ends_in_a_serving_clause(&pieces));
+        let pieces = [Piece::kept("reduce accidents caused by texting")];
+        assert!(!ends_in_a_serving_clause(&pieces));
     }
 
     #[test]
