@@ -321,3 +321,14 @@ fn a_comparative_in_a_clause_that_serves_the_action_is_not_the_aims() {
         &["looks like]"],
     );
 }
+
+#[test]
+fn a_symptom_score_is_reached_by_a_date_not_kept() {
+    // "keep pain at [target] or below ... by [by when]" says it is there
+    // already; the score is reached by the date.
+    common::rewrite_reads(
+        "Patient will manage pain",
+        &["score [target] or below for pain on [which scale] (now [baseline])"],
+        &["keep pain"],
+    );
+}
