@@ -188,6 +188,14 @@ fn walking_regained_is_how_far_with_what_help_by_a_date() {
         r.rewrite
     );
     assert!(!r.rewrite.contains("[how often]"), "{}", r.rewrite);
+    // How far goes with the walking, before where it is done.
+    let r = rewrite("Walking around the hospital");
+    assert!(
+        r.rewrite
+            .contains("walk [how far] with [what aid or support] around the hospital"),
+        "{}",
+        r.rewrite
+    );
     // A walk somewhere, or a thing walked, is a habit.
     let r = rewrite("Leo will walk to the shop with his dad");
     assert!(!r.rewrite.contains("[how far]"), "{}", r.rewrite);

@@ -65,6 +65,12 @@ impl Repairer<'_> {
             &self.text()[span]
         });
         let slot = self.templates.with_measure_example(slot, object);
+        // "walk [how far] with [what aid or support] around the ward": how
+        // far goes with the walking, before where or how it is done.
+        let at = match self.action_head() {
+            Some(h) if slot == a.mobility => self.x.analysis.tokens[h].span.end.min(at),
+            _ => at,
+        };
         Some((
             at,
             template(&slot),
