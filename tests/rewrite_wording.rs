@@ -332,3 +332,13 @@ fn a_symptom_score_is_reached_by_a_date_not_kept() {
         &["keep pain"],
     );
 }
+
+#[test]
+fn attention_kept_up_for_longer_is_timed_not_counted() {
+    // "concentrate more" is for longer each time, not more times a week.
+    common::rewrite_reads(
+        "Tom will concentrate more in class",
+        &["for at least [how long] each time, up from [baseline]"],
+        &["times a week"],
+    );
+}

@@ -238,6 +238,9 @@ pub struct Kinds {
     /// ("ensure Tom attends school"), and the verb that puts it in their
     /// control ("support Tom to attend school").
     pub supported_verbs: BTreeMap<String, String>,
+    /// Activities kept up rather than repeated: "concentrate more" is for
+    /// longer each time.
+    pub sustained_activities: Vec<String>,
     /// Verbs of taking in food or drink: "eat more" is how much a day.
     pub intake_verbs: Vec<String>,
     /// Time, counted by the week: "spend more time together".

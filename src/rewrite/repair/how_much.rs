@@ -320,6 +320,14 @@ impl Repairer<'_> {
             next_is(&kinds.money_nouns) || by_the_verb && self.head_is_one_of(&kinds.money_verbs);
         // "run longer": how long each time, said of the verb itself.
         let of_duration = by_the_verb && kinds.comparatives_duration.contains(&word.to_lowercase());
+        // "pay attention more", "concentrate more": kept up for longer, not
+        // done more often.
+        let sustained = self.action_head().is_some_and(|h| {
+            kinds.sustained_activities.iter().any(|p| {
+                self.verb_is_one_of(h, std::slice::from_ref(p))
+                    && k == h + p.split_whitespace().count()
+            })
+        });
         // "eat out less often", "visit more frequently": how many times.
         let of_frequency = toks
             .get(k + 1)
@@ -350,7 +358,7 @@ impl Repairer<'_> {
                 };
                 a.comparative_other.replace("{word}", &state)
             }
-            (None, Direction::Up) if of_duration => a.comparative_up_duration.clone(),
+            (None, Direction::Up) if of_duration || sustained => a.comparative_up_duration.clone(),
             (None, Direction::Down) if of_duration => a.comparative_down_duration.clone(),
             // "read better", "run faster", "speak more clearly": how well the
             // activity is done, on a measure.
