@@ -430,11 +430,7 @@ impl<'a> Rewriter<'a> {
                     // Only a means made observable earns its place above the
                     // goal: not one still asking what it looks like.
                     let rendered = render(&c.pieces);
-                    let open = self.hands_the_goal_back(&rendered)
-                        || rendered
-                            .placeholders
-                            .iter()
-                            .any(|p| p.label.starts_with(FALLBACK_LABEL));
+                    let open = self.leaves_the_goal_open(&rendered);
                     if !open {
                         c.prior += MEANS_BONUS;
                     }
@@ -445,9 +441,10 @@ impl<'a> Rewriter<'a> {
             }
         }
         // "eat MORE veggies": the writer's shouted words, in lower case.
-        let shouted = shouting::shouted_words(x, self.checker.lexicon());
-        for c in &mut candidates {
-            shouting::tone_down(&mut c.pieces, &shouted);
+        if let Some(shouted) = shouting::shouted_pattern(x, self.checker.lexicon()) {
+            for c in &mut candidates {
+                shouting::tone_down(&mut c.pieces, &shouted);
+            }
         }
         if let Some(generator) = self.generator {
             if let Ok(texts) = generator.generate(&objective.text) {

@@ -363,6 +363,16 @@ impl Rewriter<'_> {
                 .any(|p| self.opens_a_measure(&p.label))
     }
 
+    /// True when a rendered candidate leaves the goal to the team: it hands
+    /// it back or is the placeholder fallback ("[observable action ...]").
+    pub(super) fn leaves_the_goal_open(&self, rendered: &Rendered) -> bool {
+        self.hands_the_goal_back(rendered)
+            || rendered
+                .placeholders
+                .iter()
+                .any(|p| p.label.starts_with(super::FALLBACK_LABEL))
+    }
+
     /// Where the tail (time, method) starts in a candidate's filled text: after
     /// its `core` pieces, which say who does what.
     fn tail_cut(&self, candidate: &Candidate, filled: &str) -> Option<usize> {

@@ -1,5 +1,5 @@
-//! Words the writer shouted ("eat MORE veggies", "I WANT TO LOSE 10 POUNDS",
-//! "STUDENT will ...") are kept in lower case in the rewrite: in a plan the
+//! Words the writer shouted ("eat MORE veggies", "I WANT TO LOSE 10 POUNDS")
+//! are kept in lower case in the rewrite: in a plan the
 //! family reads, a capitalised common word reads as shouting. Acronyms stay
 //! as written ("CAMHS", "IEP", "GCSE"), told apart as the `acronym` rule
 //! does (`known_acronyms` in `data/language.toml`).
@@ -9,31 +9,29 @@ use crate::core::check::Analysed;
 use crate::core::lexicon::Lexicon;
 use regex::Regex;
 
-/// The original's shouted words ("MORE", or every word of a sentence in
-/// capitals), as written, found as the `acronym` rule tells them apart.
-pub fn shouted_words(x: &Analysed, lexicon: &Lexicon) -> Vec<String> {
+/// A pattern for the original's shouted words ("MORE", or every word of a
+/// sentence in capitals), as the `acronym` rule tells them apart; None when
+/// there are none.
+pub fn shouted_pattern(x: &Analysed, lexicon: &Lexicon) -> Option<Regex> {
     let a = &x.analysis;
     let mut words: Vec<String> = crate::core::rules::acronym::shouted_words(a, lexicon)
         .into_iter()
-        .map(|k| a.text[a.tokens[k].span.clone()].to_string())
+        .map(|k| regex::escape(&a.text[a.tokens[k].span.clone()]))
         .collect();
+    if words.is_empty() {
+        return None;
+    }
     words.sort();
     words.dedup();
-    words
+    Regex::new(&format!(r"\b(?:{})\b", words.join("|"))).ok()
 }
 
-/// `pieces` with each of `words` in lower case, in the writer's words and in
-/// placeholder labels that quote them.
-pub fn tone_down(pieces: &mut [Piece], words: &[String]) {
-    if words.is_empty() {
-        return;
-    }
-    let alternatives: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
-    let Ok(re) = Regex::new(&format!(r"\b(?:{})\b", alternatives.join("|"))) else {
-        return;
-    };
+/// `pieces` with each `shouted` word in lower case, in the writer's words and
+/// in placeholder labels that quote them.
+pub fn tone_down(pieces: &mut [Piece], shouted: &Regex) {
     let lower = |t: &str| {
-        re.replace_all(t, |c: &regex::Captures<'_>| c[0].to_lowercase())
+        shouted
+            .replace_all(t, |c: &regex::Captures<'_>| c[0].to_lowercase())
             .into_owned()
     };
     for p in pieces.iter_mut() {
@@ -56,7 +54,7 @@ mod tests {
             Piece::placeholder("observable action that shows: eat MORE"),
             Piece::added("MORE"),
         ];
-        tone_down(&mut pieces, &["MORE".to_string()]);
+        tone_down(&mut pieces, &Regex::new(r"\bMORE\b").unwrap());
         assert_eq!(pieces[0], Piece::kept("eat more veggies with the SENCO"));
         assert_eq!(
             pieces[1],

@@ -7,7 +7,7 @@
 
 use super::draft::{render, Piece};
 use super::repair::{Candidate, Repairer, Source};
-use super::{advisories, Rewriter, FALLBACK_LABEL};
+use super::{advisories, Rewriter};
 use crate::core::check::{Analysed, Objective};
 use crate::core::finding::Verdict;
 use crate::core::lexicon::Lexicon;
@@ -31,42 +31,15 @@ fn verb_at<'v>(
     at: usize,
     verbs: &'v BTreeMap<String, String>,
 ) -> Option<(usize, &'v String)> {
-    let toks = &x.analysis.tokens;
     verbs
         .iter()
         .filter_map(|(phrase, becomes)| {
-            let words: Vec<&str> = phrase.split_whitespace().collect();
-            words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| toks.get(at + k).is_some_and(|t| t.is(w)))
-                .then_some((words.len(), becomes))
+            x.analysis
+                .phrase_len_at(phrase, at)
+                .filter(|&len| len > 0)
+                .map(|len| (len, becomes))
         })
         .max_by_key(|(len, _)| *len)
-}
-
-/// The subject form of an object pronoun ("help him to" -> "he will").
-fn as_subject(word: &str) -> &str {
-    match word.to_lowercase().as_str() {
-        "him" => "he",
-        "her" => "she",
-        "them" => "they",
-        "me" => "I",
-        "us" => "we",
-        _ => word,
-    }
-}
-
-/// The object form of a subject pronoun ("he will" -> "support him to").
-fn as_object(word: &str) -> Option<&'static str> {
-    match word.to_lowercase().as_str() {
-        "he" => Some("him"),
-        "she" => Some("her"),
-        "they" => Some("them"),
-        "i" => Some("me"),
-        "we" => Some("us"),
-        _ => None,
-    }
 }
 
 /// The other person's action, when the objective's verb (after any "need to",
@@ -124,7 +97,7 @@ pub fn split(
     }
     let written = text[x.analysis.byte_span(from..from + person.len())].to_string();
     let subject = if person.len() == 1 && person[0].pos == "PRP" {
-        as_subject(&written).to_string()
+        super::repair::nominative(&written)
     } else {
         written.clone()
     };
@@ -167,7 +140,7 @@ pub fn wrap(c: Candidate, agent: &[Piece], s: &Supported) -> Option<Candidate> {
         pieces.push(match p {
             // The person as written ("the patient", not "Patient").
             Piece::Kept(t) if t.eq_ignore_ascii_case(&s.person) => Piece::kept(s.person.clone()),
-            Piece::Kept(t) => Piece::kept(as_object(t).map_or_else(|| t.clone(), str::to_string)),
+            Piece::Kept(t) => Piece::kept(super::repair::object_form(t)),
             p => p.clone(),
         });
     }
@@ -240,14 +213,7 @@ impl Rewriter<'_> {
         }
         self.candidates(objective, &x, concern, original)
             .into_iter()
-            .filter(|c| {
-                let rendered = render(&c.pieces);
-                !self.hands_the_goal_back(&rendered)
-                    && !rendered
-                        .placeholders
-                        .iter()
-                        .any(|p| p.label.starts_with(FALLBACK_LABEL))
-            })
+            .filter(|c| !self.leaves_the_goal_open(&render(&c.pieces)))
             .collect()
     }
 }

@@ -323,10 +323,10 @@ impl Repairer<'_> {
         // "pay attention more", "concentrate more": kept up for longer, not
         // done more often.
         let sustained = self.action_head().is_some_and(|h| {
-            kinds.sustained_activities.iter().any(|p| {
-                self.verb_is_one_of(h, std::slice::from_ref(p))
-                    && k == h + p.split_whitespace().count()
-            })
+            kinds
+                .sustained_activities
+                .iter()
+                .any(|p| self.x.analysis.phrase_len_at(p, h) == k.checked_sub(h))
         });
         // "eat out less often", "visit more frequently": how many times.
         let of_frequency = toks

@@ -60,7 +60,7 @@ impl Repairer<'_> {
     }
 
     /// True when the verb phrase at token `at` is one of `list` (lemma phrases).
-    pub(super) fn verb_is_one_of(&self, at: usize, list: &[String]) -> bool {
+    fn verb_is_one_of(&self, at: usize, list: &[String]) -> bool {
         let toks = &self.x.analysis.tokens;
         list.iter().any(|phrase| {
             phrase

@@ -21,7 +21,8 @@ mod tail;
 mod text;
 mod who;
 
-pub(crate) use text::{decapitalise, lower_first};
+pub(crate) use text::{decapitalise, lower_first, object_form};
+pub(crate) use who::nominative;
 
 pub use edits::emphatic_asides;
 use edits::Edits;

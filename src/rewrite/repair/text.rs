@@ -76,7 +76,7 @@ pub(super) fn without_for_good(text: &str) -> String {
 
 /// A personal pronoun moved from subject to object: "[who] will support me",
 /// not "support I". Anything else is returned as it is.
-pub(super) fn object_form(words: &str) -> String {
+pub(crate) fn object_form(words: &str) -> String {
     match words {
         "I" | "i" => "me",
         "we" | "We" => "us",

@@ -248,7 +248,7 @@ impl Repairer<'_> {
 
 /// A pronoun as the subject of "will": "him" becomes "He", "them" "They".
 /// "her" stays "her" only where it owns something ("her son").
-fn nominative(subject: &str) -> String {
+pub(crate) fn nominative(subject: &str) -> String {
     match subject.trim().to_lowercase().as_str() {
         "him" => "He".to_string(),
         "her" => "She".to_string(),
