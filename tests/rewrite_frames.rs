@@ -281,7 +281,7 @@ fn a_skill_shown_on_bare_plurals_asks_which_ones() {
     let r = rewrite("Zara will sort shapes");
     assert!(
         r.rewrite
-            .contains("sort [which] shapes correctly on [N of M] occasions"),
+            .contains("sort [which shapes] correctly on [N of M] occasions"),
         "{}",
         r.rewrite
     );
@@ -361,10 +361,10 @@ fn a_leading_gerund_read_as_a_noun_is_still_the_verb() {
 #[test]
 fn a_one_off_act_on_a_general_object_asks_which_one() {
     let r = rewrite("Dad wants to go back to work");
-    assert_eq!(r.rewrite, "Dad will go back to [which] work by [by when].");
+    assert_eq!(r.rewrite, "Dad will go back to [which work] by [by when].");
     // A habit kept so would still need how often: not offered.
     let r = rewrite("Leah will demonstrate good behaviour");
-    assert!(!r.rewrite.contains("demonstrate [which]"), "{}", r.rewrite);
+    assert!(!r.rewrite.contains("demonstrate [which"), "{}", r.rewrite);
 }
 
 #[test]
@@ -406,6 +406,31 @@ fn an_exemplar_for_the_same_comparative_is_offered_only_in_the_objectives_settin
         r.alternatives.iter().all(|a| !a.rewrite.contains("lesson")),
         "{:?}",
         r.alternatives
+    );
+}
+
+#[test]
+fn an_exemplar_counted_on_occasions_keeps_the_comparative_as_a_baseline() {
+    // "better" is more often than now: the exemplar's count of days is
+    // measured from a baseline, where the exemplar used to be dropped for
+    // losing "better" (and "[which measure]" was asked instead).
+    let r = rewrite("Priya will get better at exercising");
+    assert!(!r.rewrite.contains("[which measure"), "{}", r.rewrite);
+    assert!(
+        r.rewrite.contains("days each week, up from [baseline],"),
+        "{}",
+        r.rewrite
+    );
+    // Only where the exemplar's setting is the objective's: a wish with no
+    // setting is not moved into lessons.
+    let r = rewrite("I want my child to behave better");
+    assert!(!r.rewrite.contains("lessons"), "{}", r.rewrite);
+    // Where it is seen goes with the count, not after the baseline.
+    let r = rewrite("Marcus will behave better in class");
+    assert!(
+        r.rewrite.contains("in class, up from [baseline]"),
+        "{}",
+        r.rewrite
     );
 }
 

@@ -253,16 +253,22 @@ impl Context<'_> {
         for i in head + 1..toks.len() {
             let t = &toks[i];
             let prev = &toks[i - 1];
-            let joined = matches!(
-                prev.lower.as_str(),
-                "and" | "," | ";" | "then" | "or" | "&" | "also"
-            );
+            let joins = |w: &str| matches!(w, "and" | "," | ";" | "then" | "or" | "&" | "also");
+            // ("..., and never have fun again": the adverb sits between.)
+            let joined = joins(&prev.lower)
+                || matches!(prev.lower.as_str(), "never" | "always")
+                    && i >= 2
+                    && joins(&toks[i - 2].lower);
             let takes_object = toks.get(i + 1).is_some_and(|n| {
                 matches!(n.pos, "DT" | "PRP$" | "IN" | "TO" | "RP")
                     || n.lower == "off"
                     || n.lower == "up"
             });
+            // ", up from 3" and ", down from 5" say a change from a baseline.
+            let from_a_baseline = matches!(t.lower.as_str(), "up" | "down")
+                && toks.get(i + 1).is_some_and(|n| n.lower == "from");
             if joined
+                && !from_a_baseline
                 && (t.chunk == crate::core::nlp::ChunkKind::Verb || takes_object)
                 && t.tags.iter().any(|g| *g == "VB" || *g == "VBP")
                 && !t.has_tag("VBG")

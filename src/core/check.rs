@@ -357,6 +357,21 @@ impl Analysed {
             .iter()
             .any(|f| f.rule == id && f.severity == Severity::Error)
     }
+
+    /// What the rules read, again, for code that reads as they do (with no
+    /// concern): the rewriter splitting bundled actions.
+    pub fn context<'a>(&'a self, lexicon: &'a Lexicon) -> Context<'a> {
+        Context {
+            a: &self.analysis,
+            lexicon,
+            frame: &self.frame,
+            times: &self.times,
+            indicators: &self.indicators,
+            methods: &self.methods,
+            concern: None,
+            owner: self.owner.clone(),
+        }
+    }
 }
 
 /// Turns findings into verdicts: an error fails its letter; R is unknown without a concern.

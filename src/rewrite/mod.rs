@@ -3,6 +3,7 @@
 //! drops any that invent a fact, and keeps the one closest in meaning.
 
 pub mod advisories;
+mod bundled;
 pub mod draft;
 pub mod exemplars;
 pub mod facts;
@@ -420,6 +421,8 @@ impl<'a> Rewriter<'a> {
         let mut candidates = repairer.candidates();
         // "Mum to ensure Tom attends school": Tom's act, rewritten, which Mum supports.
         candidates.extend(self.supported_candidates(objective, x, &repairer, concern, original));
+        // "Dad will find a job, pay off his debts and move by June": one objective each.
+        candidates.extend(self.bundled_candidate(objective, x));
         // "be healthier by losing weight": the means, rewritten as the
         // objective, with the goal kept as its purpose.
         if let Some((means, purpose)) = means::split(objective, x) {
@@ -528,6 +531,7 @@ fn source_name(source: &Source) -> &'static str {
         Source::GivenUp => "given-up",
         Source::ThingOutcome => "outcome",
         Source::Generator => "generator",
+        Source::Split => "split",
     }
 }
 

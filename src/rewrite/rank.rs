@@ -45,6 +45,8 @@ impl Rewriter<'_> {
             let mut for_the_goal = false;
             let mut borrowed = false;
             let mut whole = false;
+            let mut counted_only = false;
+            let mut for_the_comparative = false;
             if let Source::Exemplar(vague) = &candidate.source {
                 let before = lost.len();
                 // The exemplar's own action, without who does it.
@@ -77,7 +79,27 @@ impl Rewriter<'_> {
                         !(goal.comparatives.contains(w) && self.intent.compared_alike(w, &vague))
                     });
                 }
-                if lost.len() < before {
+                // "behave better" as an exemplar's behaviour seen on so many
+                // occasions, "up from [baseline]": the comparative is kept by
+                // the count, not by the exemplar, and ranks as if borrowed.
+                // Only as for a comparative the exemplar shares: about the same
+                // thing, and set nowhere the objective is not.
+                let by_the_count = !goal.comparatives.is_empty()
+                    && rendered.text.contains(", up from [baseline]")
+                    && !action.contains("up from");
+                if by_the_count
+                    && !((self.intent.share_what(original, vague) || action_shares || for_the_goal)
+                        && self.intent.sets_nowhere_else(&action, original))
+                {
+                    lost.extend(goal.comparatives.iter().cloned());
+                }
+                let vague_compares = goal
+                    .comparatives
+                    .iter()
+                    .all(|c| self.intent.compared_alike(c, &vague.to_lowercase()));
+                counted_only = by_the_count && !vague_compares;
+                for_the_comparative = lost.len() < before || by_the_count && vague_compares;
+                if lost.len() < before || by_the_count {
                     candidate.prior -= EXEMPLAR_COMPARATIVE_PENALTY;
                     // ... and one whose action is about what the writer named
                     // ("eat better" -> "eat [N] portions ...") shows it.
@@ -154,6 +176,8 @@ impl Rewriter<'_> {
                 same_goal: for_the_goal,
                 borrowed_comparative: borrowed,
                 whole_goal: whole,
+                counted_only,
+                for_the_comparative,
             });
         }
         // Fidelity compares who-does-what: the time and method templates are shared.
@@ -161,7 +185,7 @@ impl Rewriter<'_> {
             .iter()
             .map(|k| {
                 let c = &k.candidate;
-                without_placeholders(&render(&c.pieces[..c.core.min(c.pieces.len())]))
+                without_placeholders(&render(&c.pieces[..c.core.min(c.pieces.len())]), original)
             })
             .collect();
         let refs: Vec<&str> = plain.iter().map(String::as_str).collect();
@@ -205,6 +229,11 @@ impl Rewriter<'_> {
             b.2.total_cmp(&a.2)
                 .then(a.0.rendered.text.len().cmp(&b.0.rendered.text.len()))
         });
+        // "walk better": an exemplar written for the comparative goes before
+        // one that keeps it only by counting from a baseline.
+        if let Some(first) = ranked.iter().position(|r| r.0.for_the_comparative) {
+            ranked = put_after(ranked, first, |r| r.0.counted_only);
+        }
         // "eat better": an exemplar for the same comparative of the same thing
         // ("Improve diet") says what better is; asking the team "[what better
         // looks like]" comes after it.
@@ -455,11 +484,21 @@ fn failing_count(c: &Criteria) -> usize {
 }
 
 /// The rendered text with placeholders removed, for comparing meanings.
-fn without_placeholders(r: &Rendered) -> String {
+/// The rendered text without its placeholders, for comparing meaning; a slot
+/// that asks which one of the writer's own words ("[which services]") reads
+/// as those words.
+fn without_placeholders(r: &Rendered, original: &str) -> String {
+    let original = original.to_lowercase();
     let mut out = String::new();
     let mut at = 0;
     for p in &r.placeholders {
         out.push_str(&r.text[at..p.start]);
+        if let Some(words) = p.label.strip_prefix("which ") {
+            if original.contains(&words.to_lowercase()) {
+                out.push(' ');
+                out.push_str(words);
+            }
+        }
         at = p.end;
     }
     out.push_str(&r.text[at..]);
@@ -481,6 +520,13 @@ struct Kept {
     /// full ("Be healthier" for "get healthy"), not only in part ("Eat
     /// healthier").
     whole_goal: bool,
+    /// An exemplar that keeps the writer's comparative only by its count from
+    /// a baseline ("walk or play a sport ..., up from [baseline]" for "walk
+    /// better"), its vague side saying none ("Get more exercise").
+    counted_only: bool,
+    /// An exemplar whose vague side says the writer's comparative ("Walk
+    /// better"): it goes before those kept only by their count.
+    for_the_comparative: bool,
 }
 
 /// Moves the items before `at` for which `moved` holds to just after the item

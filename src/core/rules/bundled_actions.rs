@@ -27,6 +27,8 @@ impl Rule for BundledActions {
             flags: &[
                 "Mum will clean the house, attend the parenting group, stop drinking and take the children to school every day",
                 "Dad will find a job, pay off his debts and move to a new flat by June",
+                // An adverb between the joining word and the verb ("and never").
+                "Mum will cut the food budget, stop buying clothes and never go out until the debts are paid",
             ],
             allows: &[
                 "Complete the Facility and Safety assessment and develop an action plan based on its outcome by 3 March",
@@ -36,6 +38,8 @@ impl Rule for BundledActions {
                 "Mum will arrange and attend a dental check-up for Leo by 30 April",
                 "Stephanie will complete and turn in assigned work on time each week, as measured by her planner",
                 "The student will identify, read, or trace each word with 80% accuracy across 3 consecutive sessions",
+                // A change from a baseline is not a further action.
+                "Sam will write the day's tasks in a planner and tick off 3 of them, up from 1, by June",
                 // Each action measured on its own is a set of small steps.
                 "Each week Dad will attend 2 AA meetings, phone his sponsor 3 times and log his drinking every day",
             ],

@@ -6,7 +6,7 @@
 
 use super::text::{base_form, lower_first, object_form, subtract, tidy, tidy_end, tidy_inner};
 use super::{Change, Repairer, Source, FALLBACK_PRIOR};
-use crate::core::finding::{Criterion, RuleId};
+use crate::core::finding::Criterion;
 use crate::core::frame::{Anchor, Owner};
 use crate::core::time::TimeKind;
 use crate::rewrite::draft::{parse_template, Piece};
@@ -435,64 +435,6 @@ impl Repairer<'_> {
             ),
             possessed,
         )
-    }
-
-    /// Where to ask "[which]" before a general object ("engage with [which] services").
-    pub(super) fn which_insertion(&self) -> Option<(usize, Piece)> {
-        let f = self
-            .x
-            .judgment
-            .findings
-            .iter()
-            .find(|f| f.rule == RuleId::GenericObject)?;
-        let toks = &self.x.analysis.tokens;
-        let first = self.x.analysis.token_at(f.start)?;
-        // Before the noun phrase, after its determiner or possessive: "the
-        // [which] services"; never before a verb or a preposition in the span.
-        let mut k = first;
-        while k < toks.len()
-            && toks[k].span.end <= f.end
-            && !(toks[k].is_noun() || toks[k].pos.starts_with("JJ"))
-        {
-            k += 1;
-        }
-        // "XYZ project", "the Freedom Programme": a name already says which.
-        if (first..k)
-            .any(|j| toks[j].is_proper_noun() || toks[j].starts_uppercase(self.text()) && j > 0)
-        {
-            return None;
-        }
-        // "get an education": the article would have to agree with the name
-        // that fills the slot. "the lives of babies": the phrase says which.
-        let last = self.x.analysis.token_at(f.end.saturating_sub(1))?;
-        if k > 0 && matches!(toks[k - 1].lower.as_str(), "a" | "an")
-            || toks.get(last + 1).is_some_and(|t| t.lower == "of")
-        {
-            return None;
-        }
-        let at = toks.get(k).filter(|t| t.span.start < f.end)?.span.start;
-        Some((at, Piece::placeholder("which")))
-    }
-
-    /// Where a bare plural object starts ("name pictures", "solve maths
-    /// problems"): nouns and adjectives only, ending in a plural, with no
-    /// determiner, number, name or phrase after it to say which ones.
-    pub(super) fn bare_plural_object(&self) -> Option<usize> {
-        let toks = &self.x.analysis.tokens;
-        let object = self.x.frame.object.clone()?;
-        let words = toks.get(object.clone())?;
-        let plain = words
-            .iter()
-            .all(|t| (t.pos.starts_with("NN") || t.pos.starts_with("JJ")) && !t.is_proper_noun());
-        let plural = words.last().is_some_and(|t| t.pos == "NNS");
-        // "questions about the story", "words from the list": a phrase says which.
-        let said_which = toks.get(object.end).is_some_and(|t| {
-            matches!(
-                t.lower.as_str(),
-                "about" | "from" | "of" | "on" | "in" | "with" | "that" | "which"
-            )
-        });
-        (plain && plural && !said_which).then(|| words[0].span.start)
     }
 
     /// The writer's action as quoted in changes: main verb to end of object.

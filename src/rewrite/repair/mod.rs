@@ -19,6 +19,7 @@ mod replace;
 mod state;
 mod tail;
 mod text;
+mod which;
 mod who;
 
 pub(crate) use text::{decapitalise, lower_first, object_form};
@@ -79,6 +80,8 @@ pub enum Source {
     ThingOutcome,
     /// A seq2seq model's output.
     Generator,
+    /// Bundled actions said as one objective each.
+    Split,
 }
 
 /// One candidate rewrite before it is re-checked.
@@ -97,7 +100,7 @@ pub struct Candidate {
 
 /// The prior of a verb repair: it keeps the object but its verb is generic.
 const VERB_REPAIR_PRIOR: f32 = 0.85;
-/// The prior of the writer's action with "[which]" asked of a general object.
+/// The prior of the writer's action with "[which ...]" asked of a general object.
 const KEPT_WITH_WHICH_PRIOR: f32 = 0.8;
 /// The prior of the writer's action kept with its comparative's figure added.
 const KEPT_COMPARED_PRIOR: f32 = 0.9;
@@ -284,12 +287,12 @@ impl Repairer<'_> {
                     // "name pictures correctly on [N of M] occasions": which
                     // pictures, or the count counts nothing in particular.
                     if kind == ActionKind::Skill {
-                        if let Some(at) = self.bare_plural_object() {
-                            insertions.push((at, vec![Piece::placeholder("which")]));
-                            changes.push(Change::new(
-                                Criterion::S,
-                                "asked which ones the skill is shown on: [which]".to_string(),
-                            ));
+                        if let Some(object) = self.bare_plural_object() {
+                            let (slot, asked) = self.which_slot(&object);
+                            let what = format!("asked which ones the skill is shown on: {asked}");
+                            insertions.push((object.start, vec![slot]));
+                            deletions.push(object);
+                            changes.push(Change::new(Criterion::S, what));
                         }
                     }
                 }
@@ -336,17 +339,18 @@ impl Repairer<'_> {
             }
         } else {
             // Keep the writer's action and ask which thing exactly: for a one-off
-            // act ("return to [which] work by ..."). A habit kept so needs how
+            // act ("return to [which work] by ..."). A habit kept so needs how
             // often as well, which the writer's general object does not give.
             if failed_action_rules == [RuleId::GenericObject] && kind == ActionKind::OneOff {
                 let mut with_which = insertions.clone();
-                if let Some((at, piece)) = self.which_insertion() {
-                    with_which.push((at, vec![piece]));
-                    if let Some((pieces, mut c)) = self.kept_action(&deletions, &with_which) {
-                        c.push(Change::new(
-                            Criterion::S,
-                            "asked which one exactly: [which]".to_string(),
-                        ));
+                let mut without_object = deletions.clone();
+                if let Some(object) = self.which_insertion() {
+                    let (slot, asked) = self.which_slot(&object);
+                    let what = format!("asked which one exactly: {asked}");
+                    with_which.push((object.start, vec![slot]));
+                    without_object.push(object);
+                    if let Some((pieces, mut c)) = self.kept_action(&without_object, &with_which) {
+                        c.push(Change::new(Criterion::S, what));
                         actions.push((pieces, c, Source::Kept, KEPT_WITH_WHICH_PRIOR));
                     }
                 }
@@ -486,9 +490,13 @@ impl Repairer<'_> {
             } else if source == Source::Fallback && habit_goal {
                 // "improve my relationship", "not hit his neighbours": how often.
                 pieces.extend(template(&self.templates.assembly.fallback_habit));
-            } else if compared && source == Source::VerbRepair && text::counts_occasions(&pieces) {
+            } else if compared
+                && matches!(source, Source::VerbRepair | Source::Exemplar(_))
+                && text::counts_occasions(&pieces)
+            {
                 // "manage anxiety better" repaired as a strategy used on so many
-                // occasions: better is more often than now.
+                // occasions, or "behave better" as an exemplar's behaviour seen
+                // in so many lessons: better is more often than now.
                 pieces.extend(template(&self.templates.assembly.replaced_compared));
             }
             self.add_time(&mut pieces, &mut all_changes, &deletions, kept, kind);

@@ -285,19 +285,18 @@ impl Repairer<'_> {
                     // says what is counted ("improve behaviour ... on [which measure]"),
                     // or already asks which one ("use [which one of ...]") or what
                     // is done ("build his relationship ... on [which agreed activity]").
-                    let which = self
-                        .which_insertion()
-                        .filter(|_| {
-                            !repair.action.contains("[which measure]")
-                                && !repair.action.contains("[which one")
-                                && !repair.action.contains("[which agreed activity]")
-                        })
-                        .map(|(at, _)| at);
+                    let which = self.which_insertion().filter(|_| {
+                        !repair.action.contains("[which measure]")
+                            && !repair.action.contains("[which one")
+                            && !repair.action.contains("[which agreed activity]")
+                    });
                     let object_start = object_range_bytes.as_ref().map(|r| r.start);
                     let mut pieces = split_kept(
                         &action,
                         object.as_deref(),
-                        which.zip(object_start).map(|(w, o)| w.saturating_sub(o)),
+                        which
+                            .zip(object_start)
+                            .map(|(w, o)| w.start.saturating_sub(o)..w.end.saturating_sub(o)),
                     );
                     if let Some(p) = &purpose {
                         pieces.push(Piece::kept(

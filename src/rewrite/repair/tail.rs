@@ -6,7 +6,8 @@
 //! `how_much.rs`.
 
 use super::text::{
-    decapitalise, ends_in_a_serving_clause, ends_in_a_trailing_modifier, overlaps, subtract, tidy,
+    decapitalise, ends_in_a_baseline, ends_in_a_serving_clause, ends_in_a_trailing_modifier,
+    overlaps, subtract, tidy,
 };
 use super::{ActionKind, Change, Repairer};
 use crate::core::finding::{Criterion, RuleId};
@@ -75,10 +76,19 @@ impl Repairer<'_> {
                 };
                 // "written in a food diary, this year": the time is the
                 // action's, not the diary's.
-                if ends_in_a_trailing_modifier(pieces) {
-                    pieces.push(Piece::added(","));
+                // "in [N of M] lessons each day in class, up from [baseline]":
+                // where it is seen goes with the count, before the baseline.
+                let baseline = matches!(t.kind, TimeKind::Occasion)
+                    .then(|| ends_in_a_baseline(pieces))
+                    .flatten();
+                if let Some(at) = baseline {
+                    pieces.insert(at, Piece::kept(decapitalise(&carried)));
+                } else {
+                    if ends_in_a_trailing_modifier(pieces) {
+                        pieces.push(Piece::added(","));
+                    }
+                    pieces.push(Piece::kept(decapitalise(&carried)));
                 }
-                pieces.push(Piece::kept(decapitalise(&carried)));
                 have_time = true;
             }
         }

@@ -5,8 +5,13 @@ use crate::rewrite::draft::{template, Piece};
 use std::ops::Range;
 
 /// Splits a verb-repair action so that the writer's object stays marked as kept,
-/// with a `[which]` placeholder at byte `which` of the object when given.
-pub(super) fn split_kept(action: &str, object: Option<&str>, which: Option<usize>) -> Vec<Piece> {
+/// asking which one of the general noun phrase at bytes `which` of the object,
+/// when given ("engage with [which services]").
+pub(super) fn split_kept(
+    action: &str,
+    object: Option<&str>,
+    which: Option<Range<usize>>,
+) -> Vec<Piece> {
     let Some(object) = object.filter(|o| !o.is_empty()) else {
         return template(action);
     };
@@ -19,15 +24,26 @@ pub(super) fn split_kept(action: &str, object: Option<&str>, which: Option<usize
         return template(action);
     }
     let mut pieces = template(&action[..at]);
-    match which.filter(|&w| w > 0 && w < object.len() && object.is_char_boundary(w)) {
+    let which = which.filter(|w| {
+        w.start < w.end
+            && w.end <= object.len()
+            && object.is_char_boundary(w.start)
+            && object.is_char_boundary(w.end)
+    });
+    match which {
         Some(w) => {
-            pieces.push(Piece::kept(object[..w].trim()));
-            pieces.push(Piece::placeholder("which"));
-            pieces.push(Piece::kept(object[w..].trim()));
-        }
-        None if which == Some(0) => {
-            pieces.push(Piece::placeholder("which"));
-            pieces.push(Piece::kept(object));
+            let before = object[..w.start].trim();
+            if !before.is_empty() {
+                pieces.push(Piece::kept(before));
+            }
+            pieces.push(Piece::placeholder(format!(
+                "which {}",
+                object[w.clone()].trim()
+            )));
+            let after = object[w.end..].trim();
+            if !after.is_empty() {
+                pieces.push(Piece::kept(after));
+            }
         }
         None => pieces.push(Piece::kept(object)),
     }
@@ -299,6 +315,17 @@ pub(super) fn ends_in_a_trailing_modifier(pieces: &[Piece]) -> bool {
     participle || later_participle || matches!(first, "up" | "down")
 }
 
+/// Where a closing change from a baseline (", up from [baseline],") starts,
+/// when the pieces end with one.
+pub(super) fn ends_in_a_baseline(pieces: &[Piece]) -> Option<usize> {
+    let [.., Piece::Added(from), Piece::Placeholder { label, .. }, Piece::Added(comma)] = pieces
+    else {
+        return None;
+    };
+    let opens = from.starts_with(", up from") || from.starts_with(", down from");
+    (opens && label == "baseline" && comma == ",").then(|| pieces.len() - 3)
+}
+
 /// Whether the pieces end in a clause that serves the action, with no comma
 /// after it: a purpose ("so I can be healthier", "so that ...") or a means
 /// ("by eating better"). A time after it is the action's.
@@ -469,6 +496,16 @@ mod tests {
         assert!(!counts(
             "sort the post on [N of M] days, written on the chart"
         ));
+    }
+
+    #[test]
+    fn a_closing_baseline_is_found_where_it_starts() {
+        let mut pieces = vec![Piece::kept("follow the rules in [N of M] lessons")];
+        assert_eq!(ends_in_a_baseline(&pieces), None);
+        pieces.extend(template(", up from [baseline],"));
+        assert_eq!(ends_in_a_baseline(&pieces), Some(1));
+        pieces.push(Piece::added("by"));
+        assert_eq!(ends_in_a_baseline(&pieces), None);
     }
 
     #[test]
