@@ -132,3 +132,15 @@ fn what_must_not_be_had_is_met_by_an_exemplar_for_it() {
     assert!(r.rewrite.contains("without a relapse"), "{}", r.rewrite);
     assert!(!r.rewrite.contains("observable action"), "{}", r.rewrite);
 }
+
+#[test]
+fn a_habit_quit_bare_is_not_limited_by_an_exemplar_about_where() {
+    // "Smoke outside" was not written for quitting: offered for "quit
+    // smoking" it keeps the smoking and brings in children nobody named.
+    let r = rewrite("Jo will quit smoking");
+    assert!(!r.rewrite.contains("smoke only"), "{}", r.rewrite);
+    assert!(r.rewrite.contains("stay smoke-free"), "{}", r.rewrite);
+    // Where the writer says where it stops, a limit to elsewhere is the goal.
+    let r = rewrite("Dad will stop smoking in the flat");
+    assert!(!r.rewrite.contains("observable action"), "{}", r.rewrite);
+}

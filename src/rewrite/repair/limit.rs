@@ -33,6 +33,42 @@ impl Repairer<'_> {
         (head + 1..toks.len().min(head + 3)).find(|&k| gerund(&toks[k]))
     }
 
+    /// True when an exemplar's `action` goes on doing the habit the objective
+    /// gives up ("I will quit smoking" and "smoke only outside the house"),
+    /// and its `vague` side was not written for giving it up or cutting it
+    /// down ("Smoke outside", not "Stop drinking" or "Cut down on drinking"):
+    /// a limit where the writer named none changes the goal. Only for a habit
+    /// given up bare ("quit smoking"): one qualified ("stop smoking in the
+    /// house", "stop binge eating") may be limited or replaced.
+    pub(super) fn keeps_the_given_up_habit(&self, vague: &str, action: &str) -> bool {
+        let toks = &self.x.analysis.tokens;
+        let Some(verb) = self.stopped_verb(|t| t.has_tag("VBG")) else {
+            return false;
+        };
+        let bare = self.x.frame.head == Some(verb - 1)
+            && toks
+                .get(verb + 1)
+                .is_none_or(|t| self.words_to_tail(t.span.start).trim().is_empty());
+        if !bare {
+            return false;
+        }
+        let does_it = action
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| toks[verb].is(&w.to_lowercase()));
+        let vague = vague.to_lowercase();
+        let words: Vec<&str> = vague.split(|c: char| !c.is_alphanumeric()).collect();
+        let says = |phrase: &str| {
+            let p: Vec<&str> = phrase.split_whitespace().collect();
+            !p.is_empty() && words.windows(p.len()).any(|w| w == p.as_slice())
+        };
+        let to_give_up = self.lexicon.stop_verbs.iter().any(|v| says(v))
+            || ["less", "fewer"]
+                .iter()
+                .any(|c| self.intent.compared_alike(c, &vague));
+        does_it && !to_give_up
+    }
+
     /// The stopped habit, kept as the action with a limit on its days.
     pub(super) fn limited_habit_action(&self) -> Option<Action> {
         let toks = &self.x.analysis.tokens;

@@ -411,6 +411,7 @@ impl Repairer<'_> {
                 .any(|w| subject_nouns.iter().any(|n| n.eq_ignore_ascii_case(w)));
             // An exemplar about a risk nobody raised would read as an allegation.
             if acts_on_subject
+                || self.keeps_the_given_up_habit(&e.vague, &action)
                 || !self.intent.fits_the_setting(&action, self.text())
                 || !self
                     .intent
