@@ -140,6 +140,9 @@ fn a_habit_quit_bare_is_not_limited_by_an_exemplar_about_where() {
     let r = rewrite("Jo will quit smoking");
     assert!(!r.rewrite.contains("smoke only"), "{}", r.rewrite);
     assert!(r.rewrite.contains("stay smoke-free"), "{}", r.rewrite);
+    // Someone else's habit stopped: the named person is not made to do it.
+    let r = rewrite("Staff will stop the residents from smoking");
+    assert!(!r.rewrite.contains("will smoke"), "{}", r.rewrite);
     // Where the writer says where it stops, a limit to elsewhere is the goal.
     let r = rewrite("Dad will stop smoking in the flat");
     assert!(!r.rewrite.contains("observable action"), "{}", r.rewrite);

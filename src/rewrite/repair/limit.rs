@@ -40,8 +40,21 @@ impl Repairer<'_> {
     /// a limit where the writer named none changes the goal. Only for a habit
     /// given up bare ("quit smoking"): one qualified ("stop smoking in the
     /// house", "stop binge eating") may be limited or replaced.
+    /// ("to stop teens from smoking": the habit is someone else's, and an
+    /// exemplar that has the named person do it reverses the goal.)
     pub(super) fn keeps_the_given_up_habit(&self, vague: &str, action: &str) -> bool {
         let toks = &self.x.analysis.tokens;
+        let first = action
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if self
+            .others_stopped_verb()
+            .is_some_and(|others| toks[others].is(&first))
+        {
+            return true;
+        }
         let Some(verb) = self.stopped_verb(|t| t.has_tag("VBG")) else {
             return false;
         };
@@ -52,10 +65,7 @@ impl Repairer<'_> {
         if !bare {
             return false;
         }
-        let does_it = action
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| toks[verb].is(&w.to_lowercase()));
+        let does_it = toks[verb].is(&first);
         let vague = vague.to_lowercase();
         let words: Vec<&str> = vague.split(|c: char| !c.is_alphanumeric()).collect();
         let says = |phrase: &str| {
@@ -67,6 +77,21 @@ impl Repairer<'_> {
                 .iter()
                 .any(|c| self.intent.compared_alike(c, &vague));
         does_it && !to_give_up
+    }
+
+    /// The habit someone else is stopped from ("stop teens from smoking",
+    /// "prevent the children from climbing"): the gerund after "from".
+    fn others_stopped_verb(&self) -> Option<usize> {
+        let toks = &self.x.analysis.tokens;
+        let head = self.x.frame.head?;
+        let stops = toks[head].is("stop") || toks[head].is("prevent") || toks[head].is("keep");
+        if !stops {
+            return None;
+        }
+        let from = (head + 2..toks.len().min(head + 6)).find(|&k| toks[k].lower == "from")?;
+        toks.get(from + 1)
+            .filter(|t| t.has_tag("VBG"))
+            .map(|_| from + 1)
     }
 
     /// The stopped habit, kept as the action with a limit on its days.
