@@ -550,6 +550,15 @@ fn an_open_measure_offers_an_example_of_what_is_measured() {
             "Grandad will increase his stamina",
             "[which measure, such as minutes walked without a rest]",
         ),
+        // Common outcomes of care and health plans.
+        (
+            "Improve Mr Ahmed's pain",
+            "[which measure, such as a pain score from nought to ten]",
+        ),
+        (
+            "Leah will improve her communication",
+            "[which measure, such as a communication checklist]",
+        ),
     ] {
         let offered = offered(&rewrite(objective));
         assert!(
