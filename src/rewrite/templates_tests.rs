@@ -97,10 +97,10 @@ fn an_open_measure_gets_the_example_for_its_outcome() {
         .with_measure_example(action, "her reading")
         .ends_with("[which measure, such as the school's reading assessment]"));
     // What follows a preposition is not what is measured.
-    assert_eq!(
-        t.with_measure_example(action, "confidence in maths"),
-        action
-    );
+    assert_eq!(t.with_measure_example(action, "attitude to maths"), action);
+    assert!(t
+        .with_measure_example(action, "confidence in maths")
+        .ends_with("[which measure, such as a self-rating from one to ten]"));
     // Two things measured differently get no one example.
     assert_eq!(
         t.with_measure_example(action, "phonics and reading"),
