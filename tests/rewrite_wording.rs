@@ -342,3 +342,19 @@ fn attention_kept_up_for_longer_is_timed_not_counted() {
         &["times a week"],
     );
 }
+
+#[test]
+fn a_thing_of_the_body_that_heals_says_what_shows_it() {
+    // "resolve" by a date is checked on something: the measure's example.
+    let r = rewrite("The chest infection will resolve");
+    assert!(
+        r.rewrite
+            .contains("as shown by [which measure, such as a normal temperature at each check]"),
+        "{}",
+        r.rewrite
+    );
+    assert!(r.rewrite.ends_with(", by [by when]."), "{}", r.rewrite);
+    // With no example for the thing, nothing is added.
+    let r = rewrite("The bruise will fade");
+    assert!(!r.rewrite.contains("as shown by"), "{}", r.rewrite);
+}

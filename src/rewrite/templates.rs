@@ -160,6 +160,9 @@ pub struct Assembly {
     pub reached_state: String,
     /// A thing of the body improving ("Wound will improve"): how far, on what.
     pub body_improves: String,
+    /// A thing of the body that heals or clears: what shows it, when the
+    /// measure examples have one for the thing.
+    pub outcome_shown: String,
     /// Placeholder labels (by how they start) that leave what is measured to
     /// the team: "[which measure]", "[which aspect of ...]".
     #[serde(default)]

@@ -53,6 +53,15 @@ impl Repairer<'_> {
                 .templates
                 .with_measure_example(&self.templates.assembly.body_improves, &thing);
             outcome_pieces.extend(crate::rewrite::draft::template(&measure));
+        } else {
+            // "Infection will resolve": what shows it, when there is an example.
+            let thing = self.quote(&self.x.analysis.byte_span(subject.clone()));
+            let open = &self.templates.assembly.outcome_shown;
+            let shown = self.templates.with_measure_example(open, &thing);
+            if &shown != open {
+                outcome_pieces.push(Piece::added(","));
+                outcome_pieces.extend(crate::rewrite::draft::template(&shown));
+            }
         }
         // "Mr Jones's leg ulcer will heal", "Her wound will improve": the
         // owner is named already.
