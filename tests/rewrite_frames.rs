@@ -639,8 +639,8 @@ fn an_outcome_that_happens_to_a_thing_keeps_the_thing_as_its_subject() {
     // Nobody heals a rash: the rash is the person's, and it clears by a date.
     let r = rewrite("The rash will clear");
     assert!(
-        r.rewrite
-            .starts_with("[named person]'s rash will clear by [by when]"),
+        r.rewrite.starts_with("[named person]'s rash will clear")
+            && r.rewrite.ends_with("by [by when]."),
         "{}",
         r.rewrite
     );
