@@ -295,11 +295,12 @@ impl TimeRecogniser {
                 ),
             ),
             // A season or a month as the window: "over the summer", "during
-            // the winter", "in September", "during the month of May".
+            // the winter", "in the autumn", "in the new year", "in September",
+            // "during the month of May".
             (
                 TimeKind::Period,
                 rx(&format!(
-                    r"\b(?:over|during|across|throughout)\s+(?:the|this|next)\s+{SEASON}\b|\b(?:in|during|over|throughout)\s+(?:the\s+month\s+of\s+)?{MONTH}\b"
+                    r"\b(?:over|during|across|throughout|in)\s+(?:the|this|next)\s+(?:{SEASON}|new\s+year)\b|\b(?:in|during|over|throughout)\s+(?:the\s+month\s+of\s+)?{MONTH}\b"
                 )),
             ),
             // A weekday: "on Thursday" (not "on Thursdays", which recurs).

@@ -179,6 +179,8 @@ fn anchors_placeholders_holidays_and_school_times_are_timescales() {
         "at the time I take the measurement",
         "Jo will learn to swim by the time she starts school",
         "Dad will lose 5 kg over the summer",
+        "Sam will apply for college in the autumn",
+        "I am going to lose weight in the New Year",
     ] {
         assert!(concrete(text), "{text}: {:?}", kinds(text));
     }
