@@ -358,3 +358,20 @@ fn a_thing_of_the_body_that_heals_says_what_shows_it() {
     let r = rewrite("The bruise will fade");
     assert!(!r.rewrite.contains("as shown by"), "{}", r.rewrite);
 }
+
+#[test]
+fn a_quality_said_of_the_person_is_said_of_the_act() {
+    // "be more consistent in taking his medication" asked what "more
+    // consistent" looks like; said of the act, it is counted.
+    let r = rewrite("Dad will be more consistent in taking his medication");
+    assert!(!r.rewrite.contains("looks like"), "{}", r.rewrite);
+    assert!(r.rewrite.contains("up from [baseline]"), "{}", r.rewrite);
+    let r = rewrite("Amy will become more independent in dressing herself");
+    assert!(
+        r.rewrite
+            .starts_with("Amy will dress herself more independently"),
+        "{}",
+        r.rewrite
+    );
+    assert!(!r.rewrite.contains("[which measure"), "{}", r.rewrite);
+}

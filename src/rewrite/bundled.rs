@@ -5,9 +5,8 @@
 //! writer set them all, and is rewritten in turn; the rewrite says them one
 //! sentence each.
 
-use super::draft::{Piece, Rendered};
 use super::repair::{Candidate, Change, Source};
-use super::{Rewrite, Rewriter};
+use super::Rewriter;
 use crate::core::check::{Analysed, Objective};
 use crate::core::finding::{Criterion, RuleId};
 use crate::core::lexicon::Lexicon;
@@ -79,48 +78,6 @@ pub fn split(objective: &Objective, x: &Analysed, lexicon: &Lexicon) -> Option<V
     Some(parts)
 }
 
-/// A rewrite's text as pieces again: its placeholders and suggestions as
-/// such, the rest as written.
-fn pieces_of(rendered: &Rendered) -> Vec<Piece> {
-    let mut marks: Vec<(usize, usize, Piece)> = rendered
-        .placeholders
-        .iter()
-        .map(|p| {
-            let piece = Piece::Placeholder {
-                label: p.label.clone(),
-                options: p.options.clone(),
-            };
-            (p.start, p.end, piece)
-        })
-        .chain(rendered.suggested.iter().map(|s| {
-            let piece = Piece::Suggested {
-                text: s.text.clone(),
-                exemplar: s.exemplar.clone(),
-            };
-            (s.start, s.end, piece)
-        }))
-        .collect();
-    marks.sort_by_key(|m| m.0);
-    let mut pieces = Vec::new();
-    let mut at = 0;
-    for (start, end, piece) in marks {
-        if start < at {
-            continue;
-        }
-        let between = rendered.text[at..start].trim();
-        if !between.is_empty() {
-            pieces.push(Piece::kept(between));
-        }
-        pieces.push(piece);
-        at = end;
-    }
-    let rest = rendered.text[at..].trim();
-    if !rest.is_empty() {
-        pieces.push(Piece::kept(rest));
-    }
-    pieces
-}
-
 impl Rewriter<'_> {
     /// One candidate that says each bundled action as an objective of its
     /// own, each rewritten (none when the objective bundles nothing).
@@ -139,23 +96,11 @@ impl Rewriter<'_> {
             ),
         }];
         for part in &parts {
-            let r: Rewrite = self.rewrite(part);
-            let rendered = Rendered {
-                text: r.rewrite,
-                placeholders: r.placeholders,
-                suggested: r.suggested,
-            };
             // Each action must come out SMART and say what is done; a part
             // still asking for the behaviour would leave the split half done.
-            if !r.after.failing().is_empty() || self.leaves_the_goal_open(&rendered) {
-                return None;
-            }
-            let mut part_pieces = pieces_of(&rendered);
-            if !rendered.text.ends_with(['.', '!', '?']) {
-                part_pieces.push(Piece::added("."));
-            }
+            let (part_pieces, part_changes) = self.settled_rewrite(part)?;
             pieces.extend(part_pieces);
-            changes.extend(r.changes);
+            changes.extend(part_changes);
         }
         changes.sort_by_key(|c| c.criterion);
         changes.dedup();

@@ -150,6 +150,48 @@ pub fn render(pieces: &[Piece]) -> Rendered {
     }
 }
 
+/// A rewrite's text as pieces again: its placeholders and suggestions as
+/// such, the rest as written.
+pub fn pieces_of(rendered: &Rendered) -> Vec<Piece> {
+    let mut marks: Vec<(usize, usize, Piece)> = rendered
+        .placeholders
+        .iter()
+        .map(|p| {
+            let piece = Piece::Placeholder {
+                label: p.label.clone(),
+                options: p.options.clone(),
+            };
+            (p.start, p.end, piece)
+        })
+        .chain(rendered.suggested.iter().map(|s| {
+            let piece = Piece::Suggested {
+                text: s.text.clone(),
+                exemplar: s.exemplar.clone(),
+            };
+            (s.start, s.end, piece)
+        }))
+        .collect();
+    marks.sort_by_key(|m| m.0);
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for (start, end, piece) in marks {
+        if start < at {
+            continue;
+        }
+        let between = rendered.text[at..start].trim();
+        if !between.is_empty() {
+            pieces.push(Piece::kept(between));
+        }
+        pieces.push(piece);
+        at = end;
+    }
+    let rest = rendered.text[at..].trim();
+    if !rest.is_empty() {
+        pieces.push(Piece::kept(rest));
+    }
+    pieces
+}
+
 /// The stand-ins that placeholders take when a rewrite is re-checked.
 #[derive(Debug, Clone, Default)]
 pub struct Fills {

@@ -9,6 +9,7 @@ pub mod exemplars;
 pub mod facts;
 pub mod grammar;
 pub mod intent;
+mod manner;
 mod means;
 mod rank;
 pub mod repair;
@@ -423,6 +424,12 @@ impl<'a> Rewriter<'a> {
         candidates.extend(self.supported_candidates(objective, x, &repairer, concern, original));
         // "Dad will find a job, pay off his debts and move by June": one objective each.
         candidates.extend(self.bundled_candidate(objective, x));
+        // "be more consistent in taking his medication": said of the act
+        // (first, so that the same text reached from an exemplar of the
+        // writer's words is not kept in its place).
+        if let Some(c) = self.manner_candidate(objective, x) {
+            candidates.insert(0, c);
+        }
         // "be healthier by losing weight": the means, rewritten as the
         // objective, with the goal kept as its purpose.
         if let Some((means, purpose)) = means::split(objective, x) {

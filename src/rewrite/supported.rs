@@ -5,8 +5,8 @@
 //! support Tom to attend school on [N of M] days ..."). The verbs and what
 //! each becomes are `supported_verbs` in `[kinds]` of `data/rewrite.toml`.
 
-use super::draft::{render, Piece};
-use super::repair::{Candidate, Repairer, Source};
+use super::draft::{pieces_of, render, Piece, Rendered};
+use super::repair::{Candidate, Change, Repairer, Source};
 use super::{advisories, Rewriter};
 use crate::core::check::{Analysed, Objective};
 use crate::core::finding::Verdict;
@@ -178,6 +178,29 @@ impl Rewriter<'_> {
             .into_iter()
             .filter_map(|c| wrap(c, &agent, &s))
             .collect()
+    }
+
+    /// The rewrite of a derived objective as pieces, with its changes, when
+    /// it comes out SMART and says what is done (not still asking the team
+    /// for the behaviour).
+    pub(super) fn settled_rewrite(
+        &self,
+        objective: &Objective,
+    ) -> Option<(Vec<Piece>, Vec<Change>)> {
+        let r = self.rewrite(objective);
+        let rendered = Rendered {
+            text: r.rewrite,
+            placeholders: r.placeholders,
+            suggested: r.suggested,
+        };
+        if !r.after.failing().is_empty() || self.leaves_the_goal_open(&rendered) {
+            return None;
+        }
+        let mut pieces = pieces_of(&rendered);
+        if !rendered.text.ends_with(['.', '!', '?']) {
+            pieces.push(Piece::added("."));
+        }
+        Some((pieces, r.changes))
     }
 
     /// Candidates for a derived objective: its rewrites, or itself as written

@@ -241,6 +241,10 @@ pub struct Kinds {
     /// ("ensure Tom attends school"), and the verb that puts it in their
     /// control ("support Tom to attend school").
     pub supported_verbs: BTreeMap<String, String>,
+    /// A quality of how something is done, and its adverb: "be more
+    /// consistent in taking ..." is "take ... more consistently".
+    #[serde(default)]
+    pub manner_adjectives: BTreeMap<String, String>,
     /// Activities kept up rather than repeated: "concentrate more" is for
     /// longer each time.
     pub sustained_activities: Vec<String>,
