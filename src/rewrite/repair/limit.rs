@@ -58,7 +58,9 @@ impl Repairer<'_> {
         let Some(verb) = self.stopped_verb(|t| t.has_tag("VBG")) else {
             return false;
         };
-        let bare = self.x.frame.head == Some(verb - 1)
+        let bare = verb
+            .checked_sub(1)
+            .is_some_and(|v| self.x.frame.head == Some(v))
             && toks
                 .get(verb + 1)
                 .is_none_or(|t| self.words_to_tail(t.span.start).trim().is_empty());
