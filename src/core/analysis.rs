@@ -25,6 +25,12 @@ pub struct Context<'a> {
     pub owner: Option<crate::core::frame::Owner>,
 }
 
+/// Words that join one action to the next ("clean the house, attend the
+/// group and ..."), and adverbs that may stand between the join and the verb
+/// ("..., and never have fun again").
+pub const ACTION_JOINERS: &[&str] = &["and", ",", ";", "then", "or", "&", "also"];
+pub const ADVERBS_BEFORE_AN_ACTION: &[&str] = &["never", "always"];
+
 /// Indicators that state an amount: a number, percentage, ratio, score,
 /// threshold or baseline (a frequency or a criterion alone is not one).
 pub const QUANTITY_KINDS: &[IndicatorKind] = &[
@@ -253,10 +259,10 @@ impl Context<'_> {
         for i in head + 1..toks.len() {
             let t = &toks[i];
             let prev = &toks[i - 1];
-            let joins = |w: &str| matches!(w, "and" | "," | ";" | "then" | "or" | "&" | "also");
+            let joins = |w: &str| ACTION_JOINERS.contains(&w);
             // ("..., and never have fun again": the adverb sits between.)
             let joined = joins(&prev.lower)
-                || matches!(prev.lower.as_str(), "never" | "always")
+                || ADVERBS_BEFORE_AN_ACTION.contains(&prev.lower.as_str())
                     && i >= 2
                     && joins(&toks[i - 2].lower);
             let takes_object = toks.get(i + 1).is_some_and(|n| {

@@ -283,6 +283,15 @@ impl Analysis {
         self.tokens[range.start].span.start..self.tokens[range.end - 1].span.end
     }
 
+    /// The byte where the last word ends: after the last token that is not
+    /// punctuation (the text's length when there is none).
+    pub fn words_end(&self) -> usize {
+        self.tokens
+            .iter()
+            .rposition(|t| !t.is_punct())
+            .map_or(self.text.len(), |k| self.tokens[k].span.end)
+    }
+
     /// Index of the token that contains byte offset `at`, if any.
     pub fn token_at(&self, at: usize) -> Option<usize> {
         self.tokens

@@ -7,13 +7,11 @@
 
 use super::repair::{Candidate, Change, Source};
 use super::Rewriter;
+use crate::core::analysis::{ACTION_JOINERS, ADVERBS_BEFORE_AN_ACTION};
 use crate::core::check::{Analysed, Objective};
 use crate::core::finding::{Criterion, RuleId};
 use crate::core::lexicon::Lexicon;
 use crate::core::time::TimeKind;
-
-/// Words that join one bundled action to the next.
-const JOINERS: &[&str] = &["and", ",", ";", "then", "or", "&", "also"];
 
 /// Each bundled action as an objective of its own: the writer's person (and
 /// modal) before it, and a deadline given at the end after it. None unless
@@ -32,28 +30,29 @@ pub fn split(objective: &Objective, x: &Analysed, lexicon: &Lexicon) -> Option<V
     let starts: Vec<usize> = actions
         .iter()
         .map(|&a| match a.checked_sub(1) {
-            Some(b) if b > actions[0] && matches!(toks[b].lower.as_str(), "never" | "always") => b,
+            Some(b)
+                if b > actions[0] && ADVERBS_BEFORE_AN_ACTION.contains(&toks[b].lower.as_str()) =>
+            {
+                b
+            }
             _ => a,
         })
         .collect();
-    let last_word = toks.iter().rposition(|t| !t.is_punct())?;
+    let words_end = x.analysis.words_end();
     // A deadline after the last action is every action's ("... by June").
     let shared = x.times.iter().find(|t| {
         t.kind == TimeKind::Deadline
             && x.analysis
                 .token_at(t.span.start)
                 .is_some_and(|k| k > actions[actions.len() - 1])
-            && t.span.end >= toks[last_word].span.end
+            && t.span.end >= words_end
     });
-    let end = shared.map_or(toks[last_word].span.end, |t| t.span.start);
+    let end = shared.map_or(words_end, |t| t.span.start);
     let who = text[..toks[actions[0]].span.start].trim();
     let mut parts = Vec::new();
     for (k, &start) in starts.iter().enumerate() {
-        let mut stop = match starts.get(k + 1) {
-            Some(&next) => next,
-            None => toks.len(),
-        };
-        while stop > start + 1 && JOINERS.contains(&toks[stop - 1].lower.as_str()) {
+        let mut stop = starts.get(k + 1).copied().unwrap_or(toks.len());
+        while stop > start + 1 && ACTION_JOINERS.contains(&toks[stop - 1].lower.as_str()) {
             stop -= 1;
         }
         let from = toks[start].span.start;

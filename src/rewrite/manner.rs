@@ -31,11 +31,7 @@ pub fn rephrase(
         .enumerate()
         .find_map(|(k, t)| manner.get(&t.lower).map(|a| (k, a)))?;
     let more = k > 0 && toks[k - 1].lower == "more";
-    let verb_at = if more {
-        k.checked_sub(2)?
-    } else {
-        k.checked_sub(1)?
-    };
+    let verb_at = k.checked_sub(if more { 2 } else { 1 })?;
     let copula = &toks[verb_at];
     if !(copula.is("be") || copula.is("become") || copula.is("get")) {
         return None;
@@ -44,10 +40,7 @@ pub fn rephrase(
         .get(k + 1)
         .is_some_and(|t| matches!(t.lower.as_str(), "in" | "at" | "with"));
     let gerund = toks.get(k + 2).filter(|t| linked && t.has_tag("VBG"))?;
-    let end = toks
-        .iter()
-        .rposition(|t| !t.is_punct())
-        .map_or(text.len(), |e| toks[e].span.end);
+    let end = x.analysis.words_end();
     if gerund.span.end > end {
         return None;
     }

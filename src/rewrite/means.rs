@@ -24,10 +24,7 @@ pub fn split(objective: &Objective, x: &Analysed) -> Option<(Objective, String)>
             && !(toks[k - 1].has_tag("VBN") || toks[k - 1].has_tag("VBD"))
     })?;
     // The means: each "-ing" verb in its base form, the rest as written.
-    let end = toks
-        .iter()
-        .rposition(|t| !t.is_punct())
-        .map_or(text.len(), |k| toks[k].span.end);
+    let end = x.analysis.words_end();
     let mut means = String::new();
     let mut at = toks[by + 1].span.start;
     for t in toks[by + 1..].iter().filter(|t| t.span.end <= end) {

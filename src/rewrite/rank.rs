@@ -84,8 +84,13 @@ impl Rewriter<'_> {
                 // the count, not by the exemplar, and ranks as if borrowed.
                 // Only as for a comparative the exemplar shares: about the same
                 // thing, and set nowhere the objective is not.
+                let added = self
+                    .templates
+                    .assembly
+                    .replaced_compared
+                    .trim_end_matches(',');
                 let by_the_count = !goal.comparatives.is_empty()
-                    && rendered.text.contains(", up from [baseline]")
+                    && rendered.text.contains(added)
                     && !action.contains("up from");
                 if by_the_count
                     && !((self.intent.share_what(original, vague) || action_shares || for_the_goal)
@@ -93,10 +98,11 @@ impl Rewriter<'_> {
                 {
                     lost.extend(goal.comparatives.iter().cloned());
                 }
+                let vague_lower = vague.to_lowercase();
                 let vague_compares = goal
                     .comparatives
                     .iter()
-                    .all(|c| self.intent.compared_alike(c, &vague.to_lowercase()));
+                    .all(|c| self.intent.compared_alike(c, &vague_lower));
                 counted_only = by_the_count && !vague_compares;
                 for_the_comparative = lost.len() < before || by_the_count && vague_compares;
                 if lost.len() < before || by_the_count {

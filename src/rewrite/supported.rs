@@ -88,10 +88,7 @@ pub fn split(
         verb
     };
     let action = toks.get(verb).filter(|t| t.is_verb())?;
-    let end = toks
-        .iter()
-        .rposition(|t| !t.is_punct())
-        .map_or(text.len(), |k| toks[k].span.end);
+    let end = x.analysis.words_end();
     if action.span.end > end {
         return None;
     }

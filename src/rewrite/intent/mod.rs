@@ -497,7 +497,7 @@ pub(crate) fn noun_list_end(
 }
 
 /// True when `phrase` occurs in `text` as whole words.
-fn contains_phrase(text: &str, phrase: &str) -> bool {
+pub(crate) fn contains_phrase(text: &str, phrase: &str) -> bool {
     let mut from = 0;
     while let Some(at) = text[from..].find(phrase) {
         let start = from + at;

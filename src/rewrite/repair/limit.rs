@@ -12,6 +12,7 @@ use super::{Change, Repairer, Source, VERB_REPAIR_PRIOR};
 use crate::core::finding::{Criterion, RuleId};
 use crate::core::nlp::Token;
 use crate::rewrite::draft::{template, Piece};
+use crate::rewrite::intent::contains_phrase;
 
 /// The prior of a habit stopped with no "for good" made a state kept ("stop
 /// gambling" -> "stay gambling-free"): below a near exemplar's action.
@@ -69,12 +70,11 @@ impl Repairer<'_> {
         }
         let does_it = toks[verb].is(&first);
         let vague = vague.to_lowercase();
-        let words: Vec<&str> = vague.split(|c: char| !c.is_alphanumeric()).collect();
-        let says = |phrase: &str| {
-            let p: Vec<&str> = phrase.split_whitespace().collect();
-            !p.is_empty() && words.windows(p.len()).any(|w| w == p.as_slice())
-        };
-        let to_give_up = self.lexicon.stop_verbs.iter().any(|v| says(v))
+        let to_give_up = self
+            .lexicon
+            .stop_verbs
+            .iter()
+            .any(|v| contains_phrase(&vague, v))
             || ["less", "fewer"]
                 .iter()
                 .any(|c| self.intent.compared_alike(c, &vague));

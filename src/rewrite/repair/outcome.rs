@@ -47,15 +47,14 @@ impl Repairer<'_> {
             VERB_REPAIR_PRIOR
         };
         let mut outcome_pieces = vec![Piece::kept(outcome.clone())];
+        let thing = self.quote(&self.x.analysis.byte_span(subject.clone()));
         if body_improves {
-            let thing = self.quote(&self.x.analysis.byte_span(subject.clone()));
             let measure = self
                 .templates
                 .with_measure_example(&self.templates.assembly.body_improves, &thing);
             outcome_pieces.extend(crate::rewrite::draft::template(&measure));
         } else {
             // "Infection will resolve": what shows it, when there is an example.
-            let thing = self.quote(&self.x.analysis.byte_span(subject.clone()));
             let open = &self.templates.assembly.outcome_shown;
             let shown = self.templates.with_measure_example(open, &thing);
             if &shown != open {
