@@ -423,10 +423,10 @@ fn an_exemplar_counted_on_occasions_keeps_the_comparative_as_a_baseline() {
     );
     // Only where the exemplar's setting is the objective's: a wish with no
     // setting is not moved into lessons.
-    let r = rewrite("I want my child to behave better");
+    let r = rewrite("I want my daughter to behave better");
     assert!(!r.rewrite.contains("lessons"), "{}", r.rewrite);
     // Where it is seen goes with the count, not after the baseline.
-    let r = rewrite("Marcus will behave better in class");
+    let r = rewrite("Ravi will behave better in class");
     assert!(
         r.rewrite.contains("in class, up from [baseline]"),
         "{}",

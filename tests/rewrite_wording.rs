@@ -299,7 +299,7 @@ fn a_change_slot_gets_the_measure_example_of_what_changes() {
     // "increase {object} {up}": the example is offered in the slot's
     // "[which measure]" once the slot is in place.
     common::rewrite_reads(
-        "The patient will demonstrate increased mobility in 2 days.",
+        "Mr Patel will demonstrate increased mobility in 3 days.",
         &["[which measure, such as the distance walked with the agreed aid]"],
         &["[which measure]"],
     );
@@ -327,7 +327,7 @@ fn a_symptom_score_is_reached_by_a_date_not_kept() {
     // "keep pain at [target] or below ... by [by when]" says it is there
     // already; the score is reached by the date.
     common::rewrite_reads(
-        "Patient will manage pain",
+        "Resident will manage pain",
         &["score [target] or below for pain on [which scale] (now [baseline])"],
         &["keep pain"],
     );
