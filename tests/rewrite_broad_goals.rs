@@ -92,6 +92,27 @@ fn an_outcome_nothing_shows_takes_an_exemplar_for_the_same_thing() {
     // A phrasal verb's particle is no shared goal: "slim down" is not
     // "keep food down".
     reads("Dev wants to slim down", &[], &["without being sick"]);
+    // An exemplar's action that shows the outcome in other words keeps the
+    // writer's outcome as its purpose, rather than asking for the behaviour.
+    reads(
+        "I want to grow my circle of friends",
+        &[", to grow my circle of friends"],
+        &["observable action"],
+    );
+    // So does a comparative on a general noun ("safer behaviours"), which
+    // says neither what is done nor how much.
+    reads(
+        "To develop safer behaviours online",
+        &[", to develop safer behaviours online"],
+        &["observable action"],
+    );
+    // A verb of its own ("tolerate") names what the exemplar may not show:
+    // no exemplar is put to it as a purpose.
+    reads(
+        "Resident will tolerate a soft diet",
+        &[],
+        &[", to tolerate"],
+    );
 }
 
 #[test]

@@ -273,6 +273,9 @@ pub struct Kinds {
     pub amount_nouns: Vec<String>,
     /// Food eaten in portions ("fruit", "vegetables"): so many portions a day.
     pub portion_nouns: Vec<String>,
+    /// Verbs of a goal grown into ("develop", "grow"): kept as the purpose of
+    /// an exemplar's action that shows it.
+    pub growth_verbs: Vec<String>,
     /// Adverbs before the verb that add nothing to the goal ("I will just be happy").
     pub filler_adverbs: Vec<String>,
     /// Emphatic asides that say how much the writer wants it, not what will

@@ -240,6 +240,46 @@ impl Repairer<'_> {
     /// rebuilt around a possessive subject's thing ("keep their fluid intake
     /// adequate"), so that its owner acts ("Tom").
     pub(super) fn fallback_action(&self) -> ((Vec<Piece>, Vec<Change>, Source, f32), bool) {
+        let (goal, possessed) = self.goal_words();
+        // "not lie to staff": the behaviour to see in its place is asked for
+        // (not for a state or an event: "never have a relapse", "not be late";
+        // nor for a condition on others: "the dog will not be let in").
+        let own_stop = self.x.frame.negated.is_some() && !self.x.frame.passive;
+        let instead = ["not ", "never ", "no longer "]
+            .iter()
+            .filter(|_| own_stop)
+            .find_map(|n| goal.strip_prefix(n))
+            .filter(|rest| {
+                rest.split_whitespace()
+                    .next()
+                    .is_some_and(|verb| !["have", "be", "get", "feel", "become"].contains(&verb))
+            });
+        let (label, why) = match instead {
+            Some(rest) => (
+                self.templates.assembly.fallback_instead.replace("{goal}", rest),
+                format!("'{goal}' names a behaviour to stop: asked for the behaviour to see in its place"),
+            ),
+            None => (
+                self.templates.assembly.fallback.replace("{goal}", &goal),
+                format!("'{goal}' is not a detailed action: asked for the behaviour that will show it"),
+            ),
+        };
+        (
+            (
+                parse_template(&label, |t| Piece::added(t)),
+                vec![Change::new(Criterion::S, why)],
+                Source::Fallback,
+                FALLBACK_PRIOR,
+            ),
+            possessed,
+        )
+    }
+
+    /// The writer's goal word for word, from its verb on (without the vague
+    /// times, which the tail replaces, or a verb of showing, which a
+    /// placeholder asks for). True with it when the goal is rebuilt around a
+    /// possessive subject's thing ("keep their fluid intake adequate").
+    pub(super) fn goal_words(&self) -> (String, bool) {
         // What the rules asked to drop; words they asked to replace stay quoted.
         let deletions: Vec<Range<usize>> = self
             .x
@@ -403,38 +443,32 @@ impl Repairer<'_> {
                 goal = format!("{}{rest}", base_form(&toks[h]));
             }
         }
-        // "not lie to staff": the behaviour to see in its place is asked for
-        // (not for a state or an event: "never have a relapse", "not be late";
-        // nor for a condition on others: "the dog will not be let in").
-        let own_stop = self.x.frame.negated.is_some() && !self.x.frame.passive;
-        let instead = ["not ", "never ", "no longer "]
-            .iter()
-            .filter(|_| own_stop)
-            .find_map(|n| goal.strip_prefix(n))
-            .filter(|rest| {
-                rest.split_whitespace()
-                    .next()
-                    .is_some_and(|verb| !["have", "be", "get", "feel", "become"].contains(&verb))
-            });
-        let (label, why) = match instead {
-            Some(rest) => (
-                self.templates.assembly.fallback_instead.replace("{goal}", rest),
-                format!("'{goal}' names a behaviour to stop: asked for the behaviour to see in its place"),
-            ),
-            None => (
-                self.templates.assembly.fallback.replace("{goal}", &goal),
-                format!("'{goal}' is not a detailed action: asked for the behaviour that will show it"),
-            ),
-        };
-        (
-            (
-                parse_template(&label, |t| Piece::added(t)),
-                vec![Change::new(Criterion::S, why)],
-                Source::Fallback,
-                FALLBACK_PRIOR,
-            ),
-            possessed,
-        )
+        (goal, possessed)
+    }
+
+    /// The writer's goal, from its own verb, as the purpose of an action that
+    /// shows it: "go to [N] events a month ..., to grow my network". Only for
+    /// a general verb ("develop", "improve", "have"): with a verb of its own
+    /// ("tolerate diet") the goal names something the action may not show.
+    /// None when the goal does not start with that verb (a negation, a thing
+    /// rebuilt around its owner, or what a verb of showing shows).
+    pub(super) fn goal_as_purpose(&self) -> Option<String> {
+        let (goal, possessed) = self.goal_words();
+        let verb = base_form(&self.x.analysis.tokens[self.x.frame.head?]);
+        let lex = self.lexicon;
+        let general = [
+            &lex.vague_verbs,
+            &lex.change_verbs,
+            &lex.light_verbs,
+            &lex.status_verbs,
+            &self.templates.kinds.growth_verbs,
+        ]
+        .iter()
+        .any(|list| list.contains(&verb));
+        let first = goal.split_whitespace().next()?;
+        let words = goal.split_whitespace().count();
+        (general && !possessed && words > 1 && first.eq_ignore_ascii_case(&verb))
+            .then(|| goal.trim_end_matches(['.', '!']).to_string())
     }
 
     /// The writer's action as quoted in changes: main verb to end of object.

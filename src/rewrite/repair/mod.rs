@@ -30,7 +30,7 @@ use edits::Edits;
 
 pub use kind::{ActionKind, Direction, ObjectMeasure};
 
-use super::draft::{template, Piece};
+use super::draft::{render, template, Piece};
 use super::exemplars::ExemplarBank;
 use super::templates::Templates;
 use crate::core::check::Analysed;
@@ -125,6 +125,10 @@ const SYMPTOM_FREE_PRIOR: f32 = 1.15;
 /// or record that shows the standard, where the writer's action kept only asks
 /// "[what counts as adequate hydration]"; so it ranks above the kept action.
 const STANDARD_SHOWN_PRIOR: f32 = 1.0;
+/// The prior of an exemplar's action with the writer's outcome kept only as
+/// its purpose ("..., to grow my network"): above the placeholder fallback,
+/// below the writer's action kept or repaired.
+const PURPOSE_SHOWN_PRIOR: f32 = 0.6;
 
 /// Rules whose failure means the action itself must be replaced.
 const ACTION_RULES: &[RuleId] = &[
@@ -249,6 +253,9 @@ impl Repairer<'_> {
             .filter(|&r| self.x.failed(r) && !covered(r))
             .collect();
         let mut actions: Vec<(Vec<Piece>, Vec<Change>, Source, f32)> = Vec::new();
+        // The writer's goal as the purpose of the actions (by index) that show
+        // it without its words (the exemplars for an outcome nothing shows).
+        let mut purposes: Vec<(usize, String)> = Vec::new();
         if failed_action_rules.is_empty() {
             // A placeholder over the verb ("[a first step towards: ...]") asks for
             // the step, its size included.
@@ -306,8 +313,9 @@ impl Repairer<'_> {
                 .flatten();
             // "get in shape" kept with only a date and a method is as vague as
             // before: when more than M fails, the behaviour that shows it is asked.
-            let outcome_unshown = (kind == ActionKind::Outcome || quality)
+            let outcome_unshown = ((kind == ActionKind::Outcome || quality)
                 && self.x.failed(RuleId::NoIndicator)
+                || self.general_object_compared())
                 && self.failing_letters() > 1;
             if let Some(repair) = object_repair {
                 actions.push(repair);
@@ -323,19 +331,28 @@ impl Repairer<'_> {
             // An outcome nothing shows ("grow my network", "do well this
             // term"): an exemplar for the same thing shows it just the same.
             if self.x.failed(RuleId::VagueStandard) || outcome_unshown {
-                actions.extend(
-                    self.exemplar_actions()
-                        .into_iter()
-                        .filter(|(_, _, source, _)| match source {
-                            Source::Exemplar(vague) => {
-                                self.intent.share_a_content_word(self.text(), vague)
-                            }
-                            _ => false,
-                        })
-                        .map(|(pieces, c, source, similarity)| {
-                            (pieces, c, source, STANDARD_SHOWN_PRIOR + similarity)
-                        }),
-                );
+                let purpose = outcome_unshown.then(|| self.goal_as_purpose()).flatten();
+                let goal = self.intent.goal(self.x, &self.emphatic_asides());
+                let shown = self
+                    .exemplar_actions()
+                    .into_iter()
+                    .filter(|(_, _, source, _)| {
+                        matches!(source, Source::Exemplar(vague)
+                        if self.intent.share_a_content_word(self.text(), vague))
+                    });
+                for (pieces, c, source, similarity) in shown {
+                    // An action that shows the outcome without its words keeps
+                    // the outcome as its purpose ("..., to grow my network"),
+                    // below any candidate in the writer's own words.
+                    let loses = !self.intent.lost(&goal, &render(&pieces)).is_empty();
+                    match (&purpose, loses) {
+                        (Some(p), true) => {
+                            purposes.push((actions.len(), p.clone()));
+                            actions.push((pieces, c, source, PURPOSE_SHOWN_PRIOR));
+                        }
+                        _ => actions.push((pieces, c, source, STANDARD_SHOWN_PRIOR + similarity)),
+                    }
+                }
             }
         } else {
             // Keep the writer's action and ask which thing exactly: for a one-off
@@ -423,7 +440,8 @@ impl Repairer<'_> {
         let habit_goal = kind == ActionKind::Habit || self.x.frame.negated.is_some() || quality;
         let methods = self.method_options();
         let mut out = Vec::new();
-        for (mut action, action_changes, source, prior) in actions {
+        for (i, (mut action, action_changes, source, prior)) in actions.into_iter().enumerate() {
+            let purpose = purposes.iter().find(|(at, _)| *at == i).map(|(_, p)| p);
             let kept = source == Source::Kept;
             let kind = match source {
                 Source::Kept => kind,
@@ -520,6 +538,10 @@ impl Repairer<'_> {
                 }
             }
             for (mut pieces, mut all_changes) in variants {
+                if let Some(goal) = purpose {
+                    pieces.push(Piece::added(", to"));
+                    pieces.push(Piece::kept(goal.clone()));
+                }
                 self.add_concern(&mut pieces, &mut all_changes);
                 out.push(Candidate {
                     pieces,

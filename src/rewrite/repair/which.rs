@@ -81,4 +81,28 @@ impl Repairer<'_> {
         let last = words.last()?;
         (plain && plural && !said_which).then(|| words[0].span.start..last.span.end)
     }
+
+    /// True for "develop healthier behaviours", "have better habits": a
+    /// comparative on a general noun, which says neither what is done nor how
+    /// much of it.
+    pub(super) fn general_object_compared(&self) -> bool {
+        let toks = &self.x.analysis.tokens;
+        let Some(object) = self.x.frame.object.clone() else {
+            return false;
+        };
+        // The noun phrase from the object on: the chunker may stop the
+        // object at its comparative ("healthier | behaviours").
+        let words: Vec<_> = toks[object.start..]
+            .iter()
+            .take_while(|t| t.is_noun() || t.pos.starts_with("JJ") || t.pos == "RBR")
+            .collect();
+        let Some(noun) = words.iter().rev().find(|t| t.is_noun()) else {
+            return false;
+        };
+        let general = crate::core::lexicon::contains(&self.lexicon.generic_objects, &noun.lower)
+            || crate::core::lexicon::contains(&self.lexicon.generic_objects, noun.lemma());
+        general
+            && self.x.failed(RuleId::VagueComparative)
+            && words.iter().any(|t| matches!(t.pos, "JJR" | "RBR"))
+    }
 }
