@@ -374,4 +374,11 @@ fn a_quality_said_of_the_person_is_said_of_the_act() {
         r.rewrite
     );
     assert!(!r.rewrite.contains("[which measure"), "{}", r.rewrite);
+    // A gerund read two ways ("putting": "put" or "putt") takes the shorter.
+    let r = rewrite("Dad will be more consistent in putting the baby down for naps");
+    assert!(
+        r.rewrite.starts_with("Dad will put the baby down for naps"),
+        "{}",
+        r.rewrite
+    );
 }

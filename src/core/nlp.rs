@@ -72,13 +72,15 @@ impl Token {
     pub fn is(&self, word: &str) -> bool {
         self.lower == word || self.lemmas.iter().any(|l| l == word)
     }
-    /// The lemma that goes with the chosen tag, else the surface form.
+    /// The lemma that goes with the chosen tag, else the surface form. Of two
+    /// for the same tag, the shorter: "putting" is "put", not "putt".
     pub fn lemma(&self) -> &str {
         self.lemmas
             .iter()
             .zip(&self.tags)
-            .find(|(_, t)| **t == self.pos)
+            .filter(|(_, t)| **t == self.pos)
             .map(|(l, _)| l.as_str())
+            .min_by_key(|l| l.len())
             .unwrap_or(&self.lower)
     }
     pub fn starts_uppercase(&self, text: &str) -> bool {

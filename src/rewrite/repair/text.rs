@@ -54,11 +54,25 @@ pub(super) fn split_kept(
 /// A verb token in its base form: its verb lemma ("needs" → "need",
 /// "being" → "be"), else its surface.
 pub(super) fn base_form(t: &crate::core::nlp::Token) -> String {
-    t.lemmas
-        .iter()
-        .zip(&t.tags)
-        .find(|(_, tag)| tag.starts_with("VB"))
-        .map(|(l, _)| l.clone())
+    // Of two lemmas for one tag, the shorter: "putting" is "put", not "putt".
+    let for_tag = |tag: &str| {
+        t.lemmas
+            .iter()
+            .zip(&t.tags)
+            .filter(|(_, x)| **x == tag)
+            .map(|(l, _)| l.clone())
+            .min_by_key(String::len)
+    };
+    // The chosen verb reading's, else the first verb reading's.
+    t.is_verb()
+        .then(|| for_tag(t.pos))
+        .flatten()
+        .or_else(|| {
+            t.tags
+                .iter()
+                .find(|tag| tag.starts_with("VB"))
+                .and_then(|tag| for_tag(tag))
+        })
         .unwrap_or_else(|| t.lower.clone())
 }
 
