@@ -95,17 +95,20 @@ fn an_outcome_nothing_shows_takes_an_exemplar_for_the_same_thing() {
     // An exemplar's action that shows the outcome in other words keeps the
     // writer's outcome as its purpose, rather than asking for the behaviour.
     reads(
-        "I want to grow my circle of friends",
-        &[", to grow my circle of friends"],
+        "We want to grow our professional network",
+        &[", to grow our professional network"],
         &["observable action"],
     );
     // So does a comparative on a general noun ("safer behaviours"), which
     // says neither what is done nor how much.
     reads(
-        "To develop safer behaviours online",
-        &[", to develop safer behaviours online"],
+        "To develop safer behaviours",
+        &[", to develop safer behaviours"],
         &["observable action"],
     );
+    // Only an exemplar written for every word it drops: "contacts" is not in
+    // "Build a professional network", so the goal is not made its purpose.
+    reads("I want to grow my network of contacts", &[], &[", to grow"]);
     // A verb of its own ("tolerate") names what the exemplar may not show:
     // no exemplar is put to it as a purpose.
     reads(

@@ -343,9 +343,19 @@ impl Repairer<'_> {
                 for (pieces, c, source, similarity) in shown {
                     // An action that shows the outcome without its words keeps
                     // the outcome as its purpose ("..., to grow my network"),
-                    // below any candidate in the writer's own words.
-                    let loses = !self.intent.lost(&goal, &render(&pieces)).is_empty();
-                    match (&purpose, loses) {
+                    // below any candidate in the writer's own words: when the
+                    // exemplar was written for every word it drops but a
+                    // general noun ("reading", not "reading poetry aloud").
+                    let lost = self.intent.lost(&goal, &render(&pieces));
+                    let general =
+                        |w: &str| crate::core::lexicon::contains(&self.lexicon.generic_objects, w);
+                    let written_for = |w: &String| {
+                        general(w)
+                            || w.strip_suffix('s').is_some_and(general)
+                            || matches!(&source, Source::Exemplar(vague)
+                                if self.intent.share_a_content_word(w, vague))
+                    };
+                    match (&purpose, !lost.is_empty() && lost.iter().all(written_for)) {
                         (Some(p), true) => {
                             purposes.push((actions.len(), p.clone()));
                             actions.push((pieces, c, source, PURPOSE_SHOWN_PRIOR));
