@@ -300,7 +300,7 @@ fn a_change_slot_gets_the_measure_example_of_what_changes() {
     // "[which measure]" once the slot is in place.
     common::rewrite_reads(
         "Mr Patel will demonstrate increased mobility in 3 days.",
-        &["[which measure, such as the distance walked with the agreed aid]"],
+        &["[which measure, such as the distance walked without a rest]"],
         &["[which measure]"],
     );
 }
@@ -380,5 +380,29 @@ fn a_quality_said_of_the_person_is_said_of_the_act() {
         r.rewrite.starts_with("Dad will put the baby down for naps"),
         "{}",
         r.rewrite
+    );
+}
+
+#[test]
+fn a_change_in_the_plans_own_person_is_theirs_to_make() {
+    // "Reduce the client's anxiety" with nobody named: the client acts, on
+    // their own anxiety, not "[who] will reduce the client's anxiety".
+    common::rewrite_reads(
+        "Reduce the client's anxiety",
+        &["The client will reduce their anxiety"],
+        &["[who]"],
+    );
+    // A role noun before what changes ("patient mobility") is its owner too.
+    common::rewrite_reads(
+        "Increase patient mobility",
+        &["The patient will increase their mobility"],
+        &["[who]"],
+    );
+    // What staff do to the person stays staff's: the patient does not
+    // monitor their own fluid intake.
+    common::rewrite_reads(
+        "Monitor patient's fluid intake",
+        &["[who] will"],
+        &["The patient will"],
     );
 }

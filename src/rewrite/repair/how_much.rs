@@ -368,8 +368,8 @@ impl Repairer<'_> {
                     && (of_manner || self.direction(&word) == Direction::Other) =>
             {
                 // "breathe better": the verb's lemma says what is measured.
-                let verb = self.x.frame.head.and_then(|h| toks[h].lemmas.first());
-                let outcome = verb.map_or(word.as_str(), String::as_str);
+                let verb = self.x.frame.head.map(|h| super::text::base_form(&toks[h]));
+                let outcome = verb.as_deref().unwrap_or(word.as_str());
                 self.templates
                     .with_measure_example(&a.comparative_measured, outcome)
             }

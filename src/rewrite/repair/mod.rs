@@ -213,6 +213,12 @@ impl Repairer<'_> {
         } = self.edits();
         let (who, who_changes) = self.who();
         changes.extend(who_changes);
+        // "reduce the client's anxiety": theirs, once the client acts.
+        if let Some((role, _)) = self.role_owner() {
+            let span = self.x.analysis.byte_span(role);
+            insertions.push((span.start, vec![Piece::added("their")]));
+            deletions.push(span);
+        }
         let kind = self.action_kind();
         // A quality shown ("be polite") is asked for as a behaviour, on occasions.
         let quality = self.shows_a_quality();

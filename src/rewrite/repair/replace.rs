@@ -3,7 +3,7 @@
 //! second action after it), and the nearest exemplars' actions, offered only
 //! when they address the same thing and name no risk the writer did not.
 
-use super::text::{decapitalise, object_form, split_kept, subtract, tidy};
+use super::text::{base_form, decapitalise, object_form, split_kept, subtract, tidy};
 use super::{Change, Repairer, Source, ACTION_RULES, VERB_REPAIR_PRIOR};
 use crate::core::finding::{Criterion, RuleId};
 use crate::core::frame::Owner;
@@ -214,6 +214,12 @@ impl Repairer<'_> {
             if purpose.is_some() && self.head_is_one_of(&self.templates.kinds.urging_verbs) {
                 return None;
             }
+            // "improve patient's breathing": the patient acts, on "their breathing".
+            let role_owned = self.role_owner().map(|(role, _)| role);
+            let object_range = object_range.map(|r| match &role_owned {
+                Some(role) if role.start == r.start && role.end < r.end => role.end..r.end,
+                _ => r,
+            });
             let object_clause_end = object_range.as_ref().map(|r| r.end);
             let object_range = match (&object_range, &purpose) {
                 (Some(r), Some(p)) => Some(r.start..p.start),
@@ -244,7 +250,9 @@ impl Repairer<'_> {
                 // "get better at maths" -> "improve my maths", not "improve maths".
                 // "check patient's fluid intake" -> "check the patient's ...".
                 let owner = object_range.clone().and_then(|r| {
-                    if self.bare_role_owns(r.start) {
+                    if role_owned.as_ref().is_some_and(|role| role.end == r.start) {
+                        Some("their")
+                    } else if self.bare_role_owns(r.start) {
                         Some("the")
                     } else if repair.action.starts_with("improve {object}") {
                         self.owner_of_bare_object(r, head)
@@ -263,11 +271,7 @@ impl Repairer<'_> {
                     .map(|r| object_form(&self.quote_inside(r)))
                     .or(possessed);
                 if !repair.action.contains("{object}") || object.is_some() {
-                    let verb = toks[head]
-                        .lemmas
-                        .first()
-                        .cloned()
-                        .unwrap_or_else(|| toks[head].lower.clone());
+                    let verb = base_form(&toks[head]);
                     let object_text = object.as_deref().unwrap_or("");
                     let owned_object = match owner {
                         Some(owner) => format!("{owner} {object_text}"),

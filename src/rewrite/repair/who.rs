@@ -108,6 +108,16 @@ impl Repairer<'_> {
                     "said who will act: I (the objective speaks of 'my')",
                 )],
             ),
+            _ if self.role_owner().is_some() => {
+                let role = self.role_owner().map(|(_, r)| r).unwrap_or_default();
+                (
+                    vec![Piece::kept(format!("The {role}"))],
+                    vec![Change::new(
+                        Criterion::S,
+                        format!("the goal is the {role}'s own: the {role} is the one who acts"),
+                    )],
+                )
+            }
             _ => {
                 let why = if self.x.frame.passive {
                     "the passive does not say who will do it"
@@ -313,6 +323,40 @@ impl Repairer<'_> {
         };
         phrase().next().is_some_and(|t| !t.is_number())
             && phrase().any(|t| t.pos == "VBG" || common_noun(t))
+    }
+
+    /// "improve patient's breathing", "improve client well-being" with nobody
+    /// named: a change in the plan's own person is theirs, so that person acts
+    /// ("The patient will improve their breathing"); not what staff do to
+    /// them ("monitor patient's fluid intake"). The tokens of the role (with
+    /// its "the" and "'s") and the role noun, when the object opens so and
+    /// goes on after it.
+    pub(super) fn role_owner(&self) -> Option<(Range<usize>, String)> {
+        if self.x.frame.subject.is_some()
+            || self.x.frame.passive
+            || !self.head_is_one_of(&self.lexicon.change_verbs)
+        {
+            return None;
+        }
+        let toks = &self.x.analysis.tokens;
+        let object = self.x.frame.object.clone()?;
+        let the = usize::from(toks.get(object.start).is_some_and(|t| t.lower == "the"));
+        let role = toks.get(object.start + the)?;
+        if !self.templates.assembly.bare_roles.contains(&role.lower) {
+            return None;
+        }
+        // ("'s" may come as two tokens, "'" and "s".)
+        let owns = toks[object.start + the + 1..]
+            .iter()
+            .take_while(|t| t.pos == "POS")
+            .count();
+        let end = object.start + the + 1 + owns;
+        // "client well-being", "student reading scores": the role as a
+        // modifier of what follows.
+        let goes_on = toks
+            .get(end)
+            .is_some_and(|t| t.is_noun() || t.pos.starts_with("JJ") || t.has_tag("VBG"));
+        goes_on.then(|| (object.start..end, role.lower.clone()))
     }
 
     /// "patient's breathing", "client's mobility": a bare role noun owning
