@@ -406,3 +406,20 @@ fn a_change_in_the_plans_own_person_is_theirs_to_make() {
         &["The patient will"],
     );
 }
+
+#[test]
+fn a_writers_own_goal_brings_in_no_worker() {
+    // "I will work on ...": the writer's own steps, written down, not steps
+    // agreed with a worker the goal never named.
+    common::rewrite_reads(
+        "I will work on my budgeting",
+        &["I will write down [N] steps on my budgeting"],
+        &["[named worker]"],
+    );
+    // A plan's person named by the team agrees them with the worker.
+    common::rewrite_reads(
+        "Dad will work on his budgeting",
+        &["with [named worker]"],
+        &["write down"],
+    );
+}

@@ -351,6 +351,10 @@ pub struct VerbRepair {
     pub object_lead: Vec<String>,
     /// The replacement action; `{object}` is the object as written.
     pub action: String,
+    /// The action for a writer setting their own goal ("I will work on ..."):
+    /// no worker the goal did not name.
+    #[serde(default)]
+    pub own_action: Option<String>,
 }
 
 impl Assembly {

@@ -9,6 +9,7 @@ use crate::core::finding::{Criterion, RuleId};
 use crate::core::frame::Owner;
 use crate::rewrite::draft::{parse_template, Piece};
 use crate::rewrite::exemplars::Actor;
+use crate::rewrite::templates::VerbRepair;
 
 impl Repairer<'_> {
     /// True when the token at `k` is "better" followed by "at" and a skill
@@ -245,6 +246,14 @@ impl Repairer<'_> {
                 .filter(|r| {
                     !for_object_only || !r.object_words.is_empty() || !r.object_heads.is_empty()
                 });
+            // A writer's own goal brings in no worker it did not name.
+            let repair = repair.map(|r| match &r.own_action {
+                Some(own) if self.the_writer_acts() => VerbRepair {
+                    action: own.clone(),
+                    ..r.clone()
+                },
+                _ => r.clone(),
+            });
             if let Some(repair) = repair {
                 let object_end = object_clause_end.or(object_range.as_ref().map(|r| r.end));
                 // "get better at maths" -> "improve my maths", not "improve maths".

@@ -173,6 +173,17 @@ impl Repairer<'_> {
             .any(|t| matches!(t.lower.as_str(), "my" | "me" | "myself" | "i"))
     }
 
+    /// True when the writer sets their own goal: "I" or "we" acts, or nobody
+    /// is named and the goal is "my" own.
+    pub(super) fn the_writer_acts(&self) -> bool {
+        match &self.x.frame.subject {
+            Some(s) => self.x.analysis.tokens[s.clone()]
+                .iter()
+                .all(|t| matches!(t.lower.as_str(), "i" | "we")),
+            None => self.first_person(),
+        }
+    }
+
     /// The owner's pronouns, from the objective's own words.
     /// The nouns naming who acts ("children" in "The children will ..."), lower
     /// case; none for a possessive subject ("Evie's speech"), whose nouns name
