@@ -423,3 +423,14 @@ fn a_writers_own_goal_brings_in_no_worker() {
         &["write down"],
     );
 }
+
+#[test]
+fn an_action_with_its_own_threshold_takes_no_baseline_against_it() {
+    // "[N] breaths a minute or fewer ..., up from [baseline]" would point
+    // two ways at once: the threshold already says which way is better.
+    common::rewrite_reads(
+        "Pat will breathe easier",
+        &["or fewer"],
+        &["up from [baseline]"],
+    );
+}

@@ -273,6 +273,9 @@ pub struct Kinds {
     pub amount_nouns: Vec<String>,
     /// Food eaten in portions ("fruit", "vegetables"): so many portions a day.
     pub portion_nouns: Vec<String>,
+    /// Words by which an action sets its own threshold ("or fewer", "at
+    /// least"): no baseline follows its count of occasions.
+    pub thresholds: Vec<String>,
     /// Verbs of a goal grown into ("develop", "grow"): kept as the purpose of
     /// an exemplar's action that shows it.
     pub growth_verbs: Vec<String>,

@@ -10,6 +10,18 @@ use crate::rewrite::draft::{template, Piece};
 use std::ops::Range;
 
 impl Repairer<'_> {
+    /// True when an action sets its own threshold ("[N] breaths a minute or
+    /// fewer", "at least [N] portions"): "up from [baseline]" after its count
+    /// of occasions would read as the threshold's direction.
+    pub(super) fn sets_a_threshold(&self, pieces: &[Piece]) -> bool {
+        let text = crate::rewrite::draft::render(pieces).text.to_lowercase();
+        self.templates
+            .kinds
+            .thresholds
+            .iter()
+            .any(|t| crate::rewrite::intent::contains_phrase(&text, t))
+    }
+
     /// How much or how often, fitted to the kind of action, with where it goes
     /// (after the action, before the writer's own time or method) and the change.
     pub(super) fn quantity_slot(&self, kind: ActionKind) -> Option<(usize, Vec<Piece>, String)> {

@@ -527,6 +527,7 @@ impl Repairer<'_> {
             } else if compared
                 && matches!(source, Source::VerbRepair | Source::Exemplar(_))
                 && text::counts_occasions(&pieces)
+                && !self.sets_a_threshold(&pieces)
             {
                 // "manage anxiety better" repaired as a strategy used on so many
                 // occasions, or "behave better" as an exemplar's behaviour seen
