@@ -434,3 +434,15 @@ fn an_action_with_its_own_threshold_takes_no_baseline_against_it() {
         &["up from [baseline]"],
     );
 }
+
+#[test]
+fn better_kept_by_a_count_per_period_about_the_same_act() {
+    // "eats better" shown by portions eaten each day keeps its comparative
+    // as the count's baseline, so the rewrite passes the intent gate where
+    // it asked for the behaviour before.
+    common::rewrite_reads(
+        "We need to make sure Grandad eats better",
+        &["Grandad to eat [N] portions", "up from [baseline]"],
+        &["observable action"],
+    );
+}

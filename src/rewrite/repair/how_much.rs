@@ -10,6 +10,21 @@ use crate::rewrite::draft::{template, Piece};
 use std::ops::Range;
 
 impl Repairer<'_> {
+    /// True when an action counts so many in a period ("eat [N] portions of
+    /// fruit each day"), with no baseline yet: "eat better" is more than now
+    /// (when the action is about what the writer named, the caller asks).
+    pub(super) fn counts_per_period(&self, pieces: &[Piece]) -> bool {
+        let text = crate::rewrite::draft::render(pieces).text.to_lowercase();
+        text.contains("[n]")
+            && !text.contains(" from [baseline]")
+            && self
+                .templates
+                .kinds
+                .rate_words
+                .iter()
+                .any(|w| !w.contains('[') && text.contains(w.as_str()))
+    }
+
     /// True when an action sets its own threshold ("[N] breaths a minute or
     /// fewer", "at least [N] portions"): "up from [baseline]" after its count
     /// of occasions would read as the threshold's direction.

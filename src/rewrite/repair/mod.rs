@@ -526,7 +526,9 @@ impl Repairer<'_> {
                 pieces.extend(template(&self.templates.assembly.fallback_habit));
             } else if compared
                 && matches!(source, Source::VerbRepair | Source::Exemplar(_))
-                && text::counts_occasions(&pieces)
+                && (text::counts_occasions(&pieces)
+                    || self.counts_per_period(&pieces)
+                        && self.intent.share_what(self.text(), &render(&pieces).text))
                 && !self.sets_a_threshold(&pieces)
             {
                 // "manage anxiety better" repaired as a strategy used on so many
