@@ -446,3 +446,15 @@ fn better_kept_by_a_count_per_period_about_the_same_act() {
         &["observable action"],
     );
 }
+
+#[test]
+fn a_measure_the_writer_gave_is_not_asked_again() {
+    // "... with 80% accuracy" already measures the goal: the placeholder for
+    // the behaviour comes with no "[N of M] occasions" beside it (guidance:
+    // never add a letter's placeholder when that letter already passes).
+    common::rewrite_reads(
+        "Jo will utilize a range of strategies with 80% accuracy",
+        &["with 80% accuracy"],
+        &["[N of M]"],
+    );
+}

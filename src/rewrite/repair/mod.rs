@@ -518,10 +518,15 @@ impl Repairer<'_> {
                 pieces.extend(action);
             }
             let core = pieces.len();
-            if source == Source::Fallback && compared {
+            // ("... with 80% accuracy": the writer's measure already passes,
+            // unless out of reach, "lose 5 pounds every week", when so many of
+            // the weeks is the smaller step.)
+            let own_count =
+                self.says_how_often() || !self.fails(Criterion::M) && !self.fails(Criterion::A);
+            if source == Source::Fallback && compared && !own_count {
                 // "behave better" is seen again and again: how often, from where.
                 pieces.extend(template(&self.templates.assembly.fallback_compared));
-            } else if source == Source::Fallback && habit_goal {
+            } else if source == Source::Fallback && habit_goal && !own_count {
                 // "improve my relationship", "not hit his neighbours": how often.
                 pieces.extend(template(&self.templates.assembly.fallback_habit));
             } else if compared

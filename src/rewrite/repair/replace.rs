@@ -382,7 +382,7 @@ impl Repairer<'_> {
 
     /// True when the objective says how often with a share of occasions
     /// ("4 of 5 lessons", "80% of the time").
-    fn says_how_often(&self) -> bool {
+    pub(super) fn says_how_often(&self) -> bool {
         self.x
             .indicators
             .iter()
