@@ -102,6 +102,12 @@ impl Checker {
         &self.lexicon
     }
 
+    /// The kind of plan an objective is judged as: its own, else the
+    /// configured default.
+    pub fn plan_kind_of<'a>(&'a self, objective: &'a Objective) -> Option<&'a PlanKind> {
+        objective.plan_kind.as_ref().or(self.plan_kind.as_ref())
+    }
+
     /// The rules with the levels they run at for objectives of `kind`.
     pub fn rules(&self, kind: Option<&PlanKind>) -> impl Iterator<Item = (&dyn Rule, Level)> {
         self.rules_with_source(kind).map(|(r, l, _)| (r, l))

@@ -20,6 +20,9 @@ struct Preset {
     aliases: Vec<String>,
     #[serde(default)]
     rules: BTreeMap<String, Level>,
+    /// The goal is the writer's own: nobody named means "I".
+    #[serde(default)]
+    writer_acts: bool,
 }
 
 static PRESETS: LazyLock<BTreeMap<String, Preset>> = LazyLock::new(|| {
@@ -56,6 +59,12 @@ impl PlanKind {
     /// What kinds of plan this covers, in words.
     pub fn describes(&self) -> &str {
         PRESETS.get(&self.0).map_or("", |p| p.describes.as_str())
+    }
+
+    /// True when a goal of this kind is the writer's own, so that a goal
+    /// naming nobody is theirs ("Eat better": "I will ...").
+    pub fn writer_acts(&self) -> bool {
+        PRESETS.get(&self.0).is_some_and(|p| p.writer_acts)
     }
 
     /// The level this kind sets for `rule`, if it sets one.

@@ -418,6 +418,10 @@ impl<'a> Rewriter<'a> {
                 0.0
             },
             concern,
+            writer_owns: self
+                .checker
+                .plan_kind_of(objective)
+                .is_some_and(|k| k.writer_acts()),
         };
         let mut candidates = repairer.candidates();
         // "Mum to ensure Tom attends school": Tom's act, rewritten, which Mum supports.

@@ -154,6 +154,8 @@ pub struct Repairer<'a> {
     /// The least similarity at which an exemplar is offered (0 without the model).
     pub min_similarity: f32,
     pub concern: Option<&'a str>,
+    /// The plan's kind makes a goal naming nobody the writer's own ("I").
+    pub writer_owns: bool,
 }
 
 impl Repairer<'_> {

@@ -108,6 +108,17 @@ impl Repairer<'_> {
                     "said who will act: I (the objective speaks of 'my')",
                 )],
             ),
+            (None, None)
+                if self.writer_owns && !self.x.frame.passive && self.role_owner().is_none() =>
+            {
+                (
+                    vec![Piece::added("I")],
+                    vec![Change::new(
+                        Criterion::S,
+                        "said who will act: I (a personal goal is the writer's own)",
+                    )],
+                )
+            }
             _ if self.role_owner().is_some() => {
                 let role = self.role_owner().map(|(_, r)| r).unwrap_or_default();
                 (
@@ -180,7 +191,7 @@ impl Repairer<'_> {
             Some(s) => self.x.analysis.tokens[s.clone()]
                 .iter()
                 .all(|t| matches!(t.lower.as_str(), "i" | "we")),
-            None => self.first_person(),
+            None => self.first_person() || self.writer_owns,
         }
     }
 
@@ -239,6 +250,10 @@ impl Repairer<'_> {
                 "their" | "them" | "themselves" => return Pronouns::They,
                 _ => {}
             }
+        }
+        // A personal goal naming nobody is the writer's own.
+        if self.x.frame.subject.is_none() && self.writer_owns && self.role_owner().is_none() {
+            return Pronouns::I;
         }
         Pronouns::They
     }
