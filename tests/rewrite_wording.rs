@@ -461,18 +461,19 @@ fn a_measure_the_writer_gave_is_not_asked_again() {
 
 #[test]
 fn a_personal_goal_naming_nobody_is_the_writers_own() {
-    // In a personal plan "Eat better" is the writer's goal: "I will ...",
-    // with the writer's pronouns in what the exemplar brings.
+    // In a personal plan "Eat healthier meals" is the writer's goal: "I will".
     let personal = smarten::core::plan_kind::PlanKind::parse("personal").unwrap();
     let rewriter = smarten::rewrite::Rewriter::new(common::checker(), Some(common::encoder()));
-    let r = rewriter.rewrite(&smarten::Objective::new("Eat better").with_plan_kind(Some(personal)));
+    let r = rewriter
+        .rewrite(&smarten::Objective::new("Eat healthier meals").with_plan_kind(Some(personal)));
     assert!(r.rewrite.starts_with("I will eat"), "{}", r.rewrite);
-    // With no kind given, nobody is named: the team says who.
-    assert!(
-        common::rewrite("Eat better")
-            .rewrite
-            .starts_with("[who] will"),
-        "{}",
-        common::rewrite("Eat better").rewrite
+    // What an exemplar brings is the writer's too: "my", not "their".
+    let personal = smarten::core::plan_kind::PlanKind::parse("personal").unwrap();
+    let r = rewriter.rewrite(
+        &smarten::Objective::new("Take medication regularly").with_plan_kind(Some(personal)),
     );
+    assert!(r.rewrite.contains("take my "), "{}", r.rewrite);
+    // With no kind given, nobody is named: the team says who.
+    let r = common::rewrite("Eat healthier meals");
+    assert!(r.rewrite.starts_with("[who] will"), "{}", r.rewrite);
 }

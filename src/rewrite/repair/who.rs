@@ -65,6 +65,8 @@ impl Repairer<'_> {
                 ),
             };
         }
+        // "improve patient's breathing": the patient, when nobody is named.
+        let role_owner = self.role_owner();
         match (&self.x.owner, subject_text) {
             (Some(Owner::Agency(span)), _) => {
                 let agency = self.quote(span);
@@ -108,19 +110,15 @@ impl Repairer<'_> {
                     "said who will act: I (the objective speaks of 'my')",
                 )],
             ),
-            (None, None)
-                if self.writer_owns && !self.x.frame.passive && self.role_owner().is_none() =>
-            {
-                (
-                    vec![Piece::added("I")],
-                    vec![Change::new(
-                        Criterion::S,
-                        "said who will act: I (a personal goal is the writer's own)",
-                    )],
-                )
-            }
-            _ if self.role_owner().is_some() => {
-                let role = self.role_owner().map(|(_, r)| r).unwrap_or_default();
+            (None, None) if self.writer_owns && !self.x.frame.passive && role_owner.is_none() => (
+                vec![Piece::added("I")],
+                vec![Change::new(
+                    Criterion::S,
+                    "said who will act: I (a personal goal is the writer's own)",
+                )],
+            ),
+            _ if role_owner.is_some() => {
+                let role = role_owner.map(|(_, r)| r).unwrap_or_default();
                 (
                     vec![Piece::kept(format!("The {role}"))],
                     vec![Change::new(
