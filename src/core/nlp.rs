@@ -72,16 +72,19 @@ impl Token {
     pub fn is(&self, word: &str) -> bool {
         self.lower == word || self.lemmas.iter().any(|l| l == word)
     }
-    /// The lemma that goes with the chosen tag, else the surface form. Of two
-    /// for the same tag, the shorter: "putting" is "put", not "putt".
+    /// The lemma that goes with the chosen tag, else the surface form.
     pub fn lemma(&self) -> &str {
+        self.lemma_for(self.pos).unwrap_or(&self.lower)
+    }
+    /// The lemma that goes with `tag`, if the word has that reading. Of two
+    /// for the same tag, the shorter: "putting" is "put", not "putt".
+    pub fn lemma_for(&self, tag: &str) -> Option<&str> {
         self.lemmas
             .iter()
             .zip(&self.tags)
-            .filter(|(_, t)| **t == self.pos)
+            .filter(|(_, t)| **t == tag)
             .map(|(l, _)| l.as_str())
             .min_by_key(|l| l.len())
-            .unwrap_or(&self.lower)
     }
     pub fn starts_uppercase(&self, text: &str) -> bool {
         text[self.span.clone()]

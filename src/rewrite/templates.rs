@@ -360,6 +360,17 @@ pub struct VerbRepair {
     pub own_action: Option<String>,
 }
 
+impl VerbRepair {
+    /// The action to put in place: the writer's own (`own_action`) when the
+    /// writer sets their own goal and the repair has one.
+    pub fn action_for(&self, writer_acts: bool) -> &str {
+        match &self.own_action {
+            Some(own) if writer_acts => own,
+            _ => &self.action,
+        }
+    }
+}
+
 impl Assembly {
     /// Who owns an action given to an agency: one of a group ("[named member
     /// of staff]"), or the person at the agency ("[named person at CAMHS]").

@@ -10,11 +10,22 @@ use crate::rewrite::draft::{template, Piece};
 use std::ops::Range;
 
 impl Repairer<'_> {
-    /// True when an action counts so many in a period ("eat [N] portions of
-    /// fruit each day"), with no baseline yet: "eat better" is more than now
-    /// (when the action is about what the writer named, the caller asks).
-    pub(super) fn counts_per_period(&self, pieces: &[Piece]) -> bool {
-        let text = crate::rewrite::draft::render(pieces).text.to_lowercase();
+    /// True when the writer's comparative ("better") is kept by the action's
+    /// count from a baseline: a count of occasions, or of so many in a period
+    /// about what the writer named, and no threshold of the action's own.
+    pub(super) fn comparative_counted(&self, pieces: &[Piece]) -> bool {
+        let text = crate::rewrite::draft::render(pieces).text;
+        let lower = text.to_lowercase();
+        (super::text::counts_occasions(pieces)
+            || self.counts_per_period(&lower) && self.intent.share_what(self.text(), &text))
+            && !self.sets_a_threshold(&lower)
+    }
+
+    /// True when an action (`text`, lower case) counts so many in a period
+    /// ("eat [N] portions of fruit each day"), with no baseline yet: "eat
+    /// better" is more than now (when the action is about what the writer
+    /// named, the caller asks).
+    fn counts_per_period(&self, text: &str) -> bool {
         text.contains("[n]")
             && !text.contains(" from [baseline]")
             && self
@@ -25,16 +36,16 @@ impl Repairer<'_> {
                 .any(|w| !w.contains('[') && text.contains(w.as_str()))
     }
 
-    /// True when an action sets its own threshold ("[N] breaths a minute or
-    /// fewer", "at least [N] portions"): "up from [baseline]" after its count
-    /// of occasions would read as the threshold's direction.
-    pub(super) fn sets_a_threshold(&self, pieces: &[Piece]) -> bool {
-        let text = crate::rewrite::draft::render(pieces).text.to_lowercase();
+    /// True when an action (`text`, lower case) sets its own threshold ("[N]
+    /// breaths a minute or fewer", "at least [N] portions"): "up from
+    /// [baseline]" after its count of occasions would read as the threshold's
+    /// direction.
+    fn sets_a_threshold(&self, text: &str) -> bool {
         self.templates
             .kinds
             .thresholds
             .iter()
-            .any(|t| crate::rewrite::intent::contains_phrase(&text, t))
+            .any(|t| crate::rewrite::intent::contains_phrase(text, t))
     }
 
     /// How much or how often, fitted to the kind of action, with where it goes

@@ -341,6 +341,8 @@ impl Repairer<'_> {
             if self.x.failed(RuleId::VagueStandard) || outcome_unshown {
                 let purpose = outcome_unshown.then(|| self.goal_as_purpose()).flatten();
                 let goal = self.intent.goal(self.x, &self.emphatic_asides());
+                let general =
+                    |w: &str| crate::core::lexicon::contains(&self.lexicon.generic_objects, w);
                 let shown = self
                     .exemplar_actions()
                     .into_iter()
@@ -355,8 +357,6 @@ impl Repairer<'_> {
                     // exemplar was written for every word it drops but a
                     // general noun ("reading", not "reading poetry aloud").
                     let lost = self.intent.lost(&goal, &render(&pieces));
-                    let general =
-                        |w: &str| crate::core::lexicon::contains(&self.lexicon.generic_objects, w);
                     let written_for = |w: &String| {
                         general(w)
                             || w.strip_suffix('s').is_some_and(general)
@@ -533,10 +533,7 @@ impl Repairer<'_> {
                 pieces.extend(template(&self.templates.assembly.fallback_habit));
             } else if compared
                 && matches!(source, Source::VerbRepair | Source::Exemplar(_))
-                && (text::counts_occasions(&pieces)
-                    || self.counts_per_period(&pieces)
-                        && self.intent.share_what(self.text(), &render(&pieces).text))
-                && !self.sets_a_threshold(&pieces)
+                && self.comparative_counted(&pieces)
             {
                 // "manage anxiety better" repaired as a strategy used on so many
                 // occasions, or "behave better" as an exemplar's behaviour seen

@@ -9,7 +9,6 @@ use crate::core::finding::{Criterion, RuleId};
 use crate::core::frame::Owner;
 use crate::rewrite::draft::{parse_template, Piece};
 use crate::rewrite::exemplars::Actor;
-use crate::rewrite::templates::VerbRepair;
 
 impl Repairer<'_> {
     /// True when the token at `k` is "better" followed by "at" and a skill
@@ -246,15 +245,9 @@ impl Repairer<'_> {
                 .filter(|r| {
                     !for_object_only || !r.object_words.is_empty() || !r.object_heads.is_empty()
                 });
-            // A writer's own goal brings in no worker it did not name.
-            let repair = repair.map(|r| match &r.own_action {
-                Some(own) if self.the_writer_acts() => VerbRepair {
-                    action: own.clone(),
-                    ..r.clone()
-                },
-                _ => r.clone(),
-            });
             if let Some(repair) = repair {
+                // A writer's own goal brings in no worker it did not name.
+                let repair_action = repair.action_for(self.the_writer_acts());
                 let object_end = object_clause_end.or(object_range.as_ref().map(|r| r.end));
                 // "get better at maths" -> "improve my maths", not "improve maths".
                 // "check patient's fluid intake" -> "check the patient's ...".
@@ -263,9 +256,9 @@ impl Repairer<'_> {
                         Some("their")
                     } else if self.bare_role_owns(r.start) {
                         Some("the")
-                    } else if repair.action.starts_with("improve {object}") {
+                    } else if repair_action.starts_with("improve {object}") {
                         self.owner_of_bare_object(r, head)
-                    } else if repair.action.contains("[which one of {object}]")
+                    } else if repair_action.contains("[which one of {object}]")
                         && self.bare_noun_phrase(r.start)
                     {
                         // "use [which one of their coping skills]", not "of coping skills".
@@ -279,7 +272,7 @@ impl Repairer<'_> {
                     .as_ref()
                     .map(|r| object_form(&self.quote_inside(r)))
                     .or(possessed);
-                if !repair.action.contains("{object}") || object.is_some() {
+                if !repair_action.contains("{object}") || object.is_some() {
                     let verb = base_form(&toks[head]);
                     let object_text = object.as_deref().unwrap_or("");
                     let owned_object = match owner {
@@ -287,7 +280,7 @@ impl Repairer<'_> {
                         None => object_text.to_string(),
                     };
                     let action = self.fill_verb_repair(
-                        &repair.action,
+                        repair_action,
                         &owned_object,
                         &verb,
                         object_range.clone(),
@@ -299,9 +292,9 @@ impl Repairer<'_> {
                     // or already asks which one ("use [which one of ...]") or what
                     // is done ("build his relationship ... on [which agreed activity]").
                     let which = self.which_insertion().filter(|_| {
-                        !repair.action.contains("[which measure]")
-                            && !repair.action.contains("[which one")
-                            && !repair.action.contains("[which agreed activity]")
+                        !repair_action.contains("[which measure]")
+                            && !repair_action.contains("[which one")
+                            && !repair_action.contains("[which agreed activity]")
                     });
                     let object_start = object_range_bytes.as_ref().map(|r| r.start);
                     let mut pieces = split_kept(

@@ -54,26 +54,17 @@ pub(super) fn split_kept(
 /// A verb token in its base form: its verb lemma ("needs" → "need",
 /// "being" → "be"), else its surface.
 pub(super) fn base_form(t: &crate::core::nlp::Token) -> String {
-    // Of two lemmas for one tag, the shorter: "putting" is "put", not "putt".
-    let for_tag = |tag: &str| {
-        t.lemmas
-            .iter()
-            .zip(&t.tags)
-            .filter(|(_, x)| **x == tag)
-            .map(|(l, _)| l.clone())
-            .min_by_key(String::len)
-    };
-    // The chosen verb reading's, else the first verb reading's.
+    // The chosen verb reading's lemma, else the first verb reading's.
     t.is_verb()
-        .then(|| for_tag(t.pos))
+        .then(|| t.lemma_for(t.pos))
         .flatten()
         .or_else(|| {
             t.tags
                 .iter()
                 .find(|tag| tag.starts_with("VB"))
-                .and_then(|tag| for_tag(tag))
+                .and_then(|tag| t.lemma_for(tag))
         })
-        .unwrap_or_else(|| t.lower.clone())
+        .map_or_else(|| t.lower.clone(), str::to_string)
 }
 
 pub(crate) fn lower_first(text: &str) -> String {
